@@ -1,0 +1,107 @@
+package io.aiperf.core.bus;
+
+import io.aiperf.core.message.Message;
+import io.aiperf.core.message.MessageCodec;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+
+/**
+ * Creates JeroMQ sockets the way every aiperf process needs them and moves {@link Message}s over them.
+ *
+ * <p>Every socket binds to an ephemeral loopback port ({@code tcp://127.0.0.1:*}), so two runs on one machine never
+ * collide. High-water marks are 0 (unbounded): JeroMQ's default of 1000 silently drops PUB/SUB messages under a
+ * burst, and a lost record is a wrong number. A socket belongs to the thread that uses it; the context is shared.
+ */
+public final class ZmqBus implements AutoCloseable {
+
+    /** How long a closing PUSH socket keeps trying to deliver what is still queued. */
+    private static final int PUSH_LINGER_MS = 5_000;
+
+    private final ZContext context = new ZContext(1);
+
+    public ZMQ.Socket bindEphemeral(SocketType type) {
+        ZMQ.Socket socket = newSocket(type);
+        socket.bind("tcp://127.0.0.1:*");
+        return socket;
+    }
+
+    public ZMQ.Socket connect(SocketType type, String endpoint) {
+        return connect(type, endpoint, null);
+    }
+
+    /** Connects a socket; {@code identity} names a DEALER to the ROUTER it talks to. */
+    public ZMQ.Socket connect(SocketType type, String endpoint, String identity) {
+        ZMQ.Socket socket = newSocket(type);
+        if (identity != null) {
+            socket.setIdentity(identity.getBytes(ZMQ.CHARSET));
+        }
+        if (type == SocketType.SUB) {
+            socket.subscribe(ZMQ.SUBSCRIPTION_ALL);
+        }
+        socket.connect(endpoint);
+        return socket;
+    }
+
+    private ZMQ.Socket newSocket(SocketType type) {
+        ZMQ.Socket socket = context.createSocket(type);
+        socket.setSndHWM(0);
+        socket.setRcvHWM(0);
+        socket.setLinger(type == SocketType.PUSH || type == SocketType.DEALER ? PUSH_LINGER_MS : 0);
+        if (type == SocketType.ROUTER) {
+            // An unknown identity is a bug we want to see, not a silent drop.
+            socket.setRouterMandatory(true);
+        }
+        return socket;
+    }
+
+    public static String endpointOf(ZMQ.Socket socket) {
+        return socket.getLastEndpoint();
+    }
+
+    public static void send(ZMQ.Socket socket, Message message) {
+        socket.send(MessageCodec.encode(message), 0);
+    }
+
+    /** ROUTER → the DEALER whose identity is {@code identity}. */
+    public static void sendTo(ZMQ.Socket router, String identity, Message message) {
+        router.sendMore(identity.getBytes(ZMQ.CHARSET));
+        router.send(MessageCodec.encode(message), 0);
+    }
+
+    /** The next message, or null if none is waiting. */
+    public static Message poll(ZMQ.Socket socket) {
+        byte[] bytes = socket.recv(ZMQ.DONTWAIT);
+        return bytes == null ? null : MessageCodec.decode(bytes);
+    }
+
+    /** Blocks up to {@code timeoutMs} (JeroMQ receive timeout) for the next message; null on timeout. */
+    public static Message receive(ZMQ.Socket socket, int timeoutMs) {
+        socket.setReceiveTimeOut(timeoutMs);
+        byte[] bytes = socket.recv(0);
+        return bytes == null ? null : MessageCodec.decode(bytes);
+    }
+
+    /** Reads one ROUTER frame pair; returns null if nothing is waiting. */
+    public static Routed pollRouted(ZMQ.Socket router) {
+        byte[] identity = router.recv(ZMQ.DONTWAIT);
+        if (identity == null) {
+            return null;
+        }
+        byte[] body = router.recv(0);
+        return new Routed(new String(identity, ZMQ.CHARSET), MessageCodec.decode(body));
+    }
+
+    public ZContext context() {
+        return context;
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+
+    /** A message and the identity of the DEALER that sent it. */
+    public record Routed(String identity, Message message) {
+    }
+}

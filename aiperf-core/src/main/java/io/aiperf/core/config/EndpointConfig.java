@@ -1,0 +1,54 @@
+package io.aiperf.core.config;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where and how requests are sent.
+ *
+ * @param modelNames       {@code -m}; the first one is used unless a strategy picks another
+ * @param type             {@code --endpoint-type}
+ * @param streaming        {@code --streaming}
+ * @param urls             {@code -u}, normalised to {@code scheme://host:port[/path]} without a trailing slash
+ * @param customEndpoint   {@code --custom-endpoint}, or null for the type's default path
+ * @param requestTimeoutSeconds {@code --request-timeout-seconds}
+ * @param apiKey           {@code --api-key}, or null; never logged or exported
+ * @param headers          {@code --header} pairs in the order given
+ * @param extraInputs      {@code --extra-inputs}, values already coerced to Boolean/Long/Double/String or JSON trees
+ */
+public record EndpointConfig(
+        List<String> modelNames,
+        EndpointType type,
+        boolean streaming,
+        List<String> urls,
+        String customEndpoint,
+        double requestTimeoutSeconds,
+        String apiKey,
+        boolean useLegacyMaxTokens,
+        boolean useServerTokenCount,
+        Map<String, String> headers,
+        Map<String, Object> extraInputs) {
+
+    public EndpointConfig {
+        modelNames = List.copyOf(modelNames);
+        urls = List.copyOf(urls);
+        headers = headers == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(headers));
+        extraInputs = extraInputs == null ? Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(extraInputs));
+        if (modelNames.isEmpty()) {
+            throw new IllegalArgumentException("at least one model name is required");
+        }
+        if (urls.isEmpty()) {
+            throw new IllegalArgumentException("at least one URL is required");
+        }
+    }
+
+    public String primaryModel() {
+        return modelNames.get(0);
+    }
+
+    /** The path requests go to: the custom endpoint if set, else the endpoint type's default. */
+    public String path() {
+        return customEndpoint != null ? customEndpoint : type.defaultPath();
+    }
+}

@@ -1,0 +1,64 @@
+package io.aiperf.core.message;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.jsontype.NamedType;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * The one codec for {@link Message}s: JSON with a {@code "t"} field naming the record. Subtypes are taken from the
+ * sealed interface itself, so a new message kind cannot be forgotten here. Thread-safe.
+ */
+public final class MessageCodec {
+
+    private static final ObjectWriter WRITER;
+    private static final ObjectReader READER;
+
+    static {
+        ObjectMapper mapper = new ObjectMapper()
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+                // Untyped numbers (extra inputs) come back as Long, as the CLI coerced them.
+                .configure(DeserializationFeature.USE_LONG_FOR_INTS, true)
+                .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+        mapper.addMixIn(Message.class, TypeTag.class);
+        for (Class<?> kind : allKinds()) {
+            mapper.registerSubtypes(new NamedType(kind, kind.getSimpleName()));
+        }
+        WRITER = mapper.writerFor(Message.class);
+        READER = mapper.readerFor(Message.class);
+    }
+
+    private MessageCodec() {
+    }
+
+    public static byte[] encode(Message message) {
+        try {
+            return WRITER.writeValueAsBytes(message);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot encode " + message.getClass().getSimpleName(), e);
+        }
+    }
+
+    public static Message decode(byte[] bytes) {
+        try {
+            return READER.readValue(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot decode bus message: " + e.getMessage(), e);
+        }
+    }
+
+    /** Every concrete message record, read from the sealed hierarchy. */
+    public static Class<?>[] allKinds() {
+        return Message.class.getPermittedSubclasses();
+    }
+
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "t")
+    private interface TypeTag {
+    }
+}

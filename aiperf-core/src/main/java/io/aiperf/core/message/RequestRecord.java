@@ -1,0 +1,57 @@
+package io.aiperf.core.message;
+
+import io.aiperf.core.model.CreditPhase;
+import io.aiperf.core.model.ErrorDetails;
+import io.aiperf.core.model.ResponseChunk;
+import io.aiperf.core.model.Usage;
+
+import java.util.List;
+
+/**
+ * The raw outcome of one request, worker → records manager. Timestamps ending in {@code Ns} are the worker's
+ * {@code System.nanoTime()}; {@code startEpochNs} anchors {@code requestStartNs} to the wall clock so exports can
+ * carry epoch times. A failure is data ({@link #error}), never an exception.
+ *
+ * @param creditReceivedNs  when the worker took the credit off the bus
+ * @param requestStartNs    just before the request was written to the connection
+ * @param responseHeadersNs when the response status line and headers arrived, or -1
+ * @param requestEndNs      when the response ended (last byte, error or cancellation)
+ * @param startEpochNs      wall-clock time of {@code requestStartNs}
+ * @param httpStatus        response status, or 0 when no response arrived
+ * @param responses         content responses in arrival order (see {@link ResponseChunk})
+ * @param usage             the last {@code usage} object the server sent, or null
+ * @param error             why it failed, or null when it did not
+ * @param cancelled         true when the client cancelled it on purpose
+ */
+public record RequestRecord(
+        String workerId,
+        long creditId,
+        CreditPhase phase,
+        String conversationId,
+        int turnIndex,
+        String xRequestId,
+        String xCorrelationId,
+        long creditReceivedNs,
+        long requestStartNs,
+        long responseHeadersNs,
+        long requestEndNs,
+        long startEpochNs,
+        int httpStatus,
+        List<ResponseChunk> responses,
+        Usage usage,
+        ErrorDetails error,
+        boolean cancelled) implements Message {
+
+    public RequestRecord {
+        responses = responses == null ? List.of() : List.copyOf(responses);
+    }
+
+    public boolean failed() {
+        return error != null;
+    }
+
+    /** Wall-clock time of a worker {@code System.nanoTime()} stamp taken during this request. */
+    public long epochNsOf(long nanoTimeNs) {
+        return startEpochNs + (nanoTimeNs - requestStartNs);
+    }
+}

@@ -1,0 +1,94 @@
+package io.aiperf.core.message;
+
+import io.aiperf.core.config.BenchmarkConfig;
+import io.aiperf.core.config.EndpointConfig;
+import io.aiperf.core.config.EndpointType;
+import io.aiperf.core.config.InputConfig;
+import io.aiperf.core.config.LoadConfig;
+import io.aiperf.core.config.OutputConfig;
+import io.aiperf.core.config.ServiceConfig;
+import io.aiperf.core.config.TokenizerConfig;
+import io.aiperf.core.model.CreditPhase;
+import io.aiperf.core.model.ErrorDetails;
+import io.aiperf.core.model.ResponseChunk;
+import io.aiperf.core.model.Usage;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MessageCodecTest {
+
+    static BenchmarkConfig sampleConfig() {
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("max_tokens", 20L);
+        extra.put("ignore_eos", true);
+        extra.put("temperature", 0.5);
+        return new BenchmarkConfig("b-1", "aiperf profile -m m", new EndpointConfig(List.of("m"), EndpointType.CHAT,
+                true, List.of("http://127.0.0.1:8000"), null, 600.0, "sk-secret", false, false,
+                Map.of("X-Team", "perf"), extra),
+                new InputConfig(100, 0.0, 20, 0.0, 42L, 100), new LoadConfig(4, 24, 0),
+                new TokenizerConfig(null, "main"), new OutputConfig("/tmp/a"), new ServiceConfig(2, "none", "INFO"));
+    }
+
+    /** One instance of every message kind; the test below fails if a kind is added without one here. */
+    static List<Message> oneOfEach() {
+        BenchmarkConfig config = sampleConfig();
+        return List.of(
+                new Message.ControllerReady("tcp://127.0.0.1:5000", 42),
+                new Message.StartRun(config),
+                new Message.CancelRun("SIGINT"),
+                new Message.RunProgress(CreditPhase.PROFILING, 10, 8, 1, 24, 2, 1_000_000),
+                new Message.RunNotice("WARN", "tokenizer fell back to builtin"),
+                new Message.RunFinished(0, "/tmp/a/profile_export_aiperf.json", List.of("JSON Export: x"), false, null),
+                new Message.Heartbeat(1_700_000_000_000L),
+                new Message.ConfigureWorkers(config),
+                new Message.CancelCredits(CreditPhase.PROFILING),
+                new Message.Shutdown("done"),
+                new Message.WorkerRegistered("worker-0", 123),
+                new Message.WorkerReady("worker-0"),
+                new Message.CreditReturn("worker-0", 7, CreditPhase.WARMUP, true, false),
+                new Message.WorkerStatus("worker-0", 3, 100, 2),
+                new Message.WorkerFailed("worker-0", "boom"),
+                new Credit(7, CreditPhase.PROFILING, "conv-1", "corr-1", 0, 1, "{\"a\":1}", 0, 1_700_000_000_000_000_000L),
+                new RequestRecord("worker-0", 7, CreditPhase.PROFILING, "conv-1", 0, "req-1", "corr-1", 10, 20, 30, 90,
+                        1_700_000_000_000_000_000L, 200,
+                        List.of(new ResponseChunk(40, "Hello", null), new ResponseChunk(50, null, "thinking")),
+                        new Usage(100L, 20L, 120L, null), new ErrorDetails(500, "Internal Server Error", "oops"), false));
+    }
+
+    @Test
+    void everyMessageKindRoundTrips() {
+        for (Message message : oneOfEach()) {
+            byte[] bytes = MessageCodec.encode(message);
+            assertThat(MessageCodec.decode(bytes)).as(message.getClass().getSimpleName()).isEqualTo(message);
+        }
+    }
+
+    @Test
+    void theSampleCoversEveryKind() {
+        Set<Class<?>> sampled = oneOfEach().stream().map(Object::getClass).collect(Collectors.toSet());
+        assertThat(sampled).containsExactlyInAnyOrderElementsOf(Arrays.asList(MessageCodec.allKinds()));
+    }
+
+    @Test
+    void extraInputsKeepTheirTypes() {
+        Message decoded = MessageCodec.decode(MessageCodec.encode(new Message.StartRun(sampleConfig())));
+        Map<String, Object> extra = ((Message.StartRun) decoded).config().endpoint().extraInputs();
+        assertThat(extra.get("ignore_eos")).isEqualTo(true);
+        assertThat(extra.get("temperature")).isEqualTo(0.5);
+        assertThat(((Number) extra.get("max_tokens")).longValue()).isEqualTo(20L);
+    }
+
+    @Test
+    void redactedConfigHidesTheApiKey() {
+        BenchmarkConfig redacted = sampleConfig().redacted();
+        assertThat(new String(MessageCodec.encode(new Message.StartRun(redacted)))).doesNotContain("sk-secret");
+    }
+}
