@@ -1,0 +1,100 @@
+package io.aiperf.mock;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import java.io.IOException;
+
+/**
+ * The OpenAI response shapes for one request: streamed chunks, the usage chunk, and the whole non-streamed
+ * body. Holds the fields every piece of one response repeats (id, object, created, model).
+ */
+final class CompletionJson {
+
+    private final Endpoint endpoint;
+    private final String id;
+    private final long createdEpochS;
+    private final String model;
+
+    CompletionJson(Endpoint endpoint, String id, long createdEpochS, String model) {
+        this.endpoint = endpoint;
+        this.id = id;
+        this.createdEpochS = createdEpochS;
+        this.model = model;
+    }
+
+    /** One streamed token; {@code finishReason} is null on all but the last. */
+    ByteBuf tokenChunk(ByteBufAllocator alloc, String text, boolean first, String finishReason) {
+        return Json.encodeSse(alloc, json -> {
+            header(json, endpoint.chunkObject);
+            json.writeArrayFieldStart("choices");
+            json.writeStartObject();
+            json.writeNumberField("index", 0);
+            if (endpoint == Endpoint.CHAT) {
+                json.writeObjectFieldStart("delta");
+                if (first) {
+                    json.writeStringField("role", "assistant");
+                }
+                json.writeStringField("content", text);
+                json.writeEndObject();
+            } else {
+                json.writeStringField("text", text);
+            }
+            json.writeStringField("finish_reason", finishReason);
+            json.writeEndObject();
+            json.writeEndArray();
+            json.writeEndObject();
+        });
+    }
+
+    /** The trailing chunk sent when the client asked for {@code stream_options.include_usage}. */
+    ByteBuf usageChunk(ByteBufAllocator alloc, int promptTokens, int completionTokens) {
+        return Json.encodeSse(alloc, json -> {
+            header(json, endpoint.chunkObject);
+            json.writeArrayFieldStart("choices");
+            json.writeEndArray();
+            usage(json, promptTokens, completionTokens);
+            json.writeEndObject();
+        });
+    }
+
+    /** The whole answer of a non-streaming request. */
+    ByteBuf fullResponse(ByteBufAllocator alloc, String text, String finishReason, int promptTokens,
+                         int completionTokens) {
+        return Json.encode(alloc, json -> {
+            header(json, endpoint.object);
+            json.writeArrayFieldStart("choices");
+            json.writeStartObject();
+            json.writeNumberField("index", 0);
+            if (endpoint == Endpoint.CHAT) {
+                json.writeObjectFieldStart("message");
+                json.writeStringField("role", "assistant");
+                json.writeStringField("content", text);
+                json.writeEndObject();
+            } else {
+                json.writeStringField("text", text);
+            }
+            json.writeStringField("finish_reason", finishReason);
+            json.writeEndObject();
+            json.writeEndArray();
+            usage(json, promptTokens, completionTokens);
+            json.writeEndObject();
+        });
+    }
+
+    private void header(JsonGenerator json, String object) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("id", id);
+        json.writeStringField("object", object);
+        json.writeNumberField("created", createdEpochS);
+        json.writeStringField("model", model);
+    }
+
+    private static void usage(JsonGenerator json, int promptTokens, int completionTokens) throws IOException {
+        json.writeObjectFieldStart("usage");
+        json.writeNumberField("prompt_tokens", promptTokens);
+        json.writeNumberField("completion_tokens", completionTokens);
+        json.writeNumberField("total_tokens", (long) promptTokens + completionTokens);
+        json.writeEndObject();
+    }
+}

@@ -1,0 +1,86 @@
+package io.aiperf.mock;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * How one mock server instance behaves. Immutable; build variants with the {@code with*} methods.
+ *
+ * @param host         interface to bind, e.g. {@code 127.0.0.1} or {@code 0.0.0.0}
+ * @param port         TCP port; 0 picks a free ephemeral port
+ * @param ttftMs       time to first token, measured from the moment the whole request was received
+ * @param itlMs        inter-token latency between consecutive streamed tokens
+ * @param fast         when true, ttft and itl are treated as 0 whatever they are set to
+ * @param errorRatePct percentage [0, 100] of inference requests answered with HTTP 500
+ * @param randomSeed   seed for error injection; null draws a fresh seed per server
+ */
+public record MockConfig(
+        String host, int port, double ttftMs, double itlMs, boolean fast, double errorRatePct, Long randomSeed) {
+
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final int DEFAULT_PORT = 8000;
+    public static final double DEFAULT_TTFT_MS = 20.0;
+    public static final double DEFAULT_ITL_MS = 5.0;
+
+    public MockConfig {
+        if (host == null || host.isBlank()) {
+            throw new IllegalArgumentException("host must not be empty");
+        }
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be in [0, 65535], got " + port);
+        }
+        // NaN fails every comparison, so test for the valid range rather than the invalid one.
+        if (!(ttftMs >= 0) || Double.isInfinite(ttftMs)) {
+            throw new IllegalArgumentException("ttft must be a finite number >= 0 ms, got " + ttftMs);
+        }
+        if (!(itlMs >= 0) || Double.isInfinite(itlMs)) {
+            throw new IllegalArgumentException("itl must be a finite number >= 0 ms, got " + itlMs);
+        }
+        if (!(errorRatePct >= 0 && errorRatePct <= 100)) {
+            throw new IllegalArgumentException("error rate must be in [0, 100] percent, got " + errorRatePct);
+        }
+    }
+
+    /** The standalone defaults: 127.0.0.1:8000, ttft 20 ms, itl 5 ms, no errors. */
+    public static MockConfig defaults() {
+        return new MockConfig(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_TTFT_MS, DEFAULT_ITL_MS, false, 0.0, null);
+    }
+
+    /** Defaults on an ephemeral port: what in-process tests want. */
+    public static MockConfig ephemeral() {
+        return defaults().withPort(0);
+    }
+
+    public MockConfig withHost(String newHost) {
+        return new MockConfig(newHost, port, ttftMs, itlMs, fast, errorRatePct, randomSeed);
+    }
+
+    public MockConfig withPort(int newPort) {
+        return new MockConfig(host, newPort, ttftMs, itlMs, fast, errorRatePct, randomSeed);
+    }
+
+    public MockConfig withTiming(double newTtftMs, double newItlMs) {
+        return new MockConfig(host, port, newTtftMs, newItlMs, fast, errorRatePct, randomSeed);
+    }
+
+    public MockConfig withFast(boolean newFast) {
+        return new MockConfig(host, port, ttftMs, itlMs, newFast, errorRatePct, randomSeed);
+    }
+
+    public MockConfig withErrorRate(double newErrorRatePct, Long newRandomSeed) {
+        return new MockConfig(host, port, ttftMs, itlMs, fast, newErrorRatePct, newRandomSeed);
+    }
+
+    /** Effective time to first token in nanoseconds; 0 in fast mode. */
+    public long ttftNs() {
+        return fast ? 0 : msToNs(ttftMs);
+    }
+
+    /** Effective inter-token latency in nanoseconds; 0 in fast mode. */
+    public long itlNs() {
+        return fast ? 0 : msToNs(itlMs);
+    }
+
+    private static long msToNs(double ms) {
+        return Math.round(ms * TimeUnit.MILLISECONDS.toNanos(1));
+    }
+}

@@ -1,0 +1,27 @@
+package io.aiperf.mock;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+
+/** The pipeline of every accepted connection: HTTP/1.1 codec, whole-request aggregation, dispatch. */
+final class MockServerInitializer extends ChannelInitializer<Channel> {
+
+    /** Long multimodal prompts (base64 images) can be tens of MiB; anything larger is refused with 413. */
+    static final int MAX_REQUEST_BYTES = 64 * 1024 * 1024;
+
+    private final Router router;
+
+    MockServerInitializer(Router router) {
+        this.router = router;
+    }
+
+    @Override
+    protected void initChannel(Channel ch) {
+        ch.pipeline().addLast(
+                new HttpServerCodec(),
+                new HttpObjectAggregator(MAX_REQUEST_BYTES),
+                new HttpDispatcher(router));
+    }
+}

@@ -1,0 +1,72 @@
+package io.aiperf.mock;
+
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Arrival records and concurrency counters for inference requests, shared by all event loops of one server.
+ * Lock-free so that recording never makes one event loop wait for another.
+ *
+ * <p>Records are capped at {@link #MAX_RECORDS}; past that, arrivals are only counted as dropped, so a long
+ * soak run against the standalone server cannot exhaust the heap.
+ */
+final class RequestLog {
+
+    static final int MAX_RECORDS = 1_000_000;
+
+    private final ConcurrentLinkedQueue<RequestRecord> records = new ConcurrentLinkedQueue<>();
+    // ConcurrentLinkedQueue.size() walks the whole queue, so the cap needs its own counter.
+    private final AtomicInteger stored = new AtomicInteger();
+    private final AtomicLong dropped = new AtomicLong();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger peak = new AtomicInteger();
+
+    /** A request has fully arrived: record it and count it as in flight until {@link #departed()}. */
+    void arrived(RequestRecord record) {
+        if (stored.incrementAndGet() <= MAX_RECORDS) {
+            records.add(record);
+        } else {
+            stored.decrementAndGet();
+            dropped.incrementAndGet();
+        }
+        int now = inFlight.incrementAndGet();
+        peak.accumulateAndGet(now, Math::max);
+    }
+
+    /** The request's response has been fully written, or its connection is gone. */
+    void departed() {
+        inFlight.decrementAndGet();
+    }
+
+    List<RequestRecord> snapshot() {
+        return List.copyOf(records);
+    }
+
+    int inFlight() {
+        return inFlight.get();
+    }
+
+    int peakConcurrency() {
+        return peak.get();
+    }
+
+    long dropped() {
+        return dropped.get();
+    }
+
+    /**
+     * Forgets all records and restarts peak tracking from the current in-flight count, so a test can
+     * measure one phase at a time. Not atomic with respect to concurrent arrivals, which is fine for a mock.
+     */
+    void clear() {
+        int removed = 0;
+        while (records.poll() != null) {
+            removed++;
+        }
+        stored.addAndGet(-removed);
+        dropped.set(0);
+        peak.set(inFlight.get());
+    }
+}

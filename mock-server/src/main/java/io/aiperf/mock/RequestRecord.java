@@ -1,0 +1,24 @@
+package io.aiperf.mock;
+
+/**
+ * What the server saw when one inference request arrived. "Arrived" means the whole request (headers and
+ * body) had been read, which is the instant the token schedule starts from.
+ *
+ * @param arrivalNs       {@link System#nanoTime()} at arrival; comparable with the caller's own nanoTime
+ *                        when the server runs in the same process (and on Linux, in the same host)
+ * @param arrivalEpochNs  wall-clock time at arrival, nanoseconds since the Unix epoch
+ * @param path            request path, e.g. {@code /v1/chat/completions}
+ * @param model           the request's {@code model} field, or null if absent or the body was not JSON
+ * @param stream          the request's {@code stream} field
+ * @param xRequestId      the {@code X-Request-ID} header, or null
+ * @param xCorrelationId  the {@code X-Correlation-ID} header, or null
+ */
+public record RequestRecord(
+        long arrivalNs,
+        long arrivalEpochNs,
+        String path,
+        String model,
+        boolean stream,
+        String xRequestId,
+        String xCorrelationId) {
+}

@@ -1,0 +1,49 @@
+package io.aiperf.mock;
+
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Maps path and method to a {@link Route}; answers 404 and 405 itself. One instance per server. */
+final class Router {
+
+    private final Map<String, Map<HttpMethod, Route>> routes;
+
+    Router(MockConfig config, RequestLog requestLog) {
+        ErrorInjector errors = new ErrorInjector(config.errorRatePct(), config.randomSeed());
+        RequestLogRoute logRoute = new RequestLogRoute(requestLog);
+        routes = Map.of(
+                Endpoint.CHAT.path, Map.of(HttpMethod.POST,
+                        new InferenceRoute(Endpoint.CHAT, config, requestLog, errors)),
+                Endpoint.COMPLETIONS.path, Map.of(HttpMethod.POST,
+                        new InferenceRoute(Endpoint.COMPLETIONS, config, requestLog, errors)),
+                "/v1/models", Map.of(HttpMethod.GET, new ModelsRoute()),
+                "/health", Map.of(HttpMethod.GET, new HealthRoute()),
+                RequestLogRoute.PATH, Map.of(HttpMethod.GET, logRoute::list, HttpMethod.DELETE, logRoute::clear));
+    }
+
+    void route(Exchange exchange, FullHttpRequest request) {
+        Map<HttpMethod, Route> byMethod = routes.get(exchange.path());
+        if (byMethod == null) {
+            exchange.respondError(HttpResponseStatus.NOT_FOUND, "no route for " + exchange.path(), "not_found");
+            return;
+        }
+        Route route = byMethod.get(request.method());
+        if (route == null) {
+            String allowed = byMethod.keySet().stream().map(HttpMethod::name).sorted()
+                    .collect(Collectors.joining(", "));
+            FullHttpResponse response = exchange.jsonResponse(HttpResponseStatus.METHOD_NOT_ALLOWED,
+                    Json.error(exchange.ctx().alloc(),
+                            "method " + request.method() + " not allowed on " + exchange.path() + "; use " + allowed,
+                            "method_not_allowed", null));
+            response.headers().set(HttpHeaderNames.ALLOW, allowed);
+            exchange.send(response);
+            return;
+        }
+        route.handle(exchange, request);
+    }
+}

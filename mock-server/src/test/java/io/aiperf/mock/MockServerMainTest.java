@@ -1,0 +1,89 @@
+package io.aiperf.mock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.aiperf.mock.MockServerMain.Command;
+import io.aiperf.mock.MockServerMain.UsageException;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The command line: parsing, and errors mapped to one stderr line and an exit code. */
+class MockServerMainTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return MockServerMain.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void noArgumentsMeansTheDefaults() throws Exception {
+        assertThat(MockServerMain.parse().config()).isEqualTo(MockConfig.defaults());
+        assertThat(MockConfig.defaults()).extracting(MockConfig::host, MockConfig::port, MockConfig::ttftMs,
+                MockConfig::itlMs, MockConfig::fast, MockConfig::errorRatePct, MockConfig::randomSeed)
+                .containsExactly("127.0.0.1", 8000, 20.0, 5.0, false, 0.0, null);
+    }
+
+    @Test
+    void everyOptionInBothSpellings() throws Exception {
+        MockConfig expected = new MockConfig("0.0.0.0", 9001, 100.0, 2.5, true, 12.5, 7L);
+        assertThat(MockServerMain.parse("--port", "9001", "--host", "0.0.0.0", "--ttft", "100", "--itl", "2.5",
+                "--fast", "--error-rate", "12.5", "--random-seed", "7").config()).isEqualTo(expected);
+        assertThat(MockServerMain.parse("--port=9001", "--host=0.0.0.0", "-t", "100", "--itl=2.5", "-f",
+                "--error-rate=12.5", "--random-seed=7").config()).isEqualTo(expected);
+    }
+
+    @Test
+    void helpIsNotAnError() throws Exception {
+        Command command = MockServerMain.parse("--port", "1", "--help", "--bogus");
+        assertThat(command.help()).isTrue();
+
+        assertThat(run("-h")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("Usage: aiperf-mock-server").contains("--ttft");
+        assertThat(stderr()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--bogus                   | unknown option: --bogus",
+        "stray                     | unexpected argument: stray",
+        "--port                    | option --port needs a value",
+        "--port abc                | invalid value for --port: 'abc' is not an integer",
+        "--port 70000              | invalid value for --port: 70000",
+        "--ttft fast               | invalid value for --ttft: 'fast' is not a number",
+        "--itl -1                  | invalid value for --itl: -1",
+        "--error-rate 101          | invalid value for --error-rate: 101",
+        "--random-seed 1.5         | invalid value for --random-seed: '1.5' is not an integer",
+        "--fast=yes                | option --fast takes no value",
+    })
+    void badCommandLinesAreUsageErrors(String args, String message) {
+        assertThatThrownBy(() -> MockServerMain.parse(args.split(" ")))
+                .isInstanceOf(UsageException.class)
+                .hasMessageStartingWith(message);
+
+        assertThat(run(args.split(" "))).isEqualTo(2);
+        assertThat(stderr()).startsWith("aiperf-mock-server: " + message).endsWith(System.lineSeparator());
+        assertThat(stderr().lines()).hasSize(1);
+        assertThat(out.size()).isZero();
+    }
+
+    @Test
+    void portInUseExitsWithOneLine() {
+        try (MockServer taken = MockServer.start(MockConfig.ephemeral())) {
+            assertThat(run("--port", String.valueOf(taken.port()))).isEqualTo(1);
+            assertThat(stderr()).startsWith("aiperf-mock-server: cannot listen on 127.0.0.1:" + taken.port());
+            assertThat(stderr().lines()).hasSize(1);
+        }
+    }
+}
