@@ -51,10 +51,12 @@ public sealed interface Message permits
      *
      * @param exitCode     process exit code the CLI should return
      * @param summaryPath  absolute path of {@code profile_export_aiperf.json}, or null if the run failed before it
+     * @param report       the final console tables, rendered without ANSI escapes, or null
+     * @param exportLines  the trailer: one line per file written
      * @param errorMessage one-line cause when the run failed, else null
      */
-    record RunFinished(int exitCode, String summaryPath, List<String> exportLines, boolean cancelled,
-                       String errorMessage) implements Message {
+    record RunFinished(int exitCode, String summaryPath, String report, List<String> exportLines,
+                       boolean cancelled, String errorMessage) implements Message {
     }
 
     /** Controller → workers (PUB), periodically: proves the controller is alive and the SUB link works. */
@@ -81,9 +83,14 @@ public sealed interface Message permits
     record WorkerReady(String workerId) implements Message {
     }
 
-    /** Worker → controller: a credit is finished (success, failure or cancellation); its slot is free. */
-    record CreditReturn(String workerId, long creditId, CreditPhase phase, boolean failed, boolean cancelled)
-            implements Message {
+    /**
+     * Worker → controller: a credit is finished (success, failure or cancellation); its slot is free.
+     *
+     * @param recorded true when a {@link RequestRecord} was pushed for it (records and returns travel on
+     *                 different sockets, so the records manager counts these to know when it has them all)
+     */
+    record CreditReturn(String workerId, long creditId, CreditPhase phase, boolean failed, boolean cancelled,
+                        boolean recorded) implements Message {
     }
 
     /** Worker → controller, periodically. */

@@ -1,0 +1,30 @@
+package io.aiperf.core.dataset;
+
+import java.util.List;
+
+/**
+ * A session: one or more turns sent in order. Synthetic datasets are single-turn for now.
+ *
+ * @param conversationId the session id (also {@code session_id} in {@code inputs.json})
+ * @param turns          at least one turn; copied to an immutable list
+ */
+public record Conversation(String conversationId, List<Turn> turns) {
+
+    public Conversation {
+        if (conversationId == null || conversationId.isEmpty()) {
+            throw new IllegalArgumentException("conversationId must not be empty");
+        }
+        if (turns == null || turns.isEmpty()) {
+            throw new IllegalArgumentException("a conversation needs at least one turn");
+        }
+        turns = List.copyOf(turns);
+    }
+
+    public Turn firstTurn() {
+        return turns.get(0);
+    }
+
+    public int turnCount() {
+        return turns.size();
+    }
+}

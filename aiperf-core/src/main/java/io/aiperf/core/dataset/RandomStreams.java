@@ -1,0 +1,100 @@
+package io.aiperf.core.dataset;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Random;
+import java.util.SplittableRandom;
+
+/**
+ * Named, independent random streams derived from the global {@code --random-seed}.
+ *
+ * <p>Each consumer asks for its own stream by a dotted name ({@code dataset.prompt.corpus},
+ * {@code timing.request.poisson_interval}, ...). The stream's seed is a stable 64-bit hash of the pair
+ * (global seed, name): the first eight bytes (big-endian) of SHA-256 over the global seed as eight big-endian bytes
+ * followed by the UTF-8 bytes of the name. A stream therefore depends only on the global seed and its own name:
+ * adding, removing or reordering other streams never changes its values.
+ *
+ * <p>With a null global seed, one seed is drawn from system entropy when this object is built, and all streams are
+ * derived from it; {@link #globalSeed()} reports it so that such a run can be reproduced.
+ *
+ * <p>This object is immutable and thread-safe; the generators it hands out are not (one per consumer).
+ */
+public final class RandomStreams {
+
+    /** Prompt start positions in the token pool. */
+    public static final String PROMPT_CORPUS = "dataset.prompt.corpus";
+    /** Input sequence length (ISL) per prompt. */
+    public static final String PROMPT_LENGTH = "dataset.prompt.length";
+    /** Output sequence length ({@code max_tokens}) per turn. */
+    public static final String OUTPUT_LENGTH = "dataset.output.length";
+    /** Conversation (session) ids. */
+    public static final String CONVERSATION_ID = "dataset.conversation.id";
+    /** Prefix of the dataset samplers' streams; the strategy's CLI name is appended. */
+    public static final String SAMPLER_PREFIX = "dataset.sampler.";
+
+    private final long globalSeed;
+    private final boolean seeded;
+
+    /** @param globalSeed {@code --random-seed}, or null for one draw of system entropy */
+    public RandomStreams(Long globalSeed) {
+        this.seeded = globalSeed != null;
+        this.globalSeed = globalSeed != null ? globalSeed : new SecureRandom().nextLong();
+    }
+
+    public static RandomStreams of(Long globalSeed) {
+        return new RandomStreams(globalSeed);
+    }
+
+    /** The global seed in use (the entropy draw when none was given). */
+    public long globalSeed() {
+        return globalSeed;
+    }
+
+    /** Whether the user gave a seed (false: entropy). */
+    public boolean seeded() {
+        return seeded;
+    }
+
+    /** The stable seed of stream {@code name}. */
+    public long seedOf(String name) {
+        return seedOf(globalSeed, name);
+    }
+
+    /** The stable seed of stream {@code name} under {@code globalSeed}. */
+    public static long seedOf(long globalSeed, String name) {
+        if (name == null || name.isEmpty()) {
+            throw new IllegalArgumentException("stream name must not be empty");
+        }
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(ByteBuffer.allocate(Long.BYTES).putLong(globalSeed).array());
+            sha.update(name.getBytes(StandardCharsets.UTF_8));
+            return ByteBuffer.wrap(sha.digest()).getLong();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
+    }
+
+    /** A fresh generator for stream {@code name}; same name, same values. Cross-JDK reproducible. */
+    public SeededRandom derive(String name) {
+        return new SeededRandom(seedOf(name));
+    }
+
+    /** A {@link SplittableRandom} seeded for stream {@code name}, for consumers that need that type. */
+    public SplittableRandom deriveSplittable(String name) {
+        return new SplittableRandom(seedOf(name));
+    }
+
+    /** A {@link Random} seeded for stream {@code name}, for consumers that need that type. */
+    public Random deriveRandom(String name) {
+        return new Random(seedOf(name));
+    }
+
+    @Override
+    public String toString() {
+        return "RandomStreams[globalSeed=" + globalSeed + (seeded ? "" : " (entropy)") + "]";
+    }
+}

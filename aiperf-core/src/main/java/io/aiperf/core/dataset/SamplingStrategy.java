@@ -1,0 +1,47 @@
+package io.aiperf.core.dataset;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** {@code --dataset-sampling-strategy}: how conversations are handed out to requests. */
+public enum SamplingStrategy {
+    /** Without replacement in a random order; reshuffled each time all were used (AIPerf's default). */
+    SHUFFLE("shuffle"),
+    /** In dataset order, wrapping around. */
+    SEQUENTIAL("sequential"),
+    /** Uniformly at random with replacement. */
+    RANDOM("random");
+
+    public static final SamplingStrategy DEFAULT = SHUFFLE;
+
+    private final String cliName;
+
+    SamplingStrategy(String cliName) {
+        this.cliName = cliName;
+    }
+
+    /** The CLI spelling, e.g. {@code shuffle}. */
+    public String cliName() {
+        return cliName;
+    }
+
+    /** Parses a CLI spelling (case-insensitive, {@code -} and {@code _} alike). */
+    public static SamplingStrategy parse(String s) {
+        if (s != null) {
+            String norm = s.trim().toLowerCase(Locale.ROOT).replace('-', '_');
+            for (SamplingStrategy v : values()) {
+                if (v.cliName.equals(norm)) {
+                    return v;
+                }
+            }
+        }
+        throw new IllegalArgumentException("unknown dataset sampling strategy '" + s + "'; expected one of "
+                + Arrays.stream(values()).map(SamplingStrategy::cliName).collect(Collectors.joining(", ")));
+    }
+
+    @Override
+    public String toString() {
+        return cliName;
+    }
+}

@@ -1,0 +1,251 @@
+package io.aiperf.core.dataset;
+
+import io.aiperf.core.config.InputConfig;
+import io.aiperf.core.tokenizer.TextTokenizer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+
+/**
+ * The synthetic dataset: {@code numDatasetEntries} single-turn conversations whose prompts have exact token lengths
+ * drawn from the ISL distribution.
+ *
+ * <p>Generation, per entry {@code i} in order (each quantity from its own named stream of {@link RandomStreams}):
+ * <ol>
+ *   <li>ISL: {@link PositiveNormal#sampleInteger} (islMean, islStddev) from {@value RandomStreams#PROMPT_LENGTH};</li>
+ *   <li>a per-prompt seed: one {@code long} from {@value RandomStreams#PROMPT_CORPUS}; the prompt's start(s) in the
+ *       token pool are drawn from a {@link SeededRandom} of that seed, so prompts can be cut in parallel and the result
+ *       does not depend on the thread count;</li>
+ *   <li>{@code max_tokens}: only when oslMean is set, {@link PositiveNormal#sampleInteger} (oslMean, oslStddev) from
+ *       {@value RandomStreams#OUTPUT_LENGTH};</li>
+ *   <li>the conversation id: a version-4-shaped UUID from two {@code long}s of {@value RandomStreams#CONVERSATION_ID}.</li>
+ * </ol>
+ * Same seed + same tokenizer + same config → the same dataset, byte for byte.
+ */
+public final class SyntheticDataset {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SyntheticDataset.class);
+
+    private final List<Conversation> conversations;
+    private final Map<String, Conversation> byId;
+    private final RandomStreams streams;
+    private final int poolSize;
+    private final long inexactPrompts;
+    private final long buildNanos;
+
+    private SyntheticDataset(List<Conversation> conversations, RandomStreams streams, int poolSize,
+                             long inexactPrompts, long buildNanos) {
+        this.conversations = List.copyOf(conversations);
+        Map<String, Conversation> map = new LinkedHashMap<>();
+        for (Conversation c : this.conversations) {
+            if (map.put(c.conversationId(), c) != null) {
+                throw new IllegalStateException("duplicate conversation id " + c.conversationId());
+            }
+        }
+        this.byId = Collections.unmodifiableMap(map);
+        this.streams = streams;
+        this.poolSize = poolSize;
+        this.inexactPrompts = inexactPrompts;
+        this.buildNanos = buildNanos;
+    }
+
+    /** Builds with the built-in corpus, streams from {@code config.randomSeed()} and default parallelism. */
+    public static SyntheticDataset build(InputConfig config, TextTokenizer tokenizer) {
+        return builder(config, tokenizer).build();
+    }
+
+    public static Builder builder(InputConfig config, TextTokenizer tokenizer) {
+        return new Builder(config, tokenizer);
+    }
+
+    /** In generation order. */
+    public List<Conversation> conversations() {
+        return conversations;
+    }
+
+    public int size() {
+        return conversations.size();
+    }
+
+    /** The conversation with this id, or null. */
+    public Conversation get(String conversationId) {
+        return byId.get(conversationId);
+    }
+
+    /** The streams the dataset was built from (use them for anything else derived from the same seed). */
+    public RandomStreams streams() {
+        return streams;
+    }
+
+    /** Tokens in the pool the prompts were cut from. */
+    public int poolSize() {
+        return poolSize;
+    }
+
+    /** Prompts whose token count missed the sampled length (0 with any sane tokenizer). */
+    public long inexactPrompts() {
+        return inexactPrompts;
+    }
+
+    /** Wall time of {@link Builder#build()}, including corpus tokenization, in nanoseconds. */
+    public long buildNanos() {
+        return buildNanos;
+    }
+
+    /** A sampler over this dataset on its own stream {@code dataset.sampler.<strategy>}. */
+    public DatasetSampler sampler(SamplingStrategy strategy) {
+        return DatasetSampler.create(strategy, conversations, streams);
+    }
+
+    /** Writes {@code inputs.json}; see {@link InputsJsonWriter}. */
+    public void writeInputsJson(Path file, InputsJsonWriter.PayloadRenderer renderer) throws IOException {
+        InputsJsonWriter.write(file, conversations, renderer);
+    }
+
+    /** Writes {@code inputs.json} with a per-turn renderer; see {@link InputsJsonWriter}. */
+    public void writeInputsJson(Path file, Function<Turn, String> renderer) throws IOException {
+        InputsJsonWriter.write(file, conversations, renderer);
+    }
+
+    /** Options of a build; only the config and tokenizer are required. */
+    public static final class Builder {
+        private final InputConfig config;
+        private final TextTokenizer tokenizer;
+        private RandomStreams streams;
+        private PromptCorpus corpus;
+        private int[] tokenPool;
+        private int threads = Math.min(PromptCorpus.MAX_THREADS, Runtime.getRuntime().availableProcessors());
+
+        private Builder(InputConfig config, TextTokenizer tokenizer) {
+            if (config == null || tokenizer == null) {
+                throw new IllegalArgumentException("config and tokenizer are required");
+            }
+            this.config = config;
+            this.tokenizer = tokenizer;
+        }
+
+        /** Streams to use instead of {@code new RandomStreams(config.randomSeed())} (e.g. the run's shared one). */
+        public Builder streams(RandomStreams streams) {
+            this.streams = streams;
+            return this;
+        }
+
+        /** A corpus other than {@link PromptCorpus#builtin()}. */
+        public Builder corpus(PromptCorpus corpus) {
+            this.corpus = corpus;
+            return this;
+        }
+
+        /** An already tokenized pool (made with the same tokenizer), to skip corpus tokenization. */
+        public Builder tokenPool(int[] tokenPool) {
+            this.tokenPool = tokenPool;
+            return this;
+        }
+
+        /** Threads for tokenization and prompt cutting (the result does not depend on it). */
+        public Builder threads(int threads) {
+            this.threads = Math.max(1, threads);
+            return this;
+        }
+
+        public SyntheticDataset build() {
+            long t0 = System.nanoTime();
+            int entries = config.numDatasetEntries();
+            if (entries < 1) {
+                throw new IllegalArgumentException("numDatasetEntries must be at least 1: " + entries);
+            }
+            RandomStreams rs = streams != null ? streams : new RandomStreams(config.randomSeed());
+            int[] pool = tokenPool != null ? tokenPool
+                    : (corpus != null ? corpus : PromptCorpus.builtin()).tokenize(tokenizer, threads);
+            SyntheticPromptGenerator generator =
+                    new SyntheticPromptGenerator(tokenizer, pool, rs.derive(RandomStreams.PROMPT_CORPUS));
+
+            SeededRandom lengthRng = rs.derive(RandomStreams.PROMPT_LENGTH);
+            SeededRandom startRng = rs.derive(RandomStreams.PROMPT_CORPUS);
+            SeededRandom outputRng = rs.derive(RandomStreams.OUTPUT_LENGTH);
+            SeededRandom idRng = rs.derive(RandomStreams.CONVERSATION_ID);
+            int[] lengths = new int[entries];
+            long[] promptSeeds = new long[entries];
+            Integer[] maxTokens = new Integer[entries];
+            String[] ids = new String[entries];
+            for (int i = 0; i < entries; i++) {
+                lengths[i] = PositiveNormal.sampleInteger(lengthRng, config.islMean(), config.islStddev());
+                promptSeeds[i] = startRng.nextLong();
+                if (config.oslMean() != null) {
+                    maxTokens[i] = PositiveNormal.sampleInteger(outputRng, config.oslMean(), config.oslStddev());
+                }
+                ids[i] = uuid(idRng);
+            }
+
+            Prompt[] prompts = cutPrompts(generator, lengths, promptSeeds);
+            List<Conversation> conversations = new ArrayList<>(entries);
+            for (int i = 0; i < entries; i++) {
+                Turn turn = new Turn(prompts[i].text(), prompts[i].tokens(), maxTokens[i], 0.0);
+                conversations.add(new Conversation(ids[i], List.of(turn)));
+            }
+            long inexact = generator.inexactCount();
+            if (inexact > 0) {
+                LOG.warn("{} of {} synthetic prompts could not be cut to their exact token length with tokenizer {}",
+                        inexact, entries, tokenizer.name());
+            }
+            long nanos = System.nanoTime() - t0;
+            LOG.debug("synthetic dataset: {} conversations from a {}-token pool in {} ms",
+                    entries, pool.length, nanos / 1_000_000);
+            return new SyntheticDataset(conversations, rs, pool.length, inexact, nanos);
+        }
+
+        private Prompt[] cutPrompts(SyntheticPromptGenerator generator, int[] lengths, long[] seeds) {
+            Prompt[] prompts = new Prompt[lengths.length];
+            int n = Math.min(threads, lengths.length);
+            if (n <= 1) {
+                for (int i = 0; i < lengths.length; i++) {
+                    prompts[i] = generator.prompt(lengths[i], new SeededRandom(seeds[i]));
+                }
+                return prompts;
+            }
+            ExecutorService exec = Executors.newFixedThreadPool(n, r -> {
+                Thread t = new Thread(r, "aiperf-dataset-prompts");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                List<Future<Prompt>> futures = new ArrayList<>(lengths.length);
+                for (int i = 0; i < lengths.length; i++) {
+                    int len = lengths[i];
+                    long seed = seeds[i];
+                    futures.add(exec.submit(() -> generator.prompt(len, new SeededRandom(seed))));
+                }
+                for (int i = 0; i < prompts.length; i++) {
+                    prompts[i] = futures.get(i).get();
+                }
+                return prompts;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while generating prompts", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("generating prompts failed: " + e.getCause(), e.getCause());
+            } finally {
+                exec.shutdownNow();
+            }
+        }
+
+        private static String uuid(SeededRandom rng) {
+            long msb = (rng.nextLong() & ~0xF000L) | 0x4000L;                 // version 4
+            long lsb = (rng.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L; // IETF variant
+            return new UUID(msb, lsb).toString();
+        }
+    }
+}
