@@ -1,0 +1,202 @@
+package io.aiperf.records.export;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import io.aiperf.core.message.RequestRecord;
+import io.aiperf.core.model.CreditPhase;
+import io.aiperf.core.model.ErrorDetails;
+import io.aiperf.records.metric.MetricCatalog;
+import io.aiperf.records.metric.MetricRecord;
+import io.aiperf.records.metric.MetricSpec;
+
+import java.io.BufferedWriter;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Streams {@code profile_export.jsonl}: one JSON line per profiling request, written as the records arrive
+ * (AIPerf's {@code MetricRecordInfo}, reference §6.4). Nothing is kept in memory beyond the write buffer; the
+ * buffer is flushed at most {@link #FLUSH_INTERVAL_NS} after a write, on {@link #flush()} and on {@link #close()}.
+ *
+ * <pre>{"metadata":{"session_num":…,"x_request_id":…,"x_correlation_id":…,"conversation_id":…,"turn_index":…,
+ *   "request_start_ns":…,"request_ack_ns":…|null,"request_end_ns":…,"worker_id":…,"record_processor_id":…,
+ *   "benchmark_phase":"profiling","was_cancelled":…,"cancellation_time_ns":…|null},
+ *  "metrics":{tag:{"value":…,"unit":"ms"},…},"error":null|{"code":…,"type":…,"message":…}}</pre>
+ * {@code *_ns} metadata are wall-clock epoch nanoseconds; {@code session_num} is the credit id;
+ * {@code request_ack_ns} is null when no response headers arrived; {@code cancellation_time_ns} is the end of a
+ * cancelled request. Metric values are in display units (ms for latencies); token counts are integers.
+ *
+ * <p><b>Single writer:</b> not thread-safe.
+ */
+public final class JsonlRecordWriter implements Closeable {
+
+    /** Longest time written lines may sit in the buffer while records keep arriving. */
+    public static final long FLUSH_INTERVAL_NS = TimeUnit.SECONDS.toNanos(1);
+
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+            .disable(StreamWriteFeature.FLUSH_PASSED_TO_STREAM)
+            .build();
+
+    private final Writer out;
+    private final JsonGenerator json;
+    private final String recordProcessorId;
+    private long lastFlushNs = System.nanoTime();
+    private long written;
+    private boolean closed;
+
+    /**
+     * Creates (or truncates) {@code file} and its parent folders.
+     *
+     * @param recordProcessorId what to write as {@code record_processor_id}
+     */
+    public JsonlRecordWriter(Path file, String recordProcessorId) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        this.out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8), 1 << 16);
+        this.json = FACTORY.createGenerator(out);
+        this.json.setRootValueSeparator(null);
+        this.recordProcessorId = Objects.requireNonNull(recordProcessorId, "recordProcessorId");
+    }
+
+    /**
+     * Writes one line for a profiling record; records of other phases are skipped.
+     *
+     * @return true when a line was written
+     */
+    public boolean write(MetricRecord record) throws IOException {
+        if (closed) {
+            throw new IOException("writer is closed");
+        }
+        RequestRecord r = record.record();
+        if (r.phase() != CreditPhase.PROFILING) {
+            return false;
+        }
+        json.writeStartObject();
+        writeMetadata(r);
+        writeMetrics(record);
+        writeError(record.error());
+        json.writeEndObject();
+        json.flush(); // generator buffer → BufferedWriter only (FLUSH_PASSED_TO_STREAM is off)
+        out.write('\n');
+        written++;
+        long now = System.nanoTime();
+        if (now - lastFlushNs >= FLUSH_INTERVAL_NS) {
+            flush();
+        }
+        return true;
+    }
+
+    /** Lines written so far. */
+    public long written() {
+        return written;
+    }
+
+    /** Pushes buffered lines to the file. */
+    public void flush() throws IOException {
+        json.flush();
+        out.flush();
+        lastFlushNs = System.nanoTime();
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            json.close();
+        } finally {
+            out.close();
+        }
+    }
+
+    private void writeMetadata(RequestRecord r) throws IOException {
+        json.writeObjectFieldStart("metadata");
+        json.writeNumberField("session_num", r.creditId());
+        writeStringOrNull("x_request_id", r.xRequestId());
+        writeStringOrNull("x_correlation_id", r.xCorrelationId());
+        writeStringOrNull("conversation_id", r.conversationId());
+        json.writeNumberField("turn_index", r.turnIndex());
+        json.writeNumberField("request_start_ns", r.startEpochNs());
+        writeLongOrNull("request_ack_ns", r.responseHeadersNs() >= 0 ? r.epochNsOf(r.responseHeadersNs()) : null);
+        json.writeNumberField("request_end_ns", r.epochNsOf(r.requestEndNs()));
+        writeStringOrNull("worker_id", r.workerId());
+        json.writeStringField("record_processor_id", recordProcessorId);
+        json.writeStringField("benchmark_phase", r.phase().exportName());
+        json.writeBooleanField("was_cancelled", r.cancelled());
+        writeLongOrNull("cancellation_time_ns", r.cancelled() ? r.epochNsOf(r.requestEndNs()) : null);
+        json.writeEndObject();
+    }
+
+    private void writeMetrics(MetricRecord record) throws IOException {
+        json.writeObjectFieldStart("metrics");
+        for (Map.Entry<String, Object> entry : record.values().entrySet()) {
+            MetricSpec spec = MetricCatalog.get(entry.getKey());
+            if (!spec.perRecordExported()) {
+                continue;
+            }
+            json.writeObjectFieldStart(spec.tag());
+            json.writeFieldName("value");
+            Object value = entry.getValue();
+            if (value instanceof double[] list) {
+                json.writeStartArray();
+                for (double v : list) {
+                    json.writeNumber(spec.toDisplay(v));
+                }
+                json.writeEndArray();
+            } else if (value instanceof Long whole && spec.baseUnit() == spec.displayUnit()) {
+                json.writeNumber(whole.longValue());
+            } else {
+                json.writeNumber(spec.toDisplay(((Number) value).doubleValue()));
+            }
+            json.writeStringField("unit", spec.displayUnit().label());
+            json.writeEndObject();
+        }
+        json.writeEndObject();
+    }
+
+    private void writeError(ErrorDetails error) throws IOException {
+        if (error == null) {
+            json.writeNullField("error");
+            return;
+        }
+        json.writeObjectFieldStart("error");
+        if (error.code() == null) {
+            json.writeNullField("code");
+        } else {
+            json.writeNumberField("code", error.code());
+        }
+        writeStringOrNull("type", error.type());
+        writeStringOrNull("message", error.message());
+        json.writeEndObject();
+    }
+
+    private void writeStringOrNull(String field, String value) throws IOException {
+        if (value == null) {
+            json.writeNullField(field);
+        } else {
+            json.writeStringField(field, value);
+        }
+    }
+
+    private void writeLongOrNull(String field, Long value) throws IOException {
+        if (value == null) {
+            json.writeNullField(field);
+        } else {
+            json.writeNumberField(field, value);
+        }
+    }
+}

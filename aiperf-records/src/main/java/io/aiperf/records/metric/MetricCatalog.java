@@ -1,0 +1,178 @@
+package io.aiperf.records.metric;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static io.aiperf.records.metric.MetricFlag.ERROR_ONLY;
+import static io.aiperf.records.metric.MetricFlag.INTERNAL;
+import static io.aiperf.records.metric.MetricFlag.LARGER_IS_BETTER;
+import static io.aiperf.records.metric.MetricFlag.NO_CONSOLE;
+import static io.aiperf.records.metric.MetricFlag.NO_INDIVIDUAL_RECORDS;
+import static io.aiperf.records.metric.MetricFlag.STREAMING_ONLY;
+import static io.aiperf.records.metric.MetricKind.AGGREGATE;
+import static io.aiperf.records.metric.MetricKind.DERIVED;
+import static io.aiperf.records.metric.MetricKind.RECORD;
+import static io.aiperf.records.metric.MetricUnit.MILLISECONDS;
+import static io.aiperf.records.metric.MetricUnit.NANOSECONDS;
+import static io.aiperf.records.metric.MetricUnit.REQUESTS;
+import static io.aiperf.records.metric.MetricUnit.REQUESTS_PER_SECOND;
+import static io.aiperf.records.metric.MetricUnit.SECONDS;
+import static io.aiperf.records.metric.MetricUnit.TOKENS;
+import static io.aiperf.records.metric.MetricUnit.TOKENS_PER_SECOND;
+import static io.aiperf.records.metric.MetricUnit.TOKENS_PER_SECOND_PER_USER;
+
+/**
+ * Every metric this implementation knows, in catalogue order (the order per-request values are kept and written
+ * to {@code profile_export.jsonl}). Tags, headers, units, console order and flags follow AIPerf 0.7.0.
+ *
+ * <p>To add a metric: declare its spec here (and register it in {@link #ALL}); a record metric also gets a formula
+ * in {@link RecordMetrics}; an aggregate or derived one gets computed in the aggregator.
+ */
+public final class MetricCatalog {
+
+    // ---- record metrics (one value, or a list, per request) ----
+    public static final MetricSpec TIME_TO_FIRST_TOKEN = record("time_to_first_token", "Time to First Token",
+            NANOSECONDS, MILLISECONDS, 100, STREAMING_ONLY);
+    public static final MetricSpec TIME_TO_SECOND_TOKEN = record("time_to_second_token", "Time to Second Token",
+            NANOSECONDS, MILLISECONDS, 200, STREAMING_ONLY);
+    public static final MetricSpec REQUEST_LATENCY = record("request_latency", "Request Latency",
+            NANOSECONDS, MILLISECONDS, 300);
+    public static final MetricSpec INTER_TOKEN_LATENCY = record("inter_token_latency", "Inter Token Latency",
+            NANOSECONDS, MILLISECONDS, 400, STREAMING_ONLY);
+    public static final MetricSpec OUTPUT_TOKEN_THROUGHPUT_PER_USER = record("output_token_throughput_per_user",
+            "Output Token Throughput Per User", TOKENS_PER_SECOND_PER_USER, TOKENS_PER_SECOND_PER_USER, 500,
+            STREAMING_ONLY, LARGER_IS_BETTER);
+    public static final MetricSpec E2E_OUTPUT_TOKEN_THROUGHPUT = record("e2e_output_token_throughput",
+            "E2E Output Token Throughput", TOKENS_PER_SECOND_PER_USER, TOKENS_PER_SECOND_PER_USER, 510,
+            LARGER_IS_BETTER);
+    public static final MetricSpec OUTPUT_SEQUENCE_LENGTH = record("output_sequence_length", "Output Sequence Length",
+            TOKENS, TOKENS, 600);
+    public static final MetricSpec INPUT_SEQUENCE_LENGTH = record("input_sequence_length", "Input Sequence Length",
+            TOKENS, TOKENS, 700);
+    public static final MetricSpec INTER_CHUNK_LATENCY = new MetricSpec("inter_chunk_latency", "Inter Chunk Latency",
+            RECORD, NANOSECONDS, MILLISECONDS, MetricSpec.NO_DISPLAY_ORDER, EnumSet.of(STREAMING_ONLY, NO_CONSOLE),
+            true);
+    public static final MetricSpec OUTPUT_TOKEN_COUNT = record("output_token_count", "Output Token Count",
+            TOKENS, TOKENS, MetricSpec.NO_DISPLAY_ORDER, NO_CONSOLE);
+    public static final MetricSpec REASONING_TOKEN_COUNT = record("reasoning_token_count", "Reasoning Token Count",
+            TOKENS, TOKENS, MetricSpec.NO_DISPLAY_ORDER, NO_CONSOLE);
+    public static final MetricSpec ERROR_ISL = record("error_isl", "Error ISL",
+            TOKENS, TOKENS, MetricSpec.NO_DISPLAY_ORDER, ERROR_ONLY, NO_CONSOLE);
+
+    // ---- run-level metrics (one value per run) ----
+    public static final MetricSpec OUTPUT_TOKEN_THROUGHPUT = single("output_token_throughput",
+            "Output Token Throughput", DERIVED, TOKENS_PER_SECOND, TOKENS_PER_SECOND, 800, LARGER_IS_BETTER);
+    public static final MetricSpec REQUEST_THROUGHPUT = single("request_throughput", "Request Throughput",
+            DERIVED, REQUESTS_PER_SECOND, REQUESTS_PER_SECOND, 900, LARGER_IS_BETTER);
+    public static final MetricSpec REQUEST_COUNT = single("request_count", "Request Count",
+            AGGREGATE, REQUESTS, REQUESTS, 1100);
+    public static final MetricSpec ERROR_REQUEST_COUNT = single("error_request_count", "Error Request Count",
+            AGGREGATE, REQUESTS, REQUESTS, MetricSpec.NO_DISPLAY_ORDER, ERROR_ONLY);
+    public static final MetricSpec BENCHMARK_DURATION = single("benchmark_duration", "Benchmark Duration",
+            DERIVED, NANOSECONDS, SECONDS, MetricSpec.NO_DISPLAY_ORDER, NO_CONSOLE);
+    public static final MetricSpec TOTAL_OUTPUT_TOKENS = single("total_output_tokens", "Total Output Tokens",
+            DERIVED, TOKENS, TOKENS, MetricSpec.NO_DISPLAY_ORDER, NO_CONSOLE);
+    public static final MetricSpec TOTAL_REASONING_TOKENS = single("total_reasoning_tokens",
+            "Total Reasoning Tokens", DERIVED, TOKENS, TOKENS, MetricSpec.NO_DISPLAY_ORDER, NO_CONSOLE);
+    public static final MetricSpec TOTAL_ISL = single("total_isl", "Total ISL",
+            DERIVED, TOKENS, TOKENS, MetricSpec.NO_DISPLAY_ORDER, NO_CONSOLE);
+    public static final MetricSpec TOTAL_OSL = single("total_osl", "Total OSL",
+            DERIVED, TOKENS, TOKENS, MetricSpec.NO_DISPLAY_ORDER, NO_CONSOLE);
+    public static final MetricSpec TOTAL_TOKEN_THROUGHPUT = single("total_token_throughput", "Total Token Throughput",
+            DERIVED, TOKENS_PER_SECOND, TOKENS_PER_SECOND, MetricSpec.NO_DISPLAY_ORDER, NO_CONSOLE, LARGER_IS_BETTER);
+    public static final MetricSpec TOTAL_ERROR_ISL = single("total_error_isl", "Total Error ISL",
+            DERIVED, TOKENS, TOKENS, MetricSpec.NO_DISPLAY_ORDER, ERROR_ONLY, NO_CONSOLE);
+    public static final MetricSpec MIN_REQUEST_TIMESTAMP = single("min_request_timestamp", "Minimum Request Timestamp",
+            AGGREGATE, NANOSECONDS, NANOSECONDS, MetricSpec.NO_DISPLAY_ORDER, INTERNAL, NO_CONSOLE);
+    public static final MetricSpec MAX_RESPONSE_TIMESTAMP = single("max_response_timestamp",
+            "Maximum Response Timestamp", AGGREGATE, NANOSECONDS, NANOSECONDS, MetricSpec.NO_DISPLAY_ORDER, INTERNAL,
+            NO_CONSOLE);
+
+    /** Every metric, catalogue order. */
+    public static final List<MetricSpec> ALL = List.of(
+            TIME_TO_FIRST_TOKEN, TIME_TO_SECOND_TOKEN, REQUEST_LATENCY, INTER_TOKEN_LATENCY,
+            OUTPUT_TOKEN_THROUGHPUT_PER_USER, E2E_OUTPUT_TOKEN_THROUGHPUT, OUTPUT_SEQUENCE_LENGTH,
+            INPUT_SEQUENCE_LENGTH, INTER_CHUNK_LATENCY, OUTPUT_TOKEN_COUNT, REASONING_TOKEN_COUNT, ERROR_ISL,
+            OUTPUT_TOKEN_THROUGHPUT, REQUEST_THROUGHPUT, REQUEST_COUNT, ERROR_REQUEST_COUNT, BENCHMARK_DURATION,
+            TOTAL_OUTPUT_TOKENS, TOTAL_REASONING_TOKENS, TOTAL_ISL, TOTAL_OSL, TOTAL_TOKEN_THROUGHPUT,
+            TOTAL_ERROR_ISL, MIN_REQUEST_TIMESTAMP, MAX_RESPONSE_TIMESTAMP);
+
+    /**
+     * The order AIPerf declares metric keys in {@code profile_export_aiperf.json}; metrics not listed follow in
+     * catalogue order.
+     */
+    public static final List<String> JSON_DECLARED_ORDER = List.of(
+            "request_throughput", "request_latency", "request_count", "time_to_first_token", "time_to_second_token",
+            "inter_token_latency", "output_token_throughput", "output_token_throughput_per_user",
+            "output_sequence_length", "input_sequence_length", "goodput", "good_request_count", "output_token_count",
+            "reasoning_token_count", "min_request_timestamp", "max_response_timestamp", "inter_chunk_latency",
+            "total_output_tokens", "total_reasoning_tokens", "benchmark_duration", "total_isl", "total_osl",
+            "error_request_count", "error_isl", "total_error_isl");
+
+    private static final Map<String, MetricSpec> BY_TAG;
+
+    static {
+        Map<String, MetricSpec> byTag = new LinkedHashMap<>();
+        for (MetricSpec spec : ALL) {
+            if (byTag.put(spec.tag(), spec) != null) {
+                throw new IllegalStateException("duplicate metric tag " + spec.tag());
+            }
+        }
+        BY_TAG = Collections.unmodifiableMap(byTag);
+    }
+
+    private MetricCatalog() {
+    }
+
+    public static Optional<MetricSpec> find(String tag) {
+        return Optional.ofNullable(BY_TAG.get(tag));
+    }
+
+    public static MetricSpec get(String tag) {
+        MetricSpec spec = BY_TAG.get(tag);
+        if (spec == null) {
+            throw new IllegalArgumentException("unknown metric tag: " + tag);
+        }
+        return spec;
+    }
+
+    /** Catalogue position, for ordering; unknown tags sort last. */
+    public static int position(String tag) {
+        MetricSpec spec = BY_TAG.get(tag);
+        return spec == null ? Integer.MAX_VALUE : ALL.indexOf(spec);
+    }
+
+    /** The record metrics, catalogue order. */
+    public static List<MetricSpec> recordMetrics() {
+        List<MetricSpec> out = new ArrayList<>();
+        for (MetricSpec spec : ALL) {
+            if (spec.kind() == RECORD) {
+                out.add(spec);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static MetricSpec record(String tag, String header, MetricUnit base, MetricUnit display, int order,
+                                     MetricFlag... flags) {
+        return new MetricSpec(tag, header, RECORD, base, display, order, flagSet(flags), false);
+    }
+
+    private static MetricSpec single(String tag, String header, MetricKind kind, MetricUnit base, MetricUnit display,
+                                     int order, MetricFlag... flags) {
+        EnumSet<MetricFlag> set = flagSet(flags);
+        set.add(NO_INDIVIDUAL_RECORDS);
+        return new MetricSpec(tag, header, kind, base, display, order, set, false);
+    }
+
+    private static EnumSet<MetricFlag> flagSet(MetricFlag... flags) {
+        EnumSet<MetricFlag> set = EnumSet.noneOf(MetricFlag.class);
+        Collections.addAll(set, flags);
+        return set;
+    }
+}

@@ -1,0 +1,17 @@
+package io.aiperf.records.metric;
+
+/** Properties of a metric that decide when it is computed and where it is shown (AIPerf's {@code MetricFlags}). */
+public enum MetricFlag {
+    /** Only meaningful with {@code --streaming} (needs per-chunk timing). */
+    STREAMING_ONLY,
+    /** Computed for every request but kept out of the console table (still in JSON/CSV/JSONL). */
+    NO_CONSOLE,
+    /** Computed only for failed requests; never on the console. */
+    ERROR_ONLY,
+    /** A higher value is better (throughputs); used for SLO comparisons. */
+    LARGER_IS_BETTER,
+    /** A run-level value that has no per-request form, so it is not written to {@code profile_export.jsonl}. */
+    NO_INDIVIDUAL_RECORDS,
+    /** Bookkeeping only: not shown and not exported. */
+    INTERNAL
+}

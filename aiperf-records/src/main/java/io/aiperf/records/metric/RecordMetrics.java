@@ -1,0 +1,195 @@
+package io.aiperf.records.metric;
+
+import io.aiperf.core.config.BenchmarkConfig;
+import io.aiperf.core.message.RequestRecord;
+import io.aiperf.core.model.ErrorDetails;
+import io.aiperf.core.model.ResponseChunk;
+import io.aiperf.core.model.Usage;
+import io.aiperf.core.tokenizer.TextTokenizer;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Computes one request's metrics with AIPerf's semantics (reference §5.2–5.3). Stateless and thread-safe (the
+ * tokenizer is), so requests may be processed in parallel.
+ *
+ * <p>Definitions, all on <em>content responses</em> (chunks with non-empty text or reasoning), times in ns from
+ * the worker's monotonic clock:
+ * <ul>
+ *   <li>{@code time_to_first_token} = first content arrival − request start (streaming only)</li>
+ *   <li>{@code time_to_second_token} = second − first content arrival (streaming, ≥2 content responses)</li>
+ *   <li>{@code request_latency} = last content arrival − request start (trailing usage/[DONE] excluded)</li>
+ *   <li>{@code inter_token_latency} = (request_latency − TTFT) / (OSL − 1) (streaming, OSL ≥ 2)</li>
+ *   <li>{@code output_token_throughput_per_user} = 1 / ITL in seconds (streaming, ITL &gt; 0)</li>
+ *   <li>{@code e2e_output_token_throughput} = OSL / request_latency in seconds (latency &gt; 0)</li>
+ *   <li>{@code inter_chunk_latency} = gaps between consecutive content arrivals (streaming, ≥2 responses)</li>
+ *   <li>{@code output_token_count} = tokens of all text pieces joined with ""</li>
+ *   <li>{@code reasoning_token_count} = tokens of all reasoning pieces joined with "" (only when there is reasoning)</li>
+ *   <li>{@code output_sequence_length} = output + reasoning tokens</li>
+ *   <li>{@code input_sequence_length} = the caller's count (the dataset knows the prompt)</li>
+ * </ul>
+ * With {@code --use-server-token-count} the counts come from the server's last {@code usage}: ISL =
+ * {@code prompt_tokens}, reasoning = {@code reasoning_tokens}, output = {@code completion_tokens} − reasoning
+ * (clamped at 0); a valid response without {@code usage} then has no token metrics.
+ *
+ * <p>A request is failed when the worker reported an error, when it was cancelled, when it has no content
+ * response, or when a content response is stamped before the request started. A failed request gets only
+ * {@code error_isl} (the caller's ISL: the server never counted the prompt of a failed request).
+ */
+public final class RecordMetrics {
+
+    /** AIPerf's error type for a response that parsed but cannot be measured. */
+    public static final String INVALID_RESULT_TYPE = "InvalidInferenceResultError";
+
+    private final TextTokenizer tokenizer;
+    private final boolean streaming;
+    private final boolean useServerTokenCount;
+
+    /**
+     * @param tokenizer           counts output tokens; may be null only with {@code useServerTokenCount}
+     * @param streaming           whether the run streams (enables the STREAMING_ONLY metrics)
+     * @param useServerTokenCount take token counts from the server's {@code usage}
+     */
+    public RecordMetrics(TextTokenizer tokenizer, boolean streaming, boolean useServerTokenCount) {
+        if (tokenizer == null && !useServerTokenCount) {
+            throw new IllegalArgumentException("a tokenizer is required unless server token counts are used");
+        }
+        this.tokenizer = tokenizer;
+        this.streaming = streaming;
+        this.useServerTokenCount = useServerTokenCount;
+    }
+
+    public static RecordMetrics forConfig(BenchmarkConfig config, TextTokenizer tokenizer) {
+        return new RecordMetrics(tokenizer, config.endpoint().streaming(), config.endpoint().useServerTokenCount());
+    }
+
+    /**
+     * @param record              the worker's record
+     * @param inputSequenceLength the prompt's token count as the dataset computed it, or null when unknown
+     */
+    public MetricRecord compute(RequestRecord record, Long inputSequenceLength) {
+        List<ResponseChunk> content = contentResponses(record);
+        ErrorDetails error = errorOf(record, content);
+        Map<String, Object> values = new LinkedHashMap<>();
+        if (error != null) {
+            if (inputSequenceLength != null) {
+                values.put(MetricCatalog.ERROR_ISL.tag(), inputSequenceLength);
+            }
+            return new MetricRecord(record, error, values);
+        }
+
+        long startNs = record.requestStartNs();
+        long firstNs = content.get(0).arrivalNs();
+        long lastNs = content.get(content.size() - 1).arrivalNs();
+        long ttftNs = firstNs - startNs;
+        long latencyNs = lastNs - startNs;
+
+        TokenCounts tokens = countTokens(record, content, inputSequenceLength);
+        Long osl = tokens.output == null ? null : tokens.output + (tokens.reasoning == null ? 0 : tokens.reasoning);
+
+        if (streaming) {
+            values.put(MetricCatalog.TIME_TO_FIRST_TOKEN.tag(), ttftNs);
+            if (content.size() >= 2) {
+                values.put(MetricCatalog.TIME_TO_SECOND_TOKEN.tag(), content.get(1).arrivalNs() - firstNs);
+            }
+        }
+        values.put(MetricCatalog.REQUEST_LATENCY.tag(), latencyNs);
+        if (streaming && osl != null && osl >= 2) {
+            double itlNs = (double) (latencyNs - ttftNs) / (osl - 1);
+            values.put(MetricCatalog.INTER_TOKEN_LATENCY.tag(), itlNs);
+            if (itlNs > 0) {
+                values.put(MetricCatalog.OUTPUT_TOKEN_THROUGHPUT_PER_USER.tag(), 1e9 / itlNs);
+            }
+        }
+        if (osl != null && latencyNs > 0) {
+            values.put(MetricCatalog.E2E_OUTPUT_TOKEN_THROUGHPUT.tag(), osl / (latencyNs / 1e9));
+        }
+        if (osl != null) {
+            values.put(MetricCatalog.OUTPUT_SEQUENCE_LENGTH.tag(), osl);
+        }
+        if (tokens.input != null) {
+            values.put(MetricCatalog.INPUT_SEQUENCE_LENGTH.tag(), tokens.input);
+        }
+        if (streaming && content.size() >= 2) {
+            double[] gaps = new double[content.size() - 1];
+            for (int i = 1; i < content.size(); i++) {
+                gaps[i - 1] = content.get(i).arrivalNs() - content.get(i - 1).arrivalNs();
+            }
+            values.put(MetricCatalog.INTER_CHUNK_LATENCY.tag(), gaps);
+        }
+        if (tokens.output != null) {
+            values.put(MetricCatalog.OUTPUT_TOKEN_COUNT.tag(), tokens.output);
+        }
+        if (tokens.reasoning != null) {
+            values.put(MetricCatalog.REASONING_TOKEN_COUNT.tag(), tokens.reasoning);
+        }
+        return new MetricRecord(record, null, values);
+    }
+
+    private record TokenCounts(Long input, Long output, Long reasoning) {
+    }
+
+    private TokenCounts countTokens(RequestRecord record, List<ResponseChunk> content, Long clientIsl) {
+        if (useServerTokenCount) {
+            Usage usage = record.usage();
+            if (usage == null) {
+                return new TokenCounts(null, null, null);
+            }
+            Long reasoning = usage.reasoningTokens();
+            Long output = null;
+            if (usage.completionTokens() != null) {
+                output = Math.max(0, usage.completionTokens() - (reasoning == null ? 0 : reasoning));
+            }
+            return new TokenCounts(usage.promptTokens(), output, reasoning);
+        }
+        StringBuilder text = new StringBuilder();
+        StringBuilder reasoning = new StringBuilder();
+        boolean anyReasoning = false;
+        for (ResponseChunk chunk : content) {
+            if (chunk.hasText()) {
+                text.append(chunk.text());
+            }
+            if (chunk.hasReasoning()) {
+                reasoning.append(chunk.reasoning());
+                anyReasoning = true;
+            }
+        }
+        long output = tokenizer.countTokens(text.toString());
+        Long reasoningTokens = anyReasoning ? (long) tokenizer.countTokens(reasoning.toString()) : null;
+        return new TokenCounts(clientIsl, output, reasoningTokens);
+    }
+
+    private static List<ResponseChunk> contentResponses(RequestRecord record) {
+        List<ResponseChunk> content = new ArrayList<>(record.responses().size());
+        for (ResponseChunk chunk : record.responses()) {
+            if (chunk.hasText() || chunk.hasReasoning()) {
+                content.add(chunk);
+            }
+        }
+        return content;
+    }
+
+    private static ErrorDetails errorOf(RequestRecord record, List<ResponseChunk> content) {
+        if (record.error() != null) {
+            return record.error();
+        }
+        if (record.cancelled()) {
+            return new ErrorDetails(499, "RequestCancellationError", "Request was cancelled");
+        }
+        if (content.isEmpty()) {
+            return new ErrorDetails(null, INVALID_RESULT_TYPE, "No content responses were received");
+        }
+        long previous = record.requestStartNs();
+        for (ResponseChunk chunk : content) {
+            if (chunk.arrivalNs() < previous) {
+                return new ErrorDetails(null, INVALID_RESULT_TYPE,
+                        "Invalid timestamps: a response arrived before the request started or out of order");
+            }
+            previous = chunk.arrivalNs();
+        }
+        return null;
+    }
+}

@@ -1,0 +1,139 @@
+package io.aiperf.records.export;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aiperf.records.aggregate.MetricResult;
+import io.aiperf.records.aggregate.ProfileSummary;
+import io.aiperf.records.aggregate.RecordAggregator;
+import io.aiperf.records.aggregate.SyntheticRun;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SummaryJsonExporterTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private static List<String> keys(JsonNode node) {
+        List<String> keys = new ArrayList<>();
+        node.fieldNames().forEachRemaining(keys::add);
+        return keys;
+    }
+
+    private static RunInfo utcRun(boolean cancelled) {
+        return new RunInfo(Fixtures.config(), "0.1.0-SNAPSHOT", cancelled, null, null, ZoneOffset.UTC);
+    }
+
+    @Test
+    void topLevelKeysFollowAiperfOrder() throws Exception {
+        JsonNode root = MAPPER.readTree(SummaryJsonExporter.toJson(Fixtures.handMadeSummary(), utcRun(false)));
+
+        assertThat(keys(root)).containsExactly("schema_version", "aiperf_version", "benchmark_id",
+                "request_throughput", "request_latency", "request_count", "time_to_first_token",
+                "time_to_second_token", "inter_token_latency", "output_token_throughput",
+                "output_token_throughput_per_user", "output_sequence_length", "input_sequence_length",
+                "inter_chunk_latency", "benchmark_duration", "total_isl", "total_osl", "error_request_count",
+                "total_error_isl", "e2e_output_token_throughput", "input_config", "was_cancelled", "error_summary",
+                "start_time", "end_time");
+        assertThat(root.get("schema_version").asText()).isEqualTo("1.0");
+        assertThat(root.get("aiperf_version").asText()).isEqualTo("0.1.0-SNAPSHOT");
+        assertThat(root.get("benchmark_id").asText()).isEqualTo("3f1c2f0e-bench");
+        assertThat(root.get("was_cancelled").asBoolean()).isFalse();
+        assertThat(root.get("start_time").asText()).isEqualTo("2025-10-07T05:00:07.532900");
+        assertThat(root.get("end_time").asText()).isEqualTo("2025-10-07T05:02:25.827200");
+    }
+
+    @Test
+    void metricObjectsCarryDisplayValuesInAiperfKeyOrder() throws Exception {
+        ProfileSummary summary = Fixtures.handMadeSummary();
+        JsonNode root = MAPPER.readTree(SummaryJsonExporter.toJson(summary, utcRun(false)));
+
+        JsonNode ttft = root.get("time_to_first_token");
+        assertThat(keys(ttft)).containsExactly("unit", "avg", "p1", "p5", "p10", "p25", "p50", "p75", "p90", "p95",
+                "p99", "min", "max", "std");
+        MetricResult expected = summary.metric("time_to_first_token").orElseThrow();
+        assertThat(ttft.get("unit").asText()).isEqualTo("ms");
+        for (String stat : MetricResult.JSON_STATS) {
+            assertThat(ttft.get(stat).asDouble()).as(stat).isEqualTo(expected.stat(stat));
+        }
+        JsonNode count = root.get("request_count");
+        assertThat(keys(count)).containsExactly("unit", "avg");
+        assertThat(count.get("unit").asText()).isEqualTo("requests");
+        assertThat(count.get("avg").asDouble()).isEqualTo(10.0);
+        assertThat(root.get("benchmark_duration").get("unit").asText()).isEqualTo("sec");
+        assertThat(root.get("output_token_throughput_per_user").get("unit").asText()).isEqualTo("tokens/sec/user");
+    }
+
+    @Test
+    void inputConfigIsRedactedAndGrouped() throws Exception {
+        String json = SummaryJsonExporter.toJson(Fixtures.handMadeSummary(), utcRun(true));
+        JsonNode config = MAPPER.readTree(json).get("input_config");
+
+        assertThat(json).doesNotContain(Fixtures.API_KEY);
+        assertThat(keys(config)).containsExactly("endpoint", "input", "loadgen", "tokenizer", "output", "cli_command");
+        JsonNode endpoint = config.get("endpoint");
+        assertThat(endpoint.get("api_key").asText()).isEqualTo("<redacted>");
+        assertThat(endpoint.get("model_names").get(0).asText()).isEqualTo("Qwen/Qwen3-0.6B");
+        assertThat(endpoint.get("type").asText()).isEqualTo("chat");
+        assertThat(endpoint.get("streaming").asBoolean()).isTrue();
+        assertThat(endpoint.get("url").asText()).isEqualTo("http://localhost:8000");
+        assertThat(endpoint.has("custom_endpoint")).isFalse();
+        assertThat(config.get("input").get("headers").get("Authorization").asText()).isEqualTo("<redacted>");
+        assertThat(config.get("input").get("headers").get("X-Trace").asText()).isEqualTo("on");
+        assertThat(config.get("input").get("extra").get("ignore_eos").asBoolean()).isTrue();
+        assertThat(config.get("input").get("extra").get("min_tokens").asLong()).isEqualTo(100);
+        assertThat(config.get("input").get("prompt").get("input_tokens").get("mean").asInt()).isEqualTo(550);
+        assertThat(config.get("loadgen").get("concurrency").asInt()).isEqualTo(4);
+        assertThat(config.get("loadgen").get("request_count").asLong()).isEqualTo(50);
+        assertThat(config.get("loadgen").get("warmup_request_count").asLong()).isEqualTo(3);
+        assertThat(keys(config.get("tokenizer"))).containsExactly("revision");
+        assertThat(MAPPER.readTree(json).get("was_cancelled").asBoolean()).isTrue();
+    }
+
+    @Test
+    void errorSummaryListsEachErrorWithItsCount() throws Exception {
+        JsonNode errors = MAPPER.readTree(SummaryJsonExporter.toJson(Fixtures.handMadeSummary(), utcRun(false)))
+                .get("error_summary");
+
+        assertThat(errors).hasSize(2);
+        assertThat(keys(errors.get(0))).containsExactly("error_details", "count");
+        assertThat(keys(errors.get(0).get("error_details"))).containsExactly("code", "type", "message");
+        assertThat(errors.get(0).get("error_details").get("code").asInt()).isEqualTo(500);
+        assertThat(keys(errors.get(1).get("error_details"))).containsExactly("type", "message");
+    }
+
+    @Test
+    void writesAFileFromARealAggregation(@TempDir Path dir) throws Exception {
+        RecordAggregator aggregator = new RecordAggregator();
+        new SyntheticRun().records.forEach(aggregator::add);
+        ProfileSummary summary = aggregator.summarize();
+        Path file = dir.resolve("out/profile_export_aiperf.json");
+
+        SummaryJsonExporter.write(file, summary, RunInfo.of(Fixtures.config(), "0.1.0", false));
+
+        JsonNode root = MAPPER.readTree(Files.readString(file));
+        assertThat(root.has("min_request_timestamp")).isFalse(); // internal in AIPerf 0.7.0
+        assertThat(root.get("request_count").get("avg").asDouble()).isEqualTo(45.0);
+        assertThat(root.get("error_request_count").get("avg").asDouble()).isEqualTo(5.0);
+        assertThat(root.get("time_to_first_token").get("p50").asDouble())
+                .isEqualTo(summary.metric("time_to_first_token").orElseThrow().p50());
+        assertThat(root.get("start_time").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{6})?");
+    }
+
+    @Test
+    void isoLocalTimesLookLikePython() {
+        assertThat(SummaryJsonExporter.isoLocal(1_759_813_345_000_000_000L, ZoneOffset.UTC))
+                .isEqualTo("2025-10-07T05:02:25");
+        assertThat(SummaryJsonExporter.isoLocal(1_759_813_345_000_000_999L, ZoneOffset.UTC))
+                .isEqualTo("2025-10-07T05:02:25");
+        assertThat(SummaryJsonExporter.isoLocal(1_759_813_345_000_001_000L, ZoneOffset.UTC))
+                .isEqualTo("2025-10-07T05:02:25.000001");
+    }
+}
