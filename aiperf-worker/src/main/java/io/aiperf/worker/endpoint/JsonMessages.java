@@ -1,0 +1,120 @@
+package io.aiperf.worker.endpoint;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import io.aiperf.core.model.Usage;
+
+import java.io.IOException;
+
+/** Streaming-parser helpers shared by the OpenAI-shaped parsers (no tree is built per message). */
+final class JsonMessages {
+
+    static final JsonFactory FACTORY = new JsonFactory();
+
+    private static final int SNIPPET_CHARS = 200;
+
+    private JsonMessages() {
+    }
+
+    /** The current value if it is a string, null for JSON null; any other value is skipped and read as null. */
+    static String stringOrNull(JsonParser p) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_STRING) {
+            return p.getText();
+        }
+        p.skipChildren();
+        return null;
+    }
+
+    /** The current scalar as text (for {@code object}), or null for JSON null; containers are skipped. */
+    static String scalarOrNull(JsonParser p) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (t.isScalarValue()) {
+            return p.getText();
+        }
+        p.skipChildren();
+        return "<" + t.asString() + ">";
+    }
+
+    /** Reads a {@code usage} value the parser is positioned on; null when it is not an object. */
+    static Usage usage(JsonParser p) throws IOException {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            p.skipChildren();
+            return null;
+        }
+        Long prompt = null;
+        Long completion = null;
+        Long total = null;
+        Long reasoning = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            p.nextToken();
+            switch (name) {
+                case "prompt_tokens" -> prompt = longOrNull(p);
+                case "completion_tokens" -> completion = longOrNull(p);
+                case "total_tokens" -> total = longOrNull(p);
+                case "completion_tokens_details" -> reasoning = reasoningTokens(p);
+                default -> p.skipChildren();
+            }
+        }
+        return new Usage(prompt, completion, total, reasoning);
+    }
+
+    private static Long reasoningTokens(JsonParser p) throws IOException {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            p.skipChildren();
+            return null;
+        }
+        Long reasoning = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            p.nextToken();
+            if ("reasoning_tokens".equals(name)) {
+                reasoning = longOrNull(p);
+            } else {
+                p.skipChildren();
+            }
+        }
+        return reasoning;
+    }
+
+    private static Long longOrNull(JsonParser p) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
+            return p.getLongValue();
+        }
+        p.skipChildren();
+        return null;
+    }
+
+    /** Skips the remaining elements of an array whose first element has been consumed. */
+    static void skipRestOfArray(JsonParser p) throws IOException {
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
+            p.skipChildren();
+        }
+    }
+
+    static ResponseParseException malformed(JsonProcessingException e, String json) {
+        String detail = e.getOriginalMessage();
+        int nl = detail == null ? -1 : detail.indexOf('\n');
+        if (nl >= 0) {
+            detail = detail.substring(0, nl);
+        }
+        return new ResponseParseException("malformed JSON (" + detail + "): " + snippet(json));
+    }
+
+    static ResponseParseException rejected(String why, String json) {
+        return new ResponseParseException(why + ": " + snippet(json));
+    }
+
+    static String snippet(String json) {
+        String s = json.length() <= SNIPPET_CHARS ? json : json.substring(0, SNIPPET_CHARS) + "…";
+        return s.replace('\n', ' ').replace('\r', ' ');
+    }
+}

@@ -1,0 +1,15 @@
+/**
+ * What the benchmark sends and how it reads what comes back, per endpoint type.
+ *
+ * <ul>
+ *   <li>{@link io.aiperf.worker.endpoint.PayloadFormatter}: the request body of a turn (cold path: the controller
+ *       pre-renders payloads, which also go to {@code inputs.json}); deterministic key order.</li>
+ *   <li>{@link io.aiperf.worker.endpoint.ResponseParser}: one server message (SSE {@code data:} payload or whole
+ *       body) to text, reasoning and usage. Hot path: runs on the event loop once per SSE event, with Jackson's
+ *       streaming parser (no tree); allocates the parser, the extracted strings and one small result record.</li>
+ * </ul>
+ *
+ * Parsers never throw anything but {@link io.aiperf.worker.endpoint.ResponseParseException} (stack-trace free),
+ * which the transport turns into an error record.
+ */
+package io.aiperf.worker.endpoint;

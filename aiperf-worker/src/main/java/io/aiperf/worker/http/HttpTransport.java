@@ -1,0 +1,368 @@
+package io.aiperf.worker.http;
+
+import io.aiperf.core.config.EndpointConfig;
+import io.aiperf.core.message.Credit;
+import io.aiperf.core.message.RequestRecord;
+import io.aiperf.core.model.CreditPhase;
+import io.aiperf.core.model.ErrorDetails;
+import io.aiperf.worker.endpoint.ResponseParser;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.pool.ChannelHealthChecker;
+import io.netty.channel.pool.SimpleChannelPool;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.FutureListener;
+import io.netty.util.concurrent.ImmediateEventExecutor;
+import io.netty.util.concurrent.Promise;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.net.ssl.SSLException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * The worker's HTTP/1.1 client: sends one credit's request, streams the response, and reports a complete
+ * {@link RequestRecord} for it. See the package documentation for the threading, allocation and timestamp rules.
+ *
+ * <p>Connections: one keep-alive {@link SimpleChannelPool} per base URL (LIFO, health-checked on acquire and
+ * release), with no limit: the controller bounds concurrency, so a request never waits for a free connection here.
+ */
+public final class HttpTransport implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(HttpTransport.class);
+
+    private static final int MAX_BODY_BYTES = 64 * 1024 * 1024;
+    private static final long DRAIN_NS = TimeUnit.SECONDS.toNanos(2);
+    private static final long CANCEL_DRAIN_NS = TimeUnit.MILLISECONDS.toNanos(500);
+
+    private final String workerId;
+    private final EventLoopGroup group;
+    private final boolean nativeTransport;
+    private final Target[] targets;
+    private final RequestFactory requests;
+    private final long timeoutNs;
+    private final Set<Exchange> inFlight;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicLong onDoneFailures = new AtomicLong();
+
+    /**
+     * @param endpoint            where and how to send (all {@code urls} get a connection pool)
+     * @param workerId            copied into every record
+     * @param expectedConcurrency sizing hint for in-flight bookkeeping (not a limit)
+     * @param ioThreads           event-loop threads; {@code <= 0} means one per available processor
+     * @throws IllegalArgumentException for a URL that cannot be parsed or a header that is not valid HTTP
+     */
+    public HttpTransport(EndpointConfig endpoint, String workerId, int expectedConcurrency, int ioThreads) {
+        this.workerId = workerId;
+        int threads = ioThreads > 0 ? ioThreads : Runtime.getRuntime().availableProcessors();
+        this.nativeTransport = Epoll.isAvailable();
+        IoHandlerFactory ioFactory = nativeTransport ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        Class<? extends SocketChannel> channelClass = nativeTransport ? EpollSocketChannel.class
+                : NioSocketChannel.class;
+        this.timeoutNs = endpoint.requestTimeoutSeconds() > 0
+                ? (long) Math.min(endpoint.requestTimeoutSeconds() * 1e9, (double) Long.MAX_VALUE / 4) : 0;
+        this.inFlight = ConcurrentHashMap.newKeySet(Math.max(16, expectedConcurrency * 2));
+        this.requests = new RequestFactory(endpoint);
+
+        ResponseParser parser = ResponseParser.forType(endpoint.type());
+        List<EndpointUrl> urls = new ArrayList<>();
+        for (String base : endpoint.urls()) {
+            urls.add(EndpointUrl.of(base, endpoint.path()));
+        }
+        SslContext ssl = urls.stream().anyMatch(EndpointUrl::tls) ? clientSslContext() : null;
+
+        this.group = new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory("aiperf-http", true), ioFactory);
+        int connectTimeoutMs = timeoutNs > 0 ? (int) Math.min(Integer.MAX_VALUE, Math.max(1, timeoutNs / 1_000_000))
+                : 30_000;
+        this.targets = new Target[urls.size()];
+        for (int i = 0; i < targets.length; i++) {
+            EndpointUrl url = urls.get(i);
+            Bootstrap bootstrap = new Bootstrap()
+                    .group(group)
+                    .channel(channelClass)
+                    .option(ChannelOption.TCP_NODELAY, true)
+                    .option(ChannelOption.SO_KEEPALIVE, true)
+                    .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectTimeoutMs)
+                    .remoteAddress(resolve(url));
+            ClientPoolHandler handler = new ClientPoolHandler(url, url.tls() ? ssl : null, parser, MAX_BODY_BYTES);
+            SimpleChannelPool pool = new SimpleChannelPool(bootstrap, handler, ChannelHealthChecker.ACTIVE, true, true);
+            handler.pool(pool);
+            targets[i] = new Target(url, pool);
+        }
+        log.debug("HTTP transport for worker {}: {} I/O thread(s), {}, targets {}", workerId, threads,
+                nativeTransport ? "epoll" : "nio", urls);
+    }
+
+    /**
+     * Sends the credit's request. Never throws; calls {@code onDone} exactly once with a complete record, on an event
+     * loop thread (only when the transport is already closed is it called at once on the caller's thread).
+     *
+     * @param credit           what to send ({@code payloadJson} is the exact body, {@code urlIndex} the base URL)
+     * @param creditReceivedNs {@code System.nanoTime()} when the worker took the credit off the bus
+     * @param onDone           receives the record; must not block (it runs on the event loop)
+     */
+    public void send(Credit credit, long creditReceivedNs, Consumer<RequestRecord> onDone) {
+        long startNs = System.nanoTime();
+        Exchange ex = new Exchange(this, credit, creditReceivedNs, startNs, requests.requestId(), onDone);
+        try {
+            if (closed.get()) {
+                ex.complete(System.nanoTime(), Failures.of("TransportClosed", "the HTTP transport is closed"), false);
+                return;
+            }
+            int index = credit.urlIndex();
+            if (index < 0 || index >= targets.length) {
+                completeElsewhere(ex, Failures.of("InvalidUrlIndex",
+                        "url index " + index + " but only " + targets.length + " URL(s) configured"), false);
+                return;
+            }
+            Target target = targets[index];
+            inFlight.add(ex);
+            Promise<Channel> promise = ImmediateEventExecutor.INSTANCE.newPromise();
+            ex.acquirePromise = promise;
+            promise.addListener((FutureListener<Channel>) f -> acquired(ex, target, f));
+            target.pool.acquire(promise);
+        } catch (RuntimeException e) {
+            completeElsewhere(ex, Failures.of(e), false);
+        }
+    }
+
+    /**
+     * Aborts every in-flight request of {@code phase}: their connections are closed and their records come back
+     * (through their own {@code onDone}) with {@code cancelled=true} and error 499 {@code RequestCancellationError}.
+     * Returns at once; callable from any thread.
+     */
+    public void cancelAll(CreditPhase phase) {
+        for (Exchange ex : inFlight) {
+            if (ex.credit.phase() == phase) {
+                cancel(ex);
+            }
+        }
+    }
+
+    /** Requests sent whose record has not been delivered yet. */
+    public int inFlight() {
+        return inFlight.size();
+    }
+
+    /** True when the Linux epoll transport is in use, false for NIO. */
+    public boolean nativeTransport() {
+        return nativeTransport;
+    }
+
+    /**
+     * Stops the transport: new sends fail at once with {@code TransportClosed}; in-flight requests get up to 2 s to
+     * finish, then are cancelled (records delivered as by {@link #cancelAll}); idle connections are closed and the
+     * event loops shut down. Waits at most about 4.5 s in total. Idempotent. Must not be called from an
+     * {@code onDone} callback if it is to wait (from an event loop it does not wait).
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        boolean mayWait = !onEventLoop();
+        if (mayWait) {
+            awaitDrained(DRAIN_NS);
+        }
+        for (Exchange ex : inFlight) {
+            cancel(ex);
+        }
+        if (mayWait) {
+            awaitDrained(CANCEL_DRAIN_NS);
+        }
+        for (Target target : targets) {
+            target.pool.closeAsync();
+        }
+        Future<?> shutdown = group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        if (mayWait) {
+            shutdown.awaitUninterruptibly(2, TimeUnit.SECONDS);
+        }
+        if (!inFlight.isEmpty() || onDoneFailures.get() > 0) {
+            log.warn("HTTP transport closed with {} request(s) still in flight; {} onDone callback(s) threw",
+                    inFlight.size(), onDoneFailures.get());
+        }
+    }
+
+    String workerId() {
+        return workerId;
+    }
+
+    /** Called once per exchange, from {@link Exchange#complete}. */
+    void completed(Exchange ex) {
+        inFlight.remove(ex);
+    }
+
+    void onDoneFailed(RuntimeException e) {
+        if (onDoneFailures.getAndIncrement() == 0) {
+            log.warn("an onDone callback threw; the record was dropped (further occurrences are counted only)", e);
+        }
+    }
+
+    private void acquired(Exchange ex, Target target, Future<Channel> f) {
+        if (!f.isSuccess()) {
+            boolean cancelled = f.isCancelled() || ex.cancelRequested;
+            long now = System.nanoTime();
+            completeElsewhere(ex, cancelled ? ex.cancellation(now, false) : Failures.of(f.cause()), cancelled);
+            return;
+        }
+        Channel ch = f.getNow();
+        EventLoop loop = ch.eventLoop();
+        if (loop.inEventLoop()) {
+            start(ex, target, ch);
+        } else {
+            try {
+                loop.execute(() -> start(ex, target, ch));
+            } catch (RejectedExecutionException e) {
+                ch.close();
+                ex.complete(System.nanoTime(), Failures.of("TransportClosed", "the HTTP transport is closed"), false);
+            }
+        }
+    }
+
+    /** On the channel's event loop, with the connection acquired for {@code ex}. */
+    private void start(Exchange ex, Target target, Channel ch) {
+        ResponseHandler handler = ch.pipeline().get(ResponseHandler.class);
+        ex.handler = handler;
+        ex.channel = ch;
+        long now = System.nanoTime();
+        if (handler == null) {
+            ch.close();
+            ex.complete(now, Failures.of("InternalError", "connection without a response handler"), false);
+            return;
+        }
+        if (ex.cancelRequested) {
+            target.pool.release(ch);
+            ex.complete(now, ex.cancellation(now, false), true);
+            return;
+        }
+        long remainingNs = 0;
+        if (timeoutNs > 0) {
+            remainingNs = ex.requestStartNs + timeoutNs - now;
+            if (remainingNs <= 0) {
+                target.pool.release(ch);
+                ex.complete(now, Failures.of(Failures.TIMEOUT, "request timeout expired before it was sent"), false);
+                return;
+            }
+        }
+        try {
+            handler.start(ex, requests.request(target.url, ex.xRequestId, ex.credit, ch.alloc()), remainingNs);
+        } catch (RuntimeException e) {
+            ch.close();
+            ex.complete(System.nanoTime(), Failures.of("InternalError", Failures.oneLine(e)), false);
+        }
+    }
+
+    private void cancel(Exchange ex) {
+        ex.cancelRequested = true;
+        Channel ch = ex.channel;
+        if (ch != null) {
+            ResponseHandler handler = ex.handler;
+            try {
+                ch.eventLoop().execute(() -> handler.cancel(ex));
+            } catch (RejectedExecutionException e) {
+                // Shutting down: the channel is being closed and its record delivered by channelInactive.
+            }
+            return;
+        }
+        Promise<Channel> promise = ex.acquirePromise;
+        if (promise != null) {
+            promise.cancel(false); // if already acquired, start() sees cancelRequested
+        }
+    }
+
+    /** Completes an exchange that never got a connection, on some event loop (or here if none is left). */
+    private void completeElsewhere(Exchange ex, ErrorDetails error, boolean cancelled) {
+        long endNs = System.nanoTime();
+        try {
+            group.next().execute(() -> ex.complete(endNs, error, cancelled));
+        } catch (RejectedExecutionException e) {
+            ex.complete(endNs, error, cancelled);
+        }
+    }
+
+    /**
+     * Resolved once here (cold path) so no DNS lookup ever blocks an event loop; an IPv4 address is preferred, as
+     * AIPerf's connector is IPv4-only. Unresolvable names fail per request ({@code UnknownHost}).
+     */
+    private static InetSocketAddress resolve(EndpointUrl url) {
+        try {
+            InetAddress[] all = InetAddress.getAllByName(url.host());
+            InetAddress chosen = all[0];
+            for (InetAddress address : all) {
+                if (address instanceof Inet4Address) {
+                    chosen = address;
+                    break;
+                }
+            }
+            return new InetSocketAddress(chosen, url.port());
+        } catch (UnknownHostException e) {
+            return InetSocketAddress.createUnresolved(url.host(), url.port());
+        }
+    }
+
+    private static SslContext clientSslContext() {
+        try {
+            return SslContextBuilder.forClient().build();
+        } catch (SSLException e) {
+            throw new IllegalStateException("cannot initialise TLS: " + e.getMessage(), e);
+        }
+    }
+
+    private boolean onEventLoop() {
+        for (EventExecutor executor : group) {
+            if (executor.inEventLoop()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void awaitDrained(long budgetNs) {
+        long deadline = System.nanoTime() + budgetNs;
+        while (!inFlight.isEmpty() && System.nanoTime() - deadline < 0) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static final class Target {
+        final EndpointUrl url;
+        final SimpleChannelPool pool;
+
+        Target(EndpointUrl url, SimpleChannelPool pool) {
+            this.url = url;
+            this.pool = pool;
+        }
+    }
+}

@@ -1,0 +1,222 @@
+package io.aiperf.worker.http;
+
+import io.aiperf.core.model.ErrorDetails;
+import io.aiperf.worker.endpoint.ParsedResponse;
+import io.aiperf.worker.endpoint.ResponseParseException;
+import io.aiperf.worker.endpoint.ResponseParser;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.pool.ChannelPool;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The last handler of a client pipeline: it writes one request at a time and turns what comes back into the
+ * request's {@link Exchange}, then gives the connection back to the pool (complete response, keep-alive) or closes it
+ * (anything else). One instance per channel; every method runs on the channel's event loop.
+ *
+ * <p>Stamps come from the {@link ReadStamper} at the head of the pipeline, i.e. the arrival of the network read that
+ * completed the message, not the time this handler got around to it.
+ */
+final class ResponseHandler extends ChannelInboundHandlerAdapter {
+
+    private static final ErrorDetails NO_CONTENT =
+            new ErrorDetails(null, "InvalidInferenceResultError", "no content in response");
+
+    private final ReadStamper stamper;
+    private final ChannelPool pool;
+    private final ResponseParser parser;
+    private final int maxBodyBytes;
+
+    private Channel channel;
+    private Exchange current;
+
+    ResponseHandler(ReadStamper stamper, ChannelPool pool, ResponseParser parser, int maxBodyBytes) {
+        this.stamper = stamper;
+        this.pool = pool;
+        this.parser = parser;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        channel = ctx.channel();
+    }
+
+    /** Writes the request of {@code ex}; the connection is idle and acquired for it. */
+    void start(Exchange ex, FullHttpRequest request, long timeoutNs) {
+        current = ex;
+        if (timeoutNs > 0) {
+            ex.timeout = channel.eventLoop().schedule(() -> timedOut(ex), timeoutNs, TimeUnit.NANOSECONDS);
+        }
+        channel.writeAndFlush(request).addListener(f -> {
+            if (!f.isSuccess()) {
+                fail(ex, System.nanoTime(), Failures.of(f.cause()));
+            }
+        });
+    }
+
+    /** Aborts {@code ex} if it is still running on this connection (from {@code cancelAll} or {@code close}). */
+    void cancel(Exchange ex) {
+        if (current == ex) {
+            long now = System.nanoTime();
+            finish(ex, now, ex.cancellation(now, true), true, false);
+        }
+    }
+
+    private void timedOut(Exchange ex) {
+        if (current == ex) {
+            fail(ex, System.nanoTime(), Failures.of(Failures.TIMEOUT,
+                    "no complete response within the request timeout"));
+        }
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        Exchange ex = current;
+        try {
+            if (ex == null) {
+                // Bytes on an idle or abandoned connection: it cannot be trusted for another request.
+                ctx.close();
+            } else if (msg instanceof SseEvent event) {
+                onEvent(ex, event);
+            } else if (msg instanceof HttpObject http) {
+                onHttpObject(ex, http);
+            }
+        } catch (RuntimeException e) {
+            fail(ex, System.nanoTime(), Failures.of("InternalError", Failures.oneLine(e)));
+        } finally {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    private void onHttpObject(Exchange ex, HttpObject msg) {
+        if (msg.decoderResult().isFailure()) {
+            fail(ex, stamper.lastReadNs(), Failures.of(msg.decoderResult().cause()));
+            return;
+        }
+        if (msg instanceof HttpResponse response) {
+            int code = response.status().code();
+            if (code >= 100 && code < 200 && code != 101) {
+                return; // informational (e.g. 103 Early Hints); the real response follows
+            }
+            ex.status = code;
+            ex.reason = response.status().reasonPhrase();
+            ex.responseHeadersNs = stamper.lastReadNs();
+            ex.keepAlive = HttpUtil.isKeepAlive(response);
+            ex.eventStream = SseDecoder.isEventStream(response);
+        }
+        if (msg instanceof HttpContent content) {
+            if (ex.status == 0) {
+                return; // end of an informational response
+            }
+            if (!ex.eventStream) {
+                boolean success = ex.status >= 200 && ex.status < 300;
+                if (!ex.appendBody(content.content(), success ? maxBodyBytes : Exchange.ERROR_BODY_BYTES)
+                        && success) {
+                    fail(ex, stamper.lastReadNs(), Failures.of("ResponseTooLarge",
+                            "response body exceeds " + maxBodyBytes + " bytes"));
+                    return;
+                }
+            }
+            if (msg instanceof LastHttpContent) {
+                onEnd(ex);
+            }
+        }
+    }
+
+    private void onEvent(Exchange ex, SseEvent event) {
+        long arrivalNs = stamper.lastReadNs();
+        if (event.isError()) {
+            String message = event.data() != null && !event.data().isBlank() ? event.data()
+                    : event.comment() != null ? event.comment() : "SSE error event";
+            fail(ex, arrivalNs, new ErrorDetails(502, "SseError", Failures.oneLine(message)));
+            return;
+        }
+        String data = event.data();
+        if (data == null || data.isEmpty() || event.isDone()) {
+            return;
+        }
+        ParsedResponse parsed;
+        try {
+            parsed = parser.parse(data);
+        } catch (ResponseParseException e) {
+            fail(ex, arrivalNs, Failures.of("ResponseParseError", e.getMessage()));
+            return;
+        }
+        ex.usage(parsed.usage());
+        if (parsed.hasContent()) {
+            ex.addResponse(arrivalNs, parsed.text(), parsed.reasoning());
+        }
+    }
+
+    private void onEnd(Exchange ex) {
+        long endNs = stamper.lastReadNs();
+        int code = ex.status;
+        ErrorDetails error = null;
+        if (code < 200 || code >= 300) {
+            String body = ex.bodyText();
+            String reason = ex.reason;
+            error = new ErrorDetails(code, reason, body.isEmpty() ? code + " " + reason : body);
+        } else if (!ex.eventStream && ex.bodyLength() > 0) {
+            try {
+                ParsedResponse parsed = parser.parse(ex.bodyText());
+                ex.usage(parsed.usage());
+                if (parsed.hasContent()) {
+                    ex.addResponse(endNs, parsed.text(), parsed.reasoning());
+                }
+            } catch (ResponseParseException e) {
+                error = Failures.of("ResponseParseError", e.getMessage());
+            }
+        }
+        if (error == null && !ex.hasResponses()) {
+            error = NO_CONTENT;
+        }
+        finish(ex, endNs, error, false, ex.keepAlive);
+    }
+
+    /** Ends {@code ex} with an error mid-response: the connection's state is unknown, so it is closed. */
+    private void fail(Exchange ex, long endNs, ErrorDetails error) {
+        if (current == ex) {
+            finish(ex, endNs, error, false, false);
+        }
+    }
+
+    private void finish(Exchange ex, long endNs, ErrorDetails error, boolean cancelled, boolean reuse) {
+        current = null;
+        if (reuse) {
+            pool.release(channel);
+        } else {
+            channel.close();
+        }
+        ex.complete(endNs, error, cancelled);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        Exchange ex = current;
+        if (ex != null) {
+            finish(ex, stamper.lastReadNs(), Failures.of(Failures.CONNECTION_CLOSED,
+                    "connection closed before the response ended"), false, false);
+        }
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        Exchange ex = current;
+        if (ex != null) {
+            finish(ex, System.nanoTime(), Failures.of(cause), false, false);
+        } else {
+            ctx.close();
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.aiperf.worker.endpoint;
+
+import io.aiperf.core.config.EndpointConfig;
+import io.aiperf.core.config.EndpointType;
+import org.junit.jupiter.api.Test;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PayloadFormatterTest {
+
+    @Test
+    void chatBody() {
+        assertThat(PayloadFormatter.format(config(EndpointType.CHAT, false, false, false, Map.of()), "Hi \"you\"", 50,
+                null)).isEqualTo("{\"messages\":[{\"role\":\"user\",\"content\":\"Hi \\\"you\\\"\"}],"
+                + "\"model\":\"model-a\",\"stream\":false,\"max_completion_tokens\":50}");
+    }
+
+    @Test
+    void chatWithoutMaxTokensAndExplicitModel() {
+        assertThat(PayloadFormatter.format(config(EndpointType.CHAT, true, false, false, Map.of()), "p", null, "other"))
+                .isEqualTo("{\"messages\":[{\"role\":\"user\",\"content\":\"p\"}],\"model\":\"other\",\"stream\":true}");
+    }
+
+    @Test
+    void legacyMaxTokens() {
+        assertThat(PayloadFormatter.format(config(EndpointType.CHAT, false, true, false, Map.of()), "p", 7, null))
+                .isEqualTo("{\"messages\":[{\"role\":\"user\",\"content\":\"p\"}],\"model\":\"model-a\","
+                        + "\"stream\":false,\"max_tokens\":7}");
+    }
+
+    @Test
+    void includeUsageOnlyWhenStreamingWithServerTokenCount() {
+        assertThat(PayloadFormatter.format(config(EndpointType.CHAT, true, false, true, Map.of()), "p", 5, null))
+                .isEqualTo("{\"messages\":[{\"role\":\"user\",\"content\":\"p\"}],\"model\":\"model-a\","
+                        + "\"stream\":true,\"max_completion_tokens\":5,\"stream_options\":{\"include_usage\":true}}");
+        assertThat(PayloadFormatter.format(config(EndpointType.CHAT, false, false, true, Map.of()), "p", 5, null))
+                .doesNotContain("stream_options");
+    }
+
+    @Test
+    void completionsBody() {
+        assertThat(PayloadFormatter.format(config(EndpointType.COMPLETIONS, true, true, true, Map.of()), "once upon",
+                9, null)).isEqualTo("{\"prompt\":[\"once upon\"],\"model\":\"model-a\",\"stream\":true,"
+                + "\"max_tokens\":9,\"stream_options\":{\"include_usage\":true}}");
+        assertThat(PayloadFormatter.format(config(EndpointType.COMPLETIONS, false, false, false, Map.of()), "x", 9,
+                null)).isEqualTo("{\"prompt\":[\"x\"],\"model\":\"model-a\",\"stream\":false,\"max_tokens\":9}");
+    }
+
+    @Test
+    void extraInputsOverrideInPlaceAndKeepTheirTypes() {
+        Map<String, Object> extras = new LinkedHashMap<>();
+        extras.put("stream", false);
+        extras.put("temperature", 0.7);
+        extras.put("top_k", 40L);
+        extras.put("ignore_eos", true);
+        extras.put("stop", "\n\n");
+        extras.put("max_completion_tokens", 3L);
+        extras.put("nvext", Map.of("priority", 1L));
+        extras.put("stop_token_ids", List.of(1L, 2L));
+        String body = PayloadFormatter.format(config(EndpointType.CHAT, true, false, false, extras), "p", 100, null);
+        assertThat(body).isEqualTo("{\"messages\":[{\"role\":\"user\",\"content\":\"p\"}],\"model\":\"model-a\","
+                + "\"stream\":false,\"max_completion_tokens\":3,\"temperature\":0.7,\"top_k\":40,\"ignore_eos\":true,"
+                + "\"stop\":\"\\n\\n\",\"nvext\":{\"priority\":1},\"stop_token_ids\":[1,2]}");
+    }
+
+    @Test
+    void deterministic() {
+        EndpointConfig cfg = config(EndpointType.CHAT, true, false, true, Map.of("a", 1L));
+        assertThat(PayloadFormatter.format(cfg, "same", 1, null)).isEqualTo(PayloadFormatter.format(cfg, "same", 1, null));
+    }
+
+    static EndpointConfig config(EndpointType type, boolean streaming, boolean legacy, boolean serverTokens,
+                                 Map<String, Object> extras) {
+        return new EndpointConfig(List.of("model-a", "model-b"), type, streaming, List.of("http://localhost:8000"),
+                null, 600, null, legacy, serverTokens, Map.of(), extras);
+    }
+}

@@ -1,0 +1,427 @@
+package io.aiperf.worker.http;
+
+import io.aiperf.core.config.EndpointConfig;
+import io.aiperf.core.config.EndpointType;
+import io.aiperf.core.message.Credit;
+import io.aiperf.core.message.RequestRecord;
+import io.aiperf.core.model.CreditPhase;
+import io.aiperf.core.model.ErrorDetails;
+import io.aiperf.core.model.ResponseChunk;
+import io.aiperf.core.model.Usage;
+import io.aiperf.core.time.EpochAnchor;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import static io.aiperf.worker.http.TestHttpServer.DONE;
+import static io.aiperf.worker.http.TestHttpServer.ROLE_CHUNK;
+import static io.aiperf.worker.http.TestHttpServer.USAGE_CHUNK;
+import static io.aiperf.worker.http.TestHttpServer.chunk;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class HttpTransportTest {
+
+    @BeforeAll
+    static void watchLeaks() {
+        LeakWatch.install();
+    }
+
+    @AfterAll
+    static void noLeaks() throws InterruptedException {
+        LeakWatch.assertNoLeaks();
+    }
+
+    private static final long MS = 1_000_000L;
+    private static final String CHAT_BODY = "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"model\":\"m\",\"stream\":true}";
+
+    private TestHttpServer server;
+    private HttpTransport transport;
+    private final AtomicInteger creditIds = new AtomicInteger();
+
+    @BeforeEach
+    void startServer() throws Exception {
+        server = new TestHttpServer();
+    }
+
+    @AfterEach
+    void stop() {
+        if (transport != null) {
+            transport.close();
+        }
+        server.close();
+    }
+
+    @Test
+    void streamedChunksAreStampedOnArrival() throws Exception {
+        List<Long> sendTimes = new CopyOnWriteArrayList<>();
+        server.responder = TestHttpServer.sse(sendTimes, false,
+                new TestHttpServer.Step(0, ROLE_CHUNK),
+                new TestHttpServer.Step(100, chunk("a")),
+                new TestHttpServer.Step(50, chunk("b")),
+                new TestHttpServer.Step(50, chunk("c")),
+                new TestHttpServer.Step(50, chunk("d")),
+                new TestHttpServer.Step(50, chunk("e")),
+                new TestHttpServer.Step(10, DONE));
+        transport = transport(server.baseUrl(), 10);
+
+        RequestRecord r = sendAndAwait(credit(CreditPhase.PROFILING));
+
+        assertThat(r.error()).isNull();
+        assertThat(r.httpStatus()).isEqualTo(200);
+        assertThat(r.responses()).extracting(ResponseChunk::text).containsExactly("a", "b", "c", "d", "e");
+        List<Long> contentSends = sendTimes.subList(1, 6);
+        for (int i = 0; i < 5; i++) {
+            assertThat(r.responses().get(i).arrivalNs()).as("chunk %d arrives after it was sent", i)
+                    .isGreaterThanOrEqualTo(contentSends.get(i));
+        }
+        for (int i = 1; i < 5; i++) {
+            long gapNs = r.responses().get(i).arrivalNs() - r.responses().get(i - 1).arrivalNs();
+            assertThat(gapNs).as("gap %d", i).isBetween(30 * MS, 1_000 * MS);
+        }
+        long spanNs = r.responses().get(4).arrivalNs() - r.responses().get(0).arrivalNs();
+        assertThat(spanNs).isGreaterThanOrEqualTo(contentSends.get(4) - contentSends.get(1)).isLessThan(2_000 * MS);
+        assertThat(r.responses().get(0).arrivalNs() - r.requestStartNs()).as("TTFT").isGreaterThanOrEqualTo(100 * MS);
+        assertThat(r.responseHeadersNs()).isGreaterThan(r.requestStartNs())
+                .isLessThanOrEqualTo(r.responses().get(0).arrivalNs());
+        assertThat(r.requestEndNs()).isGreaterThanOrEqualTo(sendTimes.get(6));
+        assertThat(r.requestEndNs()).isGreaterThanOrEqualTo(r.responses().get(4).arrivalNs());
+        assertThat(r.startEpochNs()).isEqualTo(EpochAnchor.process().epochNsOf(r.requestStartNs()));
+        assertThat(r.cancelled()).isFalse();
+        assertThat(transport.inFlight()).isZero();
+    }
+
+    @Test
+    void eventsCompletedByOneReadShareItsStamp() throws Exception {
+        List<Long> sendTimes = new CopyOnWriteArrayList<>();
+        server.responder = TestHttpServer.sse(sendTimes, false,
+                new TestHttpServer.Step(20, ROLE_CHUNK + chunk("x") + chunk("y") + chunk("z")),
+                new TestHttpServer.Step(60, chunk("later") + USAGE_CHUNK + DONE));
+        transport = transport(server.baseUrl(), 10);
+
+        RequestRecord r = sendAndAwait(credit(CreditPhase.PROFILING));
+
+        assertThat(r.error()).isNull();
+        List<ResponseChunk> chunks = r.responses();
+        assertThat(chunks).extracting(ResponseChunk::text).containsExactly("x", "y", "z", "later");
+        assertThat(chunks.get(1).arrivalNs()).isEqualTo(chunks.get(0).arrivalNs());
+        assertThat(chunks.get(2).arrivalNs()).isEqualTo(chunks.get(0).arrivalNs());
+        assertThat(chunks.get(0).arrivalNs()).isGreaterThanOrEqualTo(sendTimes.get(0));
+        assertThat(chunks.get(3).arrivalNs()).isGreaterThanOrEqualTo(sendTimes.get(1));
+        assertThat(chunks.get(3).arrivalNs() - chunks.get(2).arrivalNs()).isGreaterThanOrEqualTo(30 * MS);
+        assertThat(r.usage()).isEqualTo(new Usage(10L, 5L, 15L, null));
+    }
+
+    @Test
+    void nonStreamingBodyIsOneChunkStampedAtTheEnd() throws Exception {
+        server.responder = TestHttpServer.json(HttpResponseStatus.OK, "{\"id\":\"x\",\"object\":\"chat.completion\","
+                + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"Whole answer\"}}],"
+                + "\"usage\":{\"prompt_tokens\":3,\"completion_tokens\":2,\"total_tokens\":5}}", true);
+        transport = transport(server.baseUrl(), 10);
+
+        RequestRecord r = sendAndAwait(credit(CreditPhase.PROFILING));
+
+        assertThat(r.error()).isNull();
+        assertThat(r.responses()).singleElement().satisfies(c -> {
+            assertThat(c.text()).isEqualTo("Whole answer");
+            assertThat(c.arrivalNs()).isEqualTo(r.requestEndNs());
+        });
+        assertThat(r.usage()).isEqualTo(new Usage(3L, 2L, 5L, null));
+        assertThat(r.responseHeadersNs()).isBetween(r.requestStartNs(), r.requestEndNs());
+    }
+
+    @Test
+    void httpErrorIsARecordAndTheConnectionIsReused() throws Exception {
+        server.responder = TestHttpServer.json(HttpResponseStatus.INTERNAL_SERVER_ERROR,
+                "{\"error\":\"boom\"}" + "x".repeat(3000), true);
+        transport = transport(server.baseUrl(), 10);
+
+        RequestRecord r = sendAndAwait(credit(CreditPhase.PROFILING));
+        RequestRecord again = sendAndAwait(credit(CreditPhase.PROFILING));
+
+        assertThat(r.httpStatus()).isEqualTo(500);
+        assertThat(r.error().code()).isEqualTo(500);
+        assertThat(r.error().type()).isEqualTo("Internal Server Error");
+        assertThat(r.error().message()).startsWith("{\"error\":\"boom\"}").hasSize(1024);
+        assertThat(r.responses()).isEmpty();
+        assertThat(again.error().code()).isEqualTo(500);
+        assertThat(server.accepted.get()).isEqualTo(1);
+    }
+
+    @Test
+    void connectionRefusedIsAnErrorRecordWithinASecond() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        transport = transport("http://127.0.0.1:" + port, 10);
+        Done done = new Done();
+        long before = System.nanoTime();
+
+        transport.send(credit(CreditPhase.PROFILING), before, done);
+        RequestRecord r = done.future.get(1, TimeUnit.SECONDS);
+
+        assertThat(r.error()).isEqualTo(new ErrorDetails(null, "ConnectionRefused", r.error().message()));
+        assertThat(r.error().message()).doesNotContain("\n").containsIgnoringCase("refused");
+        assertThat(r.httpStatus()).isZero();
+        assertThat(r.responseHeadersNs()).isEqualTo(-1);
+        assertThat(r.requestEndNs()).isGreaterThanOrEqualTo(r.requestStartNs());
+        assertThat(r.creditReceivedNs()).isEqualTo(before);
+        assertThat(done.thread).startsWith("aiperf-http");
+        assertThat(transport.inFlight()).isZero();
+    }
+
+    @Test
+    void sseErrorEventIs502() throws Exception {
+        server.responder = TestHttpServer.sse(new CopyOnWriteArrayList<>(), false,
+                new TestHttpServer.Step(0, chunk("partial")),
+                new TestHttpServer.Step(10, "event: error\n: upstream overloaded\n\n"),
+                new TestHttpServer.Step(10, chunk("never read")));
+        transport = transport(server.baseUrl(), 10);
+
+        RequestRecord r = sendAndAwait(credit(CreditPhase.PROFILING));
+
+        assertThat(r.error()).isEqualTo(new ErrorDetails(502, "SseError", "upstream overloaded"));
+        assertThat(r.httpStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void sequentialRequestsReuseOneConnection() throws Exception {
+        server.responder = TestHttpServer.sse(new CopyOnWriteArrayList<>(), false,
+                new TestHttpServer.Step(0, chunk("hi") + DONE));
+        transport = transport(server.baseUrl(), 10);
+
+        for (int i = 0; i < 5; i++) {
+            assertThat(sendAndAwait(credit(CreditPhase.PROFILING)).error()).isNull();
+        }
+        assertThat(server.accepted.get()).isEqualTo(1);
+    }
+
+    @Test
+    void connectionCloseResponseIsNotReused() throws Exception {
+        server.responder = TestHttpServer.json(HttpResponseStatus.OK,
+                "{\"object\":\"chat.completion\",\"choices\":[{\"message\":{\"content\":\"ok\"}}]}", false);
+        transport = transport(server.baseUrl(), 10);
+
+        assertThat(sendAndAwait(credit(CreditPhase.PROFILING)).error()).isNull();
+        assertThat(sendAndAwait(credit(CreditPhase.PROFILING)).error()).isNull();
+        assertThat(server.accepted.get()).isEqualTo(2);
+    }
+
+    @Test
+    void concurrentRequestsAreNotCappedByThePool() throws Exception {
+        server.responder = (ctx, req) -> ctx.executor().schedule(() -> TestHttpServer.json(HttpResponseStatus.OK,
+                "{\"object\":\"chat.completion\",\"choices\":[{\"message\":{\"content\":\"ok\"}}]}", true)
+                .respond(ctx, req), 300, TimeUnit.MILLISECONDS);
+        transport = transport(server.baseUrl(), 10);
+        List<Done> all = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            Done d = new Done();
+            all.add(d);
+            transport.send(credit(CreditPhase.PROFILING), System.nanoTime(), d);
+        }
+        for (Done d : all) {
+            assertThat(d.future.get(10, TimeUnit.SECONDS).error()).isNull();
+            assertThat(d.calls.get()).isEqualTo(1);
+        }
+        assertThat(server.accepted.get()).isEqualTo(40);
+    }
+
+    @Test
+    void cancelAllCancelsOnlyThatPhase() throws Exception {
+        server.responder = TestHttpServer.sse(new CopyOnWriteArrayList<>(), false,
+                new TestHttpServer.Step(0, chunk("first")), new TestHttpServer.Step(60_000, DONE));
+        transport = transport(server.baseUrl(), 60);
+        List<Done> profiling = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Done d = new Done();
+            profiling.add(d);
+            transport.send(credit(CreditPhase.PROFILING), System.nanoTime(), d);
+        }
+        Done warmup = new Done();
+        transport.send(credit(CreditPhase.WARMUP), System.nanoTime(), warmup);
+        for (int i = 0; i < 4; i++) {
+            assertThat(server.requests.poll(5, TimeUnit.SECONDS)).isNotNull();
+        }
+        assertThat(transport.inFlight()).isEqualTo(4);
+
+        transport.cancelAll(CreditPhase.PROFILING);
+
+        for (Done d : profiling) {
+            RequestRecord r = d.future.get(5, TimeUnit.SECONDS);
+            assertThat(r.cancelled()).isTrue();
+            assertThat(r.error().code()).isEqualTo(499);
+            assertThat(r.error().type()).isEqualTo("RequestCancellationError");
+            assertThat(r.error().message()).startsWith("Request cancelled ");
+            assertThat(r.phase()).isEqualTo(CreditPhase.PROFILING);
+        }
+        assertThat(warmup.future).isNotDone();
+        assertThat(transport.inFlight()).isEqualTo(1);
+
+        Thread.sleep(300); // let the first chunk (written at once) reach the client: partial responses are kept
+        transport.cancelAll(CreditPhase.WARMUP);
+        RequestRecord w = warmup.future.get(5, TimeUnit.SECONDS);
+        assertThat(w.cancelled()).isTrue();
+        assertThat(w.responses()).extracting(ResponseChunk::text).containsExactly("first");
+        assertThat(transport.inFlight()).isZero();
+        assertThat(profiling).allSatisfy(d -> assertThat(d.calls.get()).isEqualTo(1));
+    }
+
+    @Test
+    void headersAndV1DeduplicatedPathReachTheServer() throws Exception {
+        server.responder = TestHttpServer.sse(new CopyOnWriteArrayList<>(), false,
+                new TestHttpServer.Step(0, chunk("ok") + DONE));
+        transport = transport(server.baseUrl() + "/v1", 10);
+        Credit credit = credit(CreditPhase.PROFILING);
+
+        RequestRecord r = sendAndAwait(credit);
+
+        TestHttpServer.Received got = server.requests.poll(1, TimeUnit.SECONDS);
+        assertThat(got).isNotNull();
+        assertThat(got.uri()).isEqualTo("/v1/chat/completions");
+        assertThat(got.body()).isEqualTo(CHAT_BODY);
+        assertThat(r.xRequestId()).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+        assertThat(got.headers().get("X-Request-ID")).isEqualTo(r.xRequestId());
+        assertThat(got.headers().get("X-Correlation-ID")).isEqualTo(credit.xCorrelationId()).isEqualTo(r.xCorrelationId());
+        assertThat(got.headers().get("Authorization")).isEqualTo("Bearer secret-key");
+        assertThat(got.headers().get("X-Custom")).isEqualTo("yes");
+        assertThat(got.headers().get("Accept")).isEqualTo("text/event-stream");
+        assertThat(got.headers().get("Content-Type")).isEqualTo("application/json");
+        assertThat(got.headers().get("User-Agent")).isEqualTo("aiperf-jvm/0.1");
+        assertThat(got.headers().get("Host")).isEqualTo(server.baseUrl().substring("http://".length()));
+        assertThat(got.headers().getInt("Content-Length")).isEqualTo(CHAT_BODY.length());
+
+        RequestRecord second = sendAndAwait(credit(CreditPhase.PROFILING));
+        assertThat(second.xRequestId()).isNotEqualTo(r.xRequestId());
+    }
+
+    @Test
+    void totalRequestTimeout() throws Exception {
+        server.responder = TestHttpServer.sse(new CopyOnWriteArrayList<>(), false,
+                new TestHttpServer.Step(0, chunk("slow")), new TestHttpServer.Step(30_000, DONE));
+        transport = transport(server.baseUrl(), 0.3);
+
+        RequestRecord r = sendAndAwait(credit(CreditPhase.PROFILING));
+
+        assertThat(r.error().type()).isEqualTo("Timeout");
+        assertThat(r.error().code()).isNull();
+        assertThat(r.cancelled()).isFalse();
+        assertThat(r.requestEndNs() - r.requestStartNs()).isBetween(300 * MS, 5_000 * MS);
+        assertThat(r.responses()).hasSize(1);
+    }
+
+    @Test
+    void serverClosingMidStreamIsConnectionClosed() throws Exception {
+        server.responder = TestHttpServer.sse(new CopyOnWriteArrayList<>(), true,
+                new TestHttpServer.Step(0, chunk("cut")));
+        transport = transport(server.baseUrl(), 10);
+
+        RequestRecord r = sendAndAwait(credit(CreditPhase.PROFILING));
+
+        assertThat(r.error().type()).isEqualTo("ConnectionClosed");
+        assertThat(r.error().code()).isNull();
+    }
+
+    @Test
+    void streamWithoutContentIsInvalidInferenceResult() throws Exception {
+        server.responder = TestHttpServer.sse(new CopyOnWriteArrayList<>(), false,
+                new TestHttpServer.Step(0, ROLE_CHUNK + ": ping\n\n" + USAGE_CHUNK + DONE));
+        transport = transport(server.baseUrl(), 10);
+
+        RequestRecord r = sendAndAwait(credit(CreditPhase.PROFILING));
+
+        assertThat(r.error()).isEqualTo(new ErrorDetails(null, "InvalidInferenceResultError", "no content in response"));
+        assertThat(r.usage()).isEqualTo(new Usage(10L, 5L, 15L, null));
+        assertThat(r.httpStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void unparseableEventIsResponseParseError() throws Exception {
+        server.responder = TestHttpServer.sse(new CopyOnWriteArrayList<>(), false,
+                new TestHttpServer.Step(0, chunk("fine") + "data: {\"object\":\"chat.comp\n\n" + DONE));
+        transport = transport(server.baseUrl(), 10);
+
+        RequestRecord r = sendAndAwait(credit(CreditPhase.PROFILING));
+
+        assertThat(r.error().type()).isEqualTo("ResponseParseError");
+        assertThat(r.error().code()).isNull();
+    }
+
+    @Test
+    void closeCancelsWhatIsLeftAndLaterSendsFailAtOnce() throws Exception {
+        server.responder = TestHttpServer.sse(new CopyOnWriteArrayList<>(), false,
+                new TestHttpServer.Step(0, chunk("first")), new TestHttpServer.Step(60_000, DONE));
+        transport = transport(server.baseUrl(), 60);
+        Done hanging = new Done();
+        transport.send(credit(CreditPhase.PROFILING), System.nanoTime(), hanging);
+        assertThat(server.requests.poll(5, TimeUnit.SECONDS)).isNotNull();
+
+        long before = System.nanoTime();
+        transport.close();
+        assertThat(System.nanoTime() - before).isLessThan(8_000 * MS);
+
+        RequestRecord r = hanging.future.get(1, TimeUnit.SECONDS);
+        assertThat(r.cancelled()).isTrue();
+        assertThat(r.error().code()).isEqualTo(499);
+
+        Done late = new Done();
+        transport.send(credit(CreditPhase.PROFILING), System.nanoTime(), late);
+        assertThat(late.future.getNow(null)).isNotNull();
+        assertThat(late.future.getNow(null).error().type()).isEqualTo("TransportClosed");
+    }
+
+    @Test
+    void invalidUrlIndexIsAnErrorRecord() throws Exception {
+        transport = transport(server.baseUrl(), 10);
+        Credit bad = new Credit(1, CreditPhase.PROFILING, "conv", "corr", 0, 1, CHAT_BODY, 3, 0);
+        Done d = new Done();
+        transport.send(bad, System.nanoTime(), d);
+        assertThat(d.future.get(1, TimeUnit.SECONDS).error().type()).isEqualTo("InvalidUrlIndex");
+    }
+
+    private RequestRecord sendAndAwait(Credit credit) throws Exception {
+        Done done = new Done();
+        transport.send(credit, System.nanoTime(), done);
+        RequestRecord r = done.future.get(10, TimeUnit.SECONDS);
+        assertThat(done.thread).startsWith("aiperf-http");
+        assertThat(r.creditId()).isEqualTo(credit.creditId());
+        assertThat(r.workerId()).isEqualTo("worker-test");
+        return r;
+    }
+
+    private Credit credit(CreditPhase phase) {
+        return new Credit(creditIds.getAndIncrement(), phase, "conv-1", "corr-" + creditIds.get(), 0, 1, CHAT_BODY, 0,
+                System.nanoTime());
+    }
+
+    private static HttpTransport transport(String baseUrl, double timeoutSeconds) {
+        EndpointConfig cfg = new EndpointConfig(List.of("m"), EndpointType.CHAT, true, List.of(baseUrl), null,
+                timeoutSeconds, "secret-key", false, false, Map.of("X-Custom", "yes"), Map.of());
+        return new HttpTransport(cfg, "worker-test", 8, 2);
+    }
+
+    private static final class Done implements Consumer<RequestRecord> {
+        final CompletableFuture<RequestRecord> future = new CompletableFuture<>();
+        final AtomicInteger calls = new AtomicInteger();
+        volatile String thread;
+
+        @Override
+        public void accept(RequestRecord record) {
+            thread = Thread.currentThread().getName();
+            calls.incrementAndGet();
+            future.complete(record);
+        }
+    }
+}
