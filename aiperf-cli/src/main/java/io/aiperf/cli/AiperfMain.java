@@ -1,0 +1,75 @@
+package io.aiperf.cli;
+
+import io.aiperf.cli.options.UsageException;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+
+/**
+ * The one entry point of the aiperf jar. {@code aiperf profile …} is the user's command; the hidden
+ * {@code aiperf service --type …} starts one service process (system controller or worker) and is used only by
+ * aiperf itself.
+ */
+public final class AiperfMain {
+
+    private AiperfMain() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    static int execute(String[] args) {
+        CommandLine cl = new CommandLine(new AiperfCommand());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setParameterExceptionHandler(AiperfMain::usageError);
+        cl.setExecutionExceptionHandler((ex, line, parsed) -> {
+            if (ex instanceof UsageException) {
+                return printError(line.getErr(), ex.getMessage(), line, 2);
+            }
+            return printError(line.getErr(), oneLine(ex), line, 1);
+        });
+        return cl.execute(args);
+    }
+
+    private static int usageError(CommandLine.ParameterException ex, String[] args) {
+        return printError(ex.getCommandLine().getErr(), ex.getMessage(), ex.getCommandLine(), 2);
+    }
+
+    private static int printError(PrintWriter err, String message, CommandLine line, int code) {
+        String command = line.getCommandSpec().qualifiedName();
+        err.println("aiperf: error: " + message + (code == 2 ? " (see '" + command + " --help')" : ""));
+        err.flush();
+        return code;
+    }
+
+    /** The innermost cause's message, which is the one that names what went wrong. */
+    static String oneLine(Throwable ex) {
+        Throwable t = ex;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String msg = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        return msg.lines().findFirst().orElse(msg);
+    }
+
+    @CommandLine.Command(name = "aiperf", mixinStandardHelpOptions = true, versionProvider = Version.class,
+            description = "Benchmark LLM inference servers (AIPerf for the JVM).",
+            subcommands = {ProfileCommand.class, ServiceCommand.class})
+    static final class AiperfCommand implements Runnable {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public void run() {
+            throw new CommandLine.ParameterException(spec.commandLine(), "missing command (try 'aiperf profile')");
+        }
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"aiperf-jvm " + AiperfVersion.VERSION};
+        }
+    }
+}

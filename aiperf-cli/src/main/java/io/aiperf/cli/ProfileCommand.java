@@ -1,0 +1,54 @@
+package io.aiperf.cli;
+
+import io.aiperf.cli.options.EndpointOptions;
+import io.aiperf.cli.options.InputOptions;
+import io.aiperf.cli.options.LoadOptions;
+import io.aiperf.cli.options.OutputOptions;
+import io.aiperf.cli.options.ProfileConfigResolver;
+import io.aiperf.cli.run.ProfileRunner;
+import io.aiperf.core.config.BenchmarkConfig;
+import io.aiperf.mock.MockConfig;
+import io.aiperf.mock.MockServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code aiperf profile}: validates the options, then hands the run to {@link ProfileRunner}. */
+@Command(name = "profile", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Run a benchmark against an OpenAI-compatible server.")
+public final class ProfileCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    EndpointOptions endpoint = new EndpointOptions();
+    @Mixin
+    InputOptions input = new InputOptions();
+    @Mixin
+    LoadOptions load = new LoadOptions();
+    @Mixin
+    OutputOptions output = new OutputOptions();
+
+    @Override
+    public Integer call() throws Exception {
+        List<String> argv = spec.commandLine().getParseResult().originalArgs();
+        boolean tty = System.console() != null;
+        int cpus = Runtime.getRuntime().availableProcessors();
+        if (!endpoint.mockServer) {
+            BenchmarkConfig config = ProfileConfigResolver.resolve(endpoint, input, load, output, argv, tty, cpus, null);
+            return new ProfileRunner(System.out, System.err, tty).run(config);
+        }
+        // The built-in mock server runs in this JVM; the controller and workers reach it over loopback like any server.
+        try (MockServer mock = MockServer.start(MockConfig.defaults().withPort(0))) {
+            BenchmarkConfig config = ProfileConfigResolver.resolve(endpoint, input, load, output, argv, tty, cpus,
+                    mock.baseUrl());
+            System.out.println("Built-in mock server listening on " + mock.baseUrl());
+            return new ProfileRunner(System.out, System.err, tty).run(config);
+        }
+    }
+}

@@ -1,0 +1,203 @@
+package io.aiperf.cli.controller;
+
+import io.aiperf.cli.AiperfVersion;
+import io.aiperf.core.bus.ZmqBus;
+import io.aiperf.core.config.BenchmarkConfig;
+import io.aiperf.core.message.Message;
+import io.aiperf.core.message.RequestRecord;
+import io.aiperf.core.model.CreditPhase;
+import io.aiperf.core.model.ErrorDetails;
+import io.aiperf.records.aggregate.ErrorSummaryEntry;
+import io.aiperf.records.aggregate.ProfileSummary;
+import io.aiperf.records.aggregate.RecordAggregator;
+import io.aiperf.records.export.ConsoleTableRenderer;
+import io.aiperf.records.export.JsonlRecordWriter;
+import io.aiperf.records.export.RunInfo;
+import io.aiperf.records.export.SummaryCsvExporter;
+import io.aiperf.records.export.SummaryJsonExporter;
+import io.aiperf.records.metric.MetricRecord;
+import io.aiperf.records.metric.RecordMetrics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.zeromq.ZMQ;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Pulls every worker's {@link RequestRecord} off the records socket on its own thread, computes its metrics, streams
+ * it to {@code profile_export.jsonl} at once (nothing is held back for the end) and folds it into the aggregate. At
+ * the end it writes the summary exports and renders the console report. The aggregate is touched by that thread
+ * only until {@link #finish} has joined it.
+ */
+final class RecordsManager implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(RecordsManager.class);
+    private static final String PROCESSOR_ID = "records-manager";
+
+    /** What the controller reports to the CLI. */
+    record Result(String summaryPath, String report, List<String> trailer, long validCount, long errorCount,
+                  String mostCommonError) {
+    }
+
+    private final BenchmarkConfig config;
+    private final ZMQ.Socket socket;
+    private final Path artifactDir;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    private volatile boolean running;
+    private volatile long expectedProfiling = -1;
+    private volatile long receivedProfiling;
+    private volatile Throwable failure;
+
+    private Thread thread;
+    private RecordMetrics metrics;
+    private RunDataset inputs;
+    private JsonlRecordWriter jsonl;
+    private final RecordAggregator aggregator = new RecordAggregator();
+
+    RecordsManager(BenchmarkConfig config, ZMQ.Socket socket) {
+        this.config = config;
+        this.socket = socket;
+        this.artifactDir = Path.of(config.output().artifactDir());
+    }
+
+    /** Starts consuming; the socket is handed over to the new thread here. */
+    void start(RunDataset dataset) {
+        this.inputs = dataset;
+        this.metrics = RecordMetrics.forConfig(config, dataset.tokenizer());
+        try {
+            this.jsonl = new JsonlRecordWriter(artifactDir.resolve("profile_export.jsonl"), PROCESSOR_ID);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write profile_export.jsonl: " + e.getMessage(), e);
+        }
+        running = true;
+        thread = new Thread(this::consume, "records-manager");
+        thread.start();
+    }
+
+    /** The number of profiling records that were pushed; {@link #finish} waits for them. */
+    void expect(long profilingRecords) {
+        expectedProfiling = profilingRecords;
+    }
+
+    private void consume() {
+        try {
+            socket.setReceiveTimeOut(50);
+            boolean unflushed = false;
+            while (running) {
+                byte[] bytes = socket.recv(0);
+                if (bytes == null) {
+                    // Quiet moment: whatever arrived is pushed to disk, so a crash loses nothing already seen.
+                    if (unflushed) {
+                        jsonl.flush();
+                        unflushed = false;
+                    }
+                    continue;
+                }
+                Message m = io.aiperf.core.message.MessageCodec.decode(bytes);
+                if (m instanceof RequestRecord record && record.phase() == CreditPhase.PROFILING) {
+                    MetricRecord computed = metrics.compute(record, inputs.inputTokens(record.conversationId()));
+                    jsonl.write(computed);
+                    unflushed = true;
+                    aggregator.add(computed);
+                    receivedProfiling++;
+                }
+            }
+            jsonl.close();
+        } catch (Throwable t) {
+            failure = t;
+            log.error("records manager failed", t);
+        } finally {
+            stopped.countDown();
+        }
+    }
+
+    Result finish(boolean cancelled, long waitMs) {
+        if (thread == null) {
+            return new Result(null, null, List.of(), 0, 0, null);
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMs);
+        long expected = expectedProfiling;
+        if (expected < 0) {
+            // A run cut short: take what is still in flight on the socket, briefly.
+            deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500);
+            expected = Long.MAX_VALUE;
+        }
+        while (receivedProfiling < expected && System.nanoTime() < deadline && failure == null) {
+            sleepQuietly(10);
+        }
+        if (expected != Long.MAX_VALUE && receivedProfiling < expected) {
+            log.warn("{} of {} profiling records never arrived", expected - receivedProfiling, expected);
+        }
+        running = false;
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (failure != null) {
+            throw new IllegalStateException("records manager failed: " + failure.getMessage(), failure);
+        }
+        return export(cancelled);
+    }
+
+    private Result export(boolean cancelled) {
+        ProfileSummary summary = aggregator.summarize();
+        RunInfo run = RunInfo.of(config, AiperfVersion.VERSION, cancelled);
+        Path json = artifactDir.resolve("profile_export_aiperf.json");
+        Path csv = artifactDir.resolve("profile_export_aiperf.csv");
+        try {
+            SummaryJsonExporter.write(json, summary, run);
+            SummaryCsvExporter.write(csv, summary);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write exports to " + artifactDir + ": " + e.getMessage(), e);
+        }
+        boolean unicode = !"none".equals(config.service().uiType());
+        ConsoleTableRenderer renderer = new ConsoleTableRenderer(unicode);
+        StringBuilder report = new StringBuilder(renderer.renderMetrics(summary, "NVIDIA AIPerf | "
+                + config.endpoint().type().metricsTitle()));
+        if (!summary.errors().isEmpty()) {
+            report.append('\n').append(renderer.renderErrors(summary));
+        }
+        List<String> trailer = new ArrayList<>();
+        trailer.add("CLI Command: " + config.cliCommand());
+        summary.benchmarkDurationSeconds().ifPresent(s ->
+                trailer.add(String.format(Locale.ROOT, "Benchmark Duration: %.2f sec", s)));
+        trailer.add("CSV Export: " + csv);
+        trailer.add("JSON Export: " + json);
+        trailer.add("JSONL Export: " + artifactDir.resolve("profile_export.jsonl"));
+        trailer.add("Inputs Export: " + artifactDir.resolve("inputs.json"));
+        trailer.add("Log File: " + artifactDir.resolve("logs").resolve("aiperf.log"));
+        String commonError = summary.errors().isEmpty() ? null : describe(summary.errors().get(0));
+        return new Result(json.toString(), report.toString(), trailer, summary.requestCount(),
+                summary.errorRequestCount(), commonError);
+    }
+
+    private static String describe(ErrorSummaryEntry e) {
+        ErrorDetails d = e.details();
+        String message = d.message() == null ? "" : d.message().lines().findFirst().orElse("");
+        if (message.length() > 160) {
+            message = message.substring(0, 160) + "…";
+        }
+        return (d.code() == null ? "" : d.code() + " ") + d.type() + (message.isEmpty() ? "" : ": " + message);
+    }
+
+    private static void sleepQuietly(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+    }
+}

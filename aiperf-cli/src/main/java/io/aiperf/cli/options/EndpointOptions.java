@@ -1,0 +1,48 @@
+package io.aiperf.cli.options;
+
+import picocli.CommandLine.Option;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** AIPerf's "Endpoint" option group. Mutable and annotated; {@link ProfileConfigResolver} maps it to records. */
+public final class EndpointOptions {
+
+    @Option(names = {"-m", "--model-names", "--model"}, split = ",", paramLabel = "MODEL",
+            description = "Model name(s) to benchmark (required).")
+    public List<String> modelNames = new ArrayList<>();
+
+    @Option(names = "--endpoint-type", paramLabel = "TYPE", defaultValue = "chat",
+            description = "API to call: chat or completions (default: ${DEFAULT-VALUE}).")
+    public String endpointType;
+
+    @Option(names = "--streaming", description = "Request streamed (SSE) responses; enables TTFT, ITL and ICL.")
+    public boolean streaming;
+
+    @Option(names = {"-u", "--url"}, paramLabel = "URL",
+            description = "Base URL of the server, with or without scheme and /v1 (default: localhost:8000).")
+    public List<String> urls = new ArrayList<>();
+
+    @Option(names = {"--custom-endpoint", "--endpoint"}, paramLabel = "PATH",
+            description = "Path to call instead of the endpoint type's default (e.g. /v1/custom).")
+    public String customEndpoint;
+
+    @Option(names = "--request-timeout-seconds", paramLabel = "S", defaultValue = "21600",
+            description = "Total time allowed per request (default: ${DEFAULT-VALUE}).")
+    public double requestTimeoutSeconds;
+
+    @Option(names = "--api-key", paramLabel = "KEY",
+            description = "Sent as 'Authorization: Bearer KEY'; never logged or exported.")
+    public String apiKey;
+
+    @Option(names = "--use-legacy-max-tokens", description = "chat: send max_tokens instead of max_completion_tokens.")
+    public boolean useLegacyMaxTokens;
+
+    @Option(names = "--use-server-token-count",
+            description = "Count tokens from the server's usage field (asks for it when streaming).")
+    public boolean useServerTokenCount;
+
+    @Option(names = "--mock-server",
+            description = "Start the built-in mock server in-process and benchmark it (ignores --url).")
+    public boolean mockServer;
+}

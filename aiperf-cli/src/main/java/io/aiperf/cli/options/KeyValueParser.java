@@ -1,0 +1,91 @@
+package io.aiperf.cli.options;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Parses AIPerf's list options {@code --extra-inputs} and {@code --header}: each item is {@code key:value} or a JSON
+ * object. Extra-input values are typed the way AIPerf types them (bool, int, float, else string).
+ */
+final class KeyValueParser {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private KeyValueParser() {
+    }
+
+    static Map<String, Object> extraInputs(List<String> items) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (String item : items) {
+            if (item.trim().startsWith("{")) {
+                out.putAll(jsonObject("--extra-inputs", item));
+                continue;
+            }
+            String[] kv = split("--extra-inputs", item);
+            out.put(kv[0], coerce(kv[1]));
+        }
+        return out;
+    }
+
+    static Map<String, String> headers(List<String> items) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String item : items) {
+            if (item.trim().startsWith("{")) {
+                jsonObject("--header", item).forEach((k, v) -> out.put(k, String.valueOf(v)));
+                continue;
+            }
+            String[] kv = split("--header", item);
+            if (!kv[0].chars().allMatch(c -> c > 32 && c < 127 && "()<>@,;:\\\"/[]?={}".indexOf(c) < 0)) {
+                throw new UsageException("--header '" + item + "': '" + kv[0] + "' is not a valid header name");
+            }
+            out.put(kv[0], kv[1]);
+        }
+        return out;
+    }
+
+    /** AIPerf's coercion: true/false, then integer, then float, else the string itself. */
+    static Object coerce(String value) {
+        String v = value.trim();
+        if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(v);
+        }
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException notLong) {
+            try {
+                double d = Double.parseDouble(v);
+                if (!Double.isNaN(d) && !Double.isInfinite(d) && !v.endsWith("f") && !v.endsWith("d")) {
+                    return d;
+                }
+            } catch (NumberFormatException notDouble) {
+                // a string value
+            }
+        }
+        return value;
+    }
+
+    private static String[] split(String option, String item) {
+        int colon = item.indexOf(':');
+        if (colon <= 0) {
+            throw new UsageException(option + " '" + item + "': expected KEY:VALUE or a JSON object");
+        }
+        return new String[] {item.substring(0, colon).trim(), item.substring(colon + 1).trim()};
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> jsonObject(String option, String item) {
+        try {
+            Object parsed = JSON.readValue(item, Object.class);
+            if (parsed instanceof Map<?, ?> map) {
+                return (Map<String, Object>) map;
+            }
+        } catch (JsonProcessingException e) {
+            throw new UsageException(option + ": invalid JSON object: " + e.getOriginalMessage());
+        }
+        throw new UsageException(option + ": expected a JSON object, got '" + item + "'");
+    }
+}

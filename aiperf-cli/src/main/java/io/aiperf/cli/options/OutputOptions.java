@@ -1,0 +1,29 @@
+package io.aiperf.cli.options;
+
+import picocli.CommandLine.Option;
+
+/** AIPerf's "Output", "Workers" and "Service" option groups. */
+public final class OutputOptions {
+
+    @Option(names = {"--artifact-dir", "--output-artifact-dir"}, paramLabel = "DIR",
+            description = "Directory for the exports (default: artifacts/<model>-openai-<endpoint>-concurrency<N>).")
+    public String artifactDir;
+
+    @Option(names = {"--workers-max", "--max-workers"}, paramLabel = "N",
+            description = "Worker processes (default: max(1, min(cpus*0.75 - 1, 32)), at most the concurrency).")
+    public Integer workersMax;
+
+    @Option(names = {"--ui-type", "--ui"}, paramLabel = "UI",
+            description = "dashboard, simple or none (default: dashboard on a terminal, none otherwise).")
+    public String uiType;
+
+    @Option(names = "--log-level", paramLabel = "LEVEL", defaultValue = "INFO",
+            description = "Log level of logs/aiperf.log (default: ${DEFAULT-VALUE}).")
+    public String logLevel;
+
+    @Option(names = {"-v", "--verbose"}, description = "Debug logging (-vv: trace).")
+    public boolean[] verbose = new boolean[0];
+
+    @Option(names = {"-vv", "--extra-verbose"}, description = "Trace logging.")
+    public boolean extraVerbose;
+}

@@ -1,0 +1,219 @@
+package io.aiperf.cli.options;
+
+import io.aiperf.core.config.BenchmarkConfig;
+import io.aiperf.core.config.EndpointConfig;
+import io.aiperf.core.config.EndpointType;
+import io.aiperf.core.config.InputConfig;
+import io.aiperf.core.config.LoadConfig;
+import io.aiperf.core.config.OutputConfig;
+import io.aiperf.core.config.SecretHeaders;
+import io.aiperf.core.config.ServiceConfig;
+import io.aiperf.core.config.TokenizerConfig;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Validates the parsed options and resolves AIPerf's defaults into one immutable {@link BenchmarkConfig}. Every
+ * rejection is a {@link UsageException} whose message names the option and the problem.
+ */
+public final class ProfileConfigResolver {
+
+    private static final Set<String> UI_TYPES = Set.of("dashboard", "simple", "none");
+    private static final Set<String> LOG_LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
+
+    private ProfileConfigResolver() {
+    }
+
+    /**
+     * @param argv        the arguments as typed, for {@code cli_command} (secrets are redacted here)
+     * @param stdoutIsTty whether the CLI's stdout is a terminal (decides the default UI)
+     * @param cpus        available processors (decides the default worker count)
+     * @param mockUrl     the in-process mock server's URL when {@code --mock-server} is set, else null
+     */
+    public static BenchmarkConfig resolve(EndpointOptions e, InputOptions in, LoadOptions load, OutputOptions out,
+                                          List<String> argv, boolean stdoutIsTty, int cpus, String mockUrl) {
+        if (e.modelNames.isEmpty() || e.modelNames.stream().anyMatch(String::isBlank)) {
+            throw new UsageException("missing required option: -m/--model-names MODEL");
+        }
+        EndpointType type;
+        try {
+            type = EndpointType.fromCli(e.endpointType);
+        } catch (IllegalArgumentException ex) {
+            throw new UsageException("--endpoint-type: " + ex.getMessage());
+        }
+        List<String> urls = new ArrayList<>();
+        if (mockUrl != null) {
+            urls.add(mockUrl);
+        } else if (e.urls.isEmpty()) {
+            urls.add(UrlNormalizer.normalize("localhost:8000"));
+        } else {
+            e.urls.forEach(u -> urls.add(UrlNormalizer.normalize(u)));
+        }
+        if (!(e.requestTimeoutSeconds > 0)) {
+            throw new UsageException("--request-timeout-seconds must be greater than 0");
+        }
+        if (e.customEndpoint != null && !e.customEndpoint.startsWith("/")) {
+            e.customEndpoint = "/" + e.customEndpoint;
+        }
+
+        int islMean = in.islMean == null ? InputConfig.DEFAULT_ISL_MEAN : atLeast("--synthetic-input-tokens-mean", in.islMean, 1);
+        nonNegative("--synthetic-input-tokens-stddev", in.islStddev);
+        if (in.oslMean != null) {
+            atLeast("--output-tokens-mean", in.oslMean, 1);
+        }
+        nonNegative("--output-tokens-stddev", in.oslStddev);
+        int entries = in.numDatasetEntries == null ? InputConfig.DEFAULT_NUM_DATASET_ENTRIES
+                : atLeast("--num-dataset-entries", in.numDatasetEntries, 1);
+        TokenizerConfig tokenizer = tokenizer(in);
+
+        int concurrency = load.concurrency == null ? 1 : atLeast("--concurrency", load.concurrency, 1);
+        long requestCount = load.requestCount == null ? Math.max(10, 2L * concurrency)
+                : atLeast("--request-count", load.requestCount, 1);
+        if (concurrency > requestCount) {
+            throw new UsageException("--concurrency (" + concurrency + ") must not exceed --request-count ("
+                    + requestCount + ")");
+        }
+        long warmup = load.warmupRequestCount == null ? 0 : atLeast("--warmup-request-count", load.warmupRequestCount, 1);
+
+        int defaultWorkers = Math.max(1, Math.min((int) (cpus * 0.75) - 1, 32));
+        int workers = out.workersMax == null ? defaultWorkers : atLeast("--workers-max", out.workersMax, 1);
+        workers = Math.min(workers, concurrency);
+
+        String ui = out.uiType == null ? (stdoutIsTty ? "dashboard" : "none")
+                : out.uiType.toLowerCase(Locale.ROOT).replace('_', '-');
+        if (!UI_TYPES.contains(ui)) {
+            throw new UsageException("--ui-type '" + out.uiType + "': expected dashboard, simple or none");
+        }
+        String level = logLevel(out);
+
+        Map<String, Object> extra = KeyValueParser.extraInputs(in.extraInputs);
+        Map<String, String> headers = KeyValueParser.headers(in.headers);
+        EndpointConfig endpoint = new EndpointConfig(e.modelNames, type, e.streaming, urls, e.customEndpoint,
+                e.requestTimeoutSeconds, e.apiKey, e.useLegacyMaxTokens, e.useServerTokenCount, headers, extra);
+
+        String artifactDir = out.artifactDir != null ? out.artifactDir
+                : Path.of("artifacts", runDirName(e.modelNames, type, concurrency)).toString();
+        String absoluteArtifactDir = Path.of(artifactDir).toAbsolutePath().normalize().toString();
+
+        return new BenchmarkConfig(UUID.randomUUID().toString(), CliCommand.redacted(argv),
+                endpoint,
+                new InputConfig(islMean, in.islStddev, in.oslMean, in.oslStddev, in.randomSeed, entries),
+                new LoadConfig(concurrency, requestCount, warmup),
+                tokenizer,
+                new OutputConfig(absoluteArtifactDir),
+                new ServiceConfig(workers, ui, level));
+    }
+
+    /** AIPerf's run directory name: {@code <model>-openai-<endpoint>-concurrency<N>}. */
+    static String runDirName(List<String> models, EndpointType type, int concurrency) {
+        String model = models.get(0).replace('/', '_') + (models.size() > 1 ? "_multi" : "");
+        return model + "-openai-" + type.cliName() + "-concurrency" + concurrency;
+    }
+
+    private static TokenizerConfig tokenizer(InputOptions in) {
+        if (in.tokenizer == null) {
+            return new TokenizerConfig(null, in.tokenizerRevision);
+        }
+        String name = in.tokenizer.trim();
+        if (name.isEmpty()) {
+            throw new UsageException("--tokenizer must not be empty");
+        }
+        if (looksLikePath(name)) {
+            Path path = Path.of(name.startsWith("~") ? System.getProperty("user.home") + name.substring(1) : name);
+            if (!Files.exists(path)) {
+                throw new UsageException("--tokenizer: path does not exist: " + name);
+            }
+            if (Files.isDirectory(path) && !Files.exists(path.resolve("tokenizer.json"))) {
+                throw new UsageException("--tokenizer: folder has no tokenizer.json: " + name);
+            }
+            return new TokenizerConfig(path.toAbsolutePath().normalize().toString(), in.tokenizerRevision);
+        }
+        return new TokenizerConfig(name, in.tokenizerRevision);
+    }
+
+    /** A path, not a hub id: absolute, relative with a dot, home-relative, a .json file, or present on disk. */
+    static boolean looksLikePath(String name) {
+        return name.startsWith("/") || name.startsWith("./") || name.startsWith("../") || name.startsWith("~")
+                || name.endsWith(".json") || Files.exists(Path.of(name));
+    }
+
+    private static String logLevel(OutputOptions out) {
+        if (out.extraVerbose || out.verbose.length >= 2) {
+            return "TRACE";
+        }
+        if (out.verbose.length == 1) {
+            return "DEBUG";
+        }
+        String level = out.logLevel.toUpperCase(Locale.ROOT);
+        if (level.equals("WARNING")) {
+            level = "WARN";
+        }
+        if (!LOG_LEVELS.contains(level)) {
+            throw new UsageException("--log-level '" + out.logLevel + "': expected TRACE, DEBUG, INFO, WARNING or ERROR");
+        }
+        return level;
+    }
+
+    private static int atLeast(String option, int value, int min) {
+        if (value < min) {
+            throw new UsageException(option + " must be at least " + min + " (got " + value + ")");
+        }
+        return value;
+    }
+
+    private static long atLeast(String option, long value, long min) {
+        if (value < min) {
+            throw new UsageException(option + " must be at least " + min + " (got " + value + ")");
+        }
+        return value;
+    }
+
+    private static void nonNegative(String option, double value) {
+        if (!(value >= 0)) {
+            throw new UsageException(option + " must not be negative (got " + value + ")");
+        }
+    }
+
+    /** Rebuilds the command line for {@code cli_command} with credentials masked. */
+    static final class CliCommand {
+
+        private CliCommand() {
+        }
+
+        static String redacted(List<String> argv) {
+            StringBuilder sb = new StringBuilder("aiperf");
+            boolean maskNext = false;
+            boolean headerNext = false;
+            for (String arg : argv) {
+                String shown = arg;
+                if (maskNext) {
+                    shown = BenchmarkConfig.REDACTED;
+                } else if (headerNext) {
+                    int colon = arg.indexOf(':');
+                    if (colon > 0 && SecretHeaders.isSecret(arg.substring(0, colon).trim())) {
+                        shown = arg.substring(0, colon + 1) + BenchmarkConfig.REDACTED;
+                    } else if (arg.trim().startsWith("{")) {
+                        shown = BenchmarkConfig.REDACTED;
+                    }
+                } else if (arg.startsWith("--api-key=")) {
+                    shown = "--api-key=" + BenchmarkConfig.REDACTED;
+                }
+                maskNext = arg.equals("--api-key");
+                headerNext = arg.equals("-H") || arg.equals("--header");
+                sb.append(' ').append(quote(shown));
+            }
+            return sb.toString();
+        }
+
+        private static String quote(String s) {
+            return s.matches("[A-Za-z0-9_./:=,@+-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package io.aiperf.cli.run;
+
+import io.aiperf.cli.SignalSupport;
+import io.aiperf.cli.controller.JvmLauncher;
+import io.aiperf.core.bus.ZmqBus;
+import io.aiperf.core.config.BenchmarkConfig;
+import io.aiperf.core.message.Message;
+import io.aiperf.core.message.Message.CancelRun;
+import io.aiperf.core.message.Message.ControllerReady;
+import io.aiperf.core.message.Message.RunFinished;
+import io.aiperf.core.message.Message.RunNotice;
+import io.aiperf.core.message.Message.RunProgress;
+import io.aiperf.core.message.Message.StartRun;
+import io.aiperf.core.service.ServiceType;
+import io.aiperf.ui.ProgressPrinter;
+import org.zeromq.SocketType;
+import org.zeromq.ZMQ;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The CLI side of a run. It owns the terminal and the exit code: it starts the system-controller JVM, sends it the
+ * run, prints progress and the final report, and turns Ctrl-C / SIGTERM into a clean cancel that still writes every
+ * export. If this JVM dies, the controller's stdin pipe closes and it exits too (see {@code ParentWatch}).
+ */
+public final class ProfileRunner {
+
+    private static final long CONTROLLER_START_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(60);
+    private static final long CANCEL_WAIT_MS = 30_000;
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final boolean tty;
+
+    private volatile boolean cancelRequested;
+    private volatile int interrupts;
+    private final CountDownLatch finished = new CountDownLatch(1);
+
+    public ProfileRunner(PrintStream out, PrintStream err, boolean tty) {
+        this.out = out;
+        this.err = err;
+        this.tty = tty;
+    }
+
+    public int run(BenchmarkConfig config) throws IOException {
+        for (String url : config.endpoint().urls()) {
+            String problem = ReachabilityProbe.check(url);
+            if (problem != null) {
+                err.println("aiperf: error: " + problem);
+                return 1;
+            }
+        }
+        Path artifactDir = Path.of(config.output().artifactDir());
+        Path logFile = artifactDir.resolve("logs").resolve("aiperf.log");
+        try {
+            Files.createDirectories(logFile.getParent());
+            Files.writeString(logFile, "");
+        } catch (IOException e) {
+            err.println("aiperf: error: cannot write to artifact directory " + artifactDir + ": " + e.getMessage());
+            return 1;
+        }
+
+        try (ZmqBus bus = new ZmqBus()) {
+            ZMQ.Socket inbox = bus.bindEphemeral(SocketType.PULL);
+            Process controller = JvmLauncher.start(ServiceType.SYSTEM_CONTROLLER, "system-controller",
+                    config.service().logLevel(), logFile,
+                    java.util.List.of("--cli-endpoint", ZmqBus.endpointOf(inbox), "--log-file", logFile.toString()));
+            installSignalHandlers(controller);
+            try {
+                return converse(bus, inbox, controller, config, logFile);
+            } finally {
+                finished.countDown();
+                awaitOrKill(controller, 10_000);
+            }
+        }
+    }
+
+    private int converse(ZmqBus bus, ZMQ.Socket inbox, Process controller, BenchmarkConfig config, Path logFile) {
+        ProgressPrinter progress = new ProgressPrinter(out, TimeUnit.SECONDS.toNanos(1));
+        ZMQ.Socket control = null;
+        boolean cancelSent = false;
+        long startNs = System.nanoTime();
+        while (true) {
+            if (cancelRequested && control != null && !cancelSent) {
+                ZmqBus.send(control, new CancelRun("interrupted by the user"));
+                cancelSent = true;
+                err.println("aiperf: cancelling: finishing in-flight requests and writing exports "
+                        + "(press Ctrl-C again to abort)");
+            }
+            Message m = ZmqBus.receive(inbox, 100);
+            if (m == null) {
+                if (!controller.isAlive()) {
+                    // A last message may have been sent just before the exit.
+                    m = ZmqBus.receive(inbox, 200);
+                    if (m == null) {
+                        err.println("aiperf: error: the system controller exited unexpectedly (exit code "
+                                + controller.exitValue() + "); see " + logFile);
+                        return 1;
+                    }
+                } else if (control == null && System.nanoTime() - startNs > CONTROLLER_START_TIMEOUT_NS) {
+                    err.println("aiperf: error: the system controller did not start within 60 s; see " + logFile);
+                    return 1;
+                } else {
+                    continue;
+                }
+            }
+            if (m instanceof ControllerReady ready) {
+                control = bus.connect(SocketType.PUSH, ready.controlEndpoint());
+                ZmqBus.send(control, new StartRun(config));
+            } else if (m instanceof RunProgress p) {
+                progress.onProgress(p, System.nanoTime());
+            } else if (m instanceof RunNotice n) {
+                if ("ERROR".equals(n.level()) || "WARN".equals(n.level())) {
+                    err.println("aiperf: " + ("ERROR".equals(n.level()) ? "error: " : "warning: ") + n.text());
+                } else {
+                    progress.notice(n.level(), n.text());
+                }
+            } else if (m instanceof RunFinished f) {
+                return report(f);
+            }
+        }
+    }
+
+    private int report(RunFinished f) {
+        if (f.report() != null) {
+            out.println();
+            out.print(f.report());
+        }
+        for (String line : f.exportLines()) {
+            out.println(line);
+        }
+        out.flush();
+        if (f.errorMessage() != null) {
+            err.println("aiperf: error: " + f.errorMessage());
+        }
+        return f.exitCode();
+    }
+
+    private void installSignalHandlers(Process controller) {
+        SignalSupport.onInterrupt(() -> {
+            interrupts++;
+            cancelRequested = true;
+            if (interrupts >= 2) {
+                err.println("aiperf: aborted; exports may be incomplete");
+                controller.descendants().forEach(ProcessHandle::destroyForcibly);
+                controller.destroyForcibly();
+                Runtime.getRuntime().halt(130);
+            }
+        });
+        // SIGTERM: ask for the same clean cancel, and give it time to write the exports before the JVM goes.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (finished.getCount() == 0) {
+                return;
+            }
+            cancelRequested = true;
+            try {
+                finished.await(CANCEL_WAIT_MS, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            controller.descendants().forEach(ProcessHandle::destroyForcibly);
+            controller.destroyForcibly();
+        }, "aiperf-sigterm"));
+    }
+
+    private static void awaitOrKill(Process controller, long timeoutMs) {
+        try {
+            if (!controller.waitFor(timeoutMs, TimeUnit.MILLISECONDS)) {
+                controller.descendants().forEach(ProcessHandle::destroyForcibly);
+                controller.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            controller.destroyForcibly();
+        }
+    }
+}
