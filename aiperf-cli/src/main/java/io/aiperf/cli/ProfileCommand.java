@@ -34,6 +34,22 @@ public final class ProfileCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output = new OutputOptions();
 
+    public EndpointOptions endpointOptions() {
+        return endpoint;
+    }
+
+    public InputOptions inputOptions() {
+        return input;
+    }
+
+    public LoadOptions loadOptions() {
+        return load;
+    }
+
+    public OutputOptions outputOptions() {
+        return output;
+    }
+
     @Override
     public Integer call() throws Exception {
         List<String> argv = spec.commandLine().getParseResult().originalArgs();

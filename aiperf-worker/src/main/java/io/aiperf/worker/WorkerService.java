@@ -8,6 +8,7 @@ import io.aiperf.core.message.Message.CancelCredits;
 import io.aiperf.core.message.Message.ConfigureWorkers;
 import io.aiperf.core.message.Message.CreditReturn;
 import io.aiperf.core.message.Message.Heartbeat;
+import io.aiperf.core.message.Message.ProfileStart;
 import io.aiperf.core.message.Message.Shutdown;
 import io.aiperf.core.message.Message.WorkerFailed;
 import io.aiperf.core.message.Message.WorkerReady;
@@ -123,6 +124,10 @@ public final class WorkerService {
                     }
                 } else if (event instanceof ConfigureWorkers c) {
                     configure(c.config(), credits);
+                } else if (event instanceof ProfileStart p) {
+                    // WorkerStatus counts are per phase.
+                    completed = 0;
+                    failed = 0;
                 } else if (event instanceof CancelCredits c) {
                     abandoned.add(c.phase());
                     if (transport != null) {

@@ -11,6 +11,7 @@ import io.aiperf.core.message.Message.CreditReturn;
 import io.aiperf.core.message.Message.Heartbeat;
 import io.aiperf.core.message.Message.RunFinished;
 import io.aiperf.core.message.Message.RunNotice;
+import io.aiperf.core.message.Message.ProfileStart;
 import io.aiperf.core.message.Message.RunProgress;
 import io.aiperf.core.message.Message.Shutdown;
 import io.aiperf.core.message.Message.StartRun;
@@ -84,7 +85,8 @@ public final class SystemController {
             events = bus.bindEphemeral(SocketType.PUB);
             credits = bus.bindEphemeral(SocketType.ROUTER);
             ZMQ.Socket recordsSocket = bus.bindEphemeral(SocketType.PULL);
-            ZmqBus.send(toCli, new ControllerReady(ZmqBus.endpointOf(control), ProcessHandle.current().pid()));
+            ZmqBus.send(toCli, new ControllerReady(ZmqBus.endpointOf(control), ZmqBus.endpointOf(events),
+                    ProcessHandle.current().pid()));
 
             BenchmarkConfig config = awaitStartRun();
             if (config == null) {
@@ -154,6 +156,7 @@ public final class SystemController {
     private String runPhase(CreditIssuer issuer, CreditPhase phase, long count, WorkerSupervisor workers,
                             RecordsManager records) {
         issuer.startPhase(phase, count);
+        ZmqBus.send(events, new ProfileStart(phase, count));
         long phaseStartNs = System.nanoTime();
         long lastProgressNs = 0;
         long cancelAtNs = Long.MAX_VALUE;
@@ -239,7 +242,7 @@ public final class SystemController {
     }
 
     private void sendProgress(CreditIssuer issuer, long elapsedNs) {
-        ZmqBus.send(toCli, new RunProgress(issuer.phase(), issuer.sent(), issuer.returned(), issuer.failed(),
+        ZmqBus.send(events, new RunProgress(issuer.phase(), issuer.sent(), issuer.returned(), issuer.failed(),
                 issuer.total(), issuer.inFlight(), elapsedNs));
     }
 

@@ -83,6 +83,7 @@ public final class ProfileRunner {
     private int converse(ZmqBus bus, ZMQ.Socket inbox, Process controller, BenchmarkConfig config, Path logFile) {
         ProgressPrinter progress = new ProgressPrinter(out, TimeUnit.SECONDS.toNanos(1));
         ZMQ.Socket control = null;
+        ZMQ.Socket events = null;
         boolean cancelSent = false;
         long startNs = System.nanoTime();
         while (true) {
@@ -92,6 +93,7 @@ public final class ProfileRunner {
                 err.println("aiperf: cancelling: finishing in-flight requests and writing exports "
                         + "(press Ctrl-C again to abort)");
             }
+            showProgress(events, progress);
             Message m = ZmqBus.receive(inbox, 100);
             if (m == null) {
                 if (!controller.isAlive()) {
@@ -111,9 +113,9 @@ public final class ProfileRunner {
             }
             if (m instanceof ControllerReady ready) {
                 control = bus.connect(SocketType.PUSH, ready.controlEndpoint());
+                // Progress is published; a line missed while the subscription settles is harmless.
+                events = bus.connect(SocketType.SUB, ready.eventsEndpoint());
                 ZmqBus.send(control, new StartRun(config));
-            } else if (m instanceof RunProgress p) {
-                progress.onProgress(p, System.nanoTime());
             } else if (m instanceof RunNotice n) {
                 if ("ERROR".equals(n.level()) || "WARN".equals(n.level())) {
                     err.println("aiperf: " + ("ERROR".equals(n.level()) ? "error: " : "warning: ") + n.text());
@@ -121,7 +123,20 @@ public final class ProfileRunner {
                     progress.notice(n.level(), n.text());
                 }
             } else if (m instanceof RunFinished f) {
+                showProgress(events, progress);
                 return report(f);
+            }
+        }
+    }
+
+    private static void showProgress(ZMQ.Socket events, ProgressPrinter progress) {
+        if (events == null) {
+            return;
+        }
+        Message e;
+        while ((e = ZmqBus.poll(events)) != null) {
+            if (e instanceof RunProgress p) {
+                progress.onProgress(p, System.nanoTime());
             }
         }
     }

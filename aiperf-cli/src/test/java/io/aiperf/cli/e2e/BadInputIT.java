@@ -1,5 +1,7 @@
 package io.aiperf.cli.e2e;
 
+import io.aiperf.mock.MockConfig;
+import io.aiperf.mock.MockServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,6 +58,18 @@ class BadInputIT {
     void tokenizerPathThatDoesNotExist() throws Exception {
         assertOneLineError(aiperf("profile", "-m", "m", "--tokenizer", "/no/such/tokenizer.json"),
                 "path does not exist: /no/such/tokenizer.json");
+    }
+
+    @Test
+    void explicitHubTokenizerThatCannotBeLoaded() throws Exception {
+        try (MockServer mock = MockServer.start(MockConfig.ephemeral().withFast(true))) {
+            AiperfProcess.Result r = AiperfProcess.run(tmp, List.of("profile", "-m", "m", "-u",
+                    "127.0.0.1:" + mock.port(), "--tokenizer", "no-such-org/no-such-tokenizer",
+                    "--artifact-dir", tmp.resolve("a").toString()), 90);
+            assertOneLineError(r, "no-such-org/no-such-tokenizer");
+            assertThat(mock.requestLog()).isEmpty();
+        }
+        assertThat(AiperfProcess.liveServiceJvms()).isEmpty();
     }
 
     @Test

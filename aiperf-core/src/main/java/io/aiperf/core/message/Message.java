@@ -12,8 +12,9 @@ import java.util.List;
  * <p>Who sends what to whom:
  * <pre>
  *  CLI ──StartRun, CancelRun──────────────────► controller  (PUSH → control PULL)
- *  CLI ◄─ControllerReady, RunProgress, RunNotice, RunFinished── controller (PUSH → CLI inbox PULL)
- *  controller ──Heartbeat, ConfigureWorkers, CancelCredits, Shutdown──► workers (PUB → SUB)
+ *  CLI ◄─ControllerReady, RunNotice, RunFinished── controller (PUSH → CLI inbox PULL)
+ *  controller ──Heartbeat, ConfigureWorkers, ProfileStart, RunProgress, CancelCredits, Shutdown──► workers, CLI
+ *                                                                                    (PUB → SUB)
  *  controller ──Credit──────────────────────────► one worker (ROUTER → DEALER)
  *  worker ──WorkerRegistered, WorkerReady, CreditReturn, WorkerStatus, WorkerFailed──► controller (DEALER → ROUTER)
  *  worker ──RequestRecord───────────────────────► records manager (PUSH → PULL)
@@ -21,12 +22,16 @@ import java.util.List;
  */
 public sealed interface Message permits
         Message.ControllerReady, Message.StartRun, Message.CancelRun, Message.RunProgress, Message.RunNotice,
-        Message.RunFinished, Message.Heartbeat, Message.ConfigureWorkers, Message.CancelCredits, Message.Shutdown,
+        Message.RunFinished, Message.Heartbeat, Message.ConfigureWorkers, Message.ProfileStart,
+        Message.CancelCredits, Message.Shutdown,
         Message.WorkerRegistered, Message.WorkerReady, Message.CreditReturn, Message.WorkerStatus,
         Message.WorkerFailed, Credit, RequestRecord {
 
-    /** Controller → CLI: the controller is up and listens for commands on {@code controlEndpoint}. */
-    record ControllerReady(String controlEndpoint, long pid) implements Message {
+    /**
+     * Controller → CLI: the controller is up, listens for commands on {@code controlEndpoint} and publishes events
+     * (progress among them) on {@code eventsEndpoint}.
+     */
+    record ControllerReady(String controlEndpoint, String eventsEndpoint, long pid) implements Message {
     }
 
     /** CLI → controller: run this benchmark. */
@@ -37,7 +42,7 @@ public sealed interface Message permits
     record CancelRun(String reason) implements Message {
     }
 
-    /** Controller → CLI, a few times a second. Counts are for {@code phase}. */
+    /** Controller → anyone subscribed (the CLI's progress display), a few times a second. Counts are for {@code phase}. */
     record RunProgress(CreditPhase phase, long sent, long completed, long errors, long total, int inFlight,
                        long elapsedNs) implements Message {
     }
@@ -65,6 +70,10 @@ public sealed interface Message permits
 
     /** Controller → workers (PUB): the run's configuration; workers answer with {@link WorkerReady}. */
     record ConfigureWorkers(BenchmarkConfig config) implements Message {
+    }
+
+    /** Controller → workers (PUB): a phase starts now; {@code credits} will be issued for it. */
+    record ProfileStart(CreditPhase phase, long credits) implements Message {
     }
 
     /** Controller → workers (PUB): abandon in-flight requests of {@code phase}; they produce no record. */

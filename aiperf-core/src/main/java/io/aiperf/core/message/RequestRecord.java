@@ -13,7 +13,9 @@ import java.util.List;
  * carry epoch times. A failure is data ({@link #error}), never an exception.
  *
  * @param creditReceivedNs  when the worker took the credit off the bus
- * @param requestStartNs    just before the request was written to the connection
+ * @param requestStartNs    when the request was handed to the transport, before a connection was acquired (AIPerf's
+ *                          start: a new connection's connect time is part of the latency)
+ * @param requestWriteNs    just before the request bytes were written to the connection, or -1 if never written
  * @param responseHeadersNs when the response status line and headers arrived, or -1
  * @param requestEndNs      when the response ended (last byte, error or cancellation)
  * @param startEpochNs      wall-clock time of {@code requestStartNs}
@@ -33,6 +35,7 @@ public record RequestRecord(
         String xCorrelationId,
         long creditReceivedNs,
         long requestStartNs,
+        long requestWriteNs,
         long responseHeadersNs,
         long requestEndNs,
         long startEpochNs,

@@ -41,7 +41,7 @@ class MessageCodecTest {
     static List<Message> oneOfEach() {
         BenchmarkConfig config = sampleConfig();
         return List.of(
-                new Message.ControllerReady("tcp://127.0.0.1:5000", 42),
+                new Message.ControllerReady("tcp://127.0.0.1:5000", "tcp://127.0.0.1:5001", 42),
                 new Message.StartRun(config),
                 new Message.CancelRun("SIGINT"),
                 new Message.RunProgress(CreditPhase.PROFILING, 10, 8, 1, 24, 2, 1_000_000),
@@ -49,6 +49,7 @@ class MessageCodecTest {
                 new Message.RunFinished(0, "/tmp/a/profile_export_aiperf.json", "table", List.of("JSON Export: x"), false, null),
                 new Message.Heartbeat(1_700_000_000_000L),
                 new Message.ConfigureWorkers(config),
+                new Message.ProfileStart(CreditPhase.WARMUP, 5),
                 new Message.CancelCredits(CreditPhase.PROFILING),
                 new Message.Shutdown("done"),
                 new Message.WorkerRegistered("worker-0", 123),
@@ -57,7 +58,7 @@ class MessageCodecTest {
                 new Message.WorkerStatus("worker-0", 3, 100, 2),
                 new Message.WorkerFailed("worker-0", "boom"),
                 new Credit(7, CreditPhase.PROFILING, "conv-1", "corr-1", 0, 1, "{\"a\":1}", 0, 1_700_000_000_000_000_000L),
-                new RequestRecord("worker-0", 7, CreditPhase.PROFILING, "conv-1", 0, "req-1", "corr-1", 10, 20, 30, 90,
+                new RequestRecord("worker-0", 7, CreditPhase.PROFILING, "conv-1", 0, "req-1", "corr-1", 10, 20, 25, 30, 90,
                         1_700_000_000_000_000_000L, 200,
                         List.of(new ResponseChunk(40, "Hello", null), new ResponseChunk(50, null, "thinking")),
                         new Usage(100L, 20L, 120L, null), new ErrorDetails(500, "Internal Server Error", "oops"), false));

@@ -29,7 +29,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>{"metadata":{"session_num":…,"x_request_id":…,"x_correlation_id":…,"conversation_id":…,"turn_index":…,
  *   "request_start_ns":…,"request_ack_ns":…|null,"request_end_ns":…,"worker_id":…,"record_processor_id":…,
- *   "benchmark_phase":"profiling","was_cancelled":…,"cancellation_time_ns":…|null},
+ *   "benchmark_phase":"profiling","was_cancelled":…,"cancellation_time_ns":…|null,"request_write_ns":…|null},
  *  "metrics":{tag:{"value":…,"unit":"ms"},…},"error":null|{"code":…,"type":…,"message":…}}</pre>
  * {@code *_ns} metadata are wall-clock epoch nanoseconds; {@code session_num} is the credit id;
  * {@code request_ack_ns} is null when no response headers arrived; {@code cancellation_time_ns} is the end of a
@@ -138,6 +138,8 @@ public final class JsonlRecordWriter implements Closeable {
         json.writeStringField("benchmark_phase", r.phase().exportName());
         json.writeBooleanField("was_cancelled", r.cancelled());
         writeLongOrNull("cancellation_time_ns", r.cancelled() ? r.epochNsOf(r.requestEndNs()) : null);
+        // Ours, after AIPerf's fields: when the request bytes went out, after the connection was acquired.
+        writeLongOrNull("request_write_ns", r.requestWriteNs() >= 0 ? r.epochNsOf(r.requestWriteNs()) : null);
         json.writeEndObject();
     }
 

@@ -45,7 +45,8 @@ class JsonlRecordWriterTest {
         assertThat(keys(first)).containsExactly("metadata", "metrics", "error");
         assertThat(keys(first.get("metadata"))).containsExactly("session_num", "x_request_id", "x_correlation_id",
                 "conversation_id", "turn_index", "request_start_ns", "request_ack_ns", "request_end_ns", "worker_id",
-                "record_processor_id", "benchmark_phase", "was_cancelled", "cancellation_time_ns");
+                "record_processor_id", "benchmark_phase", "was_cancelled", "cancellation_time_ns",
+                "request_write_ns");
         assertThat(first.get("error").isNull()).isTrue();
         assertThat(first.get("metadata").get("benchmark_phase").asText()).isEqualTo("profiling");
         assertThat(first.get("metadata").get("record_processor_id").asText()).isEqualTo("records_manager");

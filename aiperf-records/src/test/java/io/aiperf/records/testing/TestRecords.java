@@ -99,7 +99,7 @@ public final class TestRecords {
         long end = endNs >= 0 ? endNs
                 : responses.isEmpty() ? startNs + 1_000 : responses.get(responses.size() - 1).arrivalNs() + 1_000;
         return new RequestRecord("worker_1", creditId, phase, "conv-" + creditId, 0, "req-" + creditId,
-                "corr-" + creditId, startNs - 5_000, startNs, headersNs, end, startEpochNs, httpStatus, responses,
+                "corr-" + creditId, startNs - 5_000, startNs, startNs, headersNs, end, startEpochNs, httpStatus, responses,
                 usage, error, cancelled);
     }
 

@@ -37,6 +37,8 @@ final class Exchange {
     final Credit credit;
     final long creditReceivedNs;
     final long requestStartNs;
+    /** Set on the event loop just before the request is written; -1 until then. */
+    long requestWriteNs = -1;
     final String xRequestId;
     private final HttpTransport transport;
     private final Consumer<RequestRecord> onDone;
@@ -158,6 +160,7 @@ final class Exchange {
                 credit.xCorrelationId(),
                 creditReceivedNs,
                 requestStartNs,
+                requestWriteNs,
                 responseHeadersNs,
                 requestEndNs,
                 EpochAnchor.process().epochNsOf(requestStartNs),

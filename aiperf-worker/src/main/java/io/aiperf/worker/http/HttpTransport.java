@@ -38,12 +38,13 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -68,7 +69,13 @@ public final class HttpTransport implements AutoCloseable {
     private final Target[] targets;
     private final RequestFactory requests;
     private final long timeoutNs;
-    private final Set<Exchange> inFlight;
+    /**
+     * Requests not yet delivered. Touched only on {@link #home}, so it needs no lock: {@code send} hops there
+     * through the loop's lock-free task queue (the pool would hop to a channel's loop anyway).
+     */
+    private final Set<Exchange> inFlight = new HashSet<>();
+    private final AtomicInteger inFlightCount = new AtomicInteger();
+    private final EventLoop home;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicLong onDoneFailures = new AtomicLong();
 
@@ -88,7 +95,6 @@ public final class HttpTransport implements AutoCloseable {
                 : NioSocketChannel.class;
         this.timeoutNs = endpoint.requestTimeoutSeconds() > 0
                 ? (long) Math.min(endpoint.requestTimeoutSeconds() * 1e9, (double) Long.MAX_VALUE / 4) : 0;
-        this.inFlight = ConcurrentHashMap.newKeySet(Math.max(16, expectedConcurrency * 2));
         this.requests = new RequestFactory(endpoint);
 
         ResponseParser parser = ResponseParser.forType(endpoint.type());
@@ -99,6 +105,7 @@ public final class HttpTransport implements AutoCloseable {
         SslContext ssl = urls.stream().anyMatch(EndpointUrl::tls) ? clientSslContext() : null;
 
         this.group = new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory("aiperf-http", true), ioFactory);
+        this.home = (EventLoop) group.next();
         int connectTimeoutMs = timeoutNs > 0 ? (int) Math.min(Integer.MAX_VALUE, Math.max(1, timeoutNs / 1_000_000))
                 : 30_000;
         this.targets = new Target[urls.size()];
@@ -131,6 +138,8 @@ public final class HttpTransport implements AutoCloseable {
     public void send(Credit credit, long creditReceivedNs, Consumer<RequestRecord> onDone) {
         long startNs = System.nanoTime();
         Exchange ex = new Exchange(this, credit, creditReceivedNs, startNs, requests.requestId(), onDone);
+        // Counted before any path that completes it: completion always uncounts exactly once.
+        inFlightCount.incrementAndGet();
         try {
             if (closed.get()) {
                 ex.complete(System.nanoTime(), Failures.of("TransportClosed", "the HTTP transport is closed"), false);
@@ -143,6 +152,21 @@ public final class HttpTransport implements AutoCloseable {
                 return;
             }
             Target target = targets[index];
+            if (home.inEventLoop()) {
+                register(ex, target);
+            } else {
+                home.execute(() -> register(ex, target));
+            }
+        } catch (RejectedExecutionException e) {
+            ex.complete(System.nanoTime(), Failures.of("TransportClosed", "the HTTP transport is closed"), false);
+        } catch (RuntimeException e) {
+            completeElsewhere(ex, Failures.of(e), false);
+        }
+    }
+
+    /** On {@link #home}: track the exchange, then ask the pool for a connection. */
+    private void register(Exchange ex, Target target) {
+        try {
             inFlight.add(ex);
             Promise<Channel> promise = ImmediateEventExecutor.INSTANCE.newPromise();
             ex.acquirePromise = promise;
@@ -159,16 +183,30 @@ public final class HttpTransport implements AutoCloseable {
      * Returns at once; callable from any thread.
      */
     public void cancelAll(CreditPhase phase) {
-        for (Exchange ex : inFlight) {
-            if (ex.credit.phase() == phase) {
-                cancel(ex);
+        onHome(() -> {
+            for (Exchange ex : List.copyOf(inFlight)) {
+                if (ex.credit.phase() == phase) {
+                    cancel(ex);
+                }
             }
+        });
+    }
+
+    private void onHome(Runnable task) {
+        if (home.inEventLoop()) {
+            task.run();
+            return;
+        }
+        try {
+            home.execute(task);
+        } catch (RejectedExecutionException e) {
+            // shut down: nothing is in flight any more
         }
     }
 
     /** Requests sent whose record has not been delivered yet. */
     public int inFlight() {
-        return inFlight.size();
+        return inFlightCount.get();
     }
 
     /** True when the Linux epoll transport is in use, false for NIO. */
@@ -191,9 +229,7 @@ public final class HttpTransport implements AutoCloseable {
         if (mayWait) {
             awaitDrained(DRAIN_NS);
         }
-        for (Exchange ex : inFlight) {
-            cancel(ex);
-        }
+        onHome(() -> List.copyOf(inFlight).forEach(this::cancel));
         if (mayWait) {
             awaitDrained(CANCEL_DRAIN_NS);
         }
@@ -204,9 +240,9 @@ public final class HttpTransport implements AutoCloseable {
         if (mayWait) {
             shutdown.awaitUninterruptibly(2, TimeUnit.SECONDS);
         }
-        if (!inFlight.isEmpty() || onDoneFailures.get() > 0) {
+        if (inFlightCount.get() > 0 || onDoneFailures.get() > 0) {
             log.warn("HTTP transport closed with {} request(s) still in flight; {} onDone callback(s) threw",
-                    inFlight.size(), onDoneFailures.get());
+                    inFlightCount.get(), onDoneFailures.get());
         }
     }
 
@@ -216,7 +252,8 @@ public final class HttpTransport implements AutoCloseable {
 
     /** Called once per exchange, from {@link Exchange#complete}. */
     void completed(Exchange ex) {
-        inFlight.remove(ex);
+        inFlightCount.decrementAndGet();
+        onHome(() -> inFlight.remove(ex));
     }
 
     void onDoneFailed(RuntimeException e) {
@@ -346,7 +383,7 @@ public final class HttpTransport implements AutoCloseable {
 
     private void awaitDrained(long budgetNs) {
         long deadline = System.nanoTime() + budgetNs;
-        while (!inFlight.isEmpty() && System.nanoTime() - deadline < 0) {
+        while (inFlightCount.get() > 0 && System.nanoTime() - deadline < 0) {
             try {
                 Thread.sleep(5);
             } catch (InterruptedException e) {

@@ -57,6 +57,7 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
         if (timeoutNs > 0) {
             ex.timeout = channel.eventLoop().schedule(() -> timedOut(ex), timeoutNs, TimeUnit.NANOSECONDS);
         }
+        ex.requestWriteNs = System.nanoTime();
         channel.writeAndFlush(request).addListener(f -> {
             if (!f.isSuccess()) {
                 fail(ex, System.nanoTime(), Failures.of(f.cause()));

@@ -1,0 +1,128 @@
+package io.aiperf.cli.options;
+
+import io.aiperf.cli.ProfileCommand;
+import io.aiperf.core.config.BenchmarkConfig;
+import io.aiperf.core.config.EndpointType;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** How the options of {@code aiperf profile} become a run configuration, AIPerf's defaults included. */
+class ProfileConfigResolverTest {
+
+    /** Parses {@code args} exactly as the CLI does and resolves them (stdout not a TTY, 2 CPUs). */
+    private static BenchmarkConfig resolve(String... args) {
+        return resolve(2, args);
+    }
+
+    private static BenchmarkConfig resolve(int cpus, String... args) {
+        ProfileCommand command = new ProfileCommand();
+        CommandLine cl = new CommandLine(command);
+        cl.parseArgs(args);
+        return ProfileConfigResolver.resolve(command.endpointOptions(), command.inputOptions(), command.loadOptions(),
+                command.outputOptions(), List.of(args), false, cpus, null);
+    }
+
+    @Test
+    void aiperfDefaults() {
+        BenchmarkConfig c = resolve("-m", "Qwen/Qwen3-0.6B");
+        assertThat(c.endpoint().type()).isEqualTo(EndpointType.CHAT);
+        assertThat(c.endpoint().urls()).containsExactly("http://localhost:8000");
+        assertThat(c.endpoint().streaming()).isFalse();
+        assertThat(c.input().islMean()).isEqualTo(550);
+        assertThat(c.input().oslMean()).isNull();
+        assertThat(c.input().numDatasetEntries()).isEqualTo(100);
+        assertThat(c.load().concurrency()).isEqualTo(1);
+        assertThat(c.load().requestCount()).isEqualTo(10);
+        assertThat(c.load().warmupRequestCount()).isZero();
+        assertThat(c.tokenizer().name()).isNull();
+        assertThat(c.service().uiType()).isEqualTo("none");
+        assertThat(c.output().artifactDir()).endsWith("artifacts/Qwen_Qwen3-0.6B-openai-chat-concurrency1");
+    }
+
+    @Test
+    void requestCountDefaultsToTwiceTheConcurrency() {
+        assertThat(resolve("-m", "m", "--concurrency", "8").load().requestCount()).isEqualTo(16);
+        assertThat(resolve("-m", "m", "--concurrency", "3").load().requestCount()).isEqualTo(10);
+    }
+
+    @Test
+    void workersFollowAiperfsFormulaCappedByConcurrency() {
+        assertThat(resolve(2, "-m", "m", "--concurrency", "10").service().workers()).isEqualTo(1);
+        assertThat(resolve(16, "-m", "m", "--concurrency", "100").service().workers()).isEqualTo(11);
+        assertThat(resolve(16, "-m", "m", "--concurrency", "4").service().workers()).isEqualTo(4);
+        assertThat(resolve(64, "-m", "m", "--concurrency", "100").service().workers()).isEqualTo(32);
+        assertThat(resolve(2, "-m", "m", "--concurrency", "40", "--workers-max", "50").service().workers())
+                .isEqualTo(40);
+    }
+
+    @Test
+    void aliasesMapToTheSameOptions() {
+        BenchmarkConfig c = resolve("--model", "m", "--isl", "100", "--isl-stddev", "5", "--osl", "20",
+                "--osl-stddev", "2", "--num-requests", "30", "--num-prompts", "7", "--max-workers", "1");
+        assertThat(c.input().islMean()).isEqualTo(100);
+        assertThat(c.input().islStddev()).isEqualTo(5.0);
+        assertThat(c.input().oslMean()).isEqualTo(20);
+        assertThat(c.input().oslStddev()).isEqualTo(2.0);
+        assertThat(c.load().requestCount()).isEqualTo(30);
+        assertThat(c.input().numDatasetEntries()).isEqualTo(7);
+    }
+
+    @Test
+    void extraInputsAreTypedAsAiperfTypesThem() {
+        BenchmarkConfig c = resolve("-m", "m", "--extra-inputs", "max_tokens:20", "--extra-inputs", "ignore_eos:true",
+                "--extra-inputs", "temperature:0.7", "--extra-inputs", "stop:END", "--extra-inputs",
+                "{\"nested\": {\"a\": 1}}");
+        assertThat(c.endpoint().extraInputs()).containsEntry("max_tokens", 20L).containsEntry("ignore_eos", true)
+                .containsEntry("temperature", 0.7).containsEntry("stop", "END").containsKey("nested");
+    }
+
+    @Test
+    void urlsGainASchemeAndLoseTrailingSlashes() {
+        assertThat(resolve("-m", "m", "-u", "10.0.0.1:8000/").endpoint().urls()).containsExactly("http://10.0.0.1:8000");
+        assertThat(resolve("-m", "m", "-u", "http://h:1/v1").endpoint().urls()).containsExactly("http://h:1/v1");
+        assertThatThrownBy(() -> resolve("-m", "m", "-u", "ftp://h:1")).isInstanceOf(UsageException.class)
+                .hasMessageContaining("only http://");
+    }
+
+    @Test
+    void theCommandLineIsRecordedWithSecretsMasked() {
+        BenchmarkConfig c = resolve("-m", "m", "--api-key", "sk-123", "-H", "Authorization:Bearer x",
+                "-H", "X-Team:perf");
+        assertThat(c.cliCommand()).doesNotContain("sk-123").doesNotContain("Bearer x").contains("X-Team:perf")
+                .contains("--api-key '<redacted>'");
+        assertThat(c.endpoint().apiKey()).isEqualTo("sk-123");
+        assertThat(c.redacted().endpoint().apiKey()).isEqualTo(BenchmarkConfig.REDACTED);
+    }
+
+    @Test
+    void badValuesAreRejectedWithTheOptionNamed() {
+        assertThatThrownBy(() -> resolve("-u", "x:1")).hasMessageContaining("-m/--model-names");
+        assertThatThrownBy(() -> resolve("-m", "m", "--request-count", "0")).hasMessageContaining("--request-count");
+        assertThatThrownBy(() -> resolve("-m", "m", "--concurrency", "0")).hasMessageContaining("--concurrency");
+        assertThatThrownBy(() -> resolve("-m", "m", "--isl", "0")).hasMessageContaining("--synthetic-input-tokens-mean");
+        assertThatThrownBy(() -> resolve("-m", "m", "--endpoint-type", "rerank")).hasMessageContaining("--endpoint-type");
+        assertThatThrownBy(() -> resolve("-m", "m", "--ui", "fancy")).hasMessageContaining("--ui-type");
+        assertThatThrownBy(() -> resolve("-m", "m", "-H", "no-colon")).hasMessageContaining("--header");
+        assertThatThrownBy(() -> resolve("-m", "m", "--extra-inputs", "{bad json")).hasMessageContaining("--extra-inputs");
+        assertThatThrownBy(() -> resolve("-m", "m", "--tokenizer", "./missing/tokenizer.json"))
+                .hasMessageContaining("path does not exist");
+    }
+
+    @Test
+    void hubIdsAreNotMistakenForPaths() {
+        assertThat(resolve("-m", "m", "--tokenizer", "Qwen/Qwen3-0.6B").tokenizer().name()).isEqualTo("Qwen/Qwen3-0.6B");
+        assertThat(resolve("-m", "m", "--tokenizer", "builtin").tokenizer().name()).isEqualTo("builtin");
+    }
+
+    @Test
+    void verbosityRaisesTheLogLevel() {
+        assertThat(resolve("-m", "m").service().logLevel()).isEqualTo("INFO");
+        assertThat(resolve("-m", "m", "-v").service().logLevel()).isEqualTo("DEBUG");
+        assertThat(resolve("-m", "m", "-vv").service().logLevel()).isEqualTo("TRACE");
+    }
+}
