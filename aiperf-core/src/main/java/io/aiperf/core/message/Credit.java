@@ -5,12 +5,22 @@ import io.aiperf.core.model.CreditPhase;
 /**
  * Permission to send one request, controller → worker.
  *
- * @param creditId       sequential per phase, from 0
- * @param conversationId the dataset conversation the turn comes from
- * @param xCorrelationId one UUID per conversation instance (sent as {@code X-Correlation-ID})
- * @param payloadJson    the exact request body, already rendered by the dataset stage
- * @param urlIndex       which {@code -u} base URL to use
- * @param issuedEpochNs  wall clock when the controller issued the credit
+ * @param creditId         sequential per phase, from 0
+ * @param conversationId   the dataset conversation the turn comes from
+ * @param xCorrelationId   one UUID per conversation instance (sent as {@code X-Correlation-ID}); a worker keeps a
+ *                         session's history under it
+ * @param payloadJson      the exact request body, already rendered by the dataset stage; null when the worker must
+ *                         render it (a later turn of a conversation, whose history holds the live replies)
+ * @param urlIndex         which {@code -u} base URL to use
+ * @param issuedEpochNs    wall clock when the controller issued the credit
+ * @param turnText         this turn's user text, for a worker-rendered body; else null
+ * @param maxTokens        this turn's requested output length, for a worker-rendered body; else null
+ * @param intendedNs       the {@code System.nanoTime()} at which the schedule wanted this request sent, or -1 when
+ *                         unscheduled. The controller's clock: on Linux {@code System.nanoTime()} is CLOCK_MONOTONIC,
+ *                         shared by every process of the host, so a worker's stamps can be compared with it.
+ * @param cancelAfterNs    cancel the request this long after it was fully sent (request-cancellation-rate), or null
+ * @param reportFirstToken send a {@code FirstToken} to the controller at the first content response (prefill
+ *                         concurrency is on)
  */
 public record Credit(
         long creditId,
@@ -21,5 +31,21 @@ public record Credit(
         int numTurns,
         String payloadJson,
         int urlIndex,
-        long issuedEpochNs) implements Message {
+        long issuedEpochNs,
+        String turnText,
+        Integer maxTokens,
+        long intendedNs,
+        Long cancelAfterNs,
+        boolean reportFirstToken) implements Message {
+
+    /** A single, pre-rendered, unscheduled request (warm-up and tests). */
+    public Credit(long creditId, CreditPhase phase, String conversationId, String xCorrelationId, int turnIndex,
+                  int numTurns, String payloadJson, int urlIndex, long issuedEpochNs) {
+        this(creditId, phase, conversationId, xCorrelationId, turnIndex, numTurns, payloadJson, urlIndex,
+                issuedEpochNs, null, null, -1, null, false);
+    }
+
+    public boolean finalTurn() {
+        return turnIndex >= numTurns - 1;
+    }
 }

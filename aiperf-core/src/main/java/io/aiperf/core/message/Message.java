@@ -25,7 +25,7 @@ public sealed interface Message permits
         Message.RunFinished, Message.Heartbeat, Message.ConfigureWorkers, Message.ProfileStart,
         Message.CancelCredits, Message.Shutdown,
         Message.WorkerRegistered, Message.WorkerReady, Message.CreditReturn, Message.WorkerStatus,
-        Message.WorkerFailed, Credit, RequestRecord {
+        Message.WorkerFailed, Message.FirstToken, Credit, RequestRecord {
 
     /**
      * Controller → CLI: the controller is up, listens for commands on {@code controlEndpoint} and publishes events
@@ -104,6 +104,10 @@ public sealed interface Message permits
 
     /** Worker → controller, periodically. */
     record WorkerStatus(String workerId, int inFlight, long completed, long failed) implements Message {
+    }
+
+    /** Worker → controller: a request got its first content response (only when the credit asked): frees a prefill slot. */
+    record FirstToken(String workerId, long creditId, CreditPhase phase) implements Message {
     }
 
     /** Worker → controller: the worker cannot go on. */

@@ -24,6 +24,9 @@ import java.util.List;
  * @param usage             the last {@code usage} object the server sent, or null
  * @param error             why it failed, or null when it did not
  * @param cancelled         true when the client cancelled it on purpose
+ * @param scheduledNs       when the schedule wanted it sent (the credit's {@code intendedNs}, same host clock), or -1
+ * @param inputText         the text contents of the request joined by spaces, when the dataset alone cannot tell
+ *                          its input length (a later turn whose history holds live replies); else null
  */
 public record RequestRecord(
         String workerId,
@@ -43,10 +46,23 @@ public record RequestRecord(
         List<ResponseChunk> responses,
         Usage usage,
         ErrorDetails error,
-        boolean cancelled) implements Message {
+        boolean cancelled,
+        long scheduledNs,
+        String inputText) implements Message {
 
     public RequestRecord {
         responses = responses == null ? List.of() : List.copyOf(responses);
+    }
+
+    /** Without schedule or input text (tests, warm-up). */
+    public RequestRecord(String workerId, long creditId, CreditPhase phase, String conversationId, int turnIndex,
+                         String xRequestId, String xCorrelationId, long creditReceivedNs, long requestStartNs,
+                         long requestWriteNs, long responseHeadersNs, long requestEndNs, long startEpochNs,
+                         int httpStatus, List<ResponseChunk> responses, Usage usage, ErrorDetails error,
+                         boolean cancelled) {
+        this(workerId, creditId, phase, conversationId, turnIndex, xRequestId, xCorrelationId, creditReceivedNs,
+                requestStartNs, requestWriteNs, responseHeadersNs, requestEndNs, startEpochNs, httpStatus, responses,
+                usage, error, cancelled, -1, null);
     }
 
     public boolean failed() {

@@ -168,7 +168,9 @@ final class Exchange {
                 chunks,
                 usage,
                 error,
-                cancelled);
+                cancelled,
+                credit.intendedNs(),
+                null);
         try {
             onDone.accept(record);
         } catch (RuntimeException e) {
