@@ -40,6 +40,11 @@ public final class ProgressPrinter {
 
     static String format(RunProgress p) {
         String phase = p.phase() == CreditPhase.WARMUP ? "Warmup" : "Profiling";
+        if (p.total() <= 0) {
+            // Bounded by time, sessions or a trace: no request total to show.
+            return String.format(Locale.ROOT, "%s: %d requests done | in flight %d | errors %d | %.1f s",
+                    phase, p.completed(), p.inFlight(), p.errors(), p.elapsedNs() / 1e9);
+        }
         double pct = p.total() == 0 ? 0 : 100.0 * p.completed() / p.total();
         return String.format(Locale.ROOT, "%s: %d/%d requests (%.0f%%) | in flight %d | errors %d | %.1f s",
                 phase, p.completed(), p.total(), pct, p.inFlight(), p.errors(), p.elapsedNs() / 1e9);

@@ -39,4 +39,10 @@ class ProgressPrinterTest {
         printer.onProgress(new RunProgress(CreditPhase.PROFILING, 1, 0, 0, 10, 1, 6), 6);
         assertThat(printed()).contains("Warmup: 2/2").contains("Profiling: 0/10").doesNotContain("\u001b");
     }
+
+    @Test
+    void aRunBoundedByTimeShowsElapsedInsteadOfATotal() {
+        printer.onProgress(new RunProgress(CreditPhase.PROFILING, 40, 37, 0, -1, 3, 2_500_000_000L), 0);
+        assertThat(printed().strip()).isEqualTo("Profiling: 37 requests done | in flight 3 | errors 0 | 2.5 s");
+    }
 }

@@ -102,7 +102,9 @@ final class RecordsManager implements AutoCloseable {
                 }
                 Message m = io.aiperf.core.message.MessageCodec.decode(bytes);
                 if (m instanceof RequestRecord record && record.phase() == CreditPhase.PROFILING) {
-                    MetricRecord computed = metrics.compute(record, inputs.inputTokens(record.conversationId()));
+                    Long isl = record.inputText() != null ? null
+                            : inputs.inputTokens(record.conversationId(), record.turnIndex());
+                    MetricRecord computed = metrics.compute(record, isl);
                     jsonl.write(computed);
                     unflushed = true;
                     aggregator.add(computed);

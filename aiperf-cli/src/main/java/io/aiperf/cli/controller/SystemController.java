@@ -8,6 +8,7 @@ import io.aiperf.core.message.Message.CancelRun;
 import io.aiperf.core.message.Message.ConfigureWorkers;
 import io.aiperf.core.message.Message.ControllerReady;
 import io.aiperf.core.message.Message.CreditReturn;
+import io.aiperf.core.message.Message.FirstToken;
 import io.aiperf.core.message.Message.Heartbeat;
 import io.aiperf.core.message.Message.RunFinished;
 import io.aiperf.core.message.Message.RunNotice;
@@ -19,6 +20,9 @@ import io.aiperf.core.message.Message.WorkerFailed;
 import io.aiperf.core.message.Message.WorkerReady;
 import io.aiperf.core.message.Message.WorkerRegistered;
 import io.aiperf.core.message.Message.WorkerStatus;
+import io.aiperf.cli.controller.load.LoadPhase;
+import io.aiperf.cli.timing.DeadlineWaiter;
+import io.aiperf.cli.timing.NanoClock;
 import io.aiperf.core.model.CreditPhase;
 import io.aiperf.core.service.ParentWatch;
 import org.slf4j.Logger;
@@ -51,6 +55,10 @@ public final class SystemController {
     private static final long CANCEL_DRAIN_NS = TimeUnit.SECONDS.toNanos(3);
     private static final long CANCELLED_RETURNS_NS = TimeUnit.SECONDS.toNanos(10);
     private static final long RECORDS_WAIT_MS = 30_000;
+    /** Longest blocking wait on the sockets between looks at the clock. */
+    private static final long MAX_WAIT_NS = TimeUnit.MILLISECONDS.toNanos(50);
+    /** Closer than this to a deadline, wait with park/spin instead of a millisecond-granular socket poll. */
+    private static final long COARSE_WAIT_NS = TimeUnit.MILLISECONDS.toNanos(2);
     /** Exit code of a run the user interrupted, as a shell reports SIGINT. */
     static final int EXIT_CANCELLED = 130;
 
@@ -142,39 +150,49 @@ public final class SystemController {
         inputs.warnings().forEach(w -> ZmqBus.send(toCli, new RunNotice("WARN", w)));
         records.start(inputs);
 
-        CreditIssuer issuer = new CreditIssuer(config.load().concurrency(), workers.ids(), inputs::next);
-        if (config.load().warmupRequestCount() > 0) {
-            String fatal = runPhase(issuer, CreditPhase.WARMUP, config.load().warmupRequestCount(), workers, records);
+        String[] workerIds = workers.ids().toArray(String[]::new);
+        LoadPhaseFactory phases = new LoadPhaseFactory(config, inputs, workerIds.length);
+        if (config.load().warmup() != null) {
+            String fatal = runPhase(phases.warmup(), workerIds, workers, records);
             if (fatal != null || cancelled) {
                 return new RunOutcome(fatal);
             }
         }
-        return new RunOutcome(runPhase(issuer, CreditPhase.PROFILING, config.load().requestCount(), workers, records));
+        return new RunOutcome(runPhase(phases.profiling(), workerIds, workers, records));
     }
 
     /** Issues and collects one phase's credits. Returns a fatal problem, or null. */
-    private String runPhase(CreditIssuer issuer, CreditPhase phase, long count, WorkerSupervisor workers,
-                            RecordsManager records) {
-        issuer.startPhase(phase, count);
-        ZmqBus.send(events, new ProfileStart(phase, count));
-        long phaseStartNs = System.nanoTime();
+    private String runPhase(LoadPhase phase, String[] workerIds, WorkerSupervisor workers, RecordsManager records) {
+        ZmqBus.send(events, new ProfileStart(phase.phase(), Math.max(0, phase.plannedTotal())));
+        LoadPhase.CreditSink sink = (w, credit) -> ZmqBus.sendTo(credits, workerIds[w], credit);
+        ZMQ.Poller poller = controlAndCreditsPoller();
+        DeadlineWaiter waiter = new DeadlineWaiter(NanoClock.SYSTEM);
+        long now = System.nanoTime();
+        phase.start(now);
         long lastProgressNs = 0;
         long cancelAtNs = Long.MAX_VALUE;
         long giveUpNs = Long.MAX_VALUE;
         boolean creditsCancelled = false;
-        ZMQ.Poller poller = controlAndCreditsPoller();
         try {
-            issuer.issue(this::sendCredit);
-            while (!issuer.phaseComplete()) {
-                poller.poll(50);
-                drainControl(issuer);
-                drainCredits(issuer);
-                issuer.issue(this::sendCredit);
-                long now = System.nanoTime();
+            while (!phase.complete(now)) {
+                phase.issueDue(now, sink);
+                now = System.nanoTime();
+                long wake = Math.min(phase.nextWakeNs(now), now + MAX_WAIT_NS);
+                long waitNs = wake - now;
+                if (waitNs > COARSE_WAIT_NS) {
+                    // Far from the next deadline: block on the sockets (a return may free a slot meanwhile).
+                    poller.poll(Math.max(1, (waitNs - COARSE_WAIT_NS) / 1_000_000));
+                } else if (waitNs > 0) {
+                    // Close to it: park/spin to the exact deadline, still looking at the sockets in between.
+                    waiter.awaitUntil(wake, () -> poller.poll(0) > 0);
+                }
+                now = System.nanoTime();
+                drainControl(phase);
+                drainCredits(phase, now);
                 heartbeatIfDue(now, HEARTBEAT_NS);
                 if (now - lastProgressNs >= PROGRESS_NS) {
                     lastProgressNs = now;
-                    sendProgress(issuer, now - phaseStartNs);
+                    sendProgress(phase, now);
                 }
                 String dead = workers.deadWorker();
                 if (dead != null) {
@@ -183,20 +201,22 @@ public final class SystemController {
                 if (cancelled && cancelAtNs == Long.MAX_VALUE) {
                     cancelAtNs = now + CANCEL_DRAIN_NS;
                 }
-                if (!creditsCancelled && now >= cancelAtNs) {
-                    // In-flight requests did not finish in the short drain window: abandon them (no records).
-                    ZmqBus.send(events, new CancelCredits(phase));
+                long abandonAtNs = Math.min(cancelAtNs, phase.graceDeadlineNs());
+                if (!creditsCancelled && now >= abandonAtNs && phase.inFlight() > 0) {
+                    // In-flight requests outlived the grace (or the short drain after Ctrl-C): abandon them, no records.
+                    phase.stop();
+                    ZmqBus.send(events, new CancelCredits(phase.phase()));
                     creditsCancelled = true;
                     giveUpNs = now + CANCELLED_RETURNS_NS;
                 }
                 if (now >= giveUpNs) {
-                    log.warn("{} credit(s) never came back after cancellation", issuer.inFlight());
+                    log.warn("{} credit(s) never came back after cancellation", phase.inFlight());
                     break;
                 }
             }
-            sendProgress(issuer, System.nanoTime() - phaseStartNs);
-            if (phase == CreditPhase.PROFILING) {
-                records.expect(issuer.recorded());
+            sendProgress(phase, System.nanoTime());
+            if (phase.phase() == CreditPhase.PROFILING) {
+                records.expect(phase.recorded());
             }
             return null;
         } finally {
@@ -211,27 +231,25 @@ public final class SystemController {
         return poller;
     }
 
-    private void sendCredit(String workerId, io.aiperf.core.message.Credit credit) {
-        ZmqBus.sendTo(credits, workerId, credit);
-    }
-
-    private void drainControl(CreditIssuer issuer) {
+    private void drainControl(LoadPhase phase) {
         Message m;
         while ((m = ZmqBus.poll(control)) != null) {
             if (m instanceof CancelRun c) {
                 log.info("cancel requested: {}", c.reason());
                 cancelled = true;
-                issuer.stopIssuing();
+                phase.stop();
             }
         }
     }
 
-    private void drainCredits(CreditIssuer issuer) {
+    private void drainCredits(LoadPhase phase, long nowNs) {
         ZmqBus.Routed r;
         while ((r = ZmqBus.pollRouted(credits)) != null) {
             Message m = r.message();
             if (m instanceof CreditReturn ret) {
-                issuer.onReturn(ret);
+                phase.onReturn(ret, nowNs);
+            } else if (m instanceof FirstToken t) {
+                phase.onFirstToken(t);
             } else if (m instanceof WorkerStatus s) {
                 log.debug("{}: in flight {}, completed {}, failed {}", s.workerId(), s.inFlight(), s.completed(),
                         s.failed());
@@ -241,9 +259,9 @@ public final class SystemController {
         }
     }
 
-    private void sendProgress(CreditIssuer issuer, long elapsedNs) {
-        ZmqBus.send(events, new RunProgress(issuer.phase(), issuer.sent(), issuer.returned(), issuer.failed(),
-                issuer.total(), issuer.inFlight(), elapsedNs));
+    private void sendProgress(LoadPhase phase, long nowNs) {
+        ZmqBus.send(events, new RunProgress(phase.phase(), phase.sent(), phase.returned(), phase.failed(),
+                phase.plannedTotal(), phase.inFlight(), nowNs - phase.startNs()));
     }
 
     private BenchmarkConfig awaitStartRun() {
