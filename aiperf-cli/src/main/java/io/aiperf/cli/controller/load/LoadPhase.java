@@ -332,7 +332,8 @@ public final class LoadPhase {
     }
 
     private boolean canStartSession(long nowNs) {
-        return canStartNewSession() && activeSessions < concurrencyLimit(nowNs) && prefillAvailable(nowNs);
+        return !sendingLimitReached() && canStartNewSession() && activeSessions < concurrencyLimit(nowNs)
+                && prefillAvailable(nowNs);
     }
 
     private boolean prefillAvailable(long nowNs) {

@@ -196,6 +196,18 @@ class LoadPhaseTest {
     }
 
     @Test
+    void theRequestCountIsExactEvenWhenManySlotsFreeAtOnce() {
+        LoadPhase phase = phase(TimingMode.REQUEST_RATE, load(ArrivalPattern.CONCURRENCY_BURST, null, 4, 5L),
+                conversations(1, 0), 1);
+        phase.start(T0);
+        phase.issueDue(T0, sink);
+        List.copyOf(open.keySet()).forEach(id -> giveBack(phase, id, T0 + MS));
+        phase.issueDue(T0 + MS, sink);
+        assertThat(sent).hasSize(5);
+        assertThat(phase.sendingDone(T0 + MS)).isTrue();
+    }
+
+    @Test
     void aConcurrencyCeilingHoldsRateTicksBackAndTheLatenessIsKept() {
         LoadPhase phase = phase(TimingMode.REQUEST_RATE, load(ArrivalPattern.CONSTANT, 100.0, 2, 10L),
                 conversations(1, 0), 1);

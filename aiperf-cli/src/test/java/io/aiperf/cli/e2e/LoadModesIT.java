@@ -1,0 +1,239 @@
+package io.aiperf.cli.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aiperf.mock.MockConfig;
+import io.aiperf.mock.MockServer;
+import io.aiperf.mock.RequestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every timing mode end to end, judged by the arrival times the mock server itself recorded: what the server saw is
+ * the truth a load generator is measured against. Tolerances are loose enough for a loaded 2-core machine and tight
+ * enough to catch a wrong rate, a broken ceiling or a shifted trace.
+ */
+class LoadModesIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path tmp;
+
+    private MockServer mock;
+
+    @AfterEach
+    void stop() {
+        if (mock != null) {
+            mock.close();
+        }
+    }
+
+    private AiperfProcess.Result run(List<String> extra) throws Exception {
+        List<String> args = new ArrayList<>(List.of("profile", "-m", "m", "-u", "127.0.0.1:" + mock.port(),
+                "--tokenizer", "builtin", "--isl", "16", "--artifact-dir", tmp.resolve("run").toString()));
+        args.addAll(extra);
+        AiperfProcess.Result r = AiperfProcess.run(tmp, args, 180);
+        assertThat(r.exitCode()).as(r.stderr()).isIn(0);
+        return r;
+    }
+
+    private JsonNode summary() throws Exception {
+        return JSON.readTree(tmp.resolve("run/profile_export_aiperf.json").toFile());
+    }
+
+    private List<String> jsonl() throws Exception {
+        return Files.readAllLines(tmp.resolve("run/profile_export.jsonl"));
+    }
+
+    /** Gaps between consecutive arrivals at the mock, in seconds. */
+    private List<Double> arrivalGaps() {
+        List<RequestRecord> log = mock.requestLog();
+        List<Double> gaps = new ArrayList<>();
+        for (int i = 1; i < log.size(); i++) {
+            gaps.add((log.get(i).arrivalNs() - log.get(i - 1).arrivalNs()) / 1e9);
+        }
+        return gaps;
+    }
+
+    private static double mean(List<Double> xs) {
+        return xs.stream().mapToDouble(d -> d).average().orElseThrow();
+    }
+
+    private static double cv(List<Double> xs) {
+        double m = mean(xs);
+        return Math.sqrt(xs.stream().mapToDouble(d -> (d - m) * (d - m)).sum() / xs.size()) / m;
+    }
+
+    @Test
+    void constantRateArrivesAtTheRateEvenlySpaced() throws Exception {
+        mock = MockServer.start(MockConfig.ephemeral().withFast(true));
+        run(List.of("--request-rate", "50", "--arrival-pattern", "constant", "--request-count", "100"));
+
+        assertThat(mock.requestLog()).hasSize(100);
+        List<Double> gaps = arrivalGaps();
+        assertThat(1 / mean(gaps)).isBetween(47.5, 52.5);
+        assertThat(cv(gaps)).isLessThan(0.25);
+        JsonNode s = summary();
+        assertThat(s.at("/request_count/avg").asInt()).isEqualTo(100);
+        assertThat(s.has("send_lag")).isTrue();
+        assertThat(s.at("/send_lag/p50").asDouble()).isBetween(-0.5, 5.0);
+    }
+
+    @Test
+    void poissonArrivalsVaryLikeAnExponential() throws Exception {
+        mock = MockServer.start(MockConfig.ephemeral().withFast(true));
+        run(List.of("--request-rate", "100", "--request-count", "400", "--random-seed", "7"));
+
+        List<Double> gaps = arrivalGaps();
+        assertThat(1 / mean(gaps)).isBetween(80.0, 125.0);
+        assertThat(cv(gaps)).isBetween(0.75, 1.3);
+    }
+
+    @Test
+    void aConcurrencyCeilingIsNeverExceededUnderAHighRate() throws Exception {
+        mock = MockServer.start(MockConfig.ephemeral().withTiming(100, 5));
+        run(List.of("--request-rate", "1000", "--concurrency", "3", "--request-count", "30", "--osl", "4",
+                "--extra-inputs", "ignore_eos:true", "--streaming"));
+
+        assertThat(mock.requestLog()).hasSize(30);
+        assertThat(mock.peakConcurrency()).isEqualTo(3);
+        // Held back by the ceiling, requests went out late: the lag says so.
+        assertThat(summary().at("/send_lag/max").asDouble()).isGreaterThan(50.0);
+    }
+
+    @Test
+    void aTraceIsReplayedAtItsTimestampsWithTheStartOffsetApplied() throws Exception {
+        mock = MockServer.start(MockConfig.ephemeral().withFast(true));
+        Path trace = tmp.resolve("trace.jsonl");
+        Files.writeString(trace, String.join("\n",
+                "{\"timestamp\": 1000, \"input_length\": 20, \"output_length\": 4}",
+                "{\"timestamp\": 1200, \"input_length\": 20, \"output_length\": 4}",
+                "{\"timestamp\": 1500, \"input_length\": 30, \"output_length\": 4}",
+                "{\"timestamp\": 2300, \"input_length\": 20, \"output_length\": 4}",
+                "{\"timestamp\": 9000, \"input_length\": 20, \"output_length\": 4}") + "\n");
+        run(List.of("--input-file", trace.toString(), "--custom-dataset-type", "mooncake_trace", "--fixed-schedule",
+                "--fixed-schedule-start-offset", "1000", "--fixed-schedule-end-offset", "2300"));
+
+        List<RequestRecord> log = mock.requestLog();
+        assertThat(log).hasSize(4);
+        long t0 = log.get(0).arrivalNs();
+        List<Double> offsetsMs = log.stream().map(r -> (r.arrivalNs() - t0) / 1e6).toList();
+        double[] expected = {0, 200, 500, 1300};
+        for (int i = 0; i < expected.length; i++) {
+            assertThat(offsetsMs.get(i)).as("arrival %d", i).isBetween(expected[i] - 15, expected[i] + 15);
+        }
+        assertThat(summary().at("/input_sequence_length/max").asInt()).isEqualTo(30);
+    }
+
+    @Test
+    void aTraceWithTimestampsSwitchesToFixedScheduleByItself() throws Exception {
+        mock = MockServer.start(MockConfig.ephemeral().withFast(true));
+        Path trace = tmp.resolve("trace.jsonl");
+        Files.writeString(trace, "{\"timestamp\": 0, \"input_length\": 10, \"output_length\": 2}\n"
+                + "{\"timestamp\": 300, \"input_length\": 10, \"output_length\": 2}\n");
+        run(List.of("--input-file", trace.toString()));
+        // Both would go out at once without the switch; replayed, the second waits for its timestamp.
+        assertThat(mock.requestLog()).hasSize(2);
+        double gapMs = (mock.requestLog().get(1).arrivalNs() - mock.requestLog().get(0).arrivalNs()) / 1e6;
+        assertThat(gapMs).isBetween(285.0, 315.0);
+    }
+
+    @Test
+    void durationStopsSendingAndTheGraceAbandonsWhatIsStillRunning() throws Exception {
+        // Every request takes ~1.5 s; the run may send for 2 s and wait 0.5 s more.
+        mock = MockServer.start(MockConfig.ephemeral().withTiming(1000, 10));
+        long start = System.nanoTime();
+        run(List.of("--streaming", "--osl", "50", "--extra-inputs", "ignore_eos:true", "--concurrency", "4",
+                "--benchmark-duration", "2", "--benchmark-grace-period", "0.5"));
+        double seconds = (System.nanoTime() - start) / 1e9;
+
+        int sentToServer = mock.requestLog().size();
+        long recorded = jsonl().size();
+        assertThat(sentToServer).isGreaterThanOrEqualTo(4);
+        // Requests that could not finish inside duration + grace were abandoned and left no record.
+        assertThat(recorded).isLessThan(sentToServer);
+        assertThat(summary().get("was_cancelled").asBoolean()).isFalse();
+        assertThat(seconds).isLessThan(60);
+        long lastArrivalAfterStart = (mock.requestLog().get(sentToServer - 1).arrivalNs()
+                - mock.requestLog().get(0).arrivalNs()) / 1_000_000;
+        assertThat(lastArrivalAfterStart).as("nothing sent after the duration").isLessThan(2_100);
+    }
+
+    @Test
+    void cancelledRequestsBecome499Records() throws Exception {
+        mock = MockServer.start(MockConfig.ephemeral().withTiming(400, 10));
+        run(List.of("--streaming", "--osl", "10", "--concurrency", "4", "--request-count", "40",
+                "--request-cancellation-rate", "50", "--request-cancellation-delay", "0.1", "--random-seed", "3"));
+
+        List<JsonNode> records = new ArrayList<>();
+        for (String line : jsonl()) {
+            records.add(JSON.readTree(line));
+        }
+        assertThat(records).hasSize(40);
+        long cancelled = records.stream().filter(r -> r.at("/error/code").asInt() == 499).count();
+        assertThat(cancelled).isBetween(10L, 30L);
+        records.stream().filter(r -> r.at("/error/code").asInt() == 499).forEach(r -> {
+            assertThat(r.at("/error/type").asText()).isEqualTo("RequestCancellationError");
+            assertThat(r.at("/metadata/was_cancelled").asBoolean()).isTrue();
+        });
+        JsonNode s = summary();
+        assertThat(s.at("/error_summary/0/error_details/code").asInt()).isEqualTo(499);
+        assertThat(s.get("was_cancelled").asBoolean()).isFalse();
+    }
+
+    @Test
+    void multiTurnSessionsStayOnOneConnectionOrderAndCarryTheirHistory() throws Exception {
+        mock = MockServer.start(MockConfig.ephemeral().withFast(true));
+        run(List.of("--streaming", "--osl", "5", "--extra-inputs", "ignore_eos:true", "--conversation-num", "6",
+                "--conversation-turn-mean", "3", "--conversation-turn-delay-mean", "50", "--concurrency", "2",
+                "--workers-max", "2"));
+
+        List<RequestRecord> log = mock.requestLog();
+        assertThat(log).hasSize(18);
+        Map<String, List<RequestRecord>> bySession = new LinkedHashMap<>();
+        log.forEach(r -> bySession.computeIfAbsent(r.xCorrelationId(), k -> new ArrayList<>()).add(r));
+        assertThat(bySession).hasSize(6);
+        for (List<RequestRecord> turns : bySession.values()) {
+            assertThat(turns).hasSize(3);
+            for (int i = 1; i < turns.size(); i++) {
+                double gapMs = (turns.get(i).arrivalNs() - turns.get(i - 1).arrivalNs()) / 1e6;
+                assertThat(gapMs).as("turn delay").isGreaterThanOrEqualTo(45);
+            }
+        }
+        // A later turn's input holds the earlier turns and replies: its ISL is larger than the first turn's.
+        List<JsonNode> records = new ArrayList<>();
+        for (String line : jsonl()) {
+            records.add(JSON.readTree(line));
+        }
+        double firstTurnIsl = records.stream().filter(r -> r.at("/metadata/turn_index").asInt() == 0)
+                .mapToInt(r -> r.at("/metrics/input_sequence_length/value").asInt()).average().orElseThrow();
+        double thirdTurnIsl = records.stream().filter(r -> r.at("/metadata/turn_index").asInt() == 2)
+                .mapToInt(r -> r.at("/metrics/input_sequence_length/value").asInt()).average().orElseThrow();
+        assertThat(thirdTurnIsl).isGreaterThan(firstTurnIsl * 2);
+    }
+
+    @Test
+    void aMalformedTraceRowIsRefusedWithItsFileAndLine() throws Exception {
+        mock = MockServer.start(MockConfig.ephemeral().withFast(true));
+        Path trace = tmp.resolve("bad.jsonl");
+        Files.writeString(trace, "{\"timestamp\": 0, \"input_length\": 10}\n{\"timestamp\": 5, \"input_length\": -3}\n");
+        AiperfProcess.Result r = AiperfProcess.run(tmp, List.of("profile", "-m", "m", "-u",
+                "127.0.0.1:" + mock.port(), "--tokenizer", "builtin", "--input-file", trace.toString(),
+                "--custom-dataset-type", "mooncake_trace", "--artifact-dir", tmp.resolve("run").toString()), 120);
+        assertThat(r.exitCode()).isNotZero();
+        assertThat(r.stderr().strip().lines()).hasSize(1);
+        assertThat(r.stderr()).contains(trace + ":2:").doesNotContain("\tat ");
+        assertThat(mock.requestLog()).isEmpty();
+    }
+}
