@@ -35,6 +35,18 @@ import java.util.Map;
  * {@code prompt_tokens}, reasoning = {@code reasoning_tokens}, output = {@code completion_tokens} − reasoning
  * (clamped at 0); a valid response without {@code usage} then has no token metrics.
  *
+ * <p>Ours, beyond AIPerf, for valid requests that had a scheduled send time ({@code scheduledNs} ≥ 0, same host
+ * clock as the other stamps); absent otherwise:
+ * <ul>
+ *   <li>{@code send_lag} = actual send − scheduled send, the actual send being {@code requestWriteNs} (or
+ *       {@code requestStartNs} when the bytes were never stamped). Not clamped: a negative lag means the request
+ *       left before its time, which is a scheduling bug worth seeing.</li>
+ *   <li>{@code scheduled_time_to_first_token} = first content arrival − scheduled send (streaming only)</li>
+ *   <li>{@code scheduled_request_latency} = last content arrival − scheduled send</li>
+ * </ul>
+ * Failed requests get none of the three, as they get none of AIPerf's latencies: a failure has no response time
+ * to measure, and its lag would mix in requests that never reached the network.
+ *
  * <p>A request is failed when the worker reported an error, when it was cancelled, when it has no content
  * response, or when a content response is stamped before the request started. A failed request gets only
  * {@code error_isl} (the caller's ISL: the server never counted the prompt of a failed request).
@@ -125,6 +137,15 @@ public final class RecordMetrics {
         }
         if (tokens.reasoning != null) {
             values.put(MetricCatalog.REASONING_TOKEN_COUNT.tag(), tokens.reasoning);
+        }
+        long scheduledNs = record.scheduledNs();
+        if (scheduledNs >= 0) {
+            long sentNs = record.requestWriteNs() >= 0 ? record.requestWriteNs() : startNs;
+            values.put(MetricCatalog.SEND_LAG.tag(), sentNs - scheduledNs);
+            if (streaming) {
+                values.put(MetricCatalog.SCHEDULED_TIME_TO_FIRST_TOKEN.tag(), firstNs - scheduledNs);
+            }
+            values.put(MetricCatalog.SCHEDULED_REQUEST_LATENCY.tag(), lastNs - scheduledNs);
         }
         return new MetricRecord(record, null, values);
     }
