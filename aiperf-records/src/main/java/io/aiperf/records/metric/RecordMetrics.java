@@ -29,7 +29,9 @@ import java.util.Map;
  *   <li>{@code output_token_count} = tokens of all text pieces joined with ""</li>
  *   <li>{@code reasoning_token_count} = tokens of all reasoning pieces joined with "" (only when there is reasoning)</li>
  *   <li>{@code output_sequence_length} = output + reasoning tokens</li>
- *   <li>{@code input_sequence_length} = the caller's count (the dataset knows the prompt)</li>
+ *   <li>{@code input_sequence_length} = the caller's count (the dataset knows the prompt), or, when the caller has
+ *       none and the worker rendered the request itself ({@link RequestRecord#inputText()} set: a later turn whose
+ *       history holds live replies), the tokens of that text, counted here on the client like the output</li>
  * </ul>
  * With {@code --use-server-token-count} the counts come from the server's last {@code usage}: ISL =
  * {@code prompt_tokens}, reasoning = {@code reasoning_tokens}, output = {@code completion_tokens} − reasoning
@@ -49,7 +51,8 @@ import java.util.Map;
  *
  * <p>A request is failed when the worker reported an error, when it was cancelled, when it has no content
  * response, or when a content response is stamped before the request started. A failed request gets only
- * {@code error_isl} (the caller's ISL: the server never counted the prompt of a failed request).
+ * {@code error_isl}: the caller's ISL, or the client-side count of {@code inputText} when the caller has none (in
+ * both token-count modes: the server never counted the prompt of a failed request).
  */
 public final class RecordMetrics {
 
@@ -80,15 +83,17 @@ public final class RecordMetrics {
 
     /**
      * @param record              the worker's record
-     * @param inputSequenceLength the prompt's token count as the dataset computed it, or null when unknown
+     * @param inputSequenceLength the prompt's token count as the dataset computed it, or null when unknown (then
+     *                            the record's {@code inputText}, if any, is tokenized instead)
      */
     public MetricRecord compute(RequestRecord record, Long inputSequenceLength) {
         List<ResponseChunk> content = contentResponses(record);
         ErrorDetails error = errorOf(record, content);
         Map<String, Object> values = new LinkedHashMap<>();
         if (error != null) {
-            if (inputSequenceLength != null) {
-                values.put(MetricCatalog.ERROR_ISL.tag(), inputSequenceLength);
+            Long errorIsl = clientIsl(record, inputSequenceLength);
+            if (errorIsl != null) {
+                values.put(MetricCatalog.ERROR_ISL.tag(), errorIsl);
             }
             return new MetricRecord(record, error, values);
         }
@@ -150,10 +155,24 @@ public final class RecordMetrics {
         return new MetricRecord(record, null, values);
     }
 
+    /**
+     * The caller's ISL, else the client-side token count of the text the worker rendered, else null (also when
+     * there is no tokenizer, as in server-count mode without one).
+     */
+    private Long clientIsl(RequestRecord record, Long callerIsl) {
+        if (callerIsl != null) {
+            return callerIsl;
+        }
+        if (record.inputText() != null && tokenizer != null) {
+            return (long) tokenizer.countTokens(record.inputText());
+        }
+        return null;
+    }
+
     private record TokenCounts(Long input, Long output, Long reasoning) {
     }
 
-    private TokenCounts countTokens(RequestRecord record, List<ResponseChunk> content, Long clientIsl) {
+    private TokenCounts countTokens(RequestRecord record, List<ResponseChunk> content, Long callerIsl) {
         if (useServerTokenCount) {
             Usage usage = record.usage();
             if (usage == null) {
@@ -180,7 +199,7 @@ public final class RecordMetrics {
         }
         long output = tokenizer.countTokens(text.toString());
         Long reasoningTokens = anyReasoning ? (long) tokenizer.countTokens(reasoning.toString()) : null;
-        return new TokenCounts(clientIsl, output, reasoningTokens);
+        return new TokenCounts(clientIsl(record, callerIsl), output, reasoningTokens);
     }
 
     private static List<ResponseChunk> contentResponses(RequestRecord record) {

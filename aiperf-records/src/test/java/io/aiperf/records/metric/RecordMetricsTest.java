@@ -209,6 +209,47 @@ class RecordMetricsTest {
         assertThat(m.count(MetricCatalog.ERROR_ISL)).isEqualTo(77);
     }
 
+    // ---- ISL of worker-rendered turns ----
+
+    @Test
+    void workerRenderedTextIsTokenizedWhenTheCallerHasNoIsl() {
+        MetricRecord m = streaming.compute(request().inputText("system prompt hello there earlier reply again")
+                .text(10 * MS, "a").build(), null);
+
+        assertThat(m.count(MetricCatalog.INPUT_SEQUENCE_LENGTH)).isEqualTo(7);
+    }
+
+    @Test
+    void theCallersIslWinsOverRenderedText() {
+        MetricRecord m = streaming.compute(request().inputText("one two three").text(10 * MS, "a").build(), 550L);
+
+        assertThat(m.count(MetricCatalog.INPUT_SEQUENCE_LENGTH)).isEqualTo(550);
+    }
+
+    @Test
+    void renderedTextGivesTheErrorIslOfAFailedTurn() {
+        MetricRecord m = streaming.compute(request().inputText("one two three four")
+                .error(500, "Internal Server Error", "boom").build(), null);
+
+        assertThat(m.values()).containsOnlyKeys("error_isl");
+        assertThat(m.count(MetricCatalog.ERROR_ISL)).isEqualTo(4);
+    }
+
+    @Test
+    void serverCountModeStillTakesIslFromUsage() {
+        RecordMetrics serverCountsWithTokenizer = new RecordMetrics(TestRecords.wordTokenizer(), true, true);
+        MetricRecord m = serverCountsWithTokenizer.compute(request().inputText("one two three")
+                .text(10 * MS, "a").usage(120L, 1L, null).build(), null);
+        MetricRecord noUsage = serverCountsWithTokenizer.compute(request().inputText("one two three")
+                .text(10 * MS, "a").build(), null);
+        MetricRecord noTokenizer = serverCounts.compute(request().inputText("one two three")
+                .text(10 * MS, "a").usage(120L, 1L, null).build(), null);
+
+        assertThat(m.count(MetricCatalog.INPUT_SEQUENCE_LENGTH)).isEqualTo(120);
+        assertThat(noUsage.has(MetricCatalog.INPUT_SEQUENCE_LENGTH)).isFalse();
+        assertThat(noTokenizer.count(MetricCatalog.INPUT_SEQUENCE_LENGTH)).isEqualTo(120);
+    }
+
     // ---- coordinated omission (ours) ----
 
     @Test
