@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static io.aiperf.records.metric.MetricFlag.ERROR_ONLY;
+import static io.aiperf.records.metric.MetricFlag.EXTENSION;
 import static io.aiperf.records.metric.MetricFlag.INTERNAL;
 import static io.aiperf.records.metric.MetricFlag.LARGER_IS_BETTER;
 import static io.aiperf.records.metric.MetricFlag.NO_CONSOLE;
@@ -30,7 +31,8 @@ import static io.aiperf.records.metric.MetricUnit.TOKENS_PER_SECOND_PER_USER;
  * Every metric this implementation knows, in catalogue order (the order per-request values are kept and written
  * to {@code profile_export.jsonl}). Tags, headers, units, console order and flags follow AIPerf 0.7.0.
  *
- * <p>Beyond AIPerf, and last in every order (catalogue, JSON keys, console rows from display order 1200), come the
+ * <p>Beyond AIPerf (flag {@link MetricFlag#EXTENSION}), and after AIPerf's metrics in every order (catalogue and
+ * JSONL, JSON keys, CSV rows, console rows from display order 1200), come the
  * coordinated-omission metrics: {@link #SEND_LAG}, {@link #SCHEDULED_TIME_TO_FIRST_TOKEN} and
  * {@link #SCHEDULED_REQUEST_LATENCY}. They measure from the time the schedule wanted a request sent rather than
  * from when it was sent, so a client that falls behind its schedule cannot hide the wait from the latencies. They
@@ -73,13 +75,13 @@ public final class MetricCatalog {
     // ---- ours, beyond AIPerf: coordinated omission (requests with a scheduled send time only) ----
     /** Actual send − scheduled send; negative when the request left early. */
     public static final MetricSpec SEND_LAG = record("send_lag", "Send Lag",
-            NANOSECONDS, MILLISECONDS, 1200);
+            NANOSECONDS, MILLISECONDS, 1200, EXTENSION);
     /** First content response − scheduled send (streaming only). */
     public static final MetricSpec SCHEDULED_TIME_TO_FIRST_TOKEN = record("scheduled_time_to_first_token",
-            "Schedule-Relative Time to First Token", NANOSECONDS, MILLISECONDS, 1210, STREAMING_ONLY);
+            "Schedule-Relative Time to First Token", NANOSECONDS, MILLISECONDS, 1210, STREAMING_ONLY, EXTENSION);
     /** Last content response − scheduled send. */
     public static final MetricSpec SCHEDULED_REQUEST_LATENCY = record("scheduled_request_latency",
-            "Schedule-Relative Request Latency", NANOSECONDS, MILLISECONDS, 1220);
+            "Schedule-Relative Request Latency", NANOSECONDS, MILLISECONDS, 1220, EXTENSION);
 
     // ---- run-level metrics (one value per run) ----
     public static final MetricSpec OUTPUT_TOKEN_THROUGHPUT = single("output_token_throughput",

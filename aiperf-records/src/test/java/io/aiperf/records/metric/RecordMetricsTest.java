@@ -333,7 +333,11 @@ class RecordMetricsTest {
             assertThat(spec.perRecordExported()).isTrue();
             assertThat(spec.displayOrder()).isGreaterThan(MetricCatalog.REQUEST_COUNT.displayOrder());
             assertThat(spec.displayUnit()).isEqualTo(MetricUnit.MILLISECONDS);
+            assertThat(spec.has(MetricFlag.EXTENSION)).isTrue();
         }
+        assertThat(MetricCatalog.ALL.stream().filter(spec -> spec.has(MetricFlag.EXTENSION)))
+                .containsExactly(MetricCatalog.SEND_LAG, MetricCatalog.SCHEDULED_TIME_TO_FIRST_TOKEN,
+                        MetricCatalog.SCHEDULED_REQUEST_LATENCY);
         assertThat(MetricCatalog.SEND_LAG.label()).isEqualTo("Send Lag (ms)");
         assertThat(MetricCatalog.SCHEDULED_TIME_TO_FIRST_TOKEN.has(MetricFlag.STREAMING_ONLY)).isTrue();
         assertThat(MetricCatalog.ALL.subList(MetricCatalog.ALL.size() - 3, MetricCatalog.ALL.size()))
