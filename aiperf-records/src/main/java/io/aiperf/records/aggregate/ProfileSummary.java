@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param errorRequestCount  failed profiling requests
  * @param minRequestEpochNs  wall-clock start of the earliest valid request, or null when there was none
  * @param maxResponseEpochNs wall-clock time of the latest valid request's last content response, or null
+ * @param warnings           one-line, plain-text findings that make some numbers misleading (ours, beyond AIPerf),
+ *                           in the order found; the JSON export, the console report and the CLI show them as they are
  */
 public record ProfileSummary(
         List<MetricResult> metrics,
@@ -23,11 +25,19 @@ public record ProfileSummary(
         long requestCount,
         long errorRequestCount,
         Long minRequestEpochNs,
-        Long maxResponseEpochNs) {
+        Long maxResponseEpochNs,
+        List<String> warnings) {
 
     public ProfileSummary {
         metrics = List.copyOf(metrics);
         errors = List.copyOf(errors);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** A summary without warnings. */
+    public ProfileSummary(List<MetricResult> metrics, List<ErrorSummaryEntry> errors, long requestCount,
+                          long errorRequestCount, Long minRequestEpochNs, Long maxResponseEpochNs) {
+        this(metrics, errors, requestCount, errorRequestCount, minRequestEpochNs, maxResponseEpochNs, List.of());
     }
 
     public Optional<MetricResult> metric(String tag) {

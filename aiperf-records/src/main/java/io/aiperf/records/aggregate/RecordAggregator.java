@@ -9,11 +9,13 @@ import io.aiperf.records.metric.MetricRecord;
 import io.aiperf.records.metric.MetricSpec;
 import io.aiperf.records.metric.MetricUnit;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -32,10 +34,17 @@ import java.util.Map;
  * </ul>
  * Warmup records are ignored. Only valid requests count towards the duration and the throughputs.
  *
+ * <p>Warnings (ours, beyond AIPerf): when the {@code send_lag} p99 exceeds {@link #SEND_LAG_WARNING_MS}, the
+ * summary says so, because the client then sent a noticeable share of requests later than scheduled and every
+ * latency measured from the actual send understates what a user on that schedule would have seen.
+ *
  * <p><b>Single writer:</b> not thread-safe; the records manager's one consuming thread adds records and
  * summarises. {@link #summarize()} does not change the state, so it may be called repeatedly (live updates).
  */
 public final class RecordAggregator {
+
+    /** A {@code send_lag} p99 above this many milliseconds gets a warning. */
+    public static final double SEND_LAG_WARNING_MS = 1.0;
 
     private final Map<String, Distribution> distributions = new HashMap<>();
     private final Map<ErrorDetails, Long> errorCounts = new LinkedHashMap<>();
@@ -182,7 +191,20 @@ public final class RecordAggregator {
         errorCounts.forEach((details, count) -> errors.add(new ErrorSummaryEntry(details, count)));
         errors.sort(Comparator.comparingLong(ErrorSummaryEntry::count).reversed()); // stable: first seen wins ties
 
-        return new ProfileSummary(ordered, errors, requestCount, errorRequestCount, minRequest, maxResponse);
+        return new ProfileSummary(ordered, errors, requestCount, errorRequestCount, minRequest, maxResponse,
+                warnings(results));
+    }
+
+    private static List<String> warnings(Map<String, MetricResult> results) {
+        List<String> warnings = new ArrayList<>();
+        MetricResult lag = results.get(MetricCatalog.SEND_LAG.tag());
+        if (lag != null && lag.p99() != null && lag.p99() > SEND_LAG_WARNING_MS) {
+            warnings.add(String.format(Locale.ROOT, "Send lag p99 is %.2f ms (> %s ms): the client sent requests "
+                    + "later than scheduled, so latencies measured from the actual send understate what a user "
+                    + "would see; see the scheduled_* metrics", lag.p99(),
+                    BigDecimal.valueOf(SEND_LAG_WARNING_MS).stripTrailingZeros().toPlainString()));
+        }
+        return warnings;
     }
 
     private static void put(Map<String, MetricResult> results, MetricSpec spec, double baseValue) {

@@ -19,6 +19,9 @@ import java.util.Locale;
  * console (no NO_CONSOLE, ERROR_ONLY or INTERNAL flag), sorted by display order; the first cell is
  * {@code Header (unit)}, with the unit on a second line when the header is longer than 30 characters; numbers are
  * {@code %,.2f}; statistics a metric does not have are {@code N/A}.
+ *
+ * <p>The warnings section (ours, beyond AIPerf) follows the metrics table: a {@code Warnings} heading and one
+ * {@code - } line per warning of the summary.
  */
 public final class ConsoleTableRenderer {
 
@@ -76,6 +79,21 @@ public final class ConsoleTableRenderer {
                     String.format(Locale.US, "%,d", entry.count())));
         }
         return table.render("NVIDIA AIPerf | Error Summary", unicode);
+    }
+
+    /**
+     * The warnings section, to print after the metrics table: {@code Warnings} then one {@code - warning} line each,
+     * newline-terminated; an empty string when there are none. Control characters are dropped, as in the tables.
+     */
+    public String renderWarnings(ProfileSummary summary) {
+        if (summary.warnings().isEmpty()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder("Warnings\n");
+        for (String warning : summary.warnings()) {
+            out.append("- ").append(warning.replaceAll("\\p{Cntrl}", " ").strip()).append('\n');
+        }
+        return out.toString();
     }
 
     /** The metrics shown on the console, in display order. */

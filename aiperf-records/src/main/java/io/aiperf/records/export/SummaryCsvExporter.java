@@ -2,6 +2,7 @@ package io.aiperf.records.export;
 
 import io.aiperf.records.aggregate.MetricResult;
 import io.aiperf.records.aggregate.ProfileSummary;
+import io.aiperf.records.metric.MetricFlag;
 import io.aiperf.records.metric.MetricSpec;
 import io.aiperf.records.metric.MetricUnit;
 
@@ -18,10 +19,11 @@ import java.util.Locale;
  * Writes {@code profile_export_aiperf.csv} (reference §6.3):
  * <pre>
  * Metric,avg,min,max,sum,p1,p5,p10,p25,p50,p75,p90,p95,p99,std
- * Inter Token Latency (ms),3.50,3.13,…          ← distribution metrics, sorted by tag
+ * Inter Token Latency (ms),3.50,3.13,…          ← distribution metrics, sorted by tag (ours, beyond AIPerf, after
+ *                                                  AIPerf's, sorted by tag too)
  *
  * Metric,Value
- * Benchmark Duration (sec),10.60               ← single-value metrics, sorted by tag
+ * Benchmark Duration (sec),10.60               ← single-value metrics, sorted the same way
  * Request Count,10
  * </pre>
  * Names are {@code Header (unit)}, without the unit for request counts. Statistics print as {@code %.2f}; a
@@ -33,6 +35,10 @@ public final class SummaryCsvExporter {
 
     /** Python's csv module (which AIPerf uses) ends rows with CRLF; so do we, for byte-compatible files. */
     static final String EOL = "\r\n";
+
+    /** AIPerf's metrics by tag, then ours (beyond AIPerf) by tag, so AIPerf's rows keep their positions. */
+    private static final Comparator<MetricResult> CSV_ORDER =
+            Comparator.comparing((MetricResult r) -> r.spec().has(MetricFlag.EXTENSION)).thenComparing(MetricResult::tag);
 
     private SummaryCsvExporter() {
     }
@@ -54,8 +60,8 @@ public final class SummaryCsvExporter {
             }
             (result.singleValue() ? singles : distributions).add(result);
         }
-        distributions.sort(Comparator.comparing(MetricResult::tag));
-        singles.sort(Comparator.comparing(MetricResult::tag));
+        distributions.sort(CSV_ORDER);
+        singles.sort(CSV_ORDER);
 
         StringBuilder csv = new StringBuilder();
         if (!distributions.isEmpty()) {

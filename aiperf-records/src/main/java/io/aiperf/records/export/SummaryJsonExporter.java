@@ -10,6 +10,7 @@ import io.aiperf.records.aggregate.ErrorSummaryEntry;
 import io.aiperf.records.aggregate.MetricResult;
 import io.aiperf.records.aggregate.ProfileSummary;
 import io.aiperf.records.metric.MetricCatalog;
+import io.aiperf.records.metric.MetricFlag;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,8 +28,10 @@ import java.util.List;
 /**
  * Writes {@code profile_export_aiperf.json} (reference §6.2). Top-level keys, in order: {@code schema_version}
  * ("1.0"), {@code aiperf_version}, {@code benchmark_id}, one object per exported metric (AIPerf's declared order
- * first, then any other metric in catalogue order), {@code input_config} (see {@link InputConfigJson}),
- * {@code was_cancelled}, {@code error_summary}, {@code start_time}, {@code end_time}. A distribution metric is
+ * first, then AIPerf's other metrics, then ours, each in catalogue order), {@code input_config} (see
+ * {@link InputConfigJson}), {@code was_cancelled}, {@code error_summary}, {@code warnings} (ours, beyond AIPerf:
+ * the summary's one-line warnings, always present, {@code []} when there are none), {@code start_time},
+ * {@code end_time}. A distribution metric is
  * {@code {"unit","avg","p1","p5","p10","p25","p50","p75","p90","p95","p99","min","max","std"}}, a single-value
  * metric {@code {"unit","avg"}}; all values in display units. Null values are omitted.
  */
@@ -94,6 +97,8 @@ public final class SummaryJsonExporter {
             }
             item.put("count", entry.count());
         }
+        ArrayNode warnings = root.putArray("warnings");
+        summary.warnings().forEach(warnings::add);
         Long start = run.startEpochNs() != null ? run.startEpochNs() : summary.minRequestEpochNs();
         Long end = run.endEpochNs() != null ? run.endEpochNs() : summary.maxResponseEpochNs();
         if (start != null) {
@@ -105,7 +110,7 @@ public final class SummaryJsonExporter {
         return root;
     }
 
-    /** Exported metrics: AIPerf's declared order first, the rest in catalogue order. */
+    /** Exported metrics: AIPerf's declared order first, then AIPerf's others, then ours; each in catalogue order. */
     static List<MetricResult> exportOrder(ProfileSummary summary) {
         List<MetricResult> out = new ArrayList<>();
         for (MetricResult result : summary.metrics()) {
@@ -114,6 +119,7 @@ public final class SummaryJsonExporter {
             }
         }
         out.sort(Comparator.comparingInt(SummaryJsonExporter::declaredPosition)
+                .thenComparing(r -> r.spec().has(MetricFlag.EXTENSION))
                 .thenComparingInt(r -> MetricCatalog.position(r.tag())));
         return out;
     }

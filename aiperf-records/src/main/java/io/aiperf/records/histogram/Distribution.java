@@ -24,8 +24,14 @@ import org.HdrHistogram.HistogramIterationValue;
  *
  * <h2>Scale</h2>
  * HdrHistogram records non-negative whole numbers, so a value is recorded as {@code round(value × scale)}: scale 1
- * for nanoseconds and tokens, 1000 for rates such as tokens/sec (a resolution of 0.001). A negative value (which no
- * metric produces) is counted at 0 in the histogram; NaN and infinities are ignored entirely.
+ * for nanoseconds and tokens, 1000 for rates such as tokens/sec (a resolution of 0.001). NaN and infinities are
+ * ignored entirely.
+ *
+ * <h2>Negative values</h2>
+ * Most metrics are never negative, but some can be (a request sent before its scheduled time has a negative send
+ * lag), and clamping them would hide exactly what they are meant to show. A negative value's magnitude is recorded
+ * in a second histogram (created on first use), and order statistics walk that one from the largest magnitude
+ * down before the non-negative one, so negative values get the same precision as positive ones.
  *
  * <p><b>Single writer:</b> not thread-safe; one thread records and summarises.
  */
@@ -36,7 +42,9 @@ public final class Distribution {
 
     private static final int SIGNIFICANT_DIGITS = 3;
 
-    private final Histogram histogram = new Histogram(SIGNIFICANT_DIGITS); // auto-resizing
+    private final Histogram histogram = new Histogram(SIGNIFICANT_DIGITS); // auto-resizing; values ≥ 0
+    /** Magnitudes of the values that round below zero, or null while there has been none. */
+    private Histogram belowZero;
     private final double scale;
 
     private long count;
@@ -74,7 +82,15 @@ public final class Distribution {
         double delta = value - welfordMean;
         welfordMean += delta / count;
         welfordM2 += delta * (value - welfordMean);
-        histogram.recordValue(Math.max(0L, Math.round(value * scale)));
+        long units = Math.round(value * scale);
+        if (units >= 0) {
+            histogram.recordValue(units);
+        } else {
+            if (belowZero == null) {
+                belowZero = new Histogram(SIGNIFICANT_DIGITS);
+            }
+            belowZero.recordValue(units == Long.MIN_VALUE ? Long.MAX_VALUE : -units);
+        }
     }
 
     public void recordAll(double[] values) {
@@ -150,30 +166,48 @@ public final class Distribution {
     }
 
     /**
-     * Reads order statistics off the histogram: bucket boundaries in cumulative counts and their median-equivalent
-     * values, built once per summary.
+     * Reads order statistics off the histograms: bucket boundaries in cumulative counts and their median-equivalent
+     * values, in ascending value order (negative values first, largest magnitude first), built once per summary.
      */
     private final class OrderStatistics {
-        private final long[] cumulative;
-        private final double[] values;
-        private final int buckets;
+        private long[] cumulative = new long[64];
+        private double[] values = new double[64];
+        private int buckets;
 
         OrderStatistics() {
-            int n = 0;
-            long[] cum = new long[64];
-            double[] val = new double[64];
-            for (HistogramIterationValue v : histogram.recordedValues()) {
-                if (n == cum.length) {
-                    cum = java.util.Arrays.copyOf(cum, n * 2);
-                    val = java.util.Arrays.copyOf(val, n * 2);
+            long total = 0;
+            if (belowZero != null) {
+                int first = buckets;
+                for (HistogramIterationValue v : belowZero.recordedValues()) {
+                    add(v.getCountAtValueIteratedTo(), -belowZero.medianEquivalentValue(v.getValueIteratedTo()) / scale);
                 }
-                cum[n] = v.getTotalCountToThisValue();
-                val[n] = histogram.medianEquivalentValue(v.getValueIteratedTo()) / scale;
-                n++;
+                // Recorded ascending by magnitude, i.e. descending by value: reverse, then accumulate.
+                for (int i = first, j = buckets - 1; i < j; i++, j--) {
+                    long c = cumulative[i];
+                    cumulative[i] = cumulative[j];
+                    cumulative[j] = c;
+                    double x = values[i];
+                    values[i] = values[j];
+                    values[j] = x;
+                }
+                for (int i = first; i < buckets; i++) {
+                    total += cumulative[i];
+                    cumulative[i] = total;
+                }
             }
-            this.cumulative = cum;
-            this.values = val;
-            this.buckets = n;
+            for (HistogramIterationValue v : histogram.recordedValues()) {
+                add(total + v.getTotalCountToThisValue(), histogram.medianEquivalentValue(v.getValueIteratedTo()) / scale);
+            }
+        }
+
+        private void add(long count, double value) {
+            if (buckets == cumulative.length) {
+                cumulative = java.util.Arrays.copyOf(cumulative, buckets * 2);
+                values = java.util.Arrays.copyOf(values, buckets * 2);
+            }
+            cumulative[buckets] = count;
+            values[buckets] = value;
+            buckets++;
         }
 
         /** The k-th smallest value (0-based). */

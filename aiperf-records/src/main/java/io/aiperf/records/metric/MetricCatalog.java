@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static io.aiperf.records.metric.MetricFlag.ERROR_ONLY;
+import static io.aiperf.records.metric.MetricFlag.EXTENSION;
 import static io.aiperf.records.metric.MetricFlag.INTERNAL;
 import static io.aiperf.records.metric.MetricFlag.LARGER_IS_BETTER;
 import static io.aiperf.records.metric.MetricFlag.NO_CONSOLE;
@@ -29,6 +30,13 @@ import static io.aiperf.records.metric.MetricUnit.TOKENS_PER_SECOND_PER_USER;
 /**
  * Every metric this implementation knows, in catalogue order (the order per-request values are kept and written
  * to {@code profile_export.jsonl}). Tags, headers, units, console order and flags follow AIPerf 0.7.0.
+ *
+ * <p>Beyond AIPerf (flag {@link MetricFlag#EXTENSION}), and after AIPerf's metrics in every order (catalogue and
+ * JSONL, JSON keys, CSV rows, console rows from display order 1200), come the
+ * coordinated-omission metrics: {@link #SEND_LAG}, {@link #SCHEDULED_TIME_TO_FIRST_TOKEN} and
+ * {@link #SCHEDULED_REQUEST_LATENCY}. They measure from the time the schedule wanted a request sent rather than
+ * from when it was sent, so a client that falls behind its schedule cannot hide the wait from the latencies. They
+ * exist only for requests that had a scheduled send time, so a run without a schedule exports none of them.
  *
  * <p>To add a metric: declare its spec here (and register it in {@link #ALL}); a record metric also gets a formula
  * in {@link RecordMetrics}; an aggregate or derived one gets computed in the aggregator.
@@ -63,6 +71,17 @@ public final class MetricCatalog {
             TOKENS, TOKENS, MetricSpec.NO_DISPLAY_ORDER, NO_CONSOLE);
     public static final MetricSpec ERROR_ISL = record("error_isl", "Error ISL",
             TOKENS, TOKENS, MetricSpec.NO_DISPLAY_ORDER, ERROR_ONLY, NO_CONSOLE);
+
+    // ---- ours, beyond AIPerf: coordinated omission (requests with a scheduled send time only) ----
+    /** Actual send − scheduled send; negative when the request left early. */
+    public static final MetricSpec SEND_LAG = record("send_lag", "Send Lag",
+            NANOSECONDS, MILLISECONDS, 1200, EXTENSION);
+    /** First content response − scheduled send (streaming only). */
+    public static final MetricSpec SCHEDULED_TIME_TO_FIRST_TOKEN = record("scheduled_time_to_first_token",
+            "Schedule-Relative Time to First Token", NANOSECONDS, MILLISECONDS, 1210, STREAMING_ONLY, EXTENSION);
+    /** Last content response − scheduled send. */
+    public static final MetricSpec SCHEDULED_REQUEST_LATENCY = record("scheduled_request_latency",
+            "Schedule-Relative Request Latency", NANOSECONDS, MILLISECONDS, 1220, EXTENSION);
 
     // ---- run-level metrics (one value per run) ----
     public static final MetricSpec OUTPUT_TOKEN_THROUGHPUT = single("output_token_throughput",
@@ -100,7 +119,8 @@ public final class MetricCatalog {
             INPUT_SEQUENCE_LENGTH, INTER_CHUNK_LATENCY, OUTPUT_TOKEN_COUNT, REASONING_TOKEN_COUNT, ERROR_ISL,
             OUTPUT_TOKEN_THROUGHPUT, REQUEST_THROUGHPUT, REQUEST_COUNT, ERROR_REQUEST_COUNT, BENCHMARK_DURATION,
             TOTAL_OUTPUT_TOKENS, TOTAL_REASONING_TOKENS, TOTAL_ISL, TOTAL_OSL, TOTAL_TOKEN_THROUGHPUT,
-            TOTAL_ERROR_ISL, MIN_REQUEST_TIMESTAMP, MAX_RESPONSE_TIMESTAMP);
+            TOTAL_ERROR_ISL, MIN_REQUEST_TIMESTAMP, MAX_RESPONSE_TIMESTAMP,
+            SEND_LAG, SCHEDULED_TIME_TO_FIRST_TOKEN, SCHEDULED_REQUEST_LATENCY);
 
     /**
      * The order AIPerf declares metric keys in {@code profile_export_aiperf.json}; metrics not listed follow in

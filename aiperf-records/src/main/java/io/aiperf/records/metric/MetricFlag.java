@@ -13,5 +13,10 @@ public enum MetricFlag {
     /** A run-level value that has no per-request form, so it is not written to {@code profile_export.jsonl}. */
     NO_INDIVIDUAL_RECORDS,
     /** Bookkeeping only: not shown and not exported. */
-    INTERNAL
+    INTERNAL,
+    /**
+     * Ours, beyond AIPerf: sorted after all of AIPerf's metrics in every export and on the console, so AIPerf's
+     * rows and keys keep the positions AIPerf gives them.
+     */
+    EXTENSION
 }

@@ -29,15 +29,30 @@ import java.util.Map;
  *   <li>{@code output_token_count} = tokens of all text pieces joined with ""</li>
  *   <li>{@code reasoning_token_count} = tokens of all reasoning pieces joined with "" (only when there is reasoning)</li>
  *   <li>{@code output_sequence_length} = output + reasoning tokens</li>
- *   <li>{@code input_sequence_length} = the caller's count (the dataset knows the prompt)</li>
+ *   <li>{@code input_sequence_length} = the caller's count (the dataset knows the prompt), or, when the caller has
+ *       none and the worker rendered the request itself ({@link RequestRecord#inputText()} set: a later turn whose
+ *       history holds live replies), the tokens of that text, counted here on the client like the output</li>
  * </ul>
  * With {@code --use-server-token-count} the counts come from the server's last {@code usage}: ISL =
  * {@code prompt_tokens}, reasoning = {@code reasoning_tokens}, output = {@code completion_tokens} − reasoning
  * (clamped at 0); a valid response without {@code usage} then has no token metrics.
  *
+ * <p>Ours, beyond AIPerf, for valid requests that had a scheduled send time ({@code scheduledNs} ≥ 0, same host
+ * clock as the other stamps); absent otherwise:
+ * <ul>
+ *   <li>{@code send_lag} = actual send − scheduled send, the actual send being {@code requestWriteNs} (or
+ *       {@code requestStartNs} when the bytes were never stamped). Not clamped: a negative lag means the request
+ *       left before its time, which is a scheduling bug worth seeing.</li>
+ *   <li>{@code scheduled_time_to_first_token} = first content arrival − scheduled send (streaming only)</li>
+ *   <li>{@code scheduled_request_latency} = last content arrival − scheduled send</li>
+ * </ul>
+ * Failed requests get none of the three, as they get none of AIPerf's latencies: a failure has no response time
+ * to measure, and its lag would mix in requests that never reached the network.
+ *
  * <p>A request is failed when the worker reported an error, when it was cancelled, when it has no content
  * response, or when a content response is stamped before the request started. A failed request gets only
- * {@code error_isl} (the caller's ISL: the server never counted the prompt of a failed request).
+ * {@code error_isl}: the caller's ISL, or the client-side count of {@code inputText} when the caller has none (in
+ * both token-count modes: the server never counted the prompt of a failed request).
  */
 public final class RecordMetrics {
 
@@ -68,15 +83,17 @@ public final class RecordMetrics {
 
     /**
      * @param record              the worker's record
-     * @param inputSequenceLength the prompt's token count as the dataset computed it, or null when unknown
+     * @param inputSequenceLength the prompt's token count as the dataset computed it, or null when unknown (then
+     *                            the record's {@code inputText}, if any, is tokenized instead)
      */
     public MetricRecord compute(RequestRecord record, Long inputSequenceLength) {
         List<ResponseChunk> content = contentResponses(record);
         ErrorDetails error = errorOf(record, content);
         Map<String, Object> values = new LinkedHashMap<>();
         if (error != null) {
-            if (inputSequenceLength != null) {
-                values.put(MetricCatalog.ERROR_ISL.tag(), inputSequenceLength);
+            Long errorIsl = clientIsl(record, inputSequenceLength);
+            if (errorIsl != null) {
+                values.put(MetricCatalog.ERROR_ISL.tag(), errorIsl);
             }
             return new MetricRecord(record, error, values);
         }
@@ -126,13 +143,36 @@ public final class RecordMetrics {
         if (tokens.reasoning != null) {
             values.put(MetricCatalog.REASONING_TOKEN_COUNT.tag(), tokens.reasoning);
         }
+        long scheduledNs = record.scheduledNs();
+        if (scheduledNs >= 0) {
+            long sentNs = record.requestWriteNs() >= 0 ? record.requestWriteNs() : startNs;
+            values.put(MetricCatalog.SEND_LAG.tag(), sentNs - scheduledNs);
+            if (streaming) {
+                values.put(MetricCatalog.SCHEDULED_TIME_TO_FIRST_TOKEN.tag(), firstNs - scheduledNs);
+            }
+            values.put(MetricCatalog.SCHEDULED_REQUEST_LATENCY.tag(), lastNs - scheduledNs);
+        }
         return new MetricRecord(record, null, values);
+    }
+
+    /**
+     * The caller's ISL, else the client-side token count of the text the worker rendered, else null (also when
+     * there is no tokenizer, as in server-count mode without one).
+     */
+    private Long clientIsl(RequestRecord record, Long callerIsl) {
+        if (callerIsl != null) {
+            return callerIsl;
+        }
+        if (record.inputText() != null && tokenizer != null) {
+            return (long) tokenizer.countTokens(record.inputText());
+        }
+        return null;
     }
 
     private record TokenCounts(Long input, Long output, Long reasoning) {
     }
 
-    private TokenCounts countTokens(RequestRecord record, List<ResponseChunk> content, Long clientIsl) {
+    private TokenCounts countTokens(RequestRecord record, List<ResponseChunk> content, Long callerIsl) {
         if (useServerTokenCount) {
             Usage usage = record.usage();
             if (usage == null) {
@@ -159,7 +199,7 @@ public final class RecordMetrics {
         }
         long output = tokenizer.countTokens(text.toString());
         Long reasoningTokens = anyReasoning ? (long) tokenizer.countTokens(reasoning.toString()) : null;
-        return new TokenCounts(clientIsl, output, reasoningTokens);
+        return new TokenCounts(clientIsl(record, callerIsl), output, reasoningTokens);
     }
 
     private static List<ResponseChunk> contentResponses(RequestRecord record) {

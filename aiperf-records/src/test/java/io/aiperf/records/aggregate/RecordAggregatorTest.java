@@ -3,8 +3,11 @@ package io.aiperf.records.aggregate;
 import io.aiperf.records.histogram.Distribution;
 import io.aiperf.records.metric.MetricCatalog;
 import io.aiperf.records.metric.MetricRecord;
+import io.aiperf.records.metric.RecordMetrics;
+import io.aiperf.records.testing.TestRecords;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -122,5 +125,113 @@ class RecordAggregatorTest {
         ProfileSummary summary = new RecordAggregator().summarize();
         assertThat(summary.metrics()).extracting(MetricResult::tag).containsExactly("request_count");
         assertThat(summary.errors()).isEmpty();
+    }
+
+    // ---- coordinated omission (ours) ----
+
+    private static final long MS = 1_000_000L;
+
+    /** Valid streaming requests with the given send lags (ns); each sent at its start, first token 20 ms later. */
+    private static RecordAggregator scheduledRun(long... lagsNs) {
+        RecordMetrics metrics = new RecordMetrics(TestRecords.wordTokenizer(), true, false);
+        RecordAggregator aggregator = new RecordAggregator();
+        for (int i = 0; i < lagsNs.length; i++) {
+            aggregator.add(metrics.compute(TestRecords.request().credit(i).startNs(1_000_000_000L + i * 100 * MS)
+                    .scheduledAt(-lagsNs[i]).writeAt(0L).text(20 * MS, "a").text(30 * MS, " b").build(), 10L));
+        }
+        return aggregator;
+    }
+
+    @Test
+    void scheduleMetricsAreSummarisedLikeTheOthers() {
+        // lags below 2048 ns are exact in the histogram; one request left 2 µs early
+        long[] lags = {-2_000, 0, 1_000, 1_500, 2_000};
+        ProfileSummary summary = scheduledRun(lags).summarize();
+
+        MetricResult lag = summary.metric(MetricCatalog.SEND_LAG).orElseThrow();
+        assertThat(lag.unit()).isEqualTo("ms");
+        assertThat(lag.count()).isEqualTo(5);
+        assertThat(lag.min()).isEqualTo(-0.002);
+        assertThat(lag.max()).isEqualTo(0.002);
+        assertThat(lag.avg()).isCloseTo(0.0005, within(1e-15));
+        assertThat(lag.sum()).isCloseTo(0.0025, within(1e-15));
+        assertThat(lag.p50()).isEqualTo(0.001);
+        assertThat(lag.p25()).isEqualTo(0.0);
+        assertThat(lag.p10()).isCloseTo(-0.0012, within(1e-15)); // numpy: -2000 + 0.4 * 2000 ns
+        assertThat(lag.p99()).isCloseTo(0.00198, within(1e-15)); // numpy: 1500 + 0.96 * 500 ns
+
+        MetricResult ttft = summary.metric(MetricCatalog.SCHEDULED_TIME_TO_FIRST_TOKEN).orElseThrow();
+        assertThat(ttft.count()).isEqualTo(5);
+        assertThat(ttft.min()).isEqualTo(19.998); // 20 ms - 2 µs early
+        assertThat(ttft.max()).isEqualTo(20.002);
+        assertThat(ttft.avg()).isCloseTo(20.0005, within(1e-12));
+        MetricResult latency = summary.metric(MetricCatalog.SCHEDULED_REQUEST_LATENCY).orElseThrow();
+        assertThat(latency.min()).isEqualTo(29.998);
+        assertThat(latency.max()).isEqualTo(30.002);
+        assertThat(latency.avg()).isCloseTo(30.0005, within(1e-12));
+        assertThat(summary.metric(MetricCatalog.TIME_TO_FIRST_TOKEN).orElseThrow().max()).isEqualTo(20.0);
+
+        // last in catalogue order, after every AIPerf metric
+        List<String> tags = summary.metrics().stream().map(MetricResult::tag).toList();
+        assertThat(tags.subList(tags.size() - 3, tags.size())).containsExactly("send_lag",
+                "scheduled_time_to_first_token", "scheduled_request_latency");
+        assertThat(summary.warnings()).isEmpty();
+    }
+
+    @Test
+    void runWithoutScheduleHasNoScheduleMetricsAndNoWarnings() {
+        RecordAggregator aggregator = new RecordAggregator();
+        new SyntheticRun().records.forEach(aggregator::add);
+        ProfileSummary summary = aggregator.summarize();
+
+        assertThat(summary.metrics()).extracting(MetricResult::tag).doesNotContain("send_lag",
+                "scheduled_time_to_first_token", "scheduled_request_latency");
+        assertThat(summary.warnings()).isEmpty();
+    }
+
+    @Test
+    void sendLagP99JustBelowTheThresholdGivesNoWarning() {
+        long[] lags = new long[100];
+        java.util.Arrays.fill(lags, 990_000); // 0.99 ms
+        ProfileSummary summary = scheduledRun(lags).summarize();
+
+        assertThat(summary.metric(MetricCatalog.SEND_LAG).orElseThrow().p99()).isEqualTo(0.99);
+        assertThat(summary.warnings()).isEmpty();
+    }
+
+    @Test
+    void sendLagP99JustAboveTheThresholdWarns() {
+        long[] lags = new long[100];
+        java.util.Arrays.fill(lags, 1_010_000); // 1.01 ms
+        ProfileSummary summary = scheduledRun(lags).summarize();
+
+        assertThat(summary.warnings()).containsExactly("Send lag p99 is 1.01 ms (> 1 ms): the client sent requests "
+                + "later than scheduled, so latencies measured from the actual send understate what a user would "
+                + "see; see the scheduled_* metrics");
+    }
+
+    @Test
+    void aLateTailWarnsWithItsP99() {
+        List<Long> lags = new ArrayList<>();
+        for (int i = 0; i < 98; i++) {
+            lags.add(10_000L); // 10 µs
+        }
+        lags.add(5 * MS);
+        lags.add(5 * MS);
+        ProfileSummary summary = scheduledRun(lags.stream().mapToLong(Long::longValue).toArray()).summarize();
+
+        // numpy: rank 0.99 * 99 = 98.01 → between the two 5 ms values; the histogram is within 0.1 %
+        assertThat(summary.metric(MetricCatalog.SEND_LAG).orElseThrow().p99()).isCloseTo(5.0, within(0.005));
+        assertThat(summary.warnings()).singleElement().asString().startsWith("Send lag p99 is 5.00 ms (> 1 ms)");
+    }
+
+    @Test
+    void earlySendsDoNotWarn() {
+        long[] lags = new long[100];
+        java.util.Arrays.fill(lags, -3 * MS);
+        ProfileSummary summary = scheduledRun(lags).summarize();
+
+        assertThat(summary.metric(MetricCatalog.SEND_LAG).orElseThrow().p99()).isEqualTo(-3.0);
+        assertThat(summary.warnings()).isEmpty();
     }
 }

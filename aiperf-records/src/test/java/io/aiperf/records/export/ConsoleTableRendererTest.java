@@ -3,11 +3,14 @@ package io.aiperf.records.export;
 import io.aiperf.records.aggregate.ProfileSummary;
 import io.aiperf.records.aggregate.RecordAggregator;
 import io.aiperf.records.aggregate.SyntheticRun;
+import io.aiperf.records.metric.RecordMetrics;
+import io.aiperf.records.testing.TestRecords;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,6 +31,47 @@ class ConsoleTableRendererTest {
         assertThat(table).isEqualTo(golden("console_metrics_ascii.txt"));
         assertThat(table).doesNotContain("\u001b").doesNotContain("Inter Chunk Latency")
                 .doesNotContain("Error Request Count").doesNotContain("Benchmark Duration");
+        // ours come after every AIPerf row
+        assertThat(table).containsSubsequence("Request Count (requests)", "Send Lag (ms)",
+                "Schedule-Relative Time to First Token", "Schedule-Relative Request Latency");
+    }
+
+    @Test
+    void warningsSectionMatchesGolden() throws IOException {
+        String warnings = new ConsoleTableRenderer(false).renderWarnings(Fixtures.handMadeSummary());
+
+        assertThat(warnings).isEqualTo(golden("console_warnings.txt"));
+        assertThat(warnings).isEqualTo("Warnings\n- " + Fixtures.LAG_WARNING + "\n");
+        assertThat(new ConsoleTableRenderer(true).renderWarnings(Fixtures.handMadeSummary())).isEqualTo(warnings);
+    }
+
+    @Test
+    void noWarningsNoSectionAndControlCharactersAreDropped() {
+        assertThat(new ConsoleTableRenderer(false).renderWarnings(new RecordAggregator().summarize())).isEmpty();
+        ProfileSummary odd = new ProfileSummary(List.of(), List.of(), 0, 0, null, null,
+                List.of("first\u001b[31m red", "second"));
+        assertThat(new ConsoleTableRenderer(false).renderWarnings(odd))
+                .isEqualTo("Warnings\n- first [31m red\n- second\n").doesNotContain("\u001b");
+    }
+
+    @Test
+    void aScheduledRunShowsItsRowsAndWarning() {
+        RecordMetrics metrics = new RecordMetrics(TestRecords.wordTokenizer(), true, false);
+        RecordAggregator aggregator = new RecordAggregator();
+        for (int i = 0; i < 20; i++) { // request i leaves i × 0.25 ms late
+            aggregator.add(metrics.compute(TestRecords.request().credit(i).scheduledAt(-i * 250_000L).writeAt(0L)
+                    .text(30_000_000L, "a").text(40_000_000L, " b").build(), 5L));
+        }
+        ProfileSummary summary = aggregator.summarize();
+        ConsoleTableRenderer renderer = new ConsoleTableRenderer(false);
+
+        String table = renderer.renderMetrics(summary, "T");
+        String lagRow = table.lines().filter(l -> l.contains("Send Lag (ms)")).findFirst().orElseThrow();
+        // lags 0 … 4.75 ms: avg 2.375 → 2.38 (HALF_UP on the exact double 2.375), max 4.75
+        assertThat(lagRow).contains("2.38").contains("0.00").contains("4.75");
+        assertThat(table).containsSubsequence("Request Count (requests)", "Send Lag (ms)",
+                "Schedule-Relative Time to First Token", "Schedule-Relative Request Latency");
+        assertThat(renderer.renderWarnings(summary)).startsWith("Warnings\n- Send lag p99 is 4.7");
     }
 
     @Test
@@ -69,6 +113,8 @@ class ConsoleTableRendererTest {
         String countRow = table.lines().filter(l -> l.contains("Request Count")).findFirst().orElseThrow();
         assertThat(countRow).contains("45.00").contains("N/A");
         assertThat(table).doesNotContain("\u001b");
+        assertThat(table).doesNotContain("Send Lag").doesNotContain("Schedule-Relative"); // no schedule, no rows
+        assertThat(new ConsoleTableRenderer(false).renderWarnings(summary)).isEmpty();
     }
 
     @Test

@@ -50,7 +50,16 @@ final class Fixtures {
                 (p50 + p90) / 2, p90, (p90 + p99) / 2, p99, std);
     }
 
-    /** A hand-made summary with round numbers, for golden outputs. */
+    /** The warning the aggregator writes for a send-lag p99 of 2.31 ms. */
+    static final String LAG_WARNING = "Send lag p99 is 2.31 ms (> 1 ms): the client sent requests later than "
+            + "scheduled, so latencies measured from the actual send understate what a user would see; see the "
+            + "scheduled_* metrics";
+
+    /**
+     * A hand-made summary with round numbers, for golden outputs: AIPerf's metrics of a scheduled streaming run,
+     * our schedule metrics (one request left 10 µs early, the p99 lag is 2.31 ms) and the warning that goes with
+     * them.
+     */
     static ProfileSummary handMadeSummary() {
         return new ProfileSummary(List.of(
                 dist(MetricCatalog.TIME_TO_FIRST_TOKEN, 10, 7463.28, 7125.81, 9484.24, 7240.23, 7596.62, 9295.48, 677.23),
@@ -69,10 +78,15 @@ final class Fixtures {
                 MetricResult.single(MetricCatalog.BENCHMARK_DURATION, 138.2943),
                 MetricResult.single(MetricCatalog.TOTAL_OSL, 952),
                 MetricResult.single(MetricCatalog.TOTAL_ISL, 5500),
-                MetricResult.single(MetricCatalog.TOTAL_ERROR_ISL, 1100)),
+                MetricResult.single(MetricCatalog.TOTAL_ERROR_ISL, 1100),
+                dist(MetricCatalog.SEND_LAG, 10, 0.42, -0.01, 2.35, 0.12, 1.05, 2.31, 0.61),
+                dist(MetricCatalog.SCHEDULED_TIME_TO_FIRST_TOKEN, 10, 7463.70, 7125.83, 9486.59, 7240.35, 7597.67,
+                        9297.79, 677.4),
+                dist(MetricCatalog.SCHEDULED_REQUEST_LATENCY, 10, 13829.82, 12001.52, 16001.6, 13800.12, 15501.05,
+                        15992.31, 1200.6)),
                 List.of(new ErrorSummaryEntry(new ErrorDetails(500, "Internal Server Error",
                                 "upstream model crashed, please retry"), 1),
                         new ErrorSummaryEntry(new ErrorDetails(null, "ConnectionRefused", "connection refused"), 1)),
-                10, 2, 1_759_813_207_532_900_363L, 1_759_813_345_827_200_363L);
+                10, 2, 1_759_813_207_532_900_363L, 1_759_813_345_827_200_363L, List.of(LAG_WARNING));
     }
 }

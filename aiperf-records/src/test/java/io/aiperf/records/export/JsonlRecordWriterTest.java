@@ -104,6 +104,36 @@ class JsonlRecordWriterTest {
     }
 
     @Test
+    void scheduleMetricsFollowAiperfsInDisplayUnits(@TempDir Path dir) throws Exception {
+        RecordMetrics metrics = new RecordMetrics(TestRecords.wordTokenizer(), true, false);
+        MetricRecord late = metrics.compute(TestRecords.request().credit(1).scheduledAt(-3 * MS).writeAt(2 * MS)
+                .text(100 * MS, "a").text(150 * MS, " b").build(), 10L);
+        MetricRecord early = metrics.compute(TestRecords.request().credit(2).scheduledAt(7_000).writeAt(2_000L)
+                .text(100 * MS, "a").build(), 10L);
+        MetricRecord unscheduled = metrics.compute(TestRecords.request().credit(3).text(100 * MS, "a").build(), 10L);
+        Path file = dir.resolve("p.jsonl");
+        try (JsonlRecordWriter writer = new JsonlRecordWriter(file, "rp")) {
+            writer.write(late);
+            writer.write(early);
+            writer.write(unscheduled);
+        }
+
+        List<String> lines = Files.readAllLines(file);
+        JsonNode m = MAPPER.readTree(lines.get(0)).get("metrics");
+        List<String> tags = keys(m);
+        assertThat(tags.subList(tags.size() - 3, tags.size())).containsExactly("send_lag",
+                "scheduled_time_to_first_token", "scheduled_request_latency");
+        assertThat(m.get("send_lag").get("value").asDouble()).isEqualTo(5.0);
+        assertThat(m.get("send_lag").get("unit").asText()).isEqualTo("ms");
+        assertThat(m.get("scheduled_time_to_first_token").get("value").asDouble()).isEqualTo(103.0);
+        assertThat(m.get("scheduled_request_latency").get("value").asDouble()).isEqualTo(153.0);
+        assertThat(MAPPER.readTree(lines.get(1)).get("metrics").get("send_lag").get("value").asDouble())
+                .isEqualTo(-0.005);
+        assertThat(keys(MAPPER.readTree(lines.get(2)).get("metrics"))).doesNotContain("send_lag",
+                "scheduled_time_to_first_token", "scheduled_request_latency");
+    }
+
+    @Test
     void noHeadersMeansNullAckAndCancellationHasATime(@TempDir Path dir) throws Exception {
         RequestRecord record = TestRecords.request().cancelled().endAt(7 * MS)
                 .error(499, "RequestCancellationError", "Request was cancelled after 0.007 seconds").build();

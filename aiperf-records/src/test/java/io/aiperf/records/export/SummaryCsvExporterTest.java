@@ -26,17 +26,21 @@ class SummaryCsvExporterTest {
 
         assertThat(csv).doesNotContain("\n\n").endsWith("\r\n");
         assertThat(lines.get(0)).isEqualTo("Metric,avg,min,max,sum,p1,p5,p10,p25,p50,p75,p90,p95,p99,std");
-        assertThat(lines.subList(1, 10)).extracting(l -> l.substring(0, l.indexOf(','))).containsExactly(
+        // AIPerf's rows sorted by tag, then ours sorted by tag
+        assertThat(lines.subList(1, 13)).extracting(l -> l.substring(0, l.indexOf(','))).containsExactly(
                 "E2E Output Token Throughput (tokens/sec/user)", "Input Sequence Length (tokens)",
                 "Inter Chunk Latency (ms)", "Inter Token Latency (ms)", "Output Sequence Length (tokens)",
                 "Output Token Throughput Per User (tokens/sec/user)", "Request Latency (ms)",
-                "Time to First Token (ms)", "Time to Second Token (ms)");
+                "Time to First Token (ms)", "Time to Second Token (ms)",
+                "Schedule-Relative Request Latency (ms)", "Schedule-Relative Time to First Token (ms)",
+                "Send Lag (ms)");
         assertThat(lines).contains(
                 "Input Sequence Length (tokens),550.00,550.00,550.00,5500.00,550.00,550.00,550.00,550.00,550.00,"
                         + "550.00,550.00,550.00,550.00,0.00",
                 "Request Latency (ms),13829.40,12001.50,15999.25,138294.00,12001.50,12001.50,12001.50,12900.75,"
-                        + "13800.00,14650.00,15500.00,15745.00,15990.00,1200.50");
-        assertThat(lines.subList(10, lines.size())).containsExactly(
+                        + "13800.00,14650.00,15500.00,15745.00,15990.00,1200.50",
+                "Send Lag (ms),0.42,-0.01,2.35,4.20,-0.01,-0.01,-0.01,0.06,0.12,0.59,1.05,1.68,2.31,0.61");
+        assertThat(lines.subList(13, lines.size())).containsExactly(
                 "",
                 "Metric,Value",
                 "Benchmark Duration (sec),138.29",
@@ -82,5 +86,6 @@ class SummaryCsvExporterTest {
                 ttft.avg(), ttft.min(), ttft.max(), ttft.sum(), ttft.p1(), ttft.p5(), ttft.p10(), ttft.p25(), ttft.p50(),
                 ttft.p75(), ttft.p90(), ttft.p95(), ttft.p99(), ttft.std()));
         assertThat(lines).contains("Request Count,45", "Error Request Count,5");
+        assertThat(lines).noneMatch(l -> l.startsWith("Send Lag") || l.startsWith("Schedule-Relative"));
     }
 }

@@ -40,7 +40,8 @@ class SummaryJsonExporterTest {
                 "time_to_second_token", "inter_token_latency", "output_token_throughput",
                 "output_token_throughput_per_user", "output_sequence_length", "input_sequence_length",
                 "inter_chunk_latency", "benchmark_duration", "total_isl", "total_osl", "error_request_count",
-                "total_error_isl", "e2e_output_token_throughput", "input_config", "was_cancelled", "error_summary",
+                "total_error_isl", "e2e_output_token_throughput", "send_lag", "scheduled_time_to_first_token",
+                "scheduled_request_latency", "input_config", "was_cancelled", "error_summary", "warnings",
                 "start_time", "end_time");
         assertThat(root.get("schema_version").asText()).isEqualTo("1.0");
         assertThat(root.get("aiperf_version").asText()).isEqualTo("0.1.0-SNAPSHOT");
@@ -69,6 +70,23 @@ class SummaryJsonExporterTest {
         assertThat(count.get("avg").asDouble()).isEqualTo(10.0);
         assertThat(root.get("benchmark_duration").get("unit").asText()).isEqualTo("sec");
         assertThat(root.get("output_token_throughput_per_user").get("unit").asText()).isEqualTo("tokens/sec/user");
+    }
+
+    @Test
+    void scheduleMetricsAndWarningsAreExported() throws Exception {
+        JsonNode root = MAPPER.readTree(SummaryJsonExporter.toJson(Fixtures.handMadeSummary(), utcRun(false)));
+
+        JsonNode lag = root.get("send_lag");
+        assertThat(keys(lag)).containsExactly("unit", "avg", "p1", "p5", "p10", "p25", "p50", "p75", "p90", "p95",
+                "p99", "min", "max", "std");
+        assertThat(lag.get("unit").asText()).isEqualTo("ms");
+        assertThat(lag.get("min").asDouble()).isEqualTo(-0.01);
+        assertThat(lag.get("p99").asDouble()).isEqualTo(2.31);
+        assertThat(root.get("scheduled_time_to_first_token").get("p50").asDouble()).isEqualTo(7240.35);
+        assertThat(root.get("scheduled_request_latency").get("max").asDouble()).isEqualTo(16001.6);
+        assertThat(root.get("warnings").isArray()).isTrue();
+        assertThat(root.get("warnings")).hasSize(1);
+        assertThat(root.get("warnings").get(0).asText()).isEqualTo(Fixtures.LAG_WARNING);
     }
 
     @Test
@@ -120,6 +138,10 @@ class SummaryJsonExporterTest {
 
         JsonNode root = MAPPER.readTree(Files.readString(file));
         assertThat(root.has("min_request_timestamp")).isFalse(); // internal in AIPerf 0.7.0
+        assertThat(root.has("send_lag")).isFalse(); // no schedule, no schedule metrics
+        assertThat(root.has("scheduled_request_latency")).isFalse();
+        assertThat(root.get("warnings").isArray()).isTrue();
+        assertThat(root.get("warnings")).isEmpty();
         assertThat(root.get("request_count").get("avg").asDouble()).isEqualTo(45.0);
         assertThat(root.get("error_request_count").get("avg").asDouble()).isEqualTo(5.0);
         assertThat(root.get("time_to_first_token").get("p50").asDouble())

@@ -130,6 +130,35 @@ class DistributionTest {
     }
 
     @Test
+    void negativeValuesKeepTheirSignAndPrecision() {
+        Random random = new Random(11);
+        for (int n : new int[] {2, 5, 50, 1_001, 20_000}) {
+            double[] mixed = new double[n];
+            double[] negative = new double[n];
+            for (int i = 0; i < n; i++) { // send lags in ns: mostly a few µs early or up to ms late
+                mixed[i] = Math.round(random.nextGaussian() * 200_000 + 50_000);
+                negative[i] = -Math.round(Math.exp(random.nextGaussian()) * 30_000_000L) - 1;
+            }
+            assertMatchesNumpy(mixed, 1);
+            assertMatchesNumpy(negative, 1);
+        }
+        double[] rates = {-2.5, -0.0004, 0.0004, 1.25, -7.125, 3.0};
+        assertMatchesNumpy(rates, 1000);
+    }
+
+    @Test
+    void negativeOrderStatisticsAreExactForSmallMagnitudes() {
+        Distribution d = new Distribution(1);
+        d.recordAll(new double[] {-5, -3, -3, -1, 0, 2});
+        // numpy.percentile([-5, -3, -3, -1, 0, 2], [25, 50, 75]) = [-3, -2, -0.25]
+        assertThat(d.percentile(25)).isEqualTo(-3.0);
+        assertThat(d.percentile(50)).isEqualTo(-2.0);
+        assertThat(d.percentile(75)).isEqualTo(-0.25);
+        assertThat(d.min()).isEqualTo(-5.0);
+        assertThat(d.mean()).isCloseTo(-10.0 / 6, within(1e-12));
+    }
+
+    @Test
     void nonFiniteValuesAreIgnored() {
         Distribution d = new Distribution(1000);
         d.record(Double.NaN);

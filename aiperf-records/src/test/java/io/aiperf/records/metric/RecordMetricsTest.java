@@ -209,6 +209,142 @@ class RecordMetricsTest {
         assertThat(m.count(MetricCatalog.ERROR_ISL)).isEqualTo(77);
     }
 
+    // ---- ISL of worker-rendered turns ----
+
+    @Test
+    void workerRenderedTextIsTokenizedWhenTheCallerHasNoIsl() {
+        MetricRecord m = streaming.compute(request().inputText("system prompt hello there earlier reply again")
+                .text(10 * MS, "a").build(), null);
+
+        assertThat(m.count(MetricCatalog.INPUT_SEQUENCE_LENGTH)).isEqualTo(7);
+    }
+
+    @Test
+    void theCallersIslWinsOverRenderedText() {
+        MetricRecord m = streaming.compute(request().inputText("one two three").text(10 * MS, "a").build(), 550L);
+
+        assertThat(m.count(MetricCatalog.INPUT_SEQUENCE_LENGTH)).isEqualTo(550);
+    }
+
+    @Test
+    void renderedTextGivesTheErrorIslOfAFailedTurn() {
+        MetricRecord m = streaming.compute(request().inputText("one two three four")
+                .error(500, "Internal Server Error", "boom").build(), null);
+
+        assertThat(m.values()).containsOnlyKeys("error_isl");
+        assertThat(m.count(MetricCatalog.ERROR_ISL)).isEqualTo(4);
+    }
+
+    @Test
+    void serverCountModeStillTakesIslFromUsage() {
+        RecordMetrics serverCountsWithTokenizer = new RecordMetrics(TestRecords.wordTokenizer(), true, true);
+        MetricRecord m = serverCountsWithTokenizer.compute(request().inputText("one two three")
+                .text(10 * MS, "a").usage(120L, 1L, null).build(), null);
+        MetricRecord noUsage = serverCountsWithTokenizer.compute(request().inputText("one two three")
+                .text(10 * MS, "a").build(), null);
+        MetricRecord noTokenizer = serverCounts.compute(request().inputText("one two three")
+                .text(10 * MS, "a").usage(120L, 1L, null).build(), null);
+
+        assertThat(m.count(MetricCatalog.INPUT_SEQUENCE_LENGTH)).isEqualTo(120);
+        assertThat(noUsage.has(MetricCatalog.INPUT_SEQUENCE_LENGTH)).isFalse();
+        assertThat(noTokenizer.count(MetricCatalog.INPUT_SEQUENCE_LENGTH)).isEqualTo(120);
+    }
+
+    // ---- coordinated omission (ours) ----
+
+    @Test
+    void lateSendShowsAsPositiveLagAndScheduleRelativeTimes() {
+        // scheduled 3 ms before the start (the client fell behind), bytes written 2 ms after it
+        MetricRecord m = streaming.compute(request().scheduledAt(-3 * MS).writeAt(2 * MS)
+                .text(100 * MS, "a").text(200 * MS, " b").build(), 10L);
+
+        assertThat(m.count(MetricCatalog.SEND_LAG)).isEqualTo(5 * MS);
+        assertThat(m.count(MetricCatalog.SCHEDULED_TIME_TO_FIRST_TOKEN)).isEqualTo(103 * MS);
+        assertThat(m.count(MetricCatalog.SCHEDULED_REQUEST_LATENCY)).isEqualTo(203 * MS);
+        // AIPerf's own latencies still measure from the start
+        assertThat(m.count(MetricCatalog.TIME_TO_FIRST_TOKEN)).isEqualTo(100 * MS);
+        assertThat(m.count(MetricCatalog.REQUEST_LATENCY)).isEqualTo(200 * MS);
+        assertThat(m.values().get("send_lag")).isInstanceOf(Long.class);
+        // ours come after every AIPerf metric
+        assertThat(List.copyOf(m.values().keySet())).endsWith("output_token_count", "send_lag",
+                "scheduled_time_to_first_token", "scheduled_request_latency");
+    }
+
+    @Test
+    void earlySendKeepsItsNegativeLag() {
+        MetricRecord m = streaming.compute(request().scheduledAt(7_000).writeAt(2_000L)
+                .text(50 * MS, "a").build(), 10L);
+
+        assertThat(m.count(MetricCatalog.SEND_LAG)).isEqualTo(-5_000);
+        assertThat(m.count(MetricCatalog.SCHEDULED_TIME_TO_FIRST_TOKEN)).isEqualTo(50 * MS - 7_000);
+        assertThat(m.count(MetricCatalog.SCHEDULED_REQUEST_LATENCY)).isEqualTo(50 * MS - 7_000);
+    }
+
+    @Test
+    void lagFallsBackToTheStartWhenTheWriteWasNotStamped() {
+        MetricRecord m = streaming.compute(request().scheduledAt(-4 * MS).writeAt(null)
+                .text(10 * MS, "a").build(), 10L);
+
+        assertThat(m.count(MetricCatalog.SEND_LAG)).isEqualTo(4 * MS);
+    }
+
+    @Test
+    void scheduleAtTheStartGivesZeroLagAndAiperfEqualTimes() {
+        MetricRecord m = streaming.compute(request().scheduledAt(0).text(30 * MS, "a").build(), 10L);
+
+        assertThat(m.count(MetricCatalog.SEND_LAG)).isZero();
+        assertThat(m.count(MetricCatalog.SCHEDULED_TIME_TO_FIRST_TOKEN))
+                .isEqualTo(m.count(MetricCatalog.TIME_TO_FIRST_TOKEN));
+        assertThat(m.count(MetricCatalog.SCHEDULED_REQUEST_LATENCY)).isEqualTo(m.count(MetricCatalog.REQUEST_LATENCY));
+    }
+
+    @Test
+    void unscheduledRequestHasNoScheduleMetrics() {
+        MetricRecord m = streaming.compute(request().writeAt(2 * MS).text(10 * MS, "a").build(), 10L);
+
+        assertThat(m.values().keySet()).doesNotContain("send_lag", "scheduled_time_to_first_token",
+                "scheduled_request_latency");
+    }
+
+    @Test
+    void nonStreamingHasNoScheduleRelativeTtft() {
+        MetricRecord m = nonStreaming.compute(request().scheduledAt(-10 * MS).writeAt(1 * MS)
+                .text(250 * MS, "a b").build(), 10L);
+
+        assertThat(m.count(MetricCatalog.SEND_LAG)).isEqualTo(11 * MS);
+        assertThat(m.count(MetricCatalog.SCHEDULED_REQUEST_LATENCY)).isEqualTo(260 * MS);
+        assertThat(m.has(MetricCatalog.SCHEDULED_TIME_TO_FIRST_TOKEN)).isFalse();
+    }
+
+    @Test
+    void failedRequestHasNoScheduleMetrics() {
+        MetricRecord m = streaming.compute(request().scheduledAt(-3 * MS).writeAt(null)
+                .error(null, "ConnectionRefused", "refused").build(), 10L);
+
+        assertThat(m.values()).containsOnlyKeys("error_isl");
+    }
+
+    @Test
+    void scheduleMetricsAreOursAndShownAfterAiperfs() {
+        for (MetricSpec spec : List.of(MetricCatalog.SEND_LAG, MetricCatalog.SCHEDULED_TIME_TO_FIRST_TOKEN,
+                MetricCatalog.SCHEDULED_REQUEST_LATENCY)) {
+            assertThat(spec.onConsole()).as(spec.tag()).isTrue();
+            assertThat(spec.exported()).isTrue();
+            assertThat(spec.perRecordExported()).isTrue();
+            assertThat(spec.displayOrder()).isGreaterThan(MetricCatalog.REQUEST_COUNT.displayOrder());
+            assertThat(spec.displayUnit()).isEqualTo(MetricUnit.MILLISECONDS);
+            assertThat(spec.has(MetricFlag.EXTENSION)).isTrue();
+        }
+        assertThat(MetricCatalog.ALL.stream().filter(spec -> spec.has(MetricFlag.EXTENSION)))
+                .containsExactly(MetricCatalog.SEND_LAG, MetricCatalog.SCHEDULED_TIME_TO_FIRST_TOKEN,
+                        MetricCatalog.SCHEDULED_REQUEST_LATENCY);
+        assertThat(MetricCatalog.SEND_LAG.label()).isEqualTo("Send Lag (ms)");
+        assertThat(MetricCatalog.SCHEDULED_TIME_TO_FIRST_TOKEN.has(MetricFlag.STREAMING_ONLY)).isTrue();
+        assertThat(MetricCatalog.ALL.subList(MetricCatalog.ALL.size() - 3, MetricCatalog.ALL.size()))
+                .containsExactly(MetricCatalog.SEND_LAG, MetricCatalog.SCHEDULED_TIME_TO_FIRST_TOKEN,
+                        MetricCatalog.SCHEDULED_REQUEST_LATENCY);
+    }
+
     @Test
     void tokenizerIsRequiredForClientCounts() {
         assertThatThrownBy(() -> new RecordMetrics(null, true, false)).isInstanceOf(IllegalArgumentException.class);

@@ -27,6 +27,9 @@ public final class TestRecords {
     private Usage usage;
     private ErrorDetails error;
     private boolean cancelled;
+    private Long writeOffsetNs = 0L;
+    private long scheduledNs = -1;
+    private String inputText;
 
     public static TestRecords request() {
         return new TestRecords();
@@ -90,6 +93,23 @@ public final class TestRecords {
         return this;
     }
 
+    /** When the bytes were written, {@code offsetNs} after the start (default 0); null for never (-1). */
+    public TestRecords writeAt(Long offsetNs) {
+        this.writeOffsetNs = offsetNs;
+        return this;
+    }
+
+    /** The scheduled send time, {@code offsetNs} after the start (negative: the schedule wanted it earlier). */
+    public TestRecords scheduledAt(long offsetNs) {
+        this.scheduledNs = startNs + offsetNs;
+        return this;
+    }
+
+    public TestRecords inputText(String text) {
+        this.inputText = text;
+        return this;
+    }
+
     public TestRecords cancelled() {
         this.cancelled = true;
         return this;
@@ -98,9 +118,10 @@ public final class TestRecords {
     public RequestRecord build() {
         long end = endNs >= 0 ? endNs
                 : responses.isEmpty() ? startNs + 1_000 : responses.get(responses.size() - 1).arrivalNs() + 1_000;
+        long writeNs = writeOffsetNs == null ? -1 : startNs + writeOffsetNs;
         return new RequestRecord("worker_1", creditId, phase, "conv-" + creditId, 0, "req-" + creditId,
-                "corr-" + creditId, startNs - 5_000, startNs, startNs, headersNs, end, startEpochNs, httpStatus, responses,
-                usage, error, cancelled);
+                "corr-" + creditId, startNs - 5_000, startNs, writeNs, headersNs, end, startEpochNs, httpStatus,
+                responses, usage, error, cancelled, scheduledNs, inputText);
     }
 
     /** One token per whitespace-separated word; deterministic and instant. */
