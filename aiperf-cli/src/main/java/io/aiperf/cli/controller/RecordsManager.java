@@ -167,6 +167,10 @@ final class RecordsManager implements AutoCloseable {
         if (!summary.errors().isEmpty()) {
             report.append('\n').append(renderer.renderErrors(summary));
         }
+        String warnings = renderer.renderWarnings(summary);
+        if (!warnings.isEmpty()) {
+            report.append('\n').append(warnings);
+        }
         List<String> trailer = new ArrayList<>();
         trailer.add("CLI Command: " + config.cliCommand());
         summary.benchmarkDurationSeconds().ifPresent(s ->
