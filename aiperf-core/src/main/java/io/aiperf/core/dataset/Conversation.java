@@ -3,7 +3,7 @@ package io.aiperf.core.dataset;
 import java.util.List;
 
 /**
- * A session: one or more turns sent in order. Synthetic datasets are single-turn for now.
+ * A session: one or more turns sent in order.
  *
  * @param conversationId the session id (also {@code session_id} in {@code inputs.json})
  * @param turns          at least one turn; copied to an immutable list

@@ -32,6 +32,10 @@ public final class RandomStreams {
     public static final String OUTPUT_LENGTH = "dataset.output.length";
     /** Conversation (session) ids. */
     public static final String CONVERSATION_ID = "dataset.conversation.id";
+    /** Turns per synthetic conversation ({@code --conversation-turn-mean/-stddev}). */
+    public static final String CONVERSATION_TURNS = "dataset.conversation.turns";
+    /** Think time before synthetic turns after the first ({@code --conversation-turn-delay-*}). */
+    public static final String TURN_DELAY = "dataset.conversation.turn_delay";
     /** Prefix of the dataset samplers' streams; the strategy's CLI name is appended. */
     public static final String SAMPLER_PREFIX = "dataset.sampler.";
 

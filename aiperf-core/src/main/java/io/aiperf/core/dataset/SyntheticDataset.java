@@ -13,26 +13,33 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /**
- * The synthetic dataset: {@code numDatasetEntries} single-turn conversations whose prompts have exact token lengths
- * drawn from the ISL distribution.
+ * The synthetic dataset: {@code numDatasetEntries} conversations whose prompts have exact token lengths drawn from
+ * the ISL distribution; single-turn unless {@link InputConfig#conversations()} asks for more turns.
  *
  * <p>Generation, per entry {@code i} in order (each quantity from its own named stream of {@link RandomStreams}):
  * <ol>
- *   <li>ISL: {@link PositiveNormal#sampleInteger} (islMean, islStddev) from {@value RandomStreams#PROMPT_LENGTH};</li>
- *   <li>a per-prompt seed: one {@code long} from {@value RandomStreams#PROMPT_CORPUS}; the prompt's start(s) in the
- *       token pool are drawn from a {@link SeededRandom} of that seed, so prompts can be cut in parallel and the result
- *       does not depend on the thread count;</li>
- *   <li>{@code max_tokens}: only when oslMean is set, {@link PositiveNormal#sampleInteger} (oslMean, oslStddev) from
- *       {@value RandomStreams#OUTPUT_LENGTH};</li>
- *   <li>the conversation id: a version-4-shaped UUID from two {@code long}s of {@value RandomStreams#CONVERSATION_ID}.</li>
+ *   <li>the turn count: {@link PositiveNormal#sampleInteger} (turnMean, turnStddev) from
+ *       {@value RandomStreams#CONVERSATION_TURNS}; nothing is drawn for the default (1 turn, stddev 0);</li>
+ *   <li>per turn, in order:
+ *     <ul>
+ *       <li>ISL: {@link PositiveNormal#sampleInteger} (islMean, islStddev) from {@value RandomStreams#PROMPT_LENGTH};</li>
+ *       <li>a per-prompt seed: one {@code long} from {@value RandomStreams#PROMPT_CORPUS}; the prompt's start(s) in the
+ *           token pool are drawn from a {@link SeededRandom} of that seed, so prompts can be cut in parallel and the
+ *           result does not depend on the thread count;</li>
+ *       <li>{@code max_tokens}: only when oslMean is set, {@link PositiveNormal#sampleInteger} (oslMean, oslStddev)
+ *           from {@value RandomStreams#OUTPUT_LENGTH};</li>
+ *       <li>think time, for turns after the first when the delay mean is positive:
+ *           {@code PositiveNormal.sample(delayMean, delayStddev) * delayRatio} ms from
+ *           {@value RandomStreams#TURN_DELAY};</li>
+ *     </ul></li>
+ *   <li>the conversation id: a version-4-shaped UUID from two {@code long}s of
+ *       {@value RandomStreams#CONVERSATION_ID}.</li>
  * </ol>
+ * Because every quantity has its own stream, a single-turn configuration draws exactly what it drew before
+ * multi-turn support existed.
  * Same seed + same tokenizer + same config → the same dataset, byte for byte.
  */
 public final class SyntheticDataset {
@@ -167,78 +174,74 @@ public final class SyntheticDataset {
             if (entries < 1) {
                 throw new IllegalArgumentException("numDatasetEntries must be at least 1: " + entries);
             }
+            InputConfig.Conversations shape = config.conversations();
+            checkShape(shape);
             RandomStreams rs = streams != null ? streams : new RandomStreams(config.randomSeed());
             int[] pool = tokenPool != null ? tokenPool
                     : (corpus != null ? corpus : PromptCorpus.builtin()).tokenize(tokenizer, threads);
             SyntheticPromptGenerator generator =
                     new SyntheticPromptGenerator(tokenizer, pool, rs.derive(RandomStreams.PROMPT_CORPUS));
 
+            SeededRandom turnRng = rs.derive(RandomStreams.CONVERSATION_TURNS);
+            SeededRandom delayRng = rs.derive(RandomStreams.TURN_DELAY);
             SeededRandom lengthRng = rs.derive(RandomStreams.PROMPT_LENGTH);
             SeededRandom startRng = rs.derive(RandomStreams.PROMPT_CORPUS);
             SeededRandom outputRng = rs.derive(RandomStreams.OUTPUT_LENGTH);
             SeededRandom idRng = rs.derive(RandomStreams.CONVERSATION_ID);
-            int[] lengths = new int[entries];
-            long[] promptSeeds = new long[entries];
-            Integer[] maxTokens = new Integer[entries];
+            int[] turnCounts = new int[entries];
             String[] ids = new String[entries];
+            List<Integer> lengths = new ArrayList<>(entries);
+            List<Long> promptSeeds = new ArrayList<>(entries);
+            List<Integer> maxTokens = new ArrayList<>(entries);
+            List<Double> delays = new ArrayList<>(entries);
             for (int i = 0; i < entries; i++) {
-                lengths[i] = PositiveNormal.sampleInteger(lengthRng, config.islMean(), config.islStddev());
-                promptSeeds[i] = startRng.nextLong();
-                if (config.oslMean() != null) {
-                    maxTokens[i] = PositiveNormal.sampleInteger(outputRng, config.oslMean(), config.oslStddev());
+                // turnMean 1 / stddev 0 (the default) draws nothing here: single-turn datasets stay as they were
+                turnCounts[i] = PositiveNormal.sampleInteger(turnRng, shape.turnMean(), shape.turnStddev());
+                for (int t = 0; t < turnCounts[i]; t++) {
+                    lengths.add(PositiveNormal.sampleInteger(lengthRng, config.islMean(), config.islStddev()));
+                    promptSeeds.add(startRng.nextLong());
+                    maxTokens.add(config.oslMean() == null ? null
+                            : PositiveNormal.sampleInteger(outputRng, config.oslMean(), config.oslStddev()));
+                    delays.add(t > 0 && shape.delayMeanMs() > 0
+                            ? PositiveNormal.sample(delayRng, shape.delayMeanMs(), shape.delayStddevMs())
+                                    * shape.delayRatio()
+                            : 0.0);
                 }
                 ids[i] = uuid(idRng);
             }
 
-            Prompt[] prompts = cutPrompts(generator, lengths, promptSeeds);
+            Prompt[] prompts = generator.prompts(lengths.stream().mapToInt(Integer::intValue).toArray(),
+                    promptSeeds.stream().mapToLong(Long::longValue).toArray(), threads);
             List<Conversation> conversations = new ArrayList<>(entries);
+            int k = 0;
             for (int i = 0; i < entries; i++) {
-                Turn turn = new Turn(prompts[i].text(), prompts[i].tokens(), maxTokens[i], 0.0);
-                conversations.add(new Conversation(ids[i], List.of(turn)));
+                List<Turn> turns = new ArrayList<>(turnCounts[i]);
+                for (int t = 0; t < turnCounts[i]; t++, k++) {
+                    turns.add(new Turn(prompts[k].text(), prompts[k].tokens(), maxTokens.get(k), delays.get(k)));
+                }
+                conversations.add(new Conversation(ids[i], turns));
             }
             long inexact = generator.inexactCount();
             if (inexact > 0) {
                 LOG.warn("{} of {} synthetic prompts could not be cut to their exact token length with tokenizer {}",
-                        inexact, entries, tokenizer.name());
+                        inexact, prompts.length, tokenizer.name());
             }
             long nanos = System.nanoTime() - t0;
-            LOG.debug("synthetic dataset: {} conversations from a {}-token pool in {} ms",
-                    entries, pool.length, nanos / 1_000_000);
+            LOG.debug("synthetic dataset: {} conversations ({} turns) from a {}-token pool in {} ms",
+                    entries, prompts.length, pool.length, nanos / 1_000_000);
             return new SyntheticDataset(conversations, rs, pool.length, inexact, nanos);
         }
 
-        private Prompt[] cutPrompts(SyntheticPromptGenerator generator, int[] lengths, long[] seeds) {
-            Prompt[] prompts = new Prompt[lengths.length];
-            int n = Math.min(threads, lengths.length);
-            if (n <= 1) {
-                for (int i = 0; i < lengths.length; i++) {
-                    prompts[i] = generator.prompt(lengths[i], new SeededRandom(seeds[i]));
-                }
-                return prompts;
+        private static void checkShape(InputConfig.Conversations shape) {
+            if (shape.turnMean() < 1) {
+                throw new IllegalArgumentException("conversation turn mean must be at least 1: " + shape.turnMean());
             }
-            ExecutorService exec = Executors.newFixedThreadPool(n, r -> {
-                Thread t = new Thread(r, "aiperf-dataset-prompts");
-                t.setDaemon(true);
-                return t;
-            });
-            try {
-                List<Future<Prompt>> futures = new ArrayList<>(lengths.length);
-                for (int i = 0; i < lengths.length; i++) {
-                    int len = lengths[i];
-                    long seed = seeds[i];
-                    futures.add(exec.submit(() -> generator.prompt(len, new SeededRandom(seed))));
+            for (double v : new double[] {shape.turnStddev(), shape.delayMeanMs(), shape.delayStddevMs(),
+                    shape.delayRatio()}) {
+                if (!(v >= 0) || Double.isInfinite(v)) {
+                    throw new IllegalArgumentException("conversation turn stddev, delay mean, delay stddev and delay"
+                            + " ratio must be finite and non-negative: " + shape);
                 }
-                for (int i = 0; i < prompts.length; i++) {
-                    prompts[i] = futures.get(i).get();
-                }
-                return prompts;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while generating prompts", e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("generating prompts failed: " + e.getCause(), e.getCause());
-            } finally {
-                exec.shutdownNow();
             }
         }
 

@@ -93,6 +93,18 @@ public final class SyntheticPromptGenerator {
         return best.prompt();
     }
 
+    /**
+     * Prompts of {@code lengths[i]} tokens, the starts of prompt {@code i} drawn from {@code new SeededRandom(seeds[i])},
+     * cut on up to {@code threads} threads; the result does not depend on the thread count.
+     */
+    public Prompt[] prompts(int[] lengths, long[] seeds, int threads) {
+        if (lengths.length != seeds.length) {
+            throw new IllegalArgumentException("one seed per length is needed");
+        }
+        return Parallel.map(lengths.length, threads, "aiperf-dataset-prompts",
+                i -> prompt(lengths[i], new SeededRandom(seeds[i]))).toArray(new Prompt[0]);
+    }
+
     /** Adjusts the window at {@code start} towards {@code n} tokens; returns the best of it and {@code best}. */
     private Candidate fit(int start, int n, Candidate best) {
         Set<Integer> tried = new HashSet<>();

@@ -107,6 +107,102 @@ class SyntheticDatasetTest {
         assertThatThrownBy(() -> new Turn("t", 1, null, -1)).isInstanceOf(IllegalArgumentException.class);
     }
 
+    private static InputConfig multi(Integer osl, long seed, int entries, InputConfig.Conversations shape) {
+        return new InputConfig(40, 10, osl, osl == null ? 0 : 5, seed, entries, null, null, null, shape);
+    }
+
+    @Test
+    void fixedTurnCountAndFixedDelay() {
+        // 3 turns each; delay 500 ms x ratio 0.5 with no spread = exactly 250 ms before turns 2 and 3
+        SyntheticDataset ds = SyntheticDataset.build(
+                multi(16, 3L, 20, new InputConfig.Conversations(3, 0, 500, 0, 0.5)), TOK);
+        assertThat(ds.size()).isEqualTo(20);
+        assertThat(ds.inexactPrompts()).isZero();
+        for (Conversation c : ds.conversations()) {
+            assertThat(c.turns()).hasSize(3);
+            assertThat(c.turns()).extracting(Turn::delayMs).containsExactly(0.0, 250.0, 250.0);
+            for (Turn t : c.turns()) {
+                assertThat(TOK.countTokens(t.text())).isEqualTo(t.inputTokens());
+                assertThat(t.maxTokens()).isNotNull().isPositive();
+                assertThat(t.timestampMs()).isNull();
+                assertThat(t.hashIds()).isEmpty();
+            }
+        }
+        // every turn has its own prompt
+        assertThat(ds.conversations().stream().flatMap(c -> c.turns().stream()).map(Turn::text).distinct().count())
+                .isEqualTo(60);
+    }
+
+    @Test
+    void variableTurnCountsAndDelays() {
+        SyntheticDataset ds = SyntheticDataset.build(
+                multi(null, 4L, 200, new InputConfig.Conversations(4, 2, 1000, 300, 1.0)), TOK);
+        List<Integer> counts = ds.conversations().stream().map(Conversation::turnCount).toList();
+        assertThat(counts).allSatisfy(n -> assertThat(n).isGreaterThanOrEqualTo(1));
+        assertThat(counts.stream().distinct().count()).isGreaterThan(3);
+        assertThat(counts.stream().mapToInt(Integer::intValue).average().orElseThrow()).isBetween(3.5, 5.5);
+        List<Double> later = ds.conversations().stream()
+                .flatMap(c -> c.turns().stream().skip(1)).map(Turn::delayMs).toList();
+        assertThat(later).isNotEmpty().allSatisfy(d -> assertThat(d).isPositive());
+        assertThat(later.stream().distinct().count()).isEqualTo(later.size());
+        assertThat(ds.conversations()).allSatisfy(c -> {
+            assertThat(c.firstTurn().delayMs()).isZero();
+            assertThat(c.turns()).allSatisfy(t -> assertThat(t.maxTokens()).isNull());
+        });
+    }
+
+    @Test
+    void noDelayWithoutADelayMean() {
+        SyntheticDataset ds = SyntheticDataset.build(
+                multi(null, 4L, 30, new InputConfig.Conversations(3, 1, 0, 50, 1.0)), TOK);
+        assertThat(ds.conversations()).allSatisfy(c ->
+                assertThat(c.turns()).allSatisfy(t -> assertThat(t.delayMs()).isZero()));
+    }
+
+    @Test
+    void multiTurnIsDeterministicAndKeepsIdsAndFirstPrompt() {
+        InputConfig.Conversations shape = new InputConfig.Conversations(3, 1, 200, 50, 2.0);
+        SyntheticDataset a = SyntheticDataset.builder(multi(32, 11L, 25, shape), TOK).threads(1).build();
+        SyntheticDataset b = SyntheticDataset.builder(multi(32, 11L, 25, shape), TOK).threads(4).build();
+        assertThat(b.conversations()).isEqualTo(a.conversations());
+        // ids come from their own stream (one draw pair per conversation), so the turn shape does not move them;
+        // the very first prompt is the first draw of the length and corpus streams in both configurations
+        SyntheticDataset single = SyntheticDataset.build(multi(32, 11L, 25, null), TOK);
+        assertThat(a.conversations()).extracting(Conversation::conversationId)
+                .containsExactlyElementsOf(single.conversations().stream().map(Conversation::conversationId).toList());
+        assertThat(a.conversations().get(0).firstTurn()).isEqualTo(single.conversations().get(0).firstTurn());
+        assertThat(single.conversations()).allSatisfy(c -> assertThat(c.turns()).hasSize(1));
+        // a different seed gives a different shape
+        SyntheticDataset other = SyntheticDataset.build(multi(32, 12L, 25, shape), TOK);
+        assertThat(other.conversations()).isNotEqualTo(a.conversations());
+    }
+
+    @Test
+    void invalidConversationShapeIsRejected() {
+        assertThatThrownBy(() -> SyntheticDataset.build(multi(null, 1L, 3,
+                new InputConfig.Conversations(0, 0, 0, 0, 1)), TOK))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("turn mean");
+        assertThatThrownBy(() -> SyntheticDataset.build(multi(null, 1L, 3,
+                new InputConfig.Conversations(2, 0, -5, 0, 1)), TOK))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("non-negative");
+        assertThatThrownBy(() -> SyntheticDataset.build(multi(null, 1L, 3,
+                new InputConfig.Conversations(2, 0, 5, 0, Double.NaN)), TOK))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void turnTimestampsAndHashIdsAreValidated() {
+        Turn t = new Turn("a b", 2, null, 0, 12.5, "user", List.of(1, 2));
+        assertThat(t.hasTimestamp()).isTrue();
+        assertThat(t.hashIds()).containsExactly(1, 2);
+        assertThat(new Turn("a", 1, null, 0).hasTimestamp()).isFalse();
+        assertThat(new Turn("a", 1, null, 0, null, null, null).hashIds()).isEmpty();
+        assertThatThrownBy(() -> new Turn("a", 1, null, 0, -1.0, null, null))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Turn("a", 1, null, 0, Double.POSITIVE_INFINITY, null, null))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     private static Set<String> texts(SyntheticDataset ds) {
         return ds.conversations().stream().map(c -> c.firstTurn().text()).collect(Collectors.toSet());
     }

@@ -1,0 +1,50 @@
+package io.aiperf.core.dataset.file;
+
+/**
+ * An input file (or its declared type) cannot be used. The message is one line, ready to print as is:
+ * {@code <file>:<line>: <what is wrong>} for a bad row (line numbers are 1-based and count blank lines), or
+ * {@code <file>: <what is wrong>} for the file as a whole.
+ */
+public final class DatasetFileException extends RuntimeException {
+
+    private final String file;
+    private final int line;
+
+    private DatasetFileException(String file, int line, String what, Throwable cause) {
+        super((line > 0 ? file + ":" + line : file) + ": " + oneLine(what), cause);
+        this.file = file;
+        this.line = line;
+    }
+
+    /** A problem with row {@code line} (1-based) of {@code file}. */
+    public static DatasetFileException atLine(String file, int line, String what) {
+        if (line < 1) {
+            throw new IllegalArgumentException("line numbers start at 1: " + line);
+        }
+        return new DatasetFileException(file, line, what, null);
+    }
+
+    /** A problem with {@code file} as a whole. */
+    public static DatasetFileException forFile(String file, String what) {
+        return new DatasetFileException(file, 0, what, null);
+    }
+
+    /** A problem with {@code file} as a whole, caused by {@code cause}. */
+    public static DatasetFileException forFile(String file, String what, Throwable cause) {
+        return new DatasetFileException(file, 0, what, cause);
+    }
+
+    /** The file as it was named in the configuration. */
+    public String file() {
+        return file;
+    }
+
+    /** The 1-based line of the bad row, or 0 when the problem is the whole file. */
+    public int line() {
+        return line;
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "unknown error" : s.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+    }
+}

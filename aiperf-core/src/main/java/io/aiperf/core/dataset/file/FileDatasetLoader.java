@@ -1,0 +1,316 @@
+package io.aiperf.core.dataset.file;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.aiperf.core.config.LoadConfig;
+import io.aiperf.core.dataset.Conversation;
+import io.aiperf.core.dataset.FixedSchedulePlan;
+import io.aiperf.core.dataset.Parallel;
+import io.aiperf.core.dataset.PositiveNormal;
+import io.aiperf.core.dataset.Prompt;
+import io.aiperf.core.dataset.PromptCorpus;
+import io.aiperf.core.dataset.RandomStreams;
+import io.aiperf.core.dataset.SeededRandom;
+import io.aiperf.core.dataset.SyntheticPromptGenerator;
+import io.aiperf.core.dataset.Turn;
+import io.aiperf.core.tokenizer.TextTokenizer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * Reads {@code --input-file} in one of the {@link DatasetFormat}s into conversations.
+ *
+ * <p>Steps: the format is the given one or detected from the first non-blank row ({@link #detect}); rows are read
+ * one line at a time and validated ({@code <file>:<line>: ...} on the first bad one); rows sharing a
+ * {@code session_id} become the turns, in file order, of one conversation (placed where its first row is); every
+ * other row (every multi_turn row) is a conversation of its own. Then, in file order and each from its own named
+ * stream: a prompt seed ({@value RandomStreams#PROMPT_CORPUS}) for each row whose prompt is synthesized from
+ * {@code input_length}; {@code max_tokens} ({@value RandomStreams#OUTPUT_LENGTH}) for each row without
+ * {@code output_length} when an output length mean is configured; a UUID ({@value RandomStreams#CONVERSATION_ID})
+ * for each conversation without a session id. Draws happen before any filtering, so the same file and seed give the
+ * same prompts whatever the fixed-schedule window. With a fixed schedule, conversations starting outside the window
+ * are dropped before prompts are made (see {@link FixedSchedulePlan#inWindow}). Last, text prompts are counted and
+ * synthesized prompts cut (exact length) in parallel.
+ */
+public final class FileDatasetLoader {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FileDatasetLoader.class);
+
+    private FileDatasetLoader() {
+    }
+
+    public static Builder builder(Path file, TextTokenizer tokenizer) {
+        return new Builder(file, tokenizer);
+    }
+
+    /**
+     * The format of {@code file} judged by its first non-blank row: a string {@code type} field names it; otherwise
+     * the keys decide ({@link DatasetFormat#fromKeys}).
+     *
+     * @throws DatasetFileException when the file is missing or has no rows, the first row is not a JSON object, or
+     *                              its keys fit no format
+     */
+    public static DatasetFormat detect(Path file) {
+        return detect(file, file.toString());
+    }
+
+    static DatasetFormat detect(Path file, String display) {
+        JsonlRows.FirstRow first = JsonlRows.first(file, display);
+        if (first == null) {
+            throw DatasetFileException.forFile(display, "no usable rows");
+        }
+        JsonNode type = first.row().get("type");
+        if (type != null && type.isTextual()) {
+            try {
+                return DatasetFormat.parse(type.textValue());
+            } catch (IllegalArgumentException e) {
+                throw DatasetFileException.atLine(display, first.line(), e.getMessage());
+            }
+        }
+        Set<String> keys = new HashSet<>();
+        first.row().fieldNames().forEachRemaining(keys::add);
+        DatasetFormat format = DatasetFormat.fromKeys(keys);
+        if (format == null) {
+            throw DatasetFileException.atLine(display, first.line(), "cannot tell the dataset type from the fields "
+                    + new TreeSet<>(keys) + "; set --custom-dataset-type");
+        }
+        return format;
+    }
+
+    /** Options of a load; only the file and tokenizer are required. */
+    public static final class Builder {
+        private final Path file;
+        private final TextTokenizer tokenizer;
+        private String display;
+        private DatasetFormat format;
+        private RandomStreams streams;
+        private Integer oslMean;
+        private double oslStddev;
+        private LoadConfig.FixedSchedule fixedSchedule;
+        private int threads = Math.min(8, Runtime.getRuntime().availableProcessors());
+        private int[] tokenPool;
+        private PromptCorpus corpus;
+
+        private Builder(Path file, TextTokenizer tokenizer) {
+            if (file == null || tokenizer == null) {
+                throw new IllegalArgumentException("file and tokenizer are required");
+            }
+            this.file = file;
+            this.tokenizer = tokenizer;
+            this.display = file.toString();
+        }
+
+        /** How the file is named in messages (default: the path as given). */
+        public Builder display(String display) {
+            this.display = display;
+            return this;
+        }
+
+        /** The format; null (the default) detects it from the first row. */
+        public Builder format(DatasetFormat format) {
+            this.format = format;
+            return this;
+        }
+
+        /** Random streams for seeds, output lengths and ids (default: from system entropy). */
+        public Builder streams(RandomStreams streams) {
+            this.streams = streams;
+            return this;
+        }
+
+        /** {@code --output-tokens-mean/-stddev}: {@code max_tokens} for rows without {@code output_length}. */
+        public Builder outputLength(Integer mean, double stddev) {
+            this.oslMean = mean;
+            this.oslStddev = stddev;
+            return this;
+        }
+
+        /** A fixed-schedule run: every conversation needs a first-turn timestamp; those outside the window are dropped. */
+        public Builder fixedSchedule(LoadConfig.FixedSchedule fixedSchedule) {
+            this.fixedSchedule = fixedSchedule;
+            return this;
+        }
+
+        /** Threads for counting and cutting prompts (the result does not depend on it). */
+        public Builder threads(int threads) {
+            this.threads = Math.max(1, threads);
+            return this;
+        }
+
+        /** An already tokenized pool (same tokenizer) for synthesized prompts. */
+        public Builder tokenPool(int[] tokenPool) {
+            this.tokenPool = tokenPool;
+            return this;
+        }
+
+        /** The corpus synthesized prompts are cut from (default {@link PromptCorpus#builtin()}). */
+        public Builder corpus(PromptCorpus corpus) {
+            this.corpus = corpus;
+            return this;
+        }
+
+        /** @throws DatasetFileException on the first problem with the file or one of its rows */
+        public FileDataset load() {
+            long t0 = System.nanoTime();
+            JsonlRows.checkReadable(file, display);
+            DatasetFormat fmt = format != null ? format : detect(file, display);
+            RandomStreams rs = streams != null ? streams : new RandomStreams(null);
+            SeededRandom seedRng = rs.derive(RandomStreams.PROMPT_CORPUS);
+            SeededRandom outputRng = rs.derive(RandomStreams.OUTPUT_LENGTH);
+
+            List<Session> sessions = new ArrayList<>();
+            Map<String, Session> named = new HashMap<>();
+            boolean[] firstTimed = new boolean[1];
+            int rows = JsonlRows.forEach(file, display, (line, node) -> {
+                RowParsers.Row row = RowParsers.parse(fmt, new RowFields(display, line, "", node));
+                if (sessions.isEmpty()) {
+                    firstTimed[0] = row.turns().get(0).timestampMs() != null;
+                }
+                Session session = row.sessionId() == null ? null : named.get(row.sessionId());
+                if (session == null) {
+                    session = new Session(row.sessionId(), line);
+                    sessions.add(session);
+                    if (row.sessionId() != null) {
+                        named.put(row.sessionId(), session);
+                    }
+                }
+                for (RowTurn t : row.turns()) {
+                    long seed = t.inputLength() != null ? seedRng.nextLong() : 0L;
+                    Integer maxTokens = t.outputLength() != null ? t.outputLength()
+                            : oslMean != null ? PositiveNormal.sampleInteger(outputRng, oslMean, oslStddev) : null;
+                    session.turns.add(new Pending(t, seed, maxTokens));
+                }
+            });
+            if (sessions.isEmpty()) {
+                throw DatasetFileException.forFile(display, "no usable rows");
+            }
+            assignIds(sessions, named.keySet(), rs.derive(RandomStreams.CONVERSATION_ID));
+
+            List<Session> kept = sessions;
+            if (fixedSchedule != null) {
+                kept = new ArrayList<>(sessions.size());
+                for (Session s : sessions) {
+                    Double ts = s.turns.get(0).row.timestampMs();
+                    if (ts == null) {
+                        throw DatasetFileException.atLine(display, s.firstLine,
+                                "no 'timestamp': a fixed schedule needs one on the first turn of every conversation");
+                    }
+                    if (FixedSchedulePlan.inWindow(ts, fixedSchedule)) {
+                        kept.add(s);
+                    }
+                }
+                if (kept.isEmpty()) {
+                    throw DatasetFileException.forFile(display, "no usable rows: none of the " + sessions.size()
+                            + " conversations starts within the fixed-schedule window " + window(fixedSchedule));
+                }
+            }
+
+            Materialized m = materialize(kept);
+            long inexact = m.inexact();
+            LOG.debug("{}: {} rows, {} conversations ({} kept) as {} in {} ms", display, rows, sessions.size(),
+                    kept.size(), fmt, (System.nanoTime() - t0) / 1_000_000);
+            if (inexact > 0) {
+                LOG.warn("{}: {} synthesized prompts could not be cut to their exact token length with tokenizer {}",
+                        display, inexact, tokenizer.name());
+            }
+            return new FileDataset(fmt, m.conversations(), rows, firstTimed[0], sessions.size() - kept.size(), inexact);
+        }
+
+        private record Materialized(List<Conversation> conversations, long inexact) {
+        }
+
+        private Materialized materialize(List<Session> kept) {
+            List<Pending> all = new ArrayList<>();
+            for (Session s : kept) {
+                all.addAll(s.turns);
+            }
+            List<Integer> synth = new ArrayList<>();
+            List<Integer> texts = new ArrayList<>();
+            for (int i = 0; i < all.size(); i++) {
+                (all.get(i).row.inputLength() != null ? synth : texts).add(i);
+            }
+            Prompt[] prompts = new Prompt[all.size()];
+            List<Integer> counts = Parallel.map(texts.size(), threads, "aiperf-dataset-count",
+                    k -> tokenizer.countTokens(all.get(texts.get(k)).row.text()));
+            for (int k = 0; k < texts.size(); k++) {
+                int i = texts.get(k);
+                prompts[i] = new Prompt(all.get(i).row.text(), counts.get(k));
+            }
+            long inexact = 0;
+            if (!synth.isEmpty()) {
+                int[] pool = tokenPool != null ? tokenPool
+                        : (corpus != null ? corpus : PromptCorpus.builtin()).tokenize(tokenizer, threads);
+                SyntheticPromptGenerator generator = new SyntheticPromptGenerator(tokenizer, pool, new SeededRandom(0));
+                int[] lengths = synth.stream().mapToInt(i -> all.get(i).row.inputLength()).toArray();
+                long[] seeds = synth.stream().mapToLong(i -> all.get(i).seed).toArray();
+                Prompt[] cut = generator.prompts(lengths, seeds, threads);
+                for (int k = 0; k < cut.length; k++) {
+                    prompts[synth.get(k)] = cut[k];
+                }
+                inexact = generator.inexactCount();
+            }
+            List<Conversation> out = new ArrayList<>(kept.size());
+            int i = 0;
+            for (Session s : kept) {
+                List<Turn> turns = new ArrayList<>(s.turns.size());
+                for (Pending p : s.turns) {
+                    RowTurn r = p.row;
+                    turns.add(new Turn(prompts[i].text(), prompts[i].tokens(), p.maxTokens, r.delayMs(),
+                            r.timestampMs(), r.role(), r.hashIds()));
+                    i++;
+                }
+                out.add(new Conversation(s.id, turns));
+            }
+            return new Materialized(out, inexact);
+        }
+
+        private static void assignIds(List<Session> sessions, Set<String> namedIds, SeededRandom idRng) {
+            for (Session s : sessions) {
+                if (s.id == null) {
+                    String id;
+                    do {
+                        id = uuid(idRng);
+                    } while (namedIds.contains(id));
+                    s.id = id;
+                }
+            }
+        }
+
+        private static String window(LoadConfig.FixedSchedule fs) {
+            return "[" + (fs.startOffsetMs() == null ? "-inf" : fs.startOffsetMs()) + ", "
+                    + (fs.endOffsetMs() == null ? "+inf" : fs.endOffsetMs()) + "] ms";
+        }
+    }
+
+    /** A version-4-shaped UUID from two longs of {@code rng} (as the synthetic dataset makes its ids). */
+    static String uuid(SeededRandom rng) {
+        long msb = (rng.nextLong() & ~0xF000L) | 0x4000L;
+        long lsb = (rng.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(msb, lsb).toString();
+    }
+
+    /** A conversation being assembled. */
+    private static final class Session {
+        String id;
+        final int firstLine;
+        final List<Pending> turns = new ArrayList<>(1);
+
+        Session(String id, int firstLine) {
+            this.id = id;
+            this.firstLine = firstLine;
+        }
+    }
+
+    /** A validated turn with its random draws. */
+    private record Pending(RowTurn row, long seed, Integer maxTokens) {
+    }
+}

@@ -1,0 +1,189 @@
+package io.aiperf.core.dataset.file;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** Validates one row of each format and turns it into {@link RowTurn}s; every violation names the row's line. */
+final class RowParsers {
+
+    /** A parsed row: its session id (null when none) and its turns in order. */
+    record Row(String sessionId, List<RowTurn> turns) {
+    }
+
+    private static final List<String> MEDIA = List.of("image", "images", "audio", "audios", "video", "videos");
+
+    private static final Set<String> SINGLE_TURN_KEYS = Set.of("type", "text", "texts", "image", "images", "audio",
+            "audios", "video", "videos", "timestamp", "delay", "role", "session_id", "output_length");
+    private static final Set<String> TURN_KEYS = Set.of("type", "text", "texts", "image", "images", "audio",
+            "audios", "video", "videos", "timestamp", "delay", "role", "output_length");
+    private static final Set<String> MULTI_TURN_KEYS = Set.of("type", "session_id", "turns");
+    private static final Set<String> MOONCAKE_KEYS = Set.of("type", "input_length", "text_input", "messages", "tools",
+            "output_length", "hash_ids", "timestamp", "delay", "session_id");
+
+    private RowParsers() {
+    }
+
+    static Row parse(DatasetFormat format, RowFields f) {
+        return switch (format) {
+            case SINGLE_TURN -> singleTurn(f);
+            case MULTI_TURN -> multiTurn(f);
+            case MOONCAKE_TRACE -> mooncake(f);
+        };
+    }
+
+    /** {@code text|texts}, {@code timestamp} XOR {@code delay}, {@code output_length}, {@code role}, {@code session_id}. */
+    static Row singleTurn(RowFields f) {
+        f.onlyKeys(SINGLE_TURN_KEYS, "single_turn row");
+        f.checkType(DatasetFormat.SINGLE_TURN.cliName());
+        RowTurn turn = turn(f);
+        return new Row(f.nonEmptyString("session_id"), List.of(turn));
+    }
+
+    /** {@code {"session_id": optional string, "turns": [single_turn objects without session_id]}}. */
+    static Row multiTurn(RowFields f) {
+        f.onlyKeys(MULTI_TURN_KEYS, "multi_turn row");
+        f.checkType(DatasetFormat.MULTI_TURN.cliName());
+        String session = f.nonEmptyString("session_id");
+        JsonNode turns = f.node().get("turns");
+        if (turns == null || turns.isNull()) {
+            throw f.error("'turns' is required");
+        }
+        if (!turns.isArray()) {
+            throw f.error("'turns' must be a list of objects, found " + RowFields.kind(turns));
+        }
+        if (turns.isEmpty()) {
+            throw f.error("'turns' must not be empty");
+        }
+        List<RowTurn> out = new ArrayList<>(turns.size());
+        for (int i = 0; i < turns.size(); i++) {
+            JsonNode t = turns.get(i);
+            if (!(t instanceof ObjectNode obj)) {
+                throw f.error("'turns[" + i + "]' must be an object, found " + RowFields.kind(t));
+            }
+            RowFields tf = f.nested("turns[" + i + "]", obj);
+            if (obj.has("session_id")) {
+                throw tf.error("'session_id' is not allowed inside a turn; put it on the row");
+            }
+            tf.onlyKeys(TURN_KEYS, "multi_turn turn");
+            tf.checkType(DatasetFormat.SINGLE_TURN.cliName());
+            out.add(turn(tf));
+        }
+        return new Row(session, out);
+    }
+
+    /**
+     * Exactly one of {@code input_length}, {@code text_input}, {@code messages} (the last refused for now); optional
+     * {@code output_length}, {@code hash_ids} (only with input_length), {@code timestamp} XOR {@code delay},
+     * {@code session_id}; {@code tools} only with messages.
+     */
+    static Row mooncake(RowFields f) {
+        f.onlyKeys(MOONCAKE_KEYS, "mooncake_trace row");
+        f.checkType(DatasetFormat.MOONCAKE_TRACE.cliName());
+        List<String> sources = new ArrayList<>(3);
+        for (String k : List.of("input_length", "text_input", "messages")) {
+            if (f.has(k)) {
+                sources.add(k);
+            }
+        }
+        if (sources.isEmpty()) {
+            throw f.error("one of 'input_length', 'text_input' or 'messages' is required");
+        }
+        if (sources.size() > 1) {
+            throw f.error("only one of 'input_length', 'text_input' and 'messages' may be given, found '"
+                    + String.join("' and '", sources) + "'");
+        }
+        if (f.has("messages")) {
+            throw f.error("'messages' rows are not supported yet; use 'input_length' or 'text_input'");
+        }
+        if (f.has("tools")) {
+            throw f.error("'tools' is only allowed with 'messages'");
+        }
+        if (f.has("hash_ids") && !f.has("input_length")) {
+            throw f.error("'hash_ids' is only allowed with 'input_length'");
+        }
+        Integer inputLength = f.positiveInt("input_length");
+        String text = f.nonEmptyString("text_input");
+        List<Integer> hashIds = f.nonNegativeIntList("hash_ids");
+        Integer outputLength = f.positiveInt("output_length");
+        f.exclusive("timestamp", "delay");
+        Double timestamp = f.nonNegativeNumber("timestamp", "milliseconds");
+        Double delay = f.nonNegativeNumber("delay", "milliseconds");
+        String session = f.nonEmptyString("session_id");
+        return new Row(session, List.of(new RowTurn(f.line(), text, inputLength, outputLength, timestamp,
+                delay == null ? 0.0 : delay, null, hashIds)));
+    }
+
+    /** The fields a single_turn row and a multi_turn turn share. */
+    private static RowTurn turn(RowFields f) {
+        for (String pair : List.of("text", "image", "audio", "video")) {
+            f.exclusive(pair, pair + "s");
+        }
+        for (String media : MEDIA) {
+            if (f.has(media)) {
+                throw f.error("'" + media + "' is not supported yet: only text prompts can be sent for now");
+            }
+        }
+        String text;
+        if (f.has("text")) {
+            text = f.nonEmptyString("text");
+        } else if (f.has("texts")) {
+            text = onlyText(f);
+        } else {
+            throw f.error("no prompt: 'text' or 'texts' is required");
+        }
+        f.exclusive("timestamp", "delay");
+        Double timestamp = f.nonNegativeNumber("timestamp", "milliseconds");
+        Double delay = f.nonNegativeNumber("delay", "milliseconds");
+        Integer outputLength = f.positiveInt("output_length");
+        String role = f.nonEmptyString("role");
+        return new RowTurn(f.line(), text, null, outputLength, timestamp, delay == null ? 0.0 : delay, role, null);
+    }
+
+    /**
+     * {@code texts}: a list of strings or of {@code {"name": ..., "contents": [strings]}} objects. It must hold
+     * exactly one prompt: several would be a batch in one request, which is not supported yet.
+     */
+    private static String onlyText(RowFields f) {
+        JsonNode texts = f.node().get("texts");
+        if (!texts.isArray() || texts.isEmpty()) {
+            throw f.error("'texts' must be a non-empty list, found " + RowFields.kind(texts));
+        }
+        List<String> prompts = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            JsonNode e = texts.get(i);
+            String at = "texts[" + i + "]";
+            if (e.isTextual()) {
+                prompts.add(e.textValue());
+            } else if (e instanceof ObjectNode obj) {
+                RowFields ef = f.nested(at, obj);
+                ef.onlyKeys(Set.of("name", "contents"), "text entry");
+                ef.string("name");
+                JsonNode contents = obj.get("contents");
+                if (contents == null || !contents.isArray()) {
+                    throw ef.error("'contents' must be a list of strings, found " + RowFields.kind(contents));
+                }
+                for (int j = 0; j < contents.size(); j++) {
+                    JsonNode c = contents.get(j);
+                    if (!c.isTextual()) {
+                        throw ef.error("'contents[" + j + "]' must be a string, found " + RowFields.kind(c));
+                    }
+                    prompts.add(c.textValue());
+                }
+            } else {
+                throw f.error("'" + at + "' must be a string or an object with 'contents', found " + RowFields.kind(e));
+            }
+        }
+        if (prompts.size() != 1) {
+            throw f.error("'texts' holds " + prompts.size() + " prompts; exactly one is supported"
+                    + " (several prompts in one request, a batch, are not supported yet)");
+        }
+        if (prompts.get(0).isEmpty()) {
+            throw f.error("'texts' holds an empty prompt");
+        }
+        return prompts.get(0);
+    }
+}

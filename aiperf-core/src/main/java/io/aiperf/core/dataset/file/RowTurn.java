@@ -1,0 +1,19 @@
+package io.aiperf.core.dataset.file;
+
+import java.util.List;
+
+/**
+ * One turn as a file row describes it, validated but not yet turned into a prompt.
+ *
+ * @param line         1-based line of the row it came from
+ * @param text         the prompt text, or null when the prompt is to be synthesized
+ * @param inputLength  the prompt length in tokens to synthesize, or null when {@code text} is given
+ * @param outputLength {@code output_length} (becomes {@code max_tokens}), or null
+ * @param timestampMs  {@code timestamp} in ms, or null
+ * @param delayMs      {@code delay} in ms, 0 when absent
+ * @param role         {@code role}, or null
+ * @param hashIds      {@code hash_ids}, or null
+ */
+record RowTurn(int line, String text, Integer inputLength, Integer outputLength, Double timestampMs, double delayMs,
+               String role, List<Integer> hashIds) {
+}
