@@ -1,15 +1,16 @@
 package io.aiperf.cli.controller;
 
-import io.aiperf.core.config.BenchmarkConfig;
-import io.aiperf.core.dataset.Conversation;
-import io.aiperf.core.dataset.DatasetSampler;
-import io.aiperf.core.dataset.InputsJsonWriter;
-import io.aiperf.core.dataset.SamplingStrategy;
-import io.aiperf.core.dataset.SyntheticDataset;
-import io.aiperf.core.dataset.Turn;
-import io.aiperf.core.config.EndpointType;
 import io.aiperf.cli.controller.load.SessionPlan;
 import io.aiperf.cli.controller.load.SessionSource;
+import io.aiperf.core.config.BenchmarkConfig;
+import io.aiperf.core.config.EndpointType;
+import io.aiperf.core.config.LoadConfig;
+import io.aiperf.core.config.TimingMode;
+import io.aiperf.core.dataset.Conversation;
+import io.aiperf.core.dataset.DatasetSampler;
+import io.aiperf.core.dataset.FixedSchedulePlan;
+import io.aiperf.core.dataset.InputDataset;
+import io.aiperf.core.dataset.Turn;
 import io.aiperf.core.model.CreditPhase;
 import io.aiperf.core.tokenizer.TextTokenizer;
 import io.aiperf.records.tokenizer.LoadedTokenizer;
@@ -26,27 +27,31 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The run's inputs, prepared once before load starts (AIPerf's DatasetManager): the tokenizer, the synthetic
- * conversations, every request body rendered exactly once (the same string is sent and written to
- * {@code inputs.json}), and the sampler that picks the next conversation. Tokenizing never happens on a worker.
+ * The run's inputs, prepared once before load starts (AIPerf's DatasetManager): the tokenizer, the conversations
+ * (synthetic or from {@code --input-file}), every request body that can be rendered ahead of time rendered exactly
+ * once (the same string is sent and written to {@code inputs.json}), and the sources the load engine draws sessions
+ * from. Tokenizing never happens on a worker.
  */
 final class RunDataset {
 
     private final TextTokenizer tokenizer;
-    private final SyntheticDataset dataset;
+    private final InputDataset dataset;
     private final Map<String, String> payloads;
     private final DatasetSampler sampler;
     private final List<String> warnings;
+    /** Chat conversations that accumulate history: the worker renders each turn with the live replies. */
     private final boolean workerRendersHistory;
+    private final LoadConfig load;
 
-    private RunDataset(TextTokenizer tokenizer, SyntheticDataset dataset, Map<String, String> payloads,
-                       DatasetSampler sampler, List<String> warnings, boolean workerRendersHistory) {
-        this.workerRendersHistory = workerRendersHistory;
+    private RunDataset(TextTokenizer tokenizer, InputDataset dataset, Map<String, String> payloads,
+                       List<String> warnings, boolean workerRendersHistory, LoadConfig load) {
         this.tokenizer = tokenizer;
         this.dataset = dataset;
         this.payloads = payloads;
-        this.sampler = sampler;
+        this.sampler = dataset.sampler();
         this.warnings = warnings;
+        this.workerRendersHistory = workerRendersHistory;
+        this.load = load;
     }
 
     static RunDataset prepare(BenchmarkConfig config, Consumer<String> log) {
@@ -57,7 +62,13 @@ final class RunDataset {
             warnings.add(loaded.warning());
             log.accept(loaded.warning());
         }
-        SyntheticDataset dataset = SyntheticDataset.build(config.input(), loaded.tokenizer());
+        LoadConfig load = config.load();
+        InputDataset dataset = load.mode() == TimingMode.FIXED_SCHEDULE
+                ? InputDataset.load(config.input(), loaded.tokenizer(), load.fixedSchedule())
+                : InputDataset.load(config.input(), loaded.tokenizer());
+        if (dataset.droppedConversations() > 0) {
+            log.accept(dataset.droppedConversations() + " conversation(s) fell outside the fixed-schedule window");
+        }
         Map<String, String> payloads = new HashMap<>();
         for (Conversation c : dataset.conversations()) {
             for (int i = 0; i < c.turns().size(); i++) {
@@ -67,25 +78,41 @@ final class RunDataset {
             }
         }
         try {
-            InputsJsonWriter.write(Path.of(config.output().artifactDir(), "inputs.json"), dataset.conversations(),
+            dataset.writeInputsJson(Path.of(config.output().artifactDir(), "inputs.json"),
                     (conversation, turn) -> payloads.get(key(conversation.conversationId(), turn)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write inputs.json: " + e.getMessage(), e);
         }
-        DatasetSampler sampler = DatasetSampler.create(SamplingStrategy.SHUFFLE, dataset.conversations(),
-                dataset.streams());
-        boolean workerRendersHistory = config.endpoint().type() == EndpointType.CHAT;
-        return new RunDataset(loaded.tokenizer(), dataset, payloads, sampler, warnings, workerRendersHistory);
+        boolean workerRendersHistory = config.endpoint().type() == EndpointType.CHAT && dataset.accumulatesHistory();
+        return new RunDataset(loaded.tokenizer(), dataset, payloads, warnings, workerRendersHistory, load);
     }
 
-    /** Sessions drawn from the dataset with its sampling strategy (never exhausted). */
+    /** Sessions drawn with the dataset's sampling strategy (never exhausted). */
     SessionSource sampledSessions() {
-        return () -> plan(sampler.next());
+        return () -> plan(sampler.next(), -1, Double.NaN);
     }
 
-    /** Sessions in trace order with their start offsets, for a fixed schedule. */
+    /** Sessions in trace order, each due at its timestamp's offset from schedule zero. */
     SessionSource scheduledSessions() {
-        throw new UnsupportedOperationException("fixed-schedule traces arrive with the trace loaders");
+        FixedSchedulePlan plan = dataset.fixedSchedulePlan(load.fixedSchedule());
+        List<FixedSchedulePlan.Entry> entries = plan.entries();
+        return new SessionSource() {
+            private int next;
+
+            @Override
+            public SessionPlan next() {
+                if (next >= entries.size()) {
+                    return null;
+                }
+                FixedSchedulePlan.Entry e = entries.get(next++);
+                return plan(e.conversation(), e.offsetNs(), plan.zeroMs());
+            }
+
+            @Override
+            public long peekStartOffsetNs() {
+                return next < entries.size() ? entries.get(next).offsetNs() : -1;
+            }
+        };
     }
 
     /** Seed of a phase's own random streams (arrival gaps, cancellation draws). */
@@ -93,16 +120,22 @@ final class RunDataset {
         return dataset.streams().seedOf("timing." + phase.exportName());
     }
 
-    private SessionPlan plan(Conversation c) {
+    /**
+     * @param startOffsetNs fixed schedule: the first turn's offset from schedule zero, else -1
+     * @param zeroMs        fixed schedule: the trace time of schedule zero, so later turns' timestamps become offsets
+     */
+    private SessionPlan plan(Conversation c, long startOffsetNs, double zeroMs) {
         List<SessionPlan.TurnPlan> turns = new ArrayList<>(c.turns().size());
         boolean single = c.turns().size() == 1;
         for (int i = 0; i < c.turns().size(); i++) {
             Turn t = c.turns().get(i);
-            // A later turn's body holds the live replies, so the worker renders every turn of a multi-turn chat.
             String payload = single || !workerRendersHistory ? payloads.get(key(c.conversationId(), i)) : null;
-            turns.add(new SessionPlan.TurnPlan(payload, t.text(), t.maxTokens(), -1, (long) (t.delayMs() * 1e6)));
+            long timestampOffsetNs = i > 0 && startOffsetNs >= 0 && t.hasTimestamp()
+                    ? Math.max(0, Math.round((t.timestampMs() - zeroMs) * 1e6)) : -1;
+            turns.add(new SessionPlan.TurnPlan(payload, t.text(), t.maxTokens(), timestampOffsetNs,
+                    Math.round(t.delayMs() * 1e6)));
         }
-        return new SessionPlan(c.conversationId(), turns, -1);
+        return new SessionPlan(c.conversationId(), turns, startOffsetNs);
     }
 
     /**
