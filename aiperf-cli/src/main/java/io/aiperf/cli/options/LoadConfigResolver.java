@@ -284,14 +284,14 @@ final class LoadConfigResolver {
         }
         if (in.numSessions != null) {
             if (concurrency > in.numSessions) {
-                throw new UsageException("--concurrency (" + concurrency + ") cannot be greater than --num-sessions ("
+                throw new UsageException("--concurrency (" + concurrency + ") must not exceed --num-sessions ("
                         + in.numSessions + "); lower --concurrency or raise --num-sessions");
             }
         } else if (requestCount != null && concurrency > requestCount) {
             String what = o.requestCount != null ? "--request-count (" + requestCount + ")"
                     : "the request count (" + requestCount + (mode == TimingMode.FIXED_SCHEDULE
                     ? ", the entries of --input-file)" : ", the default)");
-            throw new UsageException("--concurrency (" + concurrency + ") cannot be greater than " + what
+            throw new UsageException("--concurrency (" + concurrency + ") must not exceed " + what
                     + "; lower --concurrency or raise --request-count");
         }
     }

@@ -99,7 +99,7 @@ class LoadValidationTest {
     @Test
     void concurrencyAboveTheRequestCount() {
         rejects("--concurrency", "8", "--request-count", "4")
-                .hasMessageContaining("--concurrency (8)").hasMessageContaining("--request-count (4)");
+                .hasMessageContaining("--concurrency (8) must not exceed --request-count (4)");
         rejects("--input-file", trace, "--fixed-schedule", "--concurrency", "3")
                 .hasMessageContaining("--concurrency (3)").hasMessageContaining("entries of --input-file");
     }
