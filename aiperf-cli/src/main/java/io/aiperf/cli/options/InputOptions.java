@@ -46,4 +46,67 @@ public final class InputOptions {
     @Option(names = "--tokenizer-revision", paramLabel = "REV", defaultValue = "main",
             description = "Hugging Face revision of the tokenizer (default: ${DEFAULT-VALUE}).")
     public String tokenizerRevision;
+
+    // --- custom input files and fixed schedules ---------------------------------------------------------------
+
+    @Option(names = "--input-file", paramLabel = "PATH",
+            description = "Dataset file (JSONL, or CSV for burst_gpt_trace) or directory (random_pool) to send "
+                    + "instead of synthetic prompts.")
+    public String inputFile;
+
+    @Option(names = "--custom-dataset-type", paramLabel = "TYPE",
+            description = "Format of --input-file: single_turn, multi_turn, random_pool, mooncake_trace, "
+                    + "bailian_trace or burst_gpt_trace (default: detected from the file).")
+    public String customDatasetType;
+
+    @Option(names = "--dataset-sampling-strategy", paramLabel = "STRATEGY",
+            description = "Order in which conversations are drawn: sequential, random (with replacement) or "
+                    + "shuffle (default: sequential for files, shuffle for synthetic and random_pool).")
+    public String datasetSamplingStrategy;
+
+    @Option(names = "--fixed-schedule",
+            description = "Send each entry of --input-file at its 'timestamp' (ms). Turned on by itself for a trace "
+                    + "whose first entry has a timestamp.")
+    public boolean fixedSchedule;
+
+    @Option(names = "--fixed-schedule-auto-offset",
+            description = "Shift the schedule so that the first timestamp is sent at once.")
+    public boolean fixedScheduleAutoOffset;
+
+    @Option(names = "--fixed-schedule-start-offset", paramLabel = "MS",
+            description = "Skip entries before this timestamp (ms); it becomes time zero.")
+    public Long fixedScheduleStartOffset;
+
+    @Option(names = "--fixed-schedule-end-offset", paramLabel = "MS",
+            description = "Skip entries after this timestamp (ms).")
+    public Long fixedScheduleEndOffset;
+
+    // --- conversations (AIPerf's "Conversation Input" group) --------------------------------------------------
+
+    @Option(names = {"--conversation-num", "--num-conversations", "--num-sessions"}, paramLabel = "N",
+            description = "Sessions (conversations) to start; a stop condition instead of --request-count.")
+    public Long numSessions;
+
+    @Option(names = {"--conversation-turn-mean", "--session-turns-mean"}, paramLabel = "N", defaultValue = "1",
+            description = "Turns per synthetic conversation (default: ${DEFAULT-VALUE}).")
+    public int turnMean;
+
+    @Option(names = {"--conversation-turn-stddev", "--session-turns-stddev"}, paramLabel = "N", defaultValue = "0",
+            description = "Standard deviation of the turns per conversation (default: ${DEFAULT-VALUE}).")
+    public int turnStddev;
+
+    @Option(names = {"--conversation-turn-delay-mean", "--session-turn-delay-mean"}, paramLabel = "MS",
+            defaultValue = "0", converter = PythonFloat.class,
+            description = "Think time before each turn after the first, in ms (default: ${DEFAULT-VALUE}).")
+    public double turnDelayMeanMs;
+
+    @Option(names = {"--conversation-turn-delay-stddev", "--session-turn-delay-stddev"}, paramLabel = "MS",
+            defaultValue = "0", converter = PythonFloat.class,
+            description = "Standard deviation of the think time, in ms (default: ${DEFAULT-VALUE}).")
+    public double turnDelayStddevMs;
+
+    @Option(names = {"--conversation-turn-delay-ratio", "--session-delay-ratio"}, paramLabel = "X",
+            defaultValue = "1.0", converter = PythonFloat.class,
+            description = "Multiplier applied to every sampled think time (default: ${DEFAULT-VALUE}).")
+    public double turnDelayRatio;
 }

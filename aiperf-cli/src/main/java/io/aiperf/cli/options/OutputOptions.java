@@ -6,11 +6,12 @@ import picocli.CommandLine.Option;
 public final class OutputOptions {
 
     @Option(names = {"--artifact-dir", "--output-artifact-dir"}, paramLabel = "DIR",
-            description = "Directory for the exports (default: artifacts/<model>-openai-<endpoint>-concurrency<N>).")
+            description = "Directory for the exports (default: artifacts/<model>-openai-<endpoint>-<load>, e.g. "
+                    + "...-concurrency4, ...-request_rate20.0, ...-fixed_schedule).")
     public String artifactDir;
 
     @Option(names = {"--workers-max", "--max-workers"}, paramLabel = "N",
-            description = "Worker processes (default: max(1, min(cpus*0.75 - 1, 32)), at most the concurrency).")
+            description = "Worker processes (default: max(1, min(cpus*0.75 - 1, 32)); never more than --concurrency).")
     public Integer workersMax;
 
     @Option(names = {"--ui-type", "--ui"}, paramLabel = "UI",

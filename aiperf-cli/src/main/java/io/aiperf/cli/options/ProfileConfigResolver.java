@@ -73,18 +73,16 @@ public final class ProfileConfigResolver {
                 : atLeast("--num-dataset-entries", in.numDatasetEntries, 1);
         TokenizerConfig tokenizer = tokenizer(in);
 
-        int concurrency = load.concurrency == null ? 1 : atLeast("--concurrency", load.concurrency, 1);
-        long requestCount = load.requestCount == null ? Math.max(10, 2L * concurrency)
-                : atLeast("--request-count", load.requestCount, 1);
-        if (concurrency > requestCount) {
-            throw new UsageException("--concurrency (" + concurrency + ") must not exceed --request-count ("
-                    + requestCount + ")");
-        }
-        long warmup = load.warmupRequestCount == null ? 0 : atLeast("--warmup-request-count", load.warmupRequestCount, 1);
+        InputSelection input = InputSelection.resolve(in);
+        LoadConfigResolver.Resolved resolvedLoad = LoadConfigResolver.resolve(load, in, input, e.streaming);
+        LoadConfig loadConfig = resolvedLoad.load();
 
         int defaultWorkers = Math.max(1, Math.min((int) (cpus * 0.75) - 1, 32));
         int workers = out.workersMax == null ? defaultWorkers : atLeast("--workers-max", out.workersMax, 1);
-        workers = Math.min(workers, concurrency);
+        Integer concurrency = loadConfig.profiling().concurrency();
+        if (concurrency != null) {
+            workers = Math.min(workers, concurrency);
+        }
 
         String ui = out.uiType == null ? (stdoutIsTty ? "dashboard" : "none")
                 : out.uiType.toLowerCase(Locale.ROOT).replace('_', '-');
@@ -99,22 +97,29 @@ public final class ProfileConfigResolver {
                 e.requestTimeoutSeconds, e.apiKey, e.useLegacyMaxTokens, e.useServerTokenCount, headers, extra);
 
         String artifactDir = out.artifactDir != null ? out.artifactDir
-                : Path.of("artifacts", runDirName(e.modelNames, type, concurrency)).toString();
+                : Path.of("artifacts", runDirName(e.modelNames, type, resolvedLoad.stimulus())).toString();
         String absoluteArtifactDir = Path.of(artifactDir).toAbsolutePath().normalize().toString();
 
+        InputConfig inputConfig = new InputConfig(islMean, in.islStddev, in.oslMean, in.oslStddev, in.randomSeed,
+                entries, input.file() == null ? null : input.file().toString(), input.datasetType(),
+                input.samplingStrategy(), input.conversations());
         return new BenchmarkConfig(UUID.randomUUID().toString(), CliCommand.redacted(argv),
                 endpoint,
-                new InputConfig(islMean, in.islStddev, in.oslMean, in.oslStddev, in.randomSeed, entries),
-                new LoadConfig(concurrency, requestCount, warmup),
+                inputConfig,
+                loadConfig,
                 tokenizer,
                 new OutputConfig(absoluteArtifactDir),
                 new ServiceConfig(workers, ui, level));
     }
 
-    /** AIPerf's run directory name: {@code <model>-openai-<endpoint>-concurrency<N>}. */
-    static String runDirName(List<String> models, EndpointType type, int concurrency) {
+    /**
+     * AIPerf's run directory name: {@code <model>-openai-<endpoint>-<stimulus>}, the stimulus being e.g.
+     * {@code concurrency4}, {@code concurrency4-request_rate20.0}, {@code fixed_schedule} or
+     * {@code user_centric-users8-qps2.0}.
+     */
+    static String runDirName(List<String> models, EndpointType type, String stimulus) {
         String model = models.get(0).replace('/', '_') + (models.size() > 1 ? "_multi" : "");
-        return model + "-openai-" + type.cliName() + "-concurrency" + concurrency;
+        return model + "-openai-" + type.cliName() + "-" + stimulus;
     }
 
     private static TokenizerConfig tokenizer(InputOptions in) {
@@ -162,23 +167,11 @@ public final class ProfileConfigResolver {
     }
 
     private static int atLeast(String option, int value, int min) {
-        if (value < min) {
-            throw new UsageException(option + " must be at least " + min + " (got " + value + ")");
-        }
-        return value;
-    }
-
-    private static long atLeast(String option, long value, long min) {
-        if (value < min) {
-            throw new UsageException(option + " must be at least " + min + " (got " + value + ")");
-        }
-        return value;
+        return OptionChecks.atLeast(option, value, min);
     }
 
     private static void nonNegative(String option, double value) {
-        if (!(value >= 0)) {
-            throw new UsageException(option + " must not be negative (got " + value + ")");
-        }
+        OptionChecks.nonNegative(option, value);
     }
 
     /** Rebuilds the command line for {@code cli_command} with credentials masked. */
