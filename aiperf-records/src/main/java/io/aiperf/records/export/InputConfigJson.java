@@ -8,6 +8,7 @@ import io.aiperf.core.config.BenchmarkConfig;
 import io.aiperf.core.config.EndpointConfig;
 import io.aiperf.core.config.InputConfig;
 import io.aiperf.core.config.LoadConfig;
+import io.aiperf.core.config.PhaseLoad;
 import io.aiperf.core.config.OutputConfig;
 import io.aiperf.core.config.TokenizerConfig;
 
@@ -23,7 +24,9 @@ import java.util.Map;
  *            use_legacy_max_tokens, use_server_token_count
  * input:     headers (secret ones masked), extra (--extra-inputs), random_seed, num_dataset_entries,
  *            prompt: {input_tokens: {mean, stddev}, output_tokens: {mean, stddev}}
- * loadgen:   concurrency, request_count, warmup_request_count
+ * loadgen:   timing_mode, concurrency, prefill_concurrency, request_rate, arrival_pattern, request_count,
+ *            num_sessions, benchmark_duration, grace, ramps, warmup_*, request_cancellation_*, user-centric and
+ *            fixed-schedule settings; unset values are omitted (never a sentinel such as -1)
  * tokenizer: name, revision
  * output:    artifact_directory
  * cli_command
@@ -82,9 +85,44 @@ final class InputConfigJson {
         LoadConfig load = safe.load();
         if (load != null) {
             ObjectNode loadgen = root.putObject("loadgen");
-            loadgen.put("concurrency", load.concurrency());
-            loadgen.put("request_count", load.requestCount());
-            loadgen.put("warmup_request_count", load.warmupRequestCount());
+            PhaseLoad p = load.profiling();
+            loadgen.put("timing_mode", load.mode().name().toLowerCase(java.util.Locale.ROOT));
+            putIfSet(loadgen, "concurrency", p.concurrency());
+            putIfSet(loadgen, "prefill_concurrency", p.prefillConcurrency());
+            putIfSet(loadgen, "request_rate", p.requestRate());
+            loadgen.put("arrival_pattern", p.pattern().cliName());
+            if (p.pattern() == io.aiperf.core.config.ArrivalPattern.GAMMA) {
+                loadgen.put("arrival_smoothness", p.smoothness());
+            }
+            putIfSet(loadgen, "request_count", p.requestCount());
+            putIfSet(loadgen, "num_sessions", p.numSessions());
+            putIfSet(loadgen, "benchmark_duration", p.durationS());
+            if (p.durationS() != null) {
+                loadgen.put("benchmark_grace_period", Double.isInfinite(p.gracePeriodS()) ? "inf"
+                        : Double.toString(p.gracePeriodS()));
+            }
+            putIfSet(loadgen, "request_rate_ramp_duration", p.rateRampS());
+            putIfSet(loadgen, "concurrency_ramp_duration", p.concurrencyRampS());
+            putIfSet(loadgen, "prefill_concurrency_ramp_duration", p.prefillRampS());
+            if (load.warmup() != null) {
+                putIfSet(loadgen, "warmup_request_count", load.warmup().requestCount());
+                putIfSet(loadgen, "warmup_duration", load.warmup().durationS());
+                putIfSet(loadgen, "num_warmup_sessions", load.warmup().numSessions());
+            }
+            putIfSet(loadgen, "request_cancellation_rate", load.cancellationRatePct());
+            if (load.cancellationRatePct() != null) {
+                loadgen.put("request_cancellation_delay", load.cancellationDelayS());
+            }
+            if (load.userCentric() != null) {
+                loadgen.put("user_centric_rate", load.userCentric().qps());
+                loadgen.put("num_users", load.userCentric().numUsers());
+            }
+            if (load.fixedSchedule() != null) {
+                loadgen.put("fixed_schedule", true);
+                loadgen.put("fixed_schedule_auto_offset", load.fixedSchedule().autoOffset());
+                putIfSet(loadgen, "fixed_schedule_start_offset", load.fixedSchedule().startOffsetMs());
+                putIfSet(loadgen, "fixed_schedule_end_offset", load.fixedSchedule().endOffsetMs());
+            }
         }
         TokenizerConfig tokenizer = safe.tokenizer();
         if (tokenizer != null) {
@@ -108,6 +146,17 @@ final class InputConfigJson {
     private static void putIfNotNull(ObjectNode node, String field, String value) {
         if (value != null) {
             node.put(field, value);
+        }
+    }
+
+    private static void putIfSet(ObjectNode node, String field, Number value) {
+        if (value == null) {
+            return;
+        }
+        if (value instanceof Double || value instanceof Float) {
+            node.put(field, value.doubleValue());
+        } else {
+            node.put(field, value.longValue());
         }
     }
 }
