@@ -442,7 +442,8 @@ class HttpTransportTest {
                 new TestHttpServer.Step(0, chunk("quick") + DONE));
         transport = transport(server.baseUrl(), 60);
 
-        RequestRecord r = sendAndAwait(credit(CreditPhase.PROFILING, 300 * MS, false, 0));
+        // Generous: an immediate loopback answer must beat it even on a loaded 2-core machine.
+        RequestRecord r = sendAndAwait(credit(CreditPhase.PROFILING, 1_500 * MS, false, 0));
 
         assertThat(r.error()).isNull();
         assertThat(r.cancelled()).isFalse();
@@ -450,7 +451,7 @@ class HttpTransportTest {
 
         // The next request on the same connection outlives the first one's delay untouched.
         server.responder = TestHttpServer.sse(new CopyOnWriteArrayList<>(), false,
-                new TestHttpServer.Step(600, chunk("slow") + DONE));
+                new TestHttpServer.Step(1_700, chunk("slow") + DONE));
         RequestRecord next = sendAndAwait(credit(CreditPhase.PROFILING));
         assertThat(next.error()).isNull();
         assertThat(next.cancelled()).isFalse();
