@@ -7,6 +7,7 @@ import io.aiperf.core.message.Message;
 import io.aiperf.core.message.Message.CancelCredits;
 import io.aiperf.core.message.Message.ConfigureWorkers;
 import io.aiperf.core.message.Message.CreditReturn;
+import io.aiperf.core.message.Message.FirstToken;
 import io.aiperf.core.message.Message.Heartbeat;
 import io.aiperf.core.message.Message.ProfileStart;
 import io.aiperf.core.message.Message.Shutdown;
@@ -19,6 +20,9 @@ import io.aiperf.core.message.RequestRecord;
 import io.aiperf.core.model.CreditPhase;
 import io.aiperf.core.service.ParentWatch;
 import io.aiperf.worker.http.HttpTransport;
+import io.aiperf.worker.http.RequestCallbacks;
+import io.aiperf.worker.session.RenderedTurn;
+import io.aiperf.worker.session.UserSessions;
 import io.aiperf.worker.warmup.TransportWarmup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,18 +33,23 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Pipe;
-import java.util.EnumSet;
+import java.util.EnumMap;
 import java.util.Queue;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The worker process. Its bus thread (the one calling {@link #run}) owns every socket: SUB for the controller's
- * events, a DEALER for credits in and returns out, a PUSH for records. Requests run on the transport's event loops;
- * a finished request's record comes back through a lock-free queue plus a one-byte wake-up pipe that the poller
- * watches, so the event loop never touches a socket and the bus thread never waits on a timer to see a completion.
+ * events, a DEALER for credits in and returns (and first-token notices) out, a PUSH for records. Requests run on the
+ * transport's event loops; what they report &mdash; a {@link FirstToken} when the credit asked for one, then the
+ * record &mdash; comes back through one lock-free FIFO queue plus a one-byte wake-up pipe that the poller watches, so
+ * the event loop never touches a socket, the bus thread never waits on a timer to see a completion, and a credit's
+ * {@code FirstToken} always leaves before its {@code CreditReturn}.
+ *
+ * <p>Credits without a body are rendered here, on the bus thread, from the conversation's {@link UserSessions}
+ * history (bus-thread confined, no locks); a finished record's reply joins that history before its return is sent.
  */
 public final class WorkerService {
 
@@ -52,26 +61,58 @@ public final class WorkerService {
     private final String creditsEndpoint;
     private final String recordsEndpoint;
 
-    private final Queue<RequestRecord> finished = new ConcurrentLinkedQueue<>();
+    /** {@link RequestRecord}s and {@link FirstToken}s from the event loops, in the order they happened. */
+    private final Queue<Message> finished = new ConcurrentLinkedQueue<>();
+    private final RequestCallbacks callbacks = new RequestCallbacks() {
+        @Override
+        public void firstToken(Credit credit, long arrivalNs) {
+            handOff(new FirstToken(id, credit.creditId(), credit.phase()));
+        }
+
+        @Override
+        public void done(RequestRecord record) {
+            handOff(record);
+        }
+    };
     private final AtomicBoolean wakePending = new AtomicBoolean();
     private final ByteBuffer wakeByte = ByteBuffer.allocate(1);
     private Pipe wakePipe;
 
-    /** Phases whose in-flight requests were abandoned: their records are dropped, as AIPerf does after a grace. */
-    private final Set<CreditPhase> abandoned = EnumSet.noneOf(CreditPhase.class);
+    /**
+     * Phases whose in-flight requests were abandoned ({@code CancelCredits}, after the grace period), with the
+     * {@code System.nanoTime()} of that decision. A cancelled record of such a phase that ended at or after it was
+     * cut short by the abandonment and is dropped, as AIPerf does; one that ended before it was cancelled on purpose
+     * ({@code cancelAfterNs}) and is kept, like every other record.
+     */
+    private final Map<CreditPhase, Long> abandoned = new EnumMap<>(CreditPhase.class);
+    private final boolean warmUp;
     private HttpTransport transport;
+    private UserSessions sessions;
+    private long renderFailures;
     private long completed;
     private long failed;
 
     public WorkerService(String id, String eventsEndpoint, String creditsEndpoint, String recordsEndpoint) {
+        this(id, eventsEndpoint, creditsEndpoint, recordsEndpoint, true);
+    }
+
+    /** {@code warmUp=false} skips the loopback warm-up of the request path (tests). */
+    WorkerService(String id, String eventsEndpoint, String creditsEndpoint, String recordsEndpoint, boolean warmUp) {
         this.id = id;
         this.eventsEndpoint = eventsEndpoint;
         this.creditsEndpoint = creditsEndpoint;
         this.recordsEndpoint = recordsEndpoint;
+        this.warmUp = warmUp;
     }
 
+    /** Runs the worker until {@code Shutdown}; the process halts when its parent goes away. */
     public int run() throws IOException {
         ParentWatch.start(System.in, () -> Runtime.getRuntime().halt(1));
+        return serve();
+    }
+
+    /** The bus loop, without the parent watch (tests run it in-process). */
+    int serve() throws IOException {
         wakePipe = Pipe.open();
         wakePipe.source().configureBlocking(false);
         try (ZmqBus bus = new ZmqBus()) {
@@ -128,8 +169,14 @@ public final class WorkerService {
                     // WorkerStatus counts are per phase.
                     completed = 0;
                     failed = 0;
+                    if (sessions != null) {
+                        sessions.retainOnly(p.phase());
+                    }
                 } else if (event instanceof CancelCredits c) {
-                    abandoned.add(c.phase());
+                    abandoned.putIfAbsent(c.phase(), System.nanoTime());
+                    if (sessions != null) {
+                        sessions.evictPhase(c.phase());
+                    }
                     if (transport != null) {
                         transport.cancelAll(c.phase());
                     }
@@ -151,10 +198,13 @@ public final class WorkerService {
             return;
         }
         try {
-            long startNs = System.nanoTime();
-            int warmed = TransportWarmup.run(config.endpoint());
-            log.info("{} warmed its request path with {} loopback requests in {} ms", id, warmed,
-                    (System.nanoTime() - startNs) / 1_000_000);
+            if (warmUp) {
+                long startNs = System.nanoTime();
+                int warmed = TransportWarmup.run(config.endpoint());
+                log.info("{} warmed its request path with {} loopback requests in {} ms", id, warmed,
+                        (System.nanoTime() - startNs) / 1_000_000);
+            }
+            sessions = new UserSessions(config.endpoint());
             int perWorker = (int) Math.ceil((double) config.load().concurrency() / config.service().workers());
             transport = new HttpTransport(config.endpoint(), id, perWorker, 1);
             ZmqBus.send(credits, new WorkerReady(id));
@@ -178,13 +228,30 @@ public final class WorkerService {
                 ZmqBus.send(credits, new CreditReturn(id, credit.creditId(), credit.phase(), true, true, false));
                 continue;
             }
-            transport.send(credit, receivedNs, this::onFinished);
+            if (credit.payloadJson() != null) {
+                transport.send(credit, credit.payloadJson(), null, receivedNs, callbacks);
+            } else {
+                RenderedTurn turn = render(credit);
+                transport.send(credit, turn.payloadJson(), turn.inputText(), receivedNs, callbacks);
+            }
         }
     }
 
-    /** Event-loop thread: hand the record to the bus thread; wake it only if it may be asleep. */
-    private void onFinished(RequestRecord record) {
-        finished.offer(record);
+    /** A body-less credit's request from its session; a failure leaves a null body (an error record follows). */
+    private RenderedTurn render(Credit credit) {
+        try {
+            return sessions.render(credit);
+        } catch (RuntimeException e) {
+            if (renderFailures++ == 0) {
+                log.warn("{} cannot render credit {} (further failures are counted only)", id, credit.creditId(), e);
+            }
+            return new RenderedTurn(null, null);
+        }
+    }
+
+    /** Event-loop thread: hand a message to the bus thread; wake it only if it may be asleep. */
+    private void handOff(Message message) {
+        finished.offer(message);
         if (wakePending.compareAndSet(false, true)) {
             try {
                 wakePipe.sink().write(ByteBuffer.wrap(new byte[] {1}));
@@ -195,9 +262,20 @@ public final class WorkerService {
     }
 
     private void drainFinished(ZMQ.Socket credits, ZMQ.Socket records) {
-        RequestRecord record;
-        while ((record = finished.poll()) != null) {
-            boolean drop = record.cancelled() && abandoned.contains(record.phase());
+        Message message;
+        while ((message = finished.poll()) != null) {
+            if (message instanceof FirstToken firstToken) {
+                // Queued before its record by the same event loop, so it leaves before the CreditReturn.
+                ZmqBus.send(credits, firstToken);
+                continue;
+            }
+            RequestRecord record = (RequestRecord) message;
+            if (sessions != null) {
+                // Before the return: the controller issues the next turn only after it, and it must see this reply.
+                sessions.finished(record);
+            }
+            Long abandonedNs = abandoned.get(record.phase());
+            boolean drop = record.cancelled() && abandonedNs != null && record.requestEndNs() - abandonedNs >= 0;
             if (!drop) {
                 // The record goes out before the return: the controller counts returns to know how many to await.
                 ZmqBus.send(records, record);

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
-import java.util.function.Consumer;
 
 /**
  * One request from {@code send} to {@code onDone}: its identity, its stamps and what the response carried.
@@ -35,13 +34,17 @@ final class Exchange {
     static final int ERROR_BODY_BYTES = 1024;
 
     final Credit credit;
+    /** The exact body to send. */
+    final String payloadJson;
+    /** Copied into the record (worker-rendered turns); null for pre-rendered bodies. */
+    private final String inputText;
     final long creditReceivedNs;
     final long requestStartNs;
     /** Set on the event loop just before the request is written; -1 until then. */
     long requestWriteNs = -1;
     final String xRequestId;
     private final HttpTransport transport;
-    private final Consumer<RequestRecord> onDone;
+    private final RequestCallbacks callbacks;
 
     // Touched by cancelling threads.
     volatile boolean cancelRequested;
@@ -57,30 +60,45 @@ final class Exchange {
     boolean eventStream;
     boolean keepAlive = true;
     ScheduledFuture<?> timeout;
+    /** When the write of the whole request succeeded; -1 until then. The cancellation delay counts from here. */
+    long sentNs = -1;
+    /** The {@code cancelAfterNs} timer, armed when the body is fully sent. */
+    ScheduledFuture<?> cancelTimer;
     private ArrayList<ResponseChunk> responses;
     private Usage usage;
     private byte[] body;
     private int bodyLength;
 
-    Exchange(HttpTransport transport, Credit credit, long creditReceivedNs, long requestStartNs, String xRequestId,
-             Consumer<RequestRecord> onDone) {
+    Exchange(HttpTransport transport, Credit credit, String payloadJson, String inputText, long creditReceivedNs,
+             long requestStartNs, String xRequestId, RequestCallbacks callbacks) {
         this.transport = transport;
         this.credit = credit;
+        this.payloadJson = payloadJson;
+        this.inputText = inputText;
         this.creditReceivedNs = creditReceivedNs;
         this.requestStartNs = requestStartNs;
         this.xRequestId = xRequestId;
-        this.onDone = onDone;
+        this.callbacks = callbacks;
     }
 
     boolean isDone() {
         return done != 0;
     }
 
+    /** Adds a content response; the first one triggers {@code firstToken} when the credit asked for it. */
     void addResponse(long arrivalNs, String text, String reasoning) {
         if (responses == null) {
             responses = new ArrayList<>(64);
         }
+        boolean first = responses.isEmpty();
         responses.add(new ResponseChunk(arrivalNs, text, reasoning));
+        if (first && credit.reportFirstToken() && done == 0) {
+            try {
+                callbacks.firstToken(credit, arrivalNs);
+            } catch (RuntimeException e) {
+                transport.onDoneFailed(e);
+            }
+        }
     }
 
     boolean hasResponses() {
@@ -125,17 +143,20 @@ final class Exchange {
         return bodyLength == 0 ? "" : new String(body, 0, bodyLength, StandardCharsets.UTF_8);
     }
 
-    /** The 499 error of a request cancelled on purpose. */
-    ErrorDetails cancellation(long nowNs, boolean sent) {
-        String message = sent
-                ? String.format(Locale.ROOT, "Request cancelled %.3fs after being sent",
-                        (nowNs - requestStartNs) / 1e9)
+    /**
+     * The 499 error of a request cancelled on purpose, by its own {@code cancelAfterNs} timer or by
+     * {@code cancelAll}: the seconds (3 decimals) count from the moment the body was fully sent, as in AIPerf.
+     */
+    ErrorDetails cancellation(long nowNs) {
+        long sent = sentNs;
+        String message = sent >= 0
+                ? String.format(Locale.ROOT, "Request cancelled %.3fs after being sent", (nowNs - sent) / 1e9)
                 : "Request cancelled before it was sent";
         return new ErrorDetails(499, "RequestCancellationError", message);
     }
 
     /**
-     * Builds the record and hands it to {@code onDone}, once. Called on an event loop, except when the transport is
+     * Builds the record and hands it to {@code callbacks.done}, once. Called on an event loop, except when the transport is
      * already closed (then on the caller's thread).
      *
      * @return false if the exchange had already completed
@@ -147,6 +168,10 @@ final class Exchange {
         ScheduledFuture<?> t = timeout;
         if (t != null) {
             t.cancel(false);
+        }
+        ScheduledFuture<?> c = cancelTimer;
+        if (c != null) {
+            c.cancel(false);
         }
         transport.completed(this);
         List<ResponseChunk> chunks = responses == null ? List.of() : responses;
@@ -170,9 +195,9 @@ final class Exchange {
                 error,
                 cancelled,
                 credit.intendedNs(),
-                null);
+                inputText);
         try {
-            onDone.accept(record);
+            callbacks.done(record);
         } catch (RuntimeException e) {
             transport.onDoneFailed(e);
         }

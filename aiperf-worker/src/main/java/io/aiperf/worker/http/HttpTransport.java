@@ -128,21 +128,46 @@ public final class HttpTransport implements AutoCloseable {
     }
 
     /**
-     * Sends the credit's request. Never throws; calls {@code onDone} exactly once with a complete record, on an event
-     * loop thread (only when the transport is already closed is it called at once on the caller's thread).
+     * Sends the credit's pre-rendered request ({@code credit.payloadJson()}). Never throws; calls {@code onDone}
+     * exactly once with a complete record, on an event loop thread (only when the transport is already closed is it
+     * called at once on the caller's thread).
      *
      * @param credit           what to send ({@code payloadJson} is the exact body, {@code urlIndex} the base URL)
      * @param creditReceivedNs {@code System.nanoTime()} when the worker took the credit off the bus
      * @param onDone           receives the record; must not block (it runs on the event loop)
      */
     public void send(Credit credit, long creditReceivedNs, Consumer<RequestRecord> onDone) {
+        send(credit, credit.payloadJson(), null, creditReceivedNs, onDone::accept);
+    }
+
+    /**
+     * Sends one request for {@code credit} with the given body. Never throws; {@code callbacks.done} is called
+     * exactly once (see {@link #send(Credit, long, Consumer)}), preceded by {@code callbacks.firstToken} when the
+     * credit asked for it and a content response arrived. When {@code credit.cancelAfterNs()} is set, the request is
+     * aborted that long after its body was fully written unless it ended first (record {@code cancelled=true},
+     * error 499 {@code RequestCancellationError}).
+     *
+     * @param credit           identity, url index, schedule, cancellation delay and first-token flag
+     * @param payloadJson      the exact body; null gives a {@code MissingPayload} error record
+     * @param inputText        copied into the record's {@code inputText} (null for pre-rendered bodies)
+     * @param creditReceivedNs {@code System.nanoTime()} when the worker took the credit off the bus
+     * @param callbacks        event-loop callbacks; must not block
+     */
+    public void send(Credit credit, String payloadJson, String inputText, long creditReceivedNs,
+                     RequestCallbacks callbacks) {
         long startNs = System.nanoTime();
-        Exchange ex = new Exchange(this, credit, creditReceivedNs, startNs, requests.requestId(), onDone);
+        Exchange ex = new Exchange(this, credit, payloadJson, inputText, creditReceivedNs, startNs,
+                requests.requestId(), callbacks);
         // Counted before any path that completes it: completion always uncounts exactly once.
         inFlightCount.incrementAndGet();
         try {
             if (closed.get()) {
                 ex.complete(System.nanoTime(), Failures.of("TransportClosed", "the HTTP transport is closed"), false);
+                return;
+            }
+            if (payloadJson == null) {
+                completeElsewhere(ex, Failures.of("MissingPayload",
+                        "credit " + credit.creditId() + " has no request body"), false);
                 return;
             }
             int index = credit.urlIndex();
@@ -258,7 +283,8 @@ public final class HttpTransport implements AutoCloseable {
 
     void onDoneFailed(RuntimeException e) {
         if (onDoneFailures.getAndIncrement() == 0) {
-            log.warn("an onDone callback threw; the record was dropped (further occurrences are counted only)", e);
+            log.warn("a request callback threw; its record or first-token notice was dropped (further occurrences "
+                    + "are counted only)", e);
         }
     }
 
@@ -266,7 +292,7 @@ public final class HttpTransport implements AutoCloseable {
         if (!f.isSuccess()) {
             boolean cancelled = f.isCancelled() || ex.cancelRequested;
             long now = System.nanoTime();
-            completeElsewhere(ex, cancelled ? ex.cancellation(now, false) : Failures.of(f.cause()), cancelled);
+            completeElsewhere(ex, cancelled ? ex.cancellation(now) : Failures.of(f.cause()), cancelled);
             return;
         }
         Channel ch = f.getNow();
@@ -296,7 +322,8 @@ public final class HttpTransport implements AutoCloseable {
         }
         if (ex.cancelRequested) {
             target.pool.release(ch);
-            ex.complete(now, ex.cancellation(now, false), true);
+            long cancelNs = System.nanoTime(); // after the flag was seen, so after whoever set it decided
+            ex.complete(cancelNs, ex.cancellation(cancelNs), true);
             return;
         }
         long remainingNs = 0;
@@ -309,7 +336,8 @@ public final class HttpTransport implements AutoCloseable {
             }
         }
         try {
-            handler.start(ex, requests.request(target.url, ex.xRequestId, ex.credit, ch.alloc()), remainingNs);
+            handler.start(ex, requests.request(target.url, ex.xRequestId, ex.credit, ex.payloadJson, ch.alloc()),
+                    remainingNs);
         } catch (RuntimeException e) {
             ch.close();
             ex.complete(System.nanoTime(), Failures.of("InternalError", Failures.oneLine(e)), false);

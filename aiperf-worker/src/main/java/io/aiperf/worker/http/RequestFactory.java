@@ -76,8 +76,8 @@ final class RequestFactory {
         return userRequestId != null ? userRequestId : randomUuid();
     }
 
-    /** The request; its body is encoded once into a buffer from {@code alloc}, released by the write. */
-    FullHttpRequest request(EndpointUrl url, String requestId, Credit credit, ByteBufAllocator alloc) {
+    /** The request; {@code body} is encoded once into a buffer from {@code alloc}, released by the write. */
+    FullHttpRequest request(EndpointUrl url, String requestId, Credit credit, String body, ByteBufAllocator alloc) {
         HttpHeaders h = HEADERS.newHeaders();
         h.add(HttpHeaderNames.HOST, url.hostHeader());
         h.add(HttpHeaderNames.USER_AGENT, USER_AGENT);
@@ -89,9 +89,9 @@ final class RequestFactory {
         for (int i = 0; i < fixed.length; i += 2) {
             h.set((CharSequence) fixed[i], fixed[i + 1]);
         }
-        ByteBuf body = ByteBufUtil.writeUtf8(alloc, credit.payloadJson());
-        h.setInt(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes());
-        return new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, url.target(), body, h,
+        ByteBuf content = ByteBufUtil.writeUtf8(alloc, body);
+        h.setInt(HttpHeaderNames.CONTENT_LENGTH, content.readableBytes());
+        return new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, url.target(), content, h,
                 EmptyHttpHeaders.INSTANCE);
     }
 

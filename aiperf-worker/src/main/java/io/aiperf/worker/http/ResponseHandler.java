@@ -51,7 +51,10 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
         channel = ctx.channel();
     }
 
-    /** Writes the request of {@code ex}; the connection is idle and acquired for it. */
+    /**
+     * Writes the request of {@code ex}; the connection is idle and acquired for it. The request timeout
+     * ({@code timeoutNs > 0}) runs from now; a {@code cancelAfterNs} timer from the write's success.
+     */
     void start(Exchange ex, FullHttpRequest request, long timeoutNs) {
         current = ex;
         if (timeoutNs > 0) {
@@ -59,17 +62,43 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
         }
         ex.requestWriteNs = System.nanoTime();
         channel.writeAndFlush(request).addListener(f -> {
-            if (!f.isSuccess()) {
+            if (f.isSuccess()) {
+                sent(ex);
+            } else {
                 fail(ex, System.nanoTime(), Failures.of(f.cause()));
             }
         });
     }
 
-    /** Aborts {@code ex} if it is still running on this connection (from {@code cancelAll} or {@code close}). */
+    /**
+     * The whole request is written (AIPerf's "request fully sent"): arm the credit's cancellation timer, on this
+     * channel's event loop. A delay of 0 cancels at once; a response that ends first cancels the timer
+     * ({@link Exchange#complete}).
+     */
+    private void sent(Exchange ex) {
+        if (current != ex) {
+            return;
+        }
+        ex.sentNs = System.nanoTime();
+        Long cancelAfterNs = ex.credit.cancelAfterNs();
+        if (cancelAfterNs == null) {
+            return;
+        }
+        if (cancelAfterNs <= 0) {
+            cancel(ex);
+        } else {
+            ex.cancelTimer = channel.eventLoop().schedule(() -> cancel(ex), cancelAfterNs, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /**
+     * Aborts {@code ex} if it is still running on this connection (its cancellation timer, {@code cancelAll} or
+     * {@code close}): the connection is closed, never reused, and the record is {@code cancelled} with error 499.
+     */
     void cancel(Exchange ex) {
         if (current == ex) {
             long now = System.nanoTime();
-            finish(ex, now, ex.cancellation(now, true), true, false);
+            finish(ex, now, ex.cancellation(now), true, false);
         }
     }
 

@@ -4,16 +4,46 @@
  * benchmark; the rules below keep it honest and cheap.
  *
  * <h2>Threads</h2>
- * {@code send} may be called from any thread (normally the worker's bus thread). It stamps the start, then asks the
- * base URL's connection pool for a channel. From then on <em>one request lives on one channel, on that channel's
- * event loop</em>: the request is written, the response decoded, the record built and {@code onDone} called, all on
- * that loop, so the per-request and per-channel state ({@code Exchange}, {@code ResponseHandler}, {@code
- * SseDecoder}, {@code ReadStamper}) is plain fields with no synchronisation. A request that never gets a channel
- * (connect refused, timeout, cancelled while connecting) is completed on some event loop of the group. The only
- * cross-thread touches are {@code cancelAll}/{@code close} (volatile flags, then a task on the channel's loop, or a
- * cancelled acquire promise) and the in-flight set (a concurrent set, one add and one remove per request). A CAS in
- * {@code Exchange.complete} guarantees exactly one record per credit whichever path finishes first. There are no
- * locks, no blocking calls and no per-request logging on the event loops; {@code onDone} must not block either.
+ * {@code send} may be called from any thread (normally the worker's bus thread). It stamps the start, then hops to
+ * the transport's home event loop, which alone owns the in-flight registry (a plain set), and asks the base URL's
+ * connection pool for a channel. From then on <em>one request lives on one channel, on that channel's event
+ * loop</em>: the request is written, the response decoded, the record built and the callbacks called, all on that
+ * loop, so the per-request and per-channel state ({@code Exchange}, {@code ResponseHandler}, {@code SseDecoder},
+ * {@code ReadStamper}) is plain fields with no synchronisation. A request that never gets a channel (connect
+ * refused, timeout, cancelled while connecting, no body) is completed on some event loop of the group. The only
+ * cross-thread touches are {@code cancelAll}/{@code close} (a task on the home loop, volatile flags, then a task on
+ * the channel's loop, or a cancelled acquire promise). A CAS in {@code Exchange.complete} guarantees exactly one
+ * record per credit whichever path finishes first. There are no locks, no blocking calls and no per-request logging
+ * on the event loops; the {@link io.aiperf.worker.http.RequestCallbacks} must not block either.
+ *
+ * <h2>Timers</h2>
+ * Both per-request timers are tasks scheduled on the request's channel event loop (no timer thread), so they run
+ * in line with the channel's I/O and need no synchronisation with it:
+ * <ul>
+ *   <li>the request timeout ({@code --request-timeout-seconds}), armed just before the write, counted from
+ *       {@code requestStartNs};</li>
+ *   <li>the cancellation timer ({@code Credit.cancelAfterNs}, request-cancellation-rate), armed in the listener of
+ *       the write's future when it <em>succeeds</em> &mdash; AIPerf's "request fully sent" &mdash; so the server has
+ *       the whole request before the client walks away. On expiry the connection is closed (never returned to the
+ *       pool) and the record has {@code cancelled=true} and {@code {499, "RequestCancellationError", "Request
+ *       cancelled X.XXXs after being sent"}}, X being the seconds actually elapsed since the write succeeded
+ *       (3 decimals); partial responses are kept. A delay of 0 cancels inside that listener. A response that ends
+ *       first cancels the timer in {@code Exchange.complete}; a timer firing late finds another (or no) current
+ *       exchange on the channel and does nothing.</li>
+ * </ul>
+ *
+ * <h2>First token</h2>
+ * When the credit asks ({@code reportFirstToken}, prefill concurrency on), {@code RequestCallbacks.firstToken} is
+ * called on the event loop at the first content response, right after it is parsed, before anything else of that
+ * request; {@code done} follows on the same thread. The worker queues both on one FIFO, which is how its
+ * {@code FirstToken} reaches the controller before the credit's {@code CreditReturn}.
+ *
+ * <h2>Sessions</h2>
+ * The transport keeps no conversation state: every request arrives with its finished body ({@code payloadJson},
+ * pre-rendered by the controller or rendered by the worker) and an optional {@code inputText} copied into the
+ * record. Multi-turn history lives in the worker's {@code io.aiperf.worker.session.UserSessions}, confined to the
+ * worker's bus thread: an event loop never reads or writes a session; a reply reaches the history through the
+ * record, which the bus thread applies before it sends the credit's return.
  *
  * <h2>Connections</h2>
  * One Netty {@link io.netty.channel.pool.SimpleChannelPool} per base URL: LIFO (the warmest connection first),
@@ -43,8 +73,8 @@
  *
  * <h2>Allocation</h2>
  * Per request: the {@code Exchange}, the request object, its headers (and their strings: request id), the body
- * {@code ByteBuf} (encoded once from {@code payloadJson}, pooled allocator), a timeout task, a couple of listener
- * lambdas, the chunk list and the record. Per SSE event: the {@link io.aiperf.worker.http.SseEvent} and its data
+ * {@code ByteBuf} (encoded once from {@code payloadJson}, pooled allocator), a timeout task (and a cancellation
+ * task when asked), a couple of listener lambdas, the chunk list and the record. Per SSE event: the {@link io.aiperf.worker.http.SseEvent} and its data
  * string, then the JSON parser, extracted strings and one {@code ResponseChunk}. Nothing per byte: the SSE parser
  * reuses growable byte arrays for the current line and the pending data.
  *
@@ -59,7 +89,9 @@
  * phrase, message: body (first 1 KiB)}}. {@code event: error}: {@code {502, "SseError", data or comment}}.
  * Unparseable message: {@code {null, "ResponseParseError"}}. Below HTTP: {@code {null, "ConnectionRefused" |
  * "ConnectionReset" | "ConnectionClosed" | "ConnectTimeout" | "Timeout" | …, one-line message}}. A 2xx response with
- * no content response: {@code {null, "InvalidInferenceResultError", "no content in response"}}. Cancelled:
- * {@code {499, "RequestCancellationError", "Request cancelled …"}} with {@code cancelled=true}.
+ * no content response: {@code {null, "InvalidInferenceResultError", "no content in response"}}. No body:
+ * {@code {null, "MissingPayload"}}. Cancelled (own timer, {@code cancelAll} or {@code close}):
+ * {@code {499, "RequestCancellationError", "Request cancelled X.XXXs after being sent"}} (or "… before it was
+ * sent" when the write had not completed) with {@code cancelled=true}.
  */
 package io.aiperf.worker.http;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PayloadFormatterTest {
 
@@ -71,6 +72,33 @@ class PayloadFormatterTest {
     void deterministic() {
         EndpointConfig cfg = config(EndpointType.CHAT, true, false, true, Map.of("a", 1L));
         assertThat(PayloadFormatter.format(cfg, "same", 1, null)).isEqualTo(PayloadFormatter.format(cfg, "same", 1, null));
+    }
+
+    @Test
+    void chatHistoryKeepsOrderAndTheSameFieldsAsASingleTurn() {
+        Map<String, Object> extras = new LinkedHashMap<>();
+        extras.put("temperature", 0.2);
+        EndpointConfig cfg = config(EndpointType.CHAT, true, false, true, extras);
+        String body = PayloadFormatter.formatChat(cfg, List.of(ChatMessage.user("first"),
+                ChatMessage.assistant("reply \"1\""), ChatMessage.user("second")), 12, null);
+        assertThat(body).isEqualTo("{\"messages\":[{\"role\":\"user\",\"content\":\"first\"},"
+                + "{\"role\":\"assistant\",\"content\":\"reply \\\"1\\\"\"},"
+                + "{\"role\":\"user\",\"content\":\"second\"}],\"model\":\"model-a\",\"stream\":true,"
+                + "\"max_completion_tokens\":12,\"stream_options\":{\"include_usage\":true},\"temperature\":0.2}");
+    }
+
+    @Test
+    void chatHistoryOfOneMessageIsTheSingleTurnBody() {
+        EndpointConfig cfg = config(EndpointType.CHAT, false, true, false, Map.of("top_p", 0.9));
+        assertThat(PayloadFormatter.formatChat(cfg, List.of(ChatMessage.user("p")), 7, "other"))
+                .isEqualTo(PayloadFormatter.format(cfg, "p", 7, "other"));
+    }
+
+    @Test
+    void chatHistoryNeedsAChatEndpoint() {
+        EndpointConfig cfg = config(EndpointType.COMPLETIONS, false, false, false, Map.of());
+        assertThatThrownBy(() -> PayloadFormatter.formatChat(cfg, List.of(ChatMessage.user("p")), 1, null))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     static EndpointConfig config(EndpointType type, boolean streaming, boolean legacy, boolean serverTokens,

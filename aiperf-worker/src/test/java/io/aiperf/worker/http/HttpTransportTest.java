@@ -25,6 +25,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static io.aiperf.worker.http.TestHttpServer.DONE;
 import static io.aiperf.worker.http.TestHttpServer.ROLE_CHUNK;
@@ -45,6 +47,7 @@ class HttpTransportTest {
     }
 
     private static final long MS = 1_000_000L;
+    private static final Pattern CANCELLED = Pattern.compile("Request cancelled (\\d+\\.\\d{3})s after being sent");
     private static final String CHAT_BODY = "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"model\":\"m\",\"stream\":true}";
 
     private TestHttpServer server;
@@ -391,6 +394,157 @@ class HttpTransportTest {
         assertThat(d.future.get(1, TimeUnit.SECONDS).error().type()).isEqualTo("InvalidUrlIndex");
     }
 
+    @Test
+    void cancelAfterDelayAbortsThatLongAfterTheBodyWasSentAndClosesTheConnection() throws Exception {
+        server.responder = TestHttpServer.sse(new CopyOnWriteArrayList<>(), false,
+                new TestHttpServer.Step(0, chunk("first")), new TestHttpServer.Step(60_000, DONE));
+        transport = transport(server.baseUrl(), 60);
+        long delayNs = 300 * MS;
+
+        RequestRecord r = sendAndAwait(credit(CreditPhase.PROFILING, delayNs, false, 0));
+
+        assertThat(r.cancelled()).isTrue();
+        assertThat(r.error().code()).isEqualTo(499);
+        assertThat(r.error().type()).isEqualTo("RequestCancellationError");
+        Matcher m = CANCELLED.matcher(r.error().message());
+        assertThat(m.matches()).as(r.error().message()).isTrue();
+        assertThat(Double.parseDouble(m.group(1))).isGreaterThanOrEqualTo(0.3).isLessThan(5.0);
+        assertThat(r.requestEndNs() - r.requestWriteNs()).as("not before the delay, counted from the write")
+                .isGreaterThanOrEqualTo(delayNs).isLessThan(5_000 * MS);
+        assertThat(r.httpStatus()).isEqualTo(200);
+        assertThat(transport.inFlight()).isZero();
+
+        server.responder = TestHttpServer.sse(new CopyOnWriteArrayList<>(), false,
+                new TestHttpServer.Step(0, chunk("ok") + DONE));
+        assertThat(sendAndAwait(credit(CreditPhase.PROFILING)).error()).isNull();
+        assertThat(server.accepted.get()).as("the cancelled connection was not reused").isEqualTo(2);
+    }
+
+    @Test
+    void cancelDelayZeroCancelsRightAfterTheBodyIsWritten() throws Exception {
+        transport = transport(server.baseUrl(), 60); // the server never answers
+
+        RequestRecord r = sendAndAwait(credit(CreditPhase.PROFILING, 0L, false, 0));
+
+        assertThat(r.cancelled()).isTrue();
+        assertThat(r.error().code()).isEqualTo(499);
+        assertThat(r.error().message()).matches(CANCELLED);
+        assertThat(r.responseHeadersNs()).isEqualTo(-1);
+        assertThat(r.requestEndNs() - r.requestWriteNs()).isLessThan(5_000 * MS);
+        TestHttpServer.Received got = server.requests.poll(5, TimeUnit.SECONDS);
+        assertThat(got).as("the whole request reached the server before the disconnect").isNotNull();
+        assertThat(got.body()).isEqualTo(CHAT_BODY);
+    }
+
+    @Test
+    void responseEndingBeforeTheDelayIsANormalRecordAndDisarmsTheTimer() throws Exception {
+        server.responder = TestHttpServer.sse(new CopyOnWriteArrayList<>(), false,
+                new TestHttpServer.Step(0, chunk("quick") + DONE));
+        transport = transport(server.baseUrl(), 60);
+
+        // Generous: an immediate loopback answer must beat it even on a loaded 2-core machine.
+        RequestRecord r = sendAndAwait(credit(CreditPhase.PROFILING, 1_500 * MS, false, 0));
+
+        assertThat(r.error()).isNull();
+        assertThat(r.cancelled()).isFalse();
+        assertThat(r.responses()).extracting(ResponseChunk::text).containsExactly("quick");
+
+        // The next request on the same connection outlives the first one's delay untouched.
+        server.responder = TestHttpServer.sse(new CopyOnWriteArrayList<>(), false,
+                new TestHttpServer.Step(1_700, chunk("slow") + DONE));
+        RequestRecord next = sendAndAwait(credit(CreditPhase.PROFILING));
+        assertThat(next.error()).isNull();
+        assertThat(next.cancelled()).isFalse();
+        assertThat(server.accepted.get()).isEqualTo(1);
+    }
+
+    @Test
+    void firstTokenIsReportedOnceBeforeTheRecordAndOnlyWhenAsked() throws Exception {
+        server.responder = TestHttpServer.sse(new CopyOnWriteArrayList<>(), false,
+                new TestHttpServer.Step(0, ROLE_CHUNK),
+                new TestHttpServer.Step(50, chunk("a")),
+                new TestHttpServer.Step(20, chunk("b") + USAGE_CHUNK + DONE));
+        transport = transport(server.baseUrl(), 10);
+
+        Events asked = new Events();
+        Credit credit = credit(CreditPhase.PROFILING, null, true, 0);
+        transport.send(credit, CHAT_BODY, null, System.nanoTime(), asked);
+        RequestRecord r = asked.record.get(10, TimeUnit.SECONDS);
+
+        assertThat(asked.log).containsExactly("first-token " + credit.creditId(), "done " + credit.creditId());
+        assertThat(asked.firstTokenNs).isEqualTo(r.responses().get(0).arrivalNs());
+        assertThat(asked.threads).allSatisfy(t -> assertThat(t).startsWith("aiperf-http")).hasSize(2);
+
+        Events notAsked = new Events();
+        Credit plain = credit(CreditPhase.PROFILING, null, false, 0);
+        transport.send(plain, CHAT_BODY, null, System.nanoTime(), notAsked);
+        notAsked.record.get(10, TimeUnit.SECONDS);
+        assertThat(notAsked.log).containsExactly("done " + plain.creditId());
+    }
+
+    @Test
+    void firstTokenOfANonStreamingResponseComesWithItsBody() throws Exception {
+        server.responder = TestHttpServer.json(HttpResponseStatus.OK,
+                "{\"object\":\"chat.completion\",\"choices\":[{\"message\":{\"content\":\"ok\"}}]}", true);
+        transport = transport(server.baseUrl(), 10);
+        Events events = new Events();
+        Credit credit = credit(CreditPhase.PROFILING, null, true, 0);
+
+        transport.send(credit, CHAT_BODY, null, System.nanoTime(), events);
+        RequestRecord r = events.record.get(10, TimeUnit.SECONDS);
+
+        assertThat(events.log).containsExactly("first-token " + credit.creditId(), "done " + credit.creditId());
+        assertThat(events.firstTokenNs).isEqualTo(r.requestEndNs());
+    }
+
+    @Test
+    void noFirstTokenWithoutContent() throws Exception {
+        server.responder = TestHttpServer.sse(new CopyOnWriteArrayList<>(), false,
+                new TestHttpServer.Step(0, ROLE_CHUNK + USAGE_CHUNK + DONE));
+        transport = transport(server.baseUrl(), 10);
+        Events events = new Events();
+        Credit credit = credit(CreditPhase.PROFILING, null, true, 0);
+
+        transport.send(credit, CHAT_BODY, null, System.nanoTime(), events);
+
+        assertThat(events.record.get(10, TimeUnit.SECONDS).error().type()).isEqualTo("InvalidInferenceResultError");
+        assertThat(events.log).containsExactly("done " + credit.creditId());
+    }
+
+    @Test
+    void recordCarriesTheScheduleAndTheGivenBodyAndInputText() throws Exception {
+        server.responder = TestHttpServer.sse(new CopyOnWriteArrayList<>(), false,
+                new TestHttpServer.Step(0, chunk("ok") + DONE));
+        transport = transport(server.baseUrl(), 10);
+        long intendedNs = System.nanoTime() - 5 * MS;
+        Credit credit = credit(CreditPhase.PROFILING, null, false, intendedNs);
+        String body = "{\"messages\":[{\"role\":\"user\",\"content\":\"rendered\"}],\"model\":\"m\"}";
+
+        Events events = new Events();
+        transport.send(credit, body, "rendered", System.nanoTime(), events);
+        RequestRecord r = events.record.get(10, TimeUnit.SECONDS);
+
+        assertThat(r.error()).isNull();
+        assertThat(r.scheduledNs()).isEqualTo(intendedNs);
+        assertThat(r.inputText()).isEqualTo("rendered");
+        assertThat(server.requests.poll(1, TimeUnit.SECONDS).body()).isEqualTo(body);
+
+        RequestRecord plain = sendAndAwait(credit(CreditPhase.PROFILING));
+        assertThat(plain.scheduledNs()).as("unscheduled credit").isEqualTo(-1);
+        assertThat(plain.inputText()).as("pre-rendered body").isNull();
+    }
+
+    @Test
+    void missingBodyIsAnErrorRecord() throws Exception {
+        transport = transport(server.baseUrl(), 10);
+        Events events = new Events();
+        transport.send(credit(CreditPhase.PROFILING), null, null, System.nanoTime(), events);
+        RequestRecord r = events.record.get(5, TimeUnit.SECONDS);
+        assertThat(r.error().type()).isEqualTo("MissingPayload");
+        assertThat(r.cancelled()).isFalse();
+        assertThat(server.accepted.get()).isZero();
+    }
+
     private RequestRecord sendAndAwait(Credit credit) throws Exception {
         Done done = new Done();
         transport.send(credit, System.nanoTime(), done);
@@ -406,10 +560,38 @@ class HttpTransportTest {
                 System.nanoTime());
     }
 
+    private Credit credit(CreditPhase phase, Long cancelAfterNs, boolean reportFirstToken, long intendedNs) {
+        long id = creditIds.getAndIncrement();
+        return new Credit(id, phase, "conv-1", "corr-" + id, 0, 1, CHAT_BODY, 0, System.nanoTime(), null, null,
+                intendedNs == 0 ? -1 : intendedNs, cancelAfterNs, reportFirstToken);
+    }
+
     private static HttpTransport transport(String baseUrl, double timeoutSeconds) {
         EndpointConfig cfg = new EndpointConfig(List.of("m"), EndpointType.CHAT, true, List.of(baseUrl), null,
                 timeoutSeconds, "secret-key", false, false, Map.of("X-Custom", "yes"), Map.of());
         return new HttpTransport(cfg, "worker-test", 8, 2);
+    }
+
+    /** Records what the transport reported, in order, with the reporting threads. */
+    private static final class Events implements RequestCallbacks {
+        final List<String> log = new CopyOnWriteArrayList<>();
+        final List<String> threads = new CopyOnWriteArrayList<>();
+        final CompletableFuture<RequestRecord> record = new CompletableFuture<>();
+        volatile long firstTokenNs = -1;
+
+        @Override
+        public void firstToken(Credit credit, long arrivalNs) {
+            firstTokenNs = arrivalNs;
+            threads.add(Thread.currentThread().getName());
+            log.add("first-token " + credit.creditId());
+        }
+
+        @Override
+        public void done(RequestRecord r) {
+            threads.add(Thread.currentThread().getName());
+            log.add("done " + r.creditId());
+            record.complete(r);
+        }
     }
 
     private static final class Done implements Consumer<RequestRecord> {

@@ -1,0 +1,70 @@
+package io.aiperf.worker.session;
+
+import io.aiperf.core.model.CreditPhase;
+import io.aiperf.worker.endpoint.ChatMessage;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The message history of one conversation instance (one {@code X-Correlation-ID}) on this worker: each turn's user
+ * message, and after each successful turn the assistant's live reply (AIPerf's "deltas without responses" mode).
+ * Confined to the thread of its {@link UserSessions} (the worker's bus thread); no synchronisation.
+ */
+public final class UserSession {
+
+    private final String xCorrelationId;
+    private final CreditPhase phase;
+    private final List<ChatMessage> messages = new ArrayList<>();
+    /** The credit whose reply is awaited, or -1 when none is in flight. */
+    private long pendingCreditId = -1;
+
+    UserSession(String xCorrelationId, CreditPhase phase) {
+        this.xCorrelationId = xCorrelationId;
+        this.phase = phase;
+    }
+
+    public String xCorrelationId() {
+        return xCorrelationId;
+    }
+
+    public CreditPhase phase() {
+        return phase;
+    }
+
+    /** The history, oldest first (read-only view). */
+    public List<ChatMessage> messages() {
+        return Collections.unmodifiableList(messages);
+    }
+
+    long pendingCreditId() {
+        return pendingCreditId;
+    }
+
+    void addUser(String text, long creditId) {
+        messages.add(ChatMessage.user(text));
+        pendingCreditId = creditId;
+    }
+
+    void addAssistant(String text) {
+        messages.add(ChatMessage.assistant(text));
+        pendingCreditId = -1;
+    }
+
+    /** Every message's content in order, joined by single spaces (the text the records manager tokenizes). */
+    String joinedText() {
+        int size = messages.size() - 1;
+        for (ChatMessage m : messages) {
+            size += m.content().length();
+        }
+        StringBuilder sb = new StringBuilder(Math.max(size, 0));
+        for (ChatMessage m : messages) {
+            if (!sb.isEmpty()) {
+                sb.append(' ');
+            }
+            sb.append(m.content());
+        }
+        return sb.toString();
+    }
+}
