@@ -276,7 +276,8 @@ public final class LoadPhase {
             prefillInFlight--;
         }
         Session s = f.session;
-        boolean more = s.nextTurn < s.plan.turns().size() && !r.cancelled() && !stopped && !sendingLimitReached();
+        // A failed or cancelled turn ends the conversation: its history on the worker is gone.
+        boolean more = s.nextTurn < s.plan.turns().size() && !r.failed() && !stopped && !sendingLimitReached();
         if (!more) {
             endSession(s, nowNs);
             return true;
