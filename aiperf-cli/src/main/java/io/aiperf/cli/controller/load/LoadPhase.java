@@ -48,6 +48,11 @@ public final class LoadPhase {
     private final LoadConfig.UserCentric users;
     private final SplittableRandom cancelRandom;
     private final ArrivalSchedule arrivals;
+    /**
+     * How far ahead of its intended time a scheduled credit is sent. The worker holds it and sends at the intended
+     * instant on the loop that writes it, so the controller's wake-up and the bus hop no longer add to the send lag.
+     */
+    private final long dispatchLeadNs;
 
     private final int[] workerInFlight;
     private final Map<Long, Flight> inFlight = new HashMap<>();
@@ -75,6 +80,13 @@ public final class LoadPhase {
      */
     public LoadPhase(CreditPhase phase, TimingMode mode, PhaseLoad load, SessionSource sessions, int workers,
                      LoadConfig config, long phaseSeed) {
+        this(phase, mode, load, sessions, workers, config, phaseSeed, 0);
+    }
+
+    /** @param dispatchLeadNs send scheduled credits this long before their intended time (0 = at it) */
+    public LoadPhase(CreditPhase phase, TimingMode mode, PhaseLoad load, SessionSource sessions, int workers,
+                     LoadConfig config, long phaseSeed, long dispatchLeadNs) {
+        this.dispatchLeadNs = dispatchLeadNs;
         this.phase = phase;
         this.mode = phase == CreditPhase.WARMUP && mode == TimingMode.FIXED_SCHEDULE ? TimingMode.REQUEST_RATE : mode;
         this.load = load;
@@ -143,10 +155,14 @@ public final class LoadPhase {
     }
 
     private void issueRateTicks(long nowNs, CreditSink sink) {
-        while (nextArrivalNs <= nowNs && !sendingLimitReached() && prefillAvailable(nowNs)) {
+        while (nextArrivalNs - dispatchLeadNs <= nowNs && !sendingLimitReached() && prefillAvailable(nowNs)) {
             long tickNs = nextArrivalNs;
+            if (beyondDuration(tickNs)) {
+                stopped = true;
+                return;
+            }
             Due cont = continuations.peek();
-            if (cont != null && cont.atNs <= nowNs) {
+            if (cont != null && cont.atNs - dispatchLeadNs <= nowNs) {
                 continuations.poll();
                 issueTurn(cont.session, tickNs, sink);
             } else if (canStartSession(nowNs)) {
@@ -168,8 +184,12 @@ public final class LoadPhase {
 
     private void issueContinuations(long nowNs, CreditSink sink) {
         Due cont;
-        while ((cont = continuations.peek()) != null && cont.atNs <= nowNs && !sendingLimitReached()
-                && prefillAvailable(nowNs)) {
+        while ((cont = continuations.peek()) != null && cont.atNs - dispatchLeadNs <= nowNs
+                && !sendingLimitReached() && prefillAvailable(nowNs)) {
+            if (beyondDuration(cont.atNs)) {
+                stopped = true;
+                return;
+            }
             continuations.poll();
             issueTurn(cont.session, cont.atNs, sink);
         }
@@ -183,7 +203,11 @@ public final class LoadPhase {
                 return;
             }
             long dueNs = startNs + offset;
-            if (dueNs > nowNs || !canStartSession(nowNs)) {
+            if (dueNs - dispatchLeadNs > nowNs || !canStartSession(nowNs)) {
+                return;
+            }
+            if (beyondDuration(dueNs)) {
+                stopped = true;
                 return;
             }
             if (!startSession(dueNs, nowNs, sink)) {
@@ -195,8 +219,12 @@ public final class LoadPhase {
     private void issueUsers(long nowNs, CreditSink sink) {
         long gapNs = (long) (users.numUsers() * 1e9 / users.qps());
         Due slot;
-        while ((slot = userSlots.peek()) != null && slot.atNs <= nowNs && !sendingLimitReached()
+        while ((slot = userSlots.peek()) != null && slot.atNs - dispatchLeadNs <= nowNs && !sendingLimitReached()
                 && prefillAvailable(nowNs)) {
+            if (beyondDuration(slot.atNs)) {
+                stopped = true;
+                return;
+            }
             userSlots.poll();
             Session user = slot.session;
             if (user.plan == null || user.nextTurn >= user.plan.turns().size()) {
@@ -324,6 +352,11 @@ public final class LoadPhase {
         return load.durationS() != null && nowNs - startNs >= (long) (load.durationS() * 1e9);
     }
 
+    /** A credit intended at or after the end of the duration is never sent. */
+    private boolean beyondDuration(long intendedNs) {
+        return load.durationS() != null && intendedNs - startNs >= (long) (load.durationS() * 1e9);
+    }
+
     private boolean sendingLimitReached() {
         return load.requestCount() != null && creditsSent >= load.requestCount();
     }
@@ -382,20 +415,20 @@ public final class LoadPhase {
             return wake;
         }
         if (arrivals != null) {
-            wake = Math.min(wake, nextArrivalNs);
+            wake = Math.min(wake, nextArrivalNs - dispatchLeadNs);
         }
         Due c = continuations.peek();
         if (c != null) {
-            wake = Math.min(wake, c.atNs);
+            wake = Math.min(wake, c.atNs - dispatchLeadNs);
         }
         Due u = userSlots.peek();
         if (u != null) {
-            wake = Math.min(wake, u.atNs);
+            wake = Math.min(wake, u.atNs - dispatchLeadNs);
         }
         if (mode == TimingMode.FIXED_SCHEDULE && !sourceExhausted) {
             long offset = sessions.peekStartOffsetNs();
             if (offset >= 0) {
-                wake = Math.min(wake, startNs + offset);
+                wake = Math.min(wake, startNs + offset - dispatchLeadNs);
             }
         }
         if (load.durationS() != null) {
