@@ -14,11 +14,23 @@ public class RateReport {
     public static void main(String[] args) throws Exception {
         double target = Double.parseDouble(args[0]);
         ObjectMapper json = new ObjectMapper();
-        JsonNode requests = json.readTree(new File(args[2])).get("requests");
-        long[] arrivals = new long[requests.size()];
-        for (int i = 0; i < arrivals.length; i++) {
-            arrivals[i] = requests.get(i).get("arrival_ns").asLong();
+        // Only the profiling phase: arrivals from the first profiling request's start on (warmup ones are earlier).
+        long profilingStartEpochNs = Long.MAX_VALUE;
+        try (var lines = java.nio.file.Files.lines(java.nio.file.Path.of(args[3]).resolveSibling("profile_export.jsonl"))) {
+            for (String line : (Iterable<String>) lines::iterator) {
+                profilingStartEpochNs = Math.min(profilingStartEpochNs,
+                        json.readTree(line).path("metadata").path("request_start_ns").asLong(Long.MAX_VALUE));
+            }
         }
+        JsonNode requests = json.readTree(new File(args[2])).get("requests");
+        long[] all = new long[requests.size()];
+        int n = 0;
+        for (JsonNode r : requests) {
+            if (r.get("arrival_epoch_ns").asLong() >= profilingStartEpochNs - 1_000_000) {
+                all[n++] = r.get("arrival_ns").asLong();
+            }
+        }
+        long[] arrivals = Arrays.copyOf(all, n);
         Arrays.sort(arrivals);
         double spanS = (arrivals[arrivals.length - 1] - arrivals[0]) / 1e9;
         double delivered = (arrivals.length - 1) / spanS;

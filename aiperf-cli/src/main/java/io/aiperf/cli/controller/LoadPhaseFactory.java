@@ -11,7 +11,7 @@ final class LoadPhaseFactory {
     /**
      * Scheduled credits leave the controller this long before their intended time; the worker sends them at that
      * time. It covers the controller's wake-up and the bus hop (measured on this 2-core machine at 200 req/s:
-     * median 1.7 ms, p99 6.5 ms from intended dispatch to the worker's receipt; see docs/performance.md); the cost is
+     * median 1.7 ms, p99 11.6 ms from dispatch to the worker's receipt; see docs/performance.md); the cost is
      * that a credit holds its concurrency slot that much longer.
      */
     static final long DISPATCH_LEAD_NS = 10_000_000;

@@ -228,6 +228,27 @@ class LoadModesIT {
     }
 
     @Test
+    void userCentricUsersKeepTheirGapAndNeverOverlapTheirOwnTurns() throws Exception {
+        mock = MockServer.start(MockConfig.ephemeral().withTiming(20, 2));
+        // 2 users at 4 requests/s in all: users start 250 ms apart, each user's turns are 500 ms apart.
+        run(List.of("--user-centric-rate", "4", "--num-users", "2", "--conversation-turn-mean", "3",
+                "--request-count", "8", "--osl", "4", "--extra-inputs", "ignore_eos:true"));
+
+        List<RequestRecord> log = mock.requestLog();
+        assertThat(log).hasSize(8);
+        Map<String, List<RequestRecord>> byUser = new LinkedHashMap<>();
+        log.forEach(r -> byUser.computeIfAbsent(r.xCorrelationId(), k -> new ArrayList<>()).add(r));
+        for (List<RequestRecord> turns : byUser.values()) {
+            for (int i = 1; i < turns.size(); i++) {
+                double gapMs = (turns.get(i).arrivalNs() - turns.get(i - 1).arrivalNs()) / 1e6;
+                assertThat(gapMs).as("a user's gap").isBetween(480.0, 560.0);
+            }
+        }
+        double firstTwoMs = (log.get(1).arrivalNs() - log.get(0).arrivalNs()) / 1e6;
+        assertThat(firstTwoMs).as("users staggered by 1/qps").isBetween(230.0, 290.0);
+    }
+
+    @Test
     void aMalformedTraceRowIsRefusedWithItsFileAndLine() throws Exception {
         mock = MockServer.start(MockConfig.ephemeral().withFast(true));
         Path trace = tmp.resolve("bad.jsonl");

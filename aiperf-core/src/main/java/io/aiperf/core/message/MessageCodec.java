@@ -55,8 +55,8 @@ public final class MessageCodec {
 
     /**
      * Round-trips the messages of the request path a few hundred times, so the first real credits and records do not
-     * pay for Jackson building its (de)serializers and for interpreted code: measured at ~25 ms on the first credit
-     * of a run, which would otherwise show up as that request's send lag.
+     * pay for Jackson building its (de)serializers and for interpreted code, which would otherwise show up as the
+     * first requests' send lag.
      */
     public static void warmUp(int iterations) {
         java.util.List<Message> samples = java.util.List.of(
