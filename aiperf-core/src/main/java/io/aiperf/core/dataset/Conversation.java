@@ -27,4 +27,15 @@ public record Conversation(String conversationId, List<Turn> turns) {
     public int turnCount() {
         return turns.size();
     }
+
+    /** The conversations by id, in order; an id used twice is a bug in the loader that made them. */
+    static java.util.Map<String, Conversation> indexById(List<Conversation> conversations) {
+        java.util.Map<String, Conversation> map = new java.util.LinkedHashMap<>();
+        for (Conversation c : conversations) {
+            if (map.put(c.conversationId(), c) != null) {
+                throw new IllegalStateException("duplicate conversation id " + c.conversationId());
+            }
+        }
+        return java.util.Collections.unmodifiableMap(map);
+    }
 }

@@ -39,13 +39,7 @@ public final class InputDataset {
                          SamplingStrategy samplingStrategy, int rows, boolean firstRowHasTimestamp,
                          int droppedConversations, long inexactPrompts) {
         this.conversations = List.copyOf(conversations);
-        Map<String, Conversation> map = new LinkedHashMap<>();
-        for (Conversation c : this.conversations) {
-            if (map.put(c.conversationId(), c) != null) {
-                throw new IllegalStateException("duplicate conversation id " + c.conversationId());
-            }
-        }
-        this.byId = Collections.unmodifiableMap(map);
+        this.byId = Conversation.indexById(this.conversations);
         this.format = format;
         this.streams = streams;
         this.samplingStrategy = samplingStrategy;

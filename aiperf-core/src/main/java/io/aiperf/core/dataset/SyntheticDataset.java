@@ -56,13 +56,7 @@ public final class SyntheticDataset {
     private SyntheticDataset(List<Conversation> conversations, RandomStreams streams, int poolSize,
                              long inexactPrompts, long buildNanos) {
         this.conversations = List.copyOf(conversations);
-        Map<String, Conversation> map = new LinkedHashMap<>();
-        for (Conversation c : this.conversations) {
-            if (map.put(c.conversationId(), c) != null) {
-                throw new IllegalStateException("duplicate conversation id " + c.conversationId());
-            }
-        }
-        this.byId = Collections.unmodifiableMap(map);
+        this.byId = Conversation.indexById(this.conversations);
         this.streams = streams;
         this.poolSize = poolSize;
         this.inexactPrompts = inexactPrompts;
