@@ -59,12 +59,15 @@ final class RecordsManager implements AutoCloseable {
     private RecordMetrics metrics;
     private RunDataset inputs;
     private JsonlRecordWriter jsonl;
-    private final RecordAggregator aggregator = new RecordAggregator();
+    private final RecordAggregator aggregator;
 
     RecordsManager(BenchmarkConfig config, ZMQ.Socket socket) {
         this.config = config;
         this.socket = socket;
         this.artifactDir = Path.of(config.output().artifactDir());
+        boolean closedLoopBurst = config.load().mode() == io.aiperf.core.config.TimingMode.REQUEST_RATE
+                && config.load().profiling().pattern() == io.aiperf.core.config.ArrivalPattern.CONCURRENCY_BURST;
+        this.aggregator = new RecordAggregator(!closedLoopBurst);
     }
 
     /** Starts consuming; the socket is handed over to the new thread here. */

@@ -49,6 +49,21 @@ public final class RecordAggregator {
     private final Map<String, Distribution> distributions = new HashMap<>();
     private final Map<ErrorDetails, Long> errorCounts = new LinkedHashMap<>();
 
+    /**
+     * True when requests followed an open-loop schedule (a rate, a trace, user slots): only then is a late send
+     * "falling behind" worth a warning. In a closed-loop burst the lag is the client's reaction to a freed slot; it
+     * is exported all the same.
+     */
+    private final boolean openLoop;
+
+    public RecordAggregator() {
+        this(true);
+    }
+
+    public RecordAggregator(boolean openLoop) {
+        this.openLoop = openLoop;
+    }
+
     private long requestCount;
     private long errorRequestCount;
     private long ignoredCount;
@@ -192,7 +207,7 @@ public final class RecordAggregator {
         errors.sort(Comparator.comparingLong(ErrorSummaryEntry::count).reversed()); // stable: first seen wins ties
 
         return new ProfileSummary(ordered, errors, requestCount, errorRequestCount, minRequest, maxResponse,
-                warnings(results));
+                openLoop ? warnings(results) : List.of());
     }
 
     private static List<String> warnings(Map<String, MetricResult> results) {

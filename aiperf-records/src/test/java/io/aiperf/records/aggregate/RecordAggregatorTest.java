@@ -132,9 +132,20 @@ class RecordAggregatorTest {
     private static final long MS = 1_000_000L;
 
     /** Valid streaming requests with the given send lags (ns); each sent at its start, first token 20 ms later. */
+    @Test
+    void aClosedLoopBurstExportsItsLagButDoesNotWarn() {
+        RecordAggregator burst = scheduledRun(new RecordAggregator(false), 5 * MS, 5 * MS, 5 * MS);
+        ProfileSummary summary = burst.summarize();
+        assertThat(summary.metric(MetricCatalog.SEND_LAG)).isPresent();
+        assertThat(summary.warnings()).isEmpty();
+    }
+
     private static RecordAggregator scheduledRun(long... lagsNs) {
+        return scheduledRun(new RecordAggregator(), lagsNs);
+    }
+
+    private static RecordAggregator scheduledRun(RecordAggregator aggregator, long... lagsNs) {
         RecordMetrics metrics = new RecordMetrics(TestRecords.wordTokenizer(), true, false);
-        RecordAggregator aggregator = new RecordAggregator();
         for (int i = 0; i < lagsNs.length; i++) {
             aggregator.add(metrics.compute(TestRecords.request().credit(i).startNs(1_000_000_000L + i * 100 * MS)
                     .scheduledAt(-lagsNs[i]).writeAt(0L).text(20 * MS, "a").text(30 * MS, " b").build(), 10L));
