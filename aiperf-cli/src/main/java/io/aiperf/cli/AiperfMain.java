@@ -2,6 +2,7 @@ package io.aiperf.cli;
 
 import io.aiperf.cli.options.UsageException;
 import io.aiperf.cli.tools.AnalyzeTraceCommand;
+import io.aiperf.cli.tools.SynthesizeSineCommand;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -70,7 +71,8 @@ public final class AiperfMain {
 
     @CommandLine.Command(name = "aiperf", mixinStandardHelpOptions = true, versionProvider = Version.class,
             description = "Benchmark LLM inference servers (AIPerf for the JVM).",
-            subcommands = {ProfileCommand.class, AnalyzeTraceCommand.class, ServiceCommand.class})
+            subcommands = {ProfileCommand.class, AnalyzeTraceCommand.class, SynthesizeSineCommand.class,
+                ServiceCommand.class})
     static final class AiperfCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
