@@ -2,6 +2,7 @@ package io.aiperf.cli;
 
 import io.aiperf.cli.options.UsageException;
 import io.aiperf.cli.tools.AnalyzeTraceCommand;
+import io.aiperf.cli.tools.ConvertBurstGptCommand;
 import io.aiperf.cli.tools.SynthesizeSineCommand;
 import picocli.CommandLine;
 
@@ -72,7 +73,7 @@ public final class AiperfMain {
     @CommandLine.Command(name = "aiperf", mixinStandardHelpOptions = true, versionProvider = Version.class,
             description = "Benchmark LLM inference servers (AIPerf for the JVM).",
             subcommands = {ProfileCommand.class, AnalyzeTraceCommand.class, SynthesizeSineCommand.class,
-                ServiceCommand.class})
+                ConvertBurstGptCommand.class, ServiceCommand.class})
     static final class AiperfCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
