@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
 
 /** {@code aiperf analyze-trace}: request count, rate, ISL/OSL distributions and prefix-cache reuse of a trace. */
 @Command(name = "analyze-trace", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Request rate, ISL/OSL distributions and prefix-cache hit ratio of a mooncake trace.",
         description = {"Analyse a mooncake trace (JSONL): request count, time span and mean request rate, ISL and OSL "
                 + "distributions, and the prefix-cache hit ratio an unbounded cache would reach replaying the rows "
                 + "in file order.",

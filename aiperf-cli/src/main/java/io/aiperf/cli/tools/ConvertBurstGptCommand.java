@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 
 /** {@code aiperf convert-burstgpt}: a BurstGPT CSV log to a mooncake trace, filtered and optionally sped up. */
 @Command(name = "convert-burstgpt", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Convert a BurstGPT CSV log into a mooncake trace.",
         description = {"Convert a BurstGPT CSV (columns Timestamp, Model, Request tokens, Response tokens, "
                 + "Total tokens, Log Type, in any order) into a mooncake trace with timestamp (ms), input_length "
                 + "and output_length.",

@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 
 /** {@code aiperf synthesize-sine}: a mooncake trace whose request rate and ISL/OSL mix follow sines. */
 @Command(name = "synthesize-sine", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Write a seeded mooncake trace whose request rate and ISL/OSL mix follow sines.",
         description = {"Write a synthetic mooncake trace (JSONL) whose request rate follows a sine between "
                 + "--request-rate-min and --request-rate-max, and whose mix of two (ISL, OSL) pairs follows a second "
                 + "sine. Both sines start at their minimum at t = 0:",
