@@ -9,7 +9,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -52,9 +51,10 @@ public final class AnalyzeTraceCommand implements Callable<Integer> {
         out.print(report.table());
         if (outputFile != null) {
             ObjectMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-            try (BufferedWriter w = ToolFiles.openOutput(outputFile, "--output-file")) {
-                w.write(mapper.writeValueAsString(report.toJson()));
-                w.newLine();
+            try (OutputFile f = OutputFile.open(outputFile, "--output-file")) {
+                f.writer().write(mapper.writeValueAsString(report.toJson()));
+                f.writer().newLine();
+                f.commit();
             } catch (IOException e) {
                 throw ToolFiles.writeFailure(outputFile, e);
             }

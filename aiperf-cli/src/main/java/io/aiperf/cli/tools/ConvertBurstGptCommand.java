@@ -7,7 +7,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -96,8 +95,9 @@ public final class ConvertBurstGptCommand implements Callable<Integer> {
                 startTime, endTime, minIsl, maxIsl, minOsl, maxOsl, skip, maxRequests, speedRatio));
         BurstGptConverter.Result result;
         try (BufferedReader in = ToolFiles.openInput(input, "--input")) {
-            try (BufferedWriter w = ToolFiles.openOutput(output, "--output")) {
-                result = converter.convert(in, input, new MooncakeRowWriter(w));
+            try (OutputFile f = OutputFile.open(output, "--output")) {
+                result = converter.convert(in, input, new MooncakeRowWriter(f.writer()));
+                f.commit();
             } catch (java.nio.charset.CharacterCodingException e) {
                 throw ToolFiles.readFailure(input, 0, e);
             } catch (IOException e) {

@@ -6,7 +6,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -120,8 +119,9 @@ public final class SynthesizeSineCommand implements Callable<Integer> {
                 rateMin, rateMax, ratePeriod, isl1, osl1, isl2, osl2, mixMin, mixMax, period2, theSeed, blockSize,
                 totalBlocks));
         SineTraceGenerator.Result result;
-        try (BufferedWriter w = ToolFiles.openOutput(output, "--output")) {
-            result = generator.generate(new MooncakeRowWriter(w));
+        try (OutputFile f = OutputFile.open(output, "--output")) {
+            result = generator.generate(new MooncakeRowWriter(f.writer()));
+            f.commit();
         } catch (IOException e) {
             throw ToolFiles.writeFailure(output, e);
         }

@@ -4,7 +4,6 @@ import io.aiperf.cli.options.UsageException;
 import io.aiperf.core.dataset.file.DatasetFileException;
 
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,22 +33,6 @@ final class ToolFiles {
             return Files.newBufferedReader(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UsageException(option + ": cannot open " + file + ": " + e.getMessage());
-        }
-    }
-
-    /** Opens (creates or truncates) a UTF-8 output; a directory that does not exist is a usage error. */
-    static BufferedWriter openOutput(Path file, String option) {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null && !Files.isDirectory(parent)) {
-            throw new UsageException(option + ": directory does not exist: " + parent);
-        }
-        if (Files.isDirectory(file)) {
-            throw new UsageException(option + ": " + file + " is a directory, not a file");
-        }
-        try {
-            return Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UsageException(option + ": cannot write " + file + ": " + e.getMessage());
         }
     }
 

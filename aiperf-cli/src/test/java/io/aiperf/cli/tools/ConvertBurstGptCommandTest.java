@@ -118,6 +118,23 @@ class ConvertBurstGptCommandTest {
     }
 
     @Test
+    void aFailedConversionLeavesNoPartialFileBehind() throws Exception {
+        Path in = csv("Timestamp,Request tokens,Response tokens\n1,5,6\n2,5,6\n3,x,6\n");
+        Path out = tmp.resolve("fresh.jsonl");
+        ToolRun.run("convert-burstgpt", "--input", in.toString(), "--output", out.toString()).failsWith(1, ":4:");
+        assertThat(out).doesNotExist();
+
+        Path existing = tmp.resolve("existing.jsonl");
+        Files.writeString(existing, "keep me\n");
+        ToolRun.run("convert-burstgpt", "--input", in.toString(), "--output", existing.toString())
+                .failsWith(1, ":4:");
+        assertThat(existing).hasContent("keep me");
+        try (var files = Files.list(tmp)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+        }
+    }
+
+    @Test
     void badInputsAndOptionsAreUsageErrors() throws Exception {
         String out = tmp.resolve("o.jsonl").toString();
         ToolRun.run("convert-burstgpt", "--input", tmp.resolve("none.csv").toString(), "--output", out)
