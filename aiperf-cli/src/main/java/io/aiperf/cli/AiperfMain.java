@@ -1,6 +1,9 @@
 package io.aiperf.cli;
 
 import io.aiperf.cli.options.UsageException;
+import io.aiperf.cli.tools.AnalyzeTraceCommand;
+import io.aiperf.cli.tools.ConvertBurstGptCommand;
+import io.aiperf.cli.tools.SynthesizeSineCommand;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -20,7 +23,21 @@ public final class AiperfMain {
     }
 
     static int execute(String[] args) {
+        return execute(args, null, null);
+    }
+
+    /**
+     * Runs one command line as {@code main} does, writing to {@code out} and {@code err} when given (tests use this
+     * to capture what the user would see); returns the exit code.
+     */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new AiperfCommand());
+        if (out != null) {
+            cl.setOut(out);
+        }
+        if (err != null) {
+            cl.setErr(err);
+        }
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler(AiperfMain::usageError);
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
@@ -55,7 +72,8 @@ public final class AiperfMain {
 
     @CommandLine.Command(name = "aiperf", mixinStandardHelpOptions = true, versionProvider = Version.class,
             description = "Benchmark LLM inference servers (AIPerf for the JVM).",
-            subcommands = {ProfileCommand.class, ServiceCommand.class})
+            subcommands = {ProfileCommand.class, AnalyzeTraceCommand.class, SynthesizeSineCommand.class,
+                ConvertBurstGptCommand.class, ServiceCommand.class})
     static final class AiperfCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
