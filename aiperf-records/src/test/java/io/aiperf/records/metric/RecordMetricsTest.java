@@ -366,4 +366,31 @@ class RecordMetricsTest {
                 .isEqualTo("Output Token Throughput Per User (tokens/sec/user)");
         assertThat(MetricCatalog.find("nope")).isEmpty();
     }
+
+    @Test
+    void nonTokenEndpointKeepsLatencyAndIslButNoTokenMetrics() {
+        RecordMetrics embeddings = new RecordMetrics(TestRecords.wordTokenizer(), false, false, false);
+        MetricRecord m = embeddings.compute(request().text(30 * MS, null).scheduledAt(0).build(), 12L);
+
+        assertThat(m.valid()).isTrue();
+        assertThat(m.count(MetricCatalog.REQUEST_LATENCY)).isEqualTo(30 * MS);
+        assertThat(m.count(MetricCatalog.INPUT_SEQUENCE_LENGTH)).isEqualTo(12);
+        for (MetricSpec dropped : List.of(MetricCatalog.OUTPUT_TOKEN_COUNT, MetricCatalog.REASONING_TOKEN_COUNT,
+                MetricCatalog.OUTPUT_SEQUENCE_LENGTH, MetricCatalog.INTER_TOKEN_LATENCY,
+                MetricCatalog.TIME_TO_FIRST_TOKEN, MetricCatalog.TIME_TO_SECOND_TOKEN,
+                MetricCatalog.SCHEDULED_TIME_TO_FIRST_TOKEN, MetricCatalog.OUTPUT_TOKEN_THROUGHPUT_PER_USER,
+                MetricCatalog.E2E_OUTPUT_TOKEN_THROUGHPUT)) {
+            assertThat(m.has(dropped)).as(dropped.tag()).isFalse();
+        }
+        assertThat(m.has(MetricCatalog.SCHEDULED_REQUEST_LATENCY)).isTrue();
+    }
+
+    @Test
+    void nonTokenEndpointWithoutAnyResponseIsStillInvalid() {
+        RecordMetrics rankings = new RecordMetrics(TestRecords.wordTokenizer(), false, false, false);
+        MetricRecord m = rankings.compute(request().build(), 5L);
+
+        assertThat(m.valid()).isFalse();
+        assertThat(m.error().type()).isEqualTo(RecordMetrics.INVALID_RESULT_TYPE);
+    }
 }
