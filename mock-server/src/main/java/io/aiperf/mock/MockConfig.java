@@ -40,6 +40,13 @@ public record MockConfig(
         }
     }
 
+    /** Embeddings answer after base + per-input latency (AIPerf's mock defaults; not configurable yet). */
+    public static final double EMBEDDING_BASE_LATENCY_MS = 10.0;
+    public static final double EMBEDDING_PER_INPUT_LATENCY_MS = 2.0;
+    /** Rankings answer after base + per-passage latency (AIPerf's mock defaults; not configurable yet). */
+    public static final double RANKING_BASE_LATENCY_MS = 10.0;
+    public static final double RANKING_PER_PASSAGE_LATENCY_MS = 1.0;
+
     /** The standalone defaults: 127.0.0.1:8000, ttft 20 ms, itl 5 ms, no errors. */
     public static MockConfig defaults() {
         return new MockConfig(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_TTFT_MS, DEFAULT_ITL_MS, false, 0.0, null);
@@ -78,6 +85,16 @@ public record MockConfig(
     /** Effective inter-token latency in nanoseconds; 0 in fast mode. */
     public long itlNs() {
         return fast ? 0 : msToNs(itlMs);
+    }
+
+    /** Time to answer an embeddings request with {@code inputs} inputs; 0 in fast mode. */
+    public long embeddingLatencyNs(int inputs) {
+        return fast ? 0 : msToNs(EMBEDDING_BASE_LATENCY_MS + EMBEDDING_PER_INPUT_LATENCY_MS * inputs);
+    }
+
+    /** Time to answer a rankings request with {@code passages} passages; 0 in fast mode. */
+    public long rankingLatencyNs(int passages) {
+        return fast ? 0 : msToNs(RANKING_BASE_LATENCY_MS + RANKING_PER_PASSAGE_LATENCY_MS * passages);
     }
 
     private static long msToNs(double ms) {
