@@ -29,8 +29,10 @@ public final class MockServerMain {
                   --random-seed N   seed for --error-rate, for reproducible failures (default: random)
               -h, --help            print this help and exit
 
-            Routes: POST /v1/chat/completions, POST /v1/completions, GET /v1/models, GET /health,
-                    GET|DELETE /mock/requests
+            Routes: POST /v1/chat/completions, POST /v1/completions, POST /v1/responses,
+                    POST /v1/embeddings (10 ms + 2 ms per input), POST /v1/ranking, /rerank, /v2/rerank
+                    (10 ms + 1 ms per passage), POST /generate, /generate_stream, POST /rag/api/prompt,
+                    GET /v1/models, GET /health, GET|DELETE /mock/requests
             """;
 
     /** A command line the mock cannot run with; its message is the whole error line. */
