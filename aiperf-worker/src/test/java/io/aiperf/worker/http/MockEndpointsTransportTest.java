@@ -105,4 +105,22 @@ class MockEndpointsTransportTest {
         assertThat(record.responses()).hasSize(1);
         assertThat(text(record)).isNotBlank();
     }
+
+    @Test
+    void anAnswerOfTheWrongShapeIsAnErrorRecord() throws Exception {
+        // A TEI body to TEI's route, read as NIM rankings (which wants a "rankings" object, not a top-level list).
+        EndpointConfig tei = new EndpointConfig(List.of("mock-model"), EndpointType.HF_TEI_RANKINGS, false,
+                List.of(server.baseUrl()), null, 10, null, false, false, Map.of(), Map.of());
+        String body = PayloadFormatter.format(tei, "q", null, null);
+        EndpointConfig nim = new EndpointConfig(List.of("mock-model"), EndpointType.NIM_RANKINGS, false,
+                List.of(server.baseUrl()), "/rerank", 10, null, false, false, Map.of(), Map.of());
+        CompletableFuture<RequestRecord> done = new CompletableFuture<>();
+        try (HttpTransport transport = new HttpTransport(nim, "w", 1, 1)) {
+            transport.send(new Credit(1, CreditPhase.PROFILING, "c", "x", 0, 1, body, 0, 0), System.nanoTime(),
+                    done::complete);
+            RequestRecord record = done.get(10, TimeUnit.SECONDS);
+            assertThat(record.error()).isNotNull();
+            assertThat(record.error().type()).isEqualTo("ResponseParseError");
+        }
+    }
 }
