@@ -1,11 +1,20 @@
 package io.aiperf.records.metric;
 
+import io.aiperf.core.config.BenchmarkConfig;
+import io.aiperf.core.config.EndpointConfig;
+import io.aiperf.core.config.EndpointType;
+import io.aiperf.core.config.InputConfig;
+import io.aiperf.core.config.LoadConfig;
+import io.aiperf.core.config.OutputConfig;
+import io.aiperf.core.config.ServiceConfig;
+import io.aiperf.core.config.TokenizerConfig;
 import io.aiperf.core.model.ResponseChunk;
 import io.aiperf.records.testing.TestRecords;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static io.aiperf.records.testing.TestRecords.request;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -392,5 +401,23 @@ class RecordMetricsTest {
 
         assertThat(m.valid()).isFalse();
         assertThat(m.error().type()).isEqualTo(RecordMetrics.INVALID_RESULT_TYPE);
+    }
+
+    @Test
+    void forConfigTakesProducesTokensFromTheEndpointType() {
+        for (EndpointType type : EndpointType.values()) {
+            BenchmarkConfig config = new BenchmarkConfig("b", "cmd",
+                    new EndpointConfig(List.of("m"), type, false, List.of("http://h:1"), null,
+                            10, null, false, false, Map.of(), Map.of()),
+                    new InputConfig(10, 0.0, 10, 0.0, 1L, 10),
+                    new LoadConfig(1, 1, 0),
+                    new TokenizerConfig(null, "main"),
+                    new OutputConfig("/tmp/x"),
+                    new ServiceConfig(1, "none", "INFO"));
+            MetricRecord m = RecordMetrics.forConfig(config, TestRecords.wordTokenizer())
+                    .compute(request().text(10 * MS, type.producesTokens() ? "a b" : null).build(), 3L);
+            assertThat(m.valid()).as(type.cliName()).isTrue();
+            assertThat(m.has(MetricCatalog.OUTPUT_SEQUENCE_LENGTH)).as(type.cliName()).isEqualTo(type.producesTokens());
+        }
     }
 }
