@@ -1,74 +1,27 @@
 package io.aiperf.mock;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.netty.buffer.ByteBufInputStream;
-import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import java.io.IOException;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * {@code POST /v1/chat/completions} and {@code POST /v1/completions}: log the arrival, maybe inject an error,
  * then answer with deterministic text on the configured timing (streamed by {@link SseResponder}, or whole).
  */
-final class InferenceRoute implements Route {
+final class InferenceRoute extends JsonRoute {
 
     private final Endpoint endpoint;
     private final MockConfig config;
-    private final RequestLog requestLog;
-    private final ErrorInjector errors;
 
     InferenceRoute(Endpoint endpoint, MockConfig config, RequestLog requestLog, ErrorInjector errors) {
+        super(requestLog, errors);
         this.endpoint = endpoint;
         this.config = config;
-        this.requestLog = requestLog;
-        this.errors = errors;
     }
 
     @Override
-    public void handle(Exchange exchange, FullHttpRequest request) {
-        JsonNode body = null;
-        String jsonError = null;
-        try {
-            body = Json.MAPPER.readTree(new ByteBufInputStream(request.content()));
-            if (body == null || body.isMissingNode()) {
-                jsonError = "empty body";
-            }
-        } catch (JsonProcessingException e) {
-            jsonError = e.getOriginalMessage();
-        } catch (IOException e) {
-            jsonError = e.getMessage();
-        }
-        // Log before validating: the log is what arrived, including requests the mock then refuses.
-        logArrival(exchange, body);
-        if (jsonError != null) {
-            exchange.respondError(HttpResponseStatus.BAD_REQUEST, "invalid JSON: " + jsonError,
-                    "invalid_request_error");
-            return;
-        }
-        InferenceRequest parsed;
-        try {
-            parsed = InferenceRequest.parse(endpoint, body);
-        } catch (InferenceRequest.InvalidRequestException e) {
-            exchange.respondError(HttpResponseStatus.BAD_REQUEST, e.getMessage(), "invalid_request_error");
-            return;
-        }
-        if (errors.shouldFail()) {
-            exchange.respondJson(HttpResponseStatus.INTERNAL_SERVER_ERROR,
-                    Json.error(exchange.ctx().alloc(), "mock injected error", "server_error", 500));
-            return;
-        }
-        answer(exchange, parsed);
-    }
-
-    private void logArrival(Exchange exchange, JsonNode body) {
-        String model = body != null && body.path("model").isTextual() ? body.get("model").asText() : null;
-        boolean stream = body != null && body.path("stream").asBoolean(false);
-        requestLog.arrived(new RequestRecord(exchange.arrivalNs(), exchange.arrivalEpochNs(), exchange.path(),
-                model, stream, exchange.requestHeaders().get("X-Request-ID"),
-                exchange.requestHeaders().get("X-Correlation-ID")));
-        exchange.onFinish(requestLog::departed);
+    void answer(Exchange exchange, JsonNode body) throws InferenceRequest.InvalidRequestException {
+        answer(exchange, InferenceRequest.parse(endpoint, body));
     }
 
     private void answer(Exchange exchange, InferenceRequest request) {

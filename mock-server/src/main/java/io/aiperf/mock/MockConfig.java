@@ -12,9 +12,38 @@ import java.util.concurrent.TimeUnit;
  * @param fast         when true, ttft and itl are treated as 0 whatever they are set to
  * @param errorRatePct percentage [0, 100] of inference requests answered with HTTP 500
  * @param randomSeed   seed for error injection; null draws a fresh seed per server
+ * @param latencies    embeddings and rankings latencies (base + per item)
  */
 public record MockConfig(
-        String host, int port, double ttftMs, double itlMs, boolean fast, double errorRatePct, Long randomSeed) {
+        String host, int port, double ttftMs, double itlMs, boolean fast, double errorRatePct, Long randomSeed,
+        ItemLatencies latencies) {
+
+    /**
+     * Non-generative answers take base + per-item time (AIPerf's mock: {@code --embedding-base-latency},
+     * {@code --embedding-per-input-latency}, {@code --ranking-base-latency}, {@code --ranking-per-passage-latency}).
+     */
+    public record ItemLatencies(double embeddingBaseMs, double embeddingPerInputMs, double rankingBaseMs,
+                                double rankingPerPassageMs) {
+
+        public ItemLatencies {
+            for (double ms : new double[] {embeddingBaseMs, embeddingPerInputMs, rankingBaseMs, rankingPerPassageMs}) {
+                if (!(ms >= 0) || Double.isInfinite(ms)) {
+                    throw new IllegalArgumentException("latencies must be finite numbers >= 0 ms, got " + ms);
+                }
+            }
+        }
+
+        public static ItemLatencies defaults() {
+            return new ItemLatencies(EMBEDDING_BASE_LATENCY_MS, EMBEDDING_PER_INPUT_LATENCY_MS,
+                    RANKING_BASE_LATENCY_MS, RANKING_PER_PASSAGE_LATENCY_MS);
+        }
+    }
+
+    /** With the default embeddings and rankings latencies. */
+    public MockConfig(String host, int port, double ttftMs, double itlMs, boolean fast, double errorRatePct,
+                      Long randomSeed) {
+        this(host, port, ttftMs, itlMs, fast, errorRatePct, randomSeed, ItemLatencies.defaults());
+    }
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8000;
@@ -35,10 +64,20 @@ public record MockConfig(
         if (!(itlMs >= 0) || Double.isInfinite(itlMs)) {
             throw new IllegalArgumentException("itl must be a finite number >= 0 ms, got " + itlMs);
         }
+        if (latencies == null) {
+            throw new IllegalArgumentException("latencies must not be null");
+        }
         if (!(errorRatePct >= 0 && errorRatePct <= 100)) {
             throw new IllegalArgumentException("error rate must be in [0, 100] percent, got " + errorRatePct);
         }
     }
+
+    /** Embeddings answer after base + per-input latency (AIPerf's mock defaults). */
+    public static final double EMBEDDING_BASE_LATENCY_MS = 10.0;
+    public static final double EMBEDDING_PER_INPUT_LATENCY_MS = 2.0;
+    /** Rankings answer after base + per-passage latency (AIPerf's mock defaults). */
+    public static final double RANKING_BASE_LATENCY_MS = 10.0;
+    public static final double RANKING_PER_PASSAGE_LATENCY_MS = 1.0;
 
     /** The standalone defaults: 127.0.0.1:8000, ttft 20 ms, itl 5 ms, no errors. */
     public static MockConfig defaults() {
@@ -51,23 +90,27 @@ public record MockConfig(
     }
 
     public MockConfig withHost(String newHost) {
-        return new MockConfig(newHost, port, ttftMs, itlMs, fast, errorRatePct, randomSeed);
+        return new MockConfig(newHost, port, ttftMs, itlMs, fast, errorRatePct, randomSeed, latencies);
     }
 
     public MockConfig withPort(int newPort) {
-        return new MockConfig(host, newPort, ttftMs, itlMs, fast, errorRatePct, randomSeed);
+        return new MockConfig(host, newPort, ttftMs, itlMs, fast, errorRatePct, randomSeed, latencies);
     }
 
     public MockConfig withTiming(double newTtftMs, double newItlMs) {
-        return new MockConfig(host, port, newTtftMs, newItlMs, fast, errorRatePct, randomSeed);
+        return new MockConfig(host, port, newTtftMs, newItlMs, fast, errorRatePct, randomSeed, latencies);
     }
 
     public MockConfig withFast(boolean newFast) {
-        return new MockConfig(host, port, ttftMs, itlMs, newFast, errorRatePct, randomSeed);
+        return new MockConfig(host, port, ttftMs, itlMs, newFast, errorRatePct, randomSeed, latencies);
     }
 
     public MockConfig withErrorRate(double newErrorRatePct, Long newRandomSeed) {
-        return new MockConfig(host, port, ttftMs, itlMs, fast, newErrorRatePct, newRandomSeed);
+        return new MockConfig(host, port, ttftMs, itlMs, fast, newErrorRatePct, newRandomSeed, latencies);
+    }
+
+    public MockConfig withLatencies(ItemLatencies newLatencies) {
+        return new MockConfig(host, port, ttftMs, itlMs, fast, errorRatePct, randomSeed, newLatencies);
     }
 
     /** Effective time to first token in nanoseconds; 0 in fast mode. */
@@ -78,6 +121,16 @@ public record MockConfig(
     /** Effective inter-token latency in nanoseconds; 0 in fast mode. */
     public long itlNs() {
         return fast ? 0 : msToNs(itlMs);
+    }
+
+    /** Time to answer an embeddings request with {@code inputs} inputs; 0 in fast mode. */
+    public long embeddingLatencyNs(int inputs) {
+        return fast ? 0 : msToNs(latencies.embeddingBaseMs() + latencies.embeddingPerInputMs() * inputs);
+    }
+
+    /** Time to answer a rankings request with {@code passages} passages; 0 in fast mode. */
+    public long rankingLatencyNs(int passages) {
+        return fast ? 0 : msToNs(latencies.rankingBaseMs() + latencies.rankingPerPassageMs() * passages);
     }
 
     private static long msToNs(double ms) {

@@ -24,13 +24,19 @@ public final class MockServerMain {
                   --host HOST       interface to bind (default 127.0.0.1)
               -t, --ttft MS         time to first token in milliseconds (default 20)
                   --itl MS          inter-token latency in milliseconds (default 5)
-              -f, --fast            no delays at all: ttft and itl become 0
+              -f, --fast            no delays at all: ttft, itl and the latencies below become 0
+                  --embedding-base-latency MS       embeddings: fixed part (default 10)
+                  --embedding-per-input-latency MS  embeddings: per input (default 2)
+                  --ranking-base-latency MS         rankings: fixed part (default 10)
+                  --ranking-per-passage-latency MS  rankings: per passage (default 1)
                   --error-rate PCT  answer this percentage of inference requests with HTTP 500 (default 0)
                   --random-seed N   seed for --error-rate, for reproducible failures (default: random)
               -h, --help            print this help and exit
 
-            Routes: POST /v1/chat/completions, POST /v1/completions, GET /v1/models, GET /health,
-                    GET|DELETE /mock/requests
+            Routes: POST /v1/chat/completions, POST /v1/completions, POST /v1/responses,
+                    POST /v1/embeddings, POST /v1/ranking, /rerank, /v2/rerank,
+                    POST /generate, /generate_stream, POST /rag/api/prompt,
+                    GET /v1/models, GET /health, GET|DELETE /mock/requests
             """;
 
     /** A command line the mock cannot run with; its message is the whole error line. */
@@ -132,7 +138,9 @@ public final class MockServerMain {
 
     private static boolean isValueOption(String name) {
         return switch (name) {
-            case "-p", "--port", "--host", "-t", "--ttft", "--itl", "--error-rate", "--random-seed" -> true;
+            case "-p", "--port", "--host", "-t", "--ttft", "--itl", "--error-rate", "--random-seed",
+                    "--embedding-base-latency", "--embedding-per-input-latency", "--ranking-base-latency",
+                    "--ranking-per-passage-latency" -> true;
             default -> false;
         };
     }
@@ -146,6 +154,26 @@ public final class MockServerMain {
                 case "--itl" -> config.withTiming(config.ttftMs(), parseDouble(name, value));
                 case "--error-rate" -> config.withErrorRate(parseDouble(name, value), config.randomSeed());
                 case "--random-seed" -> config.withErrorRate(config.errorRatePct(), parseLong(name, value));
+                case "--embedding-base-latency" -> {
+                    MockConfig.ItemLatencies l = config.latencies();
+                    yield config.withLatencies(new MockConfig.ItemLatencies(parseDouble(name, value),
+                            l.embeddingPerInputMs(), l.rankingBaseMs(), l.rankingPerPassageMs()));
+                }
+                case "--embedding-per-input-latency" -> {
+                    MockConfig.ItemLatencies l = config.latencies();
+                    yield config.withLatencies(new MockConfig.ItemLatencies(l.embeddingBaseMs(),
+                            parseDouble(name, value), l.rankingBaseMs(), l.rankingPerPassageMs()));
+                }
+                case "--ranking-base-latency" -> {
+                    MockConfig.ItemLatencies l = config.latencies();
+                    yield config.withLatencies(new MockConfig.ItemLatencies(l.embeddingBaseMs(),
+                            l.embeddingPerInputMs(), parseDouble(name, value), l.rankingPerPassageMs()));
+                }
+                case "--ranking-per-passage-latency" -> {
+                    MockConfig.ItemLatencies l = config.latencies();
+                    yield config.withLatencies(new MockConfig.ItemLatencies(l.embeddingBaseMs(),
+                            l.embeddingPerInputMs(), l.rankingBaseMs(), parseDouble(name, value)));
+                }
                 default -> throw new IllegalStateException("unhandled option " + name);
             };
         } catch (IllegalArgumentException e) {

@@ -16,14 +16,28 @@ final class Router {
     Router(MockConfig config, RequestLog requestLog) {
         ErrorInjector errors = new ErrorInjector(config.errorRatePct(), config.randomSeed());
         RequestLogRoute logRoute = new RequestLogRoute(requestLog);
-        routes = Map.of(
-                Endpoint.CHAT.path, Map.of(HttpMethod.POST,
-                        new InferenceRoute(Endpoint.CHAT, config, requestLog, errors)),
-                Endpoint.COMPLETIONS.path, Map.of(HttpMethod.POST,
-                        new InferenceRoute(Endpoint.COMPLETIONS, config, requestLog, errors)),
-                "/v1/models", Map.of(HttpMethod.GET, new ModelsRoute()),
-                "/health", Map.of(HttpMethod.GET, new HealthRoute()),
-                RequestLogRoute.PATH, Map.of(HttpMethod.GET, logRoute::list, HttpMethod.DELETE, logRoute::clear));
+        routes = Map.ofEntries(
+                post(EmbeddingsRoute.PATH, new EmbeddingsRoute(config, requestLog, errors)),
+                post(RankingsRoute.Api.NIM.path, new RankingsRoute(RankingsRoute.Api.NIM, config, requestLog, errors)),
+                post(RankingsRoute.Api.TEI.path, new RankingsRoute(RankingsRoute.Api.TEI, config, requestLog, errors)),
+                post(RankingsRoute.Api.COHERE.path,
+                        new RankingsRoute(RankingsRoute.Api.COHERE, config, requestLog, errors)),
+                post(TgiRoute.PATH, new TgiRoute(false, config, requestLog, errors)),
+                post(TgiRoute.STREAM_PATH, new TgiRoute(true, config, requestLog, errors)),
+                post(ResponsesRoute.PATH, new ResponsesRoute(config, requestLog, errors)),
+                post(SolidoRoute.PATH, new SolidoRoute(config, requestLog, errors)),
+                Map.entry(Endpoint.CHAT.path, Map.of(HttpMethod.POST,
+                        new InferenceRoute(Endpoint.CHAT, config, requestLog, errors))),
+                Map.entry(Endpoint.COMPLETIONS.path, Map.of(HttpMethod.POST,
+                        new InferenceRoute(Endpoint.COMPLETIONS, config, requestLog, errors))),
+                Map.entry("/v1/models", Map.of(HttpMethod.GET, new ModelsRoute())),
+                Map.entry("/health", Map.of(HttpMethod.GET, new HealthRoute())),
+                Map.entry(RequestLogRoute.PATH,
+                        Map.of(HttpMethod.GET, logRoute::list, HttpMethod.DELETE, logRoute::clear)));
+    }
+
+    private static Map.Entry<String, Map<HttpMethod, Route>> post(String path, Route route) {
+        return Map.entry(path, Map.of(HttpMethod.POST, route));
     }
 
     void route(Exchange exchange, FullHttpRequest request) {

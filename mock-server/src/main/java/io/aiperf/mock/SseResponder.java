@@ -1,5 +1,8 @@
 package io.aiperf.mock;
 
+import io.netty.buffer.ByteBuf;
+import java.util.function.Consumer;
+
 import io.netty.buffer.ByteBufAllocator;
 import java.nio.charset.StandardCharsets;
 
@@ -17,24 +20,50 @@ final class SseResponder {
     private static final int MAX_EVENTS_PER_TURN = 64;
     private static final byte[] DONE = "data: [DONE]\n\n".getBytes(StandardCharsets.US_ASCII);
 
+    /** The wire format of the events: one per token, then whatever ends the stream. */
+    interface Events {
+        /** The event carrying token {@code index}; {@code last} on the final one. */
+        ByteBuf token(ByteBufAllocator alloc, int index, String text, boolean last);
+
+        /** Writes the events that follow the last token (usage, {@code [DONE]}, …). */
+        void finish(ByteBufAllocator alloc, Consumer<ByteBuf> out);
+    }
+
     private final Exchange exchange;
-    private final CompletionJson json;
+    private final Events format;
     private final OutputPlan plan;
     private final TokenText text;
-    private final boolean includeUsage;
     private final long firstTokenAtNs;
     private final long itlNs;
     /** Token events to send; a zero-token answer still sends one empty event to carry the finish reason. */
     private final int events;
     private int next;
 
+    /** OpenAI chat/completions chunks, an optional usage chunk, then {@code [DONE]}. */
     SseResponder(Exchange exchange, CompletionJson json, OutputPlan plan, TokenText text, boolean includeUsage,
                  long firstTokenAtNs, long itlNs) {
+        this(exchange, new Events() {
+            @Override
+            public ByteBuf token(ByteBufAllocator alloc, int index, String token, boolean last) {
+                return json.tokenChunk(alloc, token, index == 0, last ? plan.finishReason() : null);
+            }
+
+            @Override
+            public void finish(ByteBufAllocator alloc, Consumer<ByteBuf> out) {
+                if (includeUsage) {
+                    out.accept(json.usageChunk(alloc, plan.promptTokens(), plan.outputTokens()));
+                }
+                out.accept(alloc.buffer(DONE.length).writeBytes(DONE));
+            }
+        }, plan, text, firstTokenAtNs, itlNs);
+    }
+
+    SseResponder(Exchange exchange, Events format, OutputPlan plan, TokenText text, long firstTokenAtNs,
+                 long itlNs) {
         this.exchange = exchange;
-        this.json = json;
+        this.format = format;
         this.plan = plan;
         this.text = text;
-        this.includeUsage = includeUsage;
         this.firstTokenAtNs = firstTokenAtNs;
         this.itlNs = itlNs;
         this.events = Math.max(1, plan.outputTokens());
@@ -68,15 +97,11 @@ final class SseResponder {
 
     private void writeToken(int index) {
         String token = plan.outputTokens() == 0 ? "" : text.token(index);
-        String finishReason = index == events - 1 ? plan.finishReason() : null;
-        exchange.writeEvent(json.tokenChunk(alloc(), token, index == 0, finishReason));
+        exchange.writeEvent(format.token(alloc(), index, token, index == events - 1));
     }
 
     private void finish() {
-        if (includeUsage) {
-            exchange.writeEvent(json.usageChunk(alloc(), plan.promptTokens(), plan.outputTokens()));
-        }
-        exchange.writeEvent(alloc().buffer(DONE.length).writeBytes(DONE));
+        format.finish(alloc(), exchange::writeEvent);
         exchange.endEventStream();
     }
 

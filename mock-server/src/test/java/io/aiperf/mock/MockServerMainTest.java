@@ -45,6 +45,19 @@ class MockServerMainTest {
     }
 
     @Test
+    void itemLatencyOptions() throws Exception {
+        MockConfig config = MockServerMain.parse("--embedding-base-latency", "3", "--embedding-per-input-latency=0.5",
+                "--ranking-base-latency", "4", "--ranking-per-passage-latency", "0.25").config();
+        assertThat(config.latencies()).isEqualTo(new MockConfig.ItemLatencies(3, 0.5, 4, 0.25));
+        assertThat(config.embeddingLatencyNs(2)).isEqualTo(4_000_000L);
+        assertThat(config.rankingLatencyNs(4)).isEqualTo(5_000_000L);
+        assertThat(config.withFast(true).rankingLatencyNs(4)).isZero();
+        assertThat(MockConfig.defaults().latencies()).isEqualTo(new MockConfig.ItemLatencies(10, 2, 10, 1));
+        assertThatThrownBy(() -> MockServerMain.parse("--ranking-base-latency", "-1"))
+                .hasMessageContaining("--ranking-base-latency");
+    }
+
+    @Test
     void helpIsNotAnError() throws Exception {
         Command command = MockServerMain.parse("--port", "1", "--help", "--bogus");
         assertThat(command.help()).isTrue();

@@ -44,7 +44,7 @@ class RoutesTest {
 
     @Test
     void unknownPathIs404() {
-        for (String path : new String[] {"/v1/embeddings", "/chat/completions", "/", "/v1/chat/completions/"}) {
+        for (String path : new String[] {"/v1/embedding", "/chat/completions", "/", "/v1/chat/completions/"}) {
             HttpResponse<String> response = TestHttp.post(server, path, "{}");
             assertThat(response.statusCode()).as(path).isEqualTo(404);
             assertThat(json(response).path("error").path("type").asText()).isEqualTo("not_found");

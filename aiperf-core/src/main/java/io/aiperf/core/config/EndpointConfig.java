@@ -47,8 +47,11 @@ public record EndpointConfig(
         return modelNames.get(0);
     }
 
-    /** The path requests go to: the custom endpoint if set, else the endpoint type's default. */
+    /**
+     * The path requests go to: the custom endpoint if set, else the endpoint type's default (its streaming path
+     * when streaming and the type has one).
+     */
     public String path() {
-        return customEndpoint != null ? customEndpoint : type.defaultPath();
+        return customEndpoint != null ? customEndpoint : type.path(streaming);
     }
 }

@@ -1,22 +1,44 @@
 package io.aiperf.core.config;
 
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * The API shape a benchmark speaks. Names are AIPerf's {@code --endpoint-type} values; the path is the
- * default appended to the base URL unless {@code --custom-endpoint} is given.
+ * default appended to the base URL unless {@code --custom-endpoint} is given, and {@link #streamingPath()} replaces
+ * it when streaming and the type has one (TGI's {@code /generate_stream}).
+ *
+ * <p>{@link #producesTokens()} is false for endpoints whose answer is not generated text (embeddings, rankings):
+ * their records get latency metrics but no token metrics.
  */
 public enum EndpointType {
-    CHAT("chat", "/v1/chat/completions", "LLM Metrics"),
-    COMPLETIONS("completions", "/v1/completions", "LLM Metrics");
+    CHAT("chat", "/v1/chat/completions", null, true, true, "LLM Metrics"),
+    COMPLETIONS("completions", "/v1/completions", null, true, true, "LLM Metrics"),
+    RESPONSES("responses", "/v1/responses", null, true, true, "LLM Metrics"),
+    HUGGINGFACE_GENERATE("huggingface_generate", "/generate", "/generate_stream", true, true, "LLM Metrics"),
+    SOLIDO_RAG("solido_rag", "/rag/api/prompt", null, true, true, "SOLIDO RAG Metrics"),
+    EMBEDDINGS("embeddings", "/v1/embeddings", null, false, false, "Embeddings Metrics"),
+    CHAT_EMBEDDINGS("chat_embeddings", "/v1/embeddings", null, false, false, "Embeddings Metrics"),
+    NIM_EMBEDDINGS("nim_embeddings", "/v1/embeddings", null, false, false, "NIM Embeddings Metrics"),
+    NIM_RANKINGS("nim_rankings", "/v1/ranking", null, false, false, "Rankings Metrics"),
+    HF_TEI_RANKINGS("hf_tei_rankings", "/rerank", null, false, false, "Ranking Metrics"),
+    COHERE_RANKINGS("cohere_rankings", "/v2/rerank", null, false, false, "Ranking Metrics");
 
     private final String cliName;
     private final String defaultPath;
+    private final String streamingPath;
+    private final boolean supportsStreaming;
+    private final boolean producesTokens;
     private final String metricsTitle;
 
-    EndpointType(String cliName, String defaultPath, String metricsTitle) {
+    EndpointType(String cliName, String defaultPath, String streamingPath, boolean supportsStreaming,
+                 boolean producesTokens, String metricsTitle) {
         this.cliName = cliName;
         this.defaultPath = defaultPath;
+        this.streamingPath = streamingPath;
+        this.supportsStreaming = supportsStreaming;
+        this.producesTokens = producesTokens;
         this.metricsTitle = metricsTitle;
     }
 
@@ -28,8 +50,28 @@ public enum EndpointType {
         return defaultPath;
     }
 
+    /** The path used instead of {@link #defaultPath()} when streaming, or null when the type has none. */
+    public String streamingPath() {
+        return streamingPath;
+    }
+
+    /** Whether the endpoint can stream its answer (server-sent events). */
+    public boolean supportsStreaming() {
+        return supportsStreaming;
+    }
+
+    /** Whether the endpoint answers with generated text, so that output token metrics mean something. */
+    public boolean producesTokens() {
+        return producesTokens;
+    }
+
     public String metricsTitle() {
         return metricsTitle;
+    }
+
+    /** The default path for a run that streams or not. */
+    public String path(boolean streaming) {
+        return streaming && streamingPath != null ? streamingPath : defaultPath;
     }
 
     /** Case-insensitive, with '-' and '_' interchangeable, as AIPerf accepts enum values. */
@@ -40,6 +82,7 @@ public enum EndpointType {
                 return type;
             }
         }
-        throw new IllegalArgumentException("unknown endpoint type '" + value + "' (expected one of: chat, completions)");
+        throw new IllegalArgumentException("unknown endpoint type '" + value + "' (expected one of: "
+                + Arrays.stream(values()).map(EndpointType::cliName).collect(Collectors.joining(", ")) + ")");
     }
 }

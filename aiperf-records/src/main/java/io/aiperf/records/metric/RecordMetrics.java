@@ -49,6 +49,11 @@ import java.util.Map;
  * Failed requests get none of the three, as they get none of AIPerf's latencies: a failure has no response time
  * to measure, and its lag would mix in requests that never reached the network.
  *
+ * <p>For an endpoint that does not produce tokens (embeddings, rankings: {@code producesTokens} false) the one
+ * response the worker records is the content response whatever it carries, and the token-based metrics are
+ * dropped: output and reasoning token counts, OSL, ITL, TTFT, TTST, scheduled TTFT and the output token
+ * throughputs. Request latency, ISL and the scheduling metrics remain.
+ *
  * <p>A request is failed when the worker reported an error, when it was cancelled, when it has no content
  * response, or when a content response is stamped before the request started. A failed request gets only
  * {@code error_isl}: the caller's ISL, or the client-side count of {@code inputText} when the caller has none (in
@@ -62,23 +67,33 @@ public final class RecordMetrics {
     private final TextTokenizer tokenizer;
     private final boolean streaming;
     private final boolean useServerTokenCount;
+    private final boolean producesTokens;
+
+    /** For an endpoint that produces tokens; see {@link #RecordMetrics(TextTokenizer, boolean, boolean, boolean)}. */
+    public RecordMetrics(TextTokenizer tokenizer, boolean streaming, boolean useServerTokenCount) {
+        this(tokenizer, streaming, useServerTokenCount, true);
+    }
 
     /**
      * @param tokenizer           counts output tokens; may be null only with {@code useServerTokenCount}
      * @param streaming           whether the run streams (enables the STREAMING_ONLY metrics)
      * @param useServerTokenCount take token counts from the server's {@code usage}
+     * @param producesTokens      whether the endpoint answers with generated text (else no token metrics)
      */
-    public RecordMetrics(TextTokenizer tokenizer, boolean streaming, boolean useServerTokenCount) {
+    public RecordMetrics(TextTokenizer tokenizer, boolean streaming, boolean useServerTokenCount,
+                         boolean producesTokens) {
         if (tokenizer == null && !useServerTokenCount) {
             throw new IllegalArgumentException("a tokenizer is required unless server token counts are used");
         }
         this.tokenizer = tokenizer;
         this.streaming = streaming;
         this.useServerTokenCount = useServerTokenCount;
+        this.producesTokens = producesTokens;
     }
 
     public static RecordMetrics forConfig(BenchmarkConfig config, TextTokenizer tokenizer) {
-        return new RecordMetrics(tokenizer, config.endpoint().streaming(), config.endpoint().useServerTokenCount());
+        return new RecordMetrics(tokenizer, config.endpoint().streaming(), config.endpoint().useServerTokenCount(),
+                config.endpoint().type().producesTokens());
     }
 
     /**
@@ -87,7 +102,7 @@ public final class RecordMetrics {
      *                            the record's {@code inputText}, if any, is tokenized instead)
      */
     public MetricRecord compute(RequestRecord record, Long inputSequenceLength) {
-        List<ResponseChunk> content = contentResponses(record);
+        List<ResponseChunk> content = producesTokens ? contentResponses(record) : record.responses();
         ErrorDetails error = errorOf(record, content);
         Map<String, Object> values = new LinkedHashMap<>();
         if (error != null) {
@@ -104,10 +119,12 @@ public final class RecordMetrics {
         long ttftNs = firstNs - startNs;
         long latencyNs = lastNs - startNs;
 
-        TokenCounts tokens = countTokens(record, content, inputSequenceLength);
+        TokenCounts tokens = producesTokens ? countTokens(record, content, inputSequenceLength)
+                : new TokenCounts(useServerTokenCount ? serverIsl(record) : clientIsl(record, inputSequenceLength),
+                        null, null);
         Long osl = tokens.output == null ? null : tokens.output + (tokens.reasoning == null ? 0 : tokens.reasoning);
 
-        if (streaming) {
+        if (streaming && producesTokens) {
             values.put(MetricCatalog.TIME_TO_FIRST_TOKEN.tag(), ttftNs);
             if (content.size() >= 2) {
                 values.put(MetricCatalog.TIME_TO_SECOND_TOKEN.tag(), content.get(1).arrivalNs() - firstNs);
@@ -147,7 +164,7 @@ public final class RecordMetrics {
         if (scheduledNs >= 0) {
             long sentNs = record.requestWriteNs() >= 0 ? record.requestWriteNs() : startNs;
             values.put(MetricCatalog.SEND_LAG.tag(), sentNs - scheduledNs);
-            if (streaming) {
+            if (streaming && producesTokens) {
                 values.put(MetricCatalog.SCHEDULED_TIME_TO_FIRST_TOKEN.tag(), firstNs - scheduledNs);
             }
             values.put(MetricCatalog.SCHEDULED_REQUEST_LATENCY.tag(), lastNs - scheduledNs);
@@ -167,6 +184,10 @@ public final class RecordMetrics {
             return (long) tokenizer.countTokens(record.inputText());
         }
         return null;
+    }
+
+    private static Long serverIsl(RequestRecord record) {
+        return record.usage() == null ? null : record.usage().promptTokens();
     }
 
     private record TokenCounts(Long input, Long output, Long reasoning) {

@@ -1,11 +1,20 @@
 package io.aiperf.records.metric;
 
+import io.aiperf.core.config.BenchmarkConfig;
+import io.aiperf.core.config.EndpointConfig;
+import io.aiperf.core.config.EndpointType;
+import io.aiperf.core.config.InputConfig;
+import io.aiperf.core.config.LoadConfig;
+import io.aiperf.core.config.OutputConfig;
+import io.aiperf.core.config.ServiceConfig;
+import io.aiperf.core.config.TokenizerConfig;
 import io.aiperf.core.model.ResponseChunk;
 import io.aiperf.records.testing.TestRecords;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static io.aiperf.records.testing.TestRecords.request;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -365,5 +374,50 @@ class RecordMetricsTest {
         assertThat(MetricCatalog.OUTPUT_TOKEN_THROUGHPUT_PER_USER.label())
                 .isEqualTo("Output Token Throughput Per User (tokens/sec/user)");
         assertThat(MetricCatalog.find("nope")).isEmpty();
+    }
+
+    @Test
+    void nonTokenEndpointKeepsLatencyAndIslButNoTokenMetrics() {
+        RecordMetrics embeddings = new RecordMetrics(TestRecords.wordTokenizer(), false, false, false);
+        MetricRecord m = embeddings.compute(request().text(30 * MS, null).scheduledAt(0).build(), 12L);
+
+        assertThat(m.valid()).isTrue();
+        assertThat(m.count(MetricCatalog.REQUEST_LATENCY)).isEqualTo(30 * MS);
+        assertThat(m.count(MetricCatalog.INPUT_SEQUENCE_LENGTH)).isEqualTo(12);
+        for (MetricSpec dropped : List.of(MetricCatalog.OUTPUT_TOKEN_COUNT, MetricCatalog.REASONING_TOKEN_COUNT,
+                MetricCatalog.OUTPUT_SEQUENCE_LENGTH, MetricCatalog.INTER_TOKEN_LATENCY,
+                MetricCatalog.TIME_TO_FIRST_TOKEN, MetricCatalog.TIME_TO_SECOND_TOKEN,
+                MetricCatalog.SCHEDULED_TIME_TO_FIRST_TOKEN, MetricCatalog.OUTPUT_TOKEN_THROUGHPUT_PER_USER,
+                MetricCatalog.E2E_OUTPUT_TOKEN_THROUGHPUT)) {
+            assertThat(m.has(dropped)).as(dropped.tag()).isFalse();
+        }
+        assertThat(m.has(MetricCatalog.SCHEDULED_REQUEST_LATENCY)).isTrue();
+    }
+
+    @Test
+    void nonTokenEndpointWithoutAnyResponseIsStillInvalid() {
+        RecordMetrics rankings = new RecordMetrics(TestRecords.wordTokenizer(), false, false, false);
+        MetricRecord m = rankings.compute(request().build(), 5L);
+
+        assertThat(m.valid()).isFalse();
+        assertThat(m.error().type()).isEqualTo(RecordMetrics.INVALID_RESULT_TYPE);
+    }
+
+    @Test
+    void forConfigTakesProducesTokensFromTheEndpointType() {
+        for (EndpointType type : EndpointType.values()) {
+            BenchmarkConfig config = new BenchmarkConfig("b", "cmd",
+                    new EndpointConfig(List.of("m"), type, false, List.of("http://h:1"), null,
+                            10, null, false, false, Map.of(), Map.of()),
+                    new InputConfig(10, 0.0, 10, 0.0, 1L, 10),
+                    new LoadConfig(1, 1, 0),
+                    new TokenizerConfig(null, "main"),
+                    new OutputConfig("/tmp/x"),
+                    new ServiceConfig(1, "none", "INFO"));
+            MetricRecord m = RecordMetrics.forConfig(config, TestRecords.wordTokenizer())
+                    .compute(request().text(10 * MS, type.producesTokens() ? "a b" : null).build(), 3L);
+            assertThat(m.valid()).as(type.cliName()).isTrue();
+            assertThat(m.has(MetricCatalog.OUTPUT_SEQUENCE_LENGTH)).as(type.cliName()).isEqualTo(type.producesTokens());
+        }
     }
 }

@@ -23,7 +23,15 @@ import java.util.function.Consumer;
  *       {@code useLegacyMaxTokens}) when {@code maxTokens != null}, then
  *       {@code stream_options: {"include_usage": true}} when streaming with {@code useServerTokenCount};</li>
  *   <li>completions: {@code prompt: [prompt], model, stream}, then {@code max_tokens} (always this name), then the
- *       same {@code stream_options} rule.</li>
+ *       same {@code stream_options} rule;</li>
+ *   <li>responses: {@code input: [{role, content}], model, stream}, then {@code max_output_tokens};</li>
+ *   <li>huggingface_generate: {@code inputs: prompt, parameters: {max_new_tokens, …extras}} (the extras go inside
+ *       {@code parameters}; streaming is chosen by the path, not the body);</li>
+ *   <li>solido_rag: {@code query: [prompt], filters: {family: Solido, tool: SDE}, inference_model};</li>
+ *   <li>embeddings, nim_embeddings: {@code model, input: [prompt]}; chat_embeddings: the chat body;</li>
+ *   <li>nim_rankings: {@code model, query: {text}, passages: [{text}]}; hf_tei_rankings: {@code query, texts: []};
+ *       cohere_rankings: {@code model, query, documents: []}. For now the prompt is both the query and the single
+ *       passage: datasets with separate queries and passages (AIPerf's rankings options) are not implemented yet.</li>
  * </ul>
  * {@code extraInputs} are merged last at the top level and win: a key that already exists keeps its position and
  * takes the extra value (Python {@code dict.update} semantics), a new key is appended.
@@ -52,6 +60,39 @@ public final class PayloadFormatter {
             case CHAT -> formatChat(cfg, List.of(ChatMessage.user(prompt)), maxTokens, model);
             case COMPLETIONS -> render(cfg, body -> body.putArray("prompt").add(prompt), "max_tokens", maxTokens,
                     model);
+            case CHAT_EMBEDDINGS -> formatChat(cfg, List.of(ChatMessage.user(prompt)), maxTokens, model);
+            case RESPONSES -> render(cfg, body -> {
+                ObjectNode item = body.putArray("input").addObject();
+                item.put("role", "user");
+                item.put("content", prompt);
+            }, "max_output_tokens", maxTokens, model);
+            case HUGGINGFACE_GENERATE -> huggingFaceGenerate(cfg, prompt, maxTokens);
+            case SOLIDO_RAG -> plain(cfg, body -> {
+                body.putArray("query").add(prompt);
+                ObjectNode filters = body.putObject("filters");
+                filters.put("family", "Solido");
+                filters.put("tool", "SDE");
+                body.put("inference_model", modelOf(cfg, model));
+            });
+            case EMBEDDINGS, NIM_EMBEDDINGS -> plain(cfg, body -> {
+                body.put("model", modelOf(cfg, model));
+                body.putArray("input").add(prompt);
+            });
+            // Rankings: the prompt is both the query and the only passage until rankings datasets exist.
+            case NIM_RANKINGS -> plain(cfg, body -> {
+                body.put("model", modelOf(cfg, model));
+                body.putObject("query").put("text", prompt);
+                body.putArray("passages").addObject().put("text", prompt);
+            });
+            case HF_TEI_RANKINGS -> plain(cfg, body -> {
+                body.put("query", prompt);
+                body.putArray("texts").add(prompt);
+            });
+            case COHERE_RANKINGS -> plain(cfg, body -> {
+                body.put("model", modelOf(cfg, model));
+                body.put("query", prompt);
+                body.putArray("documents").add(prompt);
+            });
         };
     }
 
@@ -69,7 +110,7 @@ public final class PayloadFormatter {
      */
     public static String formatChat(EndpointConfig cfg, List<ChatMessage> messages, Integer maxTokens,
                                     String model) {
-        if (cfg.type() != EndpointType.CHAT) {
+        if (cfg.type() != EndpointType.CHAT && cfg.type() != EndpointType.CHAT_EMBEDDINGS) {
             throw new IllegalArgumentException("a message history needs a chat endpoint, not " + cfg.type().cliName());
         }
         return render(cfg, body -> {
@@ -82,6 +123,46 @@ public final class PayloadFormatter {
         }, cfg.useLegacyMaxTokens() ? "max_tokens" : "max_completion_tokens", maxTokens, model);
     }
 
+    private static String modelOf(EndpointConfig cfg, String model) {
+        return model != null ? model : cfg.primaryModel();
+    }
+
+    /** TGI: the extras go into {@code parameters}, after {@code max_new_tokens}. */
+    private static String huggingFaceGenerate(EndpointConfig cfg, String prompt, Integer maxTokens) {
+        ObjectNode body = MAPPER.createObjectNode();
+        body.put("inputs", prompt);
+        ObjectNode parameters = body.putObject("parameters");
+        if (maxTokens != null) {
+            parameters.put("max_new_tokens", maxTokens.intValue());
+        }
+        for (Map.Entry<String, Object> extra : cfg.extraInputs().entrySet()) {
+            parameters.set(extra.getKey(), MAPPER.valueToTree(extra.getValue()));
+        }
+        return write(body);
+    }
+
+    /** A body without the OpenAI stream/max-tokens fields: the given keys, then the extras. */
+    private static String plain(EndpointConfig cfg, Consumer<ObjectNode> fields) {
+        ObjectNode body = MAPPER.createObjectNode();
+        fields.accept(body);
+        mergeExtras(cfg, body);
+        return write(body);
+    }
+
+    private static void mergeExtras(EndpointConfig cfg, ObjectNode body) {
+        for (Map.Entry<String, Object> extra : cfg.extraInputs().entrySet()) {
+            body.set(extra.getKey(), MAPPER.valueToTree(extra.getValue()));
+        }
+    }
+
+    private static String write(ObjectNode body) {
+        try {
+            return MAPPER.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The shared layout: input key first, then model, stream, the max-tokens key, stream_options, extras. */
     private static String render(EndpointConfig cfg, Consumer<ObjectNode> input, String maxTokensKey,
                                  Integer maxTokens, String model) {
@@ -92,16 +173,10 @@ public final class PayloadFormatter {
         if (maxTokens != null) {
             body.put(maxTokensKey, maxTokens.intValue());
         }
-        if (cfg.streaming() && cfg.useServerTokenCount()) {
+        if (cfg.streaming() && cfg.useServerTokenCount() && cfg.type() != EndpointType.RESPONSES) {
             body.putObject("stream_options").put("include_usage", true);
         }
-        for (Map.Entry<String, Object> extra : cfg.extraInputs().entrySet()) {
-            body.set(extra.getKey(), MAPPER.valueToTree(extra.getValue()));
-        }
-        try {
-            return MAPPER.writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        mergeExtras(cfg, body);
+        return write(body);
     }
 }

@@ -9,12 +9,19 @@ import io.aiperf.core.config.EndpointType;
  * <p>A message the endpoint does not recognise (malformed JSON, not an object, an unexpected {@code object} value)
  * is a {@link ResponseParseException}, which the transport turns into an error record; nothing else escapes.
  */
-public sealed interface ResponseParser permits ChatResponseParser, CompletionsResponseParser {
+public sealed interface ResponseParser permits ChatResponseParser, CompletionsResponseParser, TreeResponseParser {
 
     static ResponseParser forType(EndpointType type) {
         return switch (type) {
             case CHAT -> ChatResponseParser.INSTANCE;
             case COMPLETIONS -> CompletionsResponseParser.INSTANCE;
+            case RESPONSES -> ResponsesResponseParser.INSTANCE;
+            case HUGGINGFACE_GENERATE -> HuggingFaceGenerateResponseParser.INSTANCE;
+            case SOLIDO_RAG -> SolidoRagResponseParser.INSTANCE;
+            case EMBEDDINGS, CHAT_EMBEDDINGS, NIM_EMBEDDINGS -> EmbeddingsResponseParser.INSTANCE;
+            case NIM_RANKINGS -> RankingsResponseParser.NIM;
+            case HF_TEI_RANKINGS -> RankingsResponseParser.TEI;
+            case COHERE_RANKINGS -> RankingsResponseParser.COHERE;
         };
     }
 

@@ -32,8 +32,11 @@ public final class TransportWarmup {
     /** @return requests completed (fewer than planned only if the time budget ran out) */
     public static int run(EndpointConfig endpoint) throws InterruptedException {
         boolean completions = endpoint.type() == EndpointType.COMPLETIONS;
+        // The canned server speaks chat and completions only: other endpoint types warm the same transport path
+        // (connection pool, SSE decoding, record building) with chat-shaped requests.
+        EndpointType warmType = completions ? EndpointType.COMPLETIONS : EndpointType.CHAT;
         try (WarmupServer server = WarmupServer.start(completions)) {
-            EndpointConfig local = new EndpointConfig(endpoint.modelNames(), endpoint.type(), endpoint.streaming(),
+            EndpointConfig local = new EndpointConfig(endpoint.modelNames(), warmType, endpoint.streaming(),
                     List.of("http://127.0.0.1:" + server.port()), null, 30, null, endpoint.useLegacyMaxTokens(),
                     endpoint.useServerTokenCount(), Map.of(), Map.of());
             String payload = PayloadFormatter.format(local, "warm up the request path", WarmupServer.CHUNKS,
