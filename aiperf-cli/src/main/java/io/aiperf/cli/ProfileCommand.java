@@ -57,14 +57,23 @@ public final class ProfileCommand implements Callable<Integer> {
         int cpus = Runtime.getRuntime().availableProcessors();
         if (!endpoint.mockServer) {
             BenchmarkConfig config = ProfileConfigResolver.resolve(endpoint, input, load, output, argv, tty, cpus, null);
+            warnIfStreamingDropped(config);
             return new ProfileRunner(System.out, System.err, tty).run(config);
         }
         // The built-in mock server runs in this JVM; the controller and workers reach it over loopback like any server.
         try (MockServer mock = MockServer.start(MockConfig.defaults().withPort(0))) {
             BenchmarkConfig config = ProfileConfigResolver.resolve(endpoint, input, load, output, argv, tty, cpus,
                     mock.baseUrl());
+            warnIfStreamingDropped(config);
             System.out.println("Built-in mock server listening on " + mock.baseUrl());
             return new ProfileRunner(System.out, System.err, tty).run(config);
+        }
+    }
+
+    private void warnIfStreamingDropped(BenchmarkConfig config) {
+        if (endpoint.streaming && !config.endpoint().streaming()) {
+            System.err.println("aiperf: warning: --streaming ignored: endpoint type '"
+                    + config.endpoint().type().cliName() + "' does not stream");
         }
     }
 }

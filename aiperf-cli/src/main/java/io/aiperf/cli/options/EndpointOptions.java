@@ -13,7 +13,9 @@ public final class EndpointOptions {
     public List<String> modelNames = new ArrayList<>();
 
     @Option(names = "--endpoint-type", paramLabel = "TYPE", defaultValue = "chat",
-            description = "API to call: chat or completions (default: ${DEFAULT-VALUE}).")
+            description = "API to call: chat, completions, responses, embeddings, chat_embeddings, nim_embeddings, "
+                    + "huggingface_generate, solido_rag, nim_rankings, hf_tei_rankings, cohere_rankings "
+                    + "(default: ${DEFAULT-VALUE}).")
     public String endpointType;
 
     @Option(names = "--streaming", description = "Request streamed (SSE) responses; enables TTFT, ITL and ICL.")

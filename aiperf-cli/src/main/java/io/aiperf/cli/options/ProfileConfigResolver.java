@@ -93,7 +93,9 @@ public final class ProfileConfigResolver {
 
         Map<String, Object> extra = KeyValueParser.extraInputs(in.extraInputs);
         Map<String, String> headers = KeyValueParser.headers(in.headers);
-        EndpointConfig endpoint = new EndpointConfig(e.modelNames, type, e.streaming, urls, e.customEndpoint,
+        // AIPerf turns --streaming off (with a warning, printed by the command) for endpoints that cannot stream.
+        boolean streaming = e.streaming && type.supportsStreaming();
+        EndpointConfig endpoint = new EndpointConfig(e.modelNames, type, streaming, urls, e.customEndpoint,
                 e.requestTimeoutSeconds, e.apiKey, e.useLegacyMaxTokens, e.useServerTokenCount, headers, extra);
 
         String artifactDir = out.artifactDir != null ? out.artifactDir

@@ -114,6 +114,12 @@ class ProfileConfigResolverTest {
     }
 
     @Test
+    void streamingIsTurnedOffForEndpointsThatCannotStream() {
+        assertThat(resolve("-m", "m", "--endpoint-type", "embeddings", "--streaming").endpoint().streaming()).isFalse();
+        assertThat(resolve("-m", "m", "--endpoint-type", "responses", "--streaming").endpoint().streaming()).isTrue();
+    }
+
+    @Test
     void hubIdsAreNotMistakenForPaths() {
         assertThat(resolve("-m", "m", "--tokenizer", "Qwen/Qwen3-0.6B").tokenizer().name()).isEqualTo("Qwen/Qwen3-0.6B");
         assertThat(resolve("-m", "m", "--tokenizer", "builtin").tokenizer().name()).isEqualTo("builtin");
