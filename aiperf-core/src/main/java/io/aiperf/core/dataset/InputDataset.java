@@ -263,6 +263,7 @@ public final class InputDataset {
                     .format(format)
                     .streams(rs)
                     .outputLength(config.oslMean(), config.oslStddev())
+                    .blockSize(config.prompts().blockSize())
                     .fixedSchedule(fixedSchedule)
                     .tokenPool(tokenPool)
                     .corpus(corpus);

@@ -26,8 +26,12 @@ class TraceRealTokenizerTest {
         int[] lengths = {1, 2, 7, 64, 512, 655, 2048};
         List<String> rows = new ArrayList<>();
         for (int i = 0; i < lengths.length; i++) {
+            StringBuilder ids = new StringBuilder();
+            for (int b = 0; b < (lengths[i] + 511) / 512; b++) {
+                ids.append(b == 0 ? "" : ", ").append(1000 * i + b);
+            }
             rows.add("{\"timestamp\": " + (i * 100) + ", \"input_length\": " + lengths[i]
-                    + ", \"output_length\": 8, \"hash_ids\": [" + i + "]}");
+                    + ", \"output_length\": 8, \"hash_ids\": [" + ids + "]}");
         }
         rows.add("{\"timestamp\": 900, \"text_input\": \"Hello, how are you today?\"}");
         Path f = dir.resolve("trace.jsonl");
@@ -42,5 +46,39 @@ class TraceRealTokenizerTest {
         }
         Turn text = ds.conversations().get(lengths.length).firstTurn();
         assertThat(text.inputTokens()).isEqualTo(tok.countTokens("Hello, how are you today?"));
+    }
+
+    @Test
+    void sharedHashIdsShareTheDecodedPrefixWithQwen3() throws IOException {
+        TextTokenizer tok = DjlTokenizers.qwen3();
+        Path f = dir.resolve("shared.jsonl");
+        Files.write(f, List.of(
+                "{\"timestamp\": 0, \"input_length\": 40, \"hash_ids\": [7, 8, 9]}",
+                "{\"timestamp\": 1, \"input_length\": 33, \"hash_ids\": [7, 8, 10]}",
+                "{\"timestamp\": 2, \"input_length\": 20, \"hash_ids\": [7, 11]}"));
+        FileDataset ds = FileDatasetLoader.builder(f, tok).streams(new RandomStreams(42L)).blockSize(16).load();
+        assertThat(ds.inexactPrompts()).isZero();
+        List<String> texts = ds.conversations().stream().map(c -> c.firstTurn().text()).toList();
+        int[] lengths = {40, 33, 20};
+        for (int i = 0; i < 3; i++) {
+            assertThat(tok.countTokens(texts.get(i))).as("row %d", i + 1).isEqualTo(lengths[i]);
+        }
+        String a = texts.get(0);
+        String b = texts.get(1);
+        String c = texts.get(2);
+        int ab = commonPrefix(a, b);
+        int ac = commonPrefix(a, c);
+        assertThat(ab).isGreaterThan(ac);
+        // blocks 7 and 8 (32 tokens) are the same text in rows 1 and 2; block 7 in all three
+        assertThat(tok.countTokens(a.substring(0, ab))).isGreaterThanOrEqualTo(31);
+        assertThat(tok.countTokens(a.substring(0, ac))).isGreaterThanOrEqualTo(15);
+    }
+
+    private static int commonPrefix(String a, String b) {
+        int n = 0;
+        while (n < a.length() && n < b.length() && a.charAt(n) == b.charAt(n)) {
+            n++;
+        }
+        return n;
     }
 }

@@ -30,6 +30,11 @@ public enum DatasetFormat {
         this.trace = trace;
     }
 
+    /** Tokens per {@code hash_ids} block when {@code --prompt-input-tokens-block-size} is not given. */
+    public int defaultBlockSize() {
+        return 512;
+    }
+
     /** The CLI and {@code type}-field spelling, e.g. {@code mooncake_trace}. */
     public String cliName() {
         return cliName;

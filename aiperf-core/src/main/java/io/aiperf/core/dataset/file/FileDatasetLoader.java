@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.aiperf.core.config.LoadConfig;
 import io.aiperf.core.dataset.Conversation;
 import io.aiperf.core.dataset.FixedSchedulePlan;
+import io.aiperf.core.dataset.HashBlockPrompts;
 import io.aiperf.core.dataset.Parallel;
 import io.aiperf.core.dataset.PositiveNormal;
 import io.aiperf.core.dataset.Prompt;
@@ -99,6 +100,7 @@ public final class FileDatasetLoader {
         private int threads = Math.min(8, Runtime.getRuntime().availableProcessors());
         private int[] tokenPool;
         private PromptCorpus corpus;
+        private Integer blockSize;
 
         private Builder(Path file, TextTokenizer tokenizer) {
             if (file == null || tokenizer == null) {
@@ -158,6 +160,18 @@ public final class FileDatasetLoader {
             return this;
         }
 
+        /**
+         * {@code --prompt-input-tokens-block-size}: tokens per {@code hash_ids} block; null (the default) takes the
+         * format's ({@link DatasetFormat#defaultBlockSize()}).
+         */
+        public Builder blockSize(Integer blockSize) {
+            if (blockSize != null && blockSize < 1) {
+                throw new IllegalArgumentException("block size must be positive: " + blockSize);
+            }
+            this.blockSize = blockSize;
+            return this;
+        }
+
         /** @throws DatasetFileException on the first problem with the file or one of its rows */
         public FileDataset load() {
             long t0 = System.nanoTime();
@@ -166,6 +180,7 @@ public final class FileDatasetLoader {
             RandomStreams rs = streams != null ? streams : new RandomStreams(null);
             SeededRandom seedRng = rs.derive(RandomStreams.PROMPT_CORPUS);
             SeededRandom outputRng = rs.derive(RandomStreams.OUTPUT_LENGTH);
+            int block = blockSize != null ? blockSize : fmt.defaultBlockSize();
 
             List<Session> sessions = new ArrayList<>();
             Map<String, Session> named = new HashMap<>();
@@ -184,6 +199,13 @@ public final class FileDatasetLoader {
                     }
                 }
                 for (RowTurn t : row.turns()) {
+                    if (hashed(t)) {
+                        try {
+                            HashBlockPrompts.finalBlock(t.inputLength(), t.hashIds().size(), block);
+                        } catch (IllegalArgumentException e) {
+                            throw DatasetFileException.atLine(display, t.line(), e.getMessage());
+                        }
+                    }
                     long seed = t.inputLength() != null ? seedRng.nextLong() : 0L;
                     Integer maxTokens = t.outputLength() != null ? t.outputLength()
                             : oslMean != null ? PositiveNormal.sampleInteger(outputRng, oslMean, oslStddev) : null;
@@ -214,7 +236,7 @@ public final class FileDatasetLoader {
                 }
             }
 
-            Materialized m = materialize(kept);
+            Materialized m = materialize(kept, block, rs.seedOf(RandomStreams.HASH_BLOCK));
             long inexact = m.inexact();
             LOG.debug("{}: {} rows, {} conversations ({} kept) as {} in {} ms", display, rows, sessions.size(),
                     kept.size(), fmt, (System.nanoTime() - t0) / 1_000_000);
@@ -228,7 +250,7 @@ public final class FileDatasetLoader {
         private record Materialized(List<Conversation> conversations, long inexact) {
         }
 
-        private Materialized materialize(List<Session> kept) {
+        private Materialized materialize(List<Session> kept, int block, long blockSeed) {
             List<Pending> all = new ArrayList<>();
             for (Session s : kept) {
                 all.addAll(s.turns);
@@ -250,13 +272,30 @@ public final class FileDatasetLoader {
                 int[] pool = tokenPool != null ? tokenPool
                         : (corpus != null ? corpus : PromptCorpus.builtin()).tokenize(tokenizer, threads);
                 SyntheticPromptGenerator generator = new SyntheticPromptGenerator(tokenizer, pool, new SeededRandom(0));
-                int[] lengths = synth.stream().mapToInt(i -> all.get(i).row.inputLength()).toArray();
-                long[] seeds = synth.stream().mapToLong(i -> all.get(i).seed).toArray();
+                List<Integer> plain = new ArrayList<>();
+                List<Integer> hashed = new ArrayList<>();
+                for (int i : synth) {
+                    (hashed(all.get(i).row) ? hashed : plain).add(i);
+                }
+                int[] lengths = plain.stream().mapToInt(i -> all.get(i).row.inputLength()).toArray();
+                long[] seeds = plain.stream().mapToLong(i -> all.get(i).seed).toArray();
                 Prompt[] cut = generator.prompts(lengths, seeds, threads);
                 for (int k = 0; k < cut.length; k++) {
-                    prompts[synth.get(k)] = cut[k];
+                    prompts[plain.get(k)] = cut[k];
                 }
-                inexact = generator.inexactCount();
+                if (!hashed.isEmpty()) {
+                    HashBlockPrompts blocks = new HashBlockPrompts(generator, block, blockSeed);
+                    blocks.prepare(hashed.stream().map(i -> all.get(i).row.hashIds()).toList(), threads);
+                    List<Prompt> made = Parallel.map(hashed.size(), threads, "aiperf-dataset-prompts", k -> {
+                        Pending p = all.get(hashed.get(k));
+                        return blocks.prompt(p.row.inputLength(), p.row.hashIds(), p.seed);
+                    });
+                    for (int k = 0; k < made.size(); k++) {
+                        prompts[hashed.get(k)] = made.get(k);
+                    }
+                    inexact += blocks.inexactCount() - generator.inexactCount();
+                }
+                inexact += generator.inexactCount();
             }
             List<Conversation> out = new ArrayList<>(kept.size());
             int i = 0;
@@ -271,6 +310,10 @@ public final class FileDatasetLoader {
                 out.add(new Conversation(s.id, turns));
             }
             return new Materialized(out, inexact);
+        }
+
+        private static boolean hashed(RowTurn r) {
+            return r.inputLength() != null && r.hashIds() != null && !r.hashIds().isEmpty();
         }
 
         private static void assignIds(List<Session> sessions, Set<String> namedIds, SeededRandom idRng) {

@@ -1,0 +1,152 @@
+package io.aiperf.core.dataset;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Trace prompts built block by block from {@code hash_ids} (KV-cache reuse simulation).
+ *
+ * <p>A row of {@code input_length} n with hash ids {@code h0..hk} is the text of blocks {@code h0..h(k-1)}, each of
+ * {@code blockSize} tokens, followed by a final block of {@code n - k*blockSize} tokens, which must be in
+ * {@code (0, blockSize]} (checked by {@link #finalBlock}). The text of a full block depends only on its hash id and
+ * the run's block seed, and is made once per run (cached), so rows sharing leading hash ids share an identical text
+ * prefix. Blocks are joined with one space unless one side already has whitespace at the join. The final block is
+ * cut last and its length adjusted until the whole prompt counts exactly n tokens (what the join adds or merges is
+ * absorbed there; other starts of the final block are tried when that does not converge), so prefixes stay shared
+ * and lengths stay exact.
+ *
+ * <p>Thread-safe: full blocks are made up front by {@link #prepare}; {@link #prompt} then only reads the cache.
+ */
+public final class HashBlockPrompts {
+
+    private static final int MAX_FINAL_ADJUSTMENTS = 4;
+    private static final int MAX_FINAL_STARTS = 8;
+
+    private final SyntheticPromptGenerator generator;
+    private final int blockSize;
+    private final long blockSeed;
+    private final Map<Integer, String> blocks = new HashMap<>();
+    private final AtomicLong inexact = new AtomicLong();
+
+    /**
+     * @param generator cuts exact-length texts from the token pool
+     * @param blockSize tokens per hash-id block ({@code --prompt-input-tokens-block-size})
+     * @param blockSeed seed of the run's blocks (stream {@link RandomStreams#HASH_BLOCK}); block {@code h} is cut with
+     *                  a generator seeded from it and {@code h} alone
+     */
+    public HashBlockPrompts(SyntheticPromptGenerator generator, int blockSize, long blockSeed) {
+        if (blockSize < 1) {
+            throw new IllegalArgumentException("block size must be positive: " + blockSize);
+        }
+        this.generator = generator;
+        this.blockSize = blockSize;
+        this.blockSeed = blockSeed;
+    }
+
+    public int blockSize() {
+        return blockSize;
+    }
+
+    /**
+     * The final block's length: {@code inputLength - (hashCount - 1) * blockSize}.
+     *
+     * @return the length, in {@code (0, blockSize]}
+     * @throws IllegalArgumentException with a one-line reason when it is outside
+     */
+    public static int finalBlock(int inputLength, int hashCount, int blockSize) {
+        if (hashCount < 1) {
+            throw new IllegalArgumentException("'hash_ids' must not be empty");
+        }
+        long last = (long) inputLength - (long) (hashCount - 1) * blockSize;
+        if (last <= 0 || last > blockSize) {
+            throw new IllegalArgumentException("'input_length' " + inputLength + " does not fit " + hashCount
+                    + " hash_ids of block size " + blockSize + ": the final block would have " + last
+                    + " tokens, but it must have between 1 and " + blockSize + " (input_length must be in ["
+                    + ((long) (hashCount - 1) * blockSize + 1) + ", " + (long) hashCount * blockSize + "])");
+        }
+        return (int) last;
+    }
+
+    /** Cuts (once) the full blocks of all these rows' hash ids (all but each row's last), on up to {@code threads}. */
+    public void prepare(List<List<Integer>> hashIdRows, int threads) {
+        Set<Integer> needed = new LinkedHashSet<>();
+        for (List<Integer> ids : hashIdRows) {
+            for (int i = 0; i < ids.size() - 1; i++) {
+                if (!blocks.containsKey(ids.get(i))) {
+                    needed.add(ids.get(i));
+                }
+            }
+        }
+        List<Integer> todo = new ArrayList<>(needed);
+        List<String> texts = Parallel.map(todo.size(), threads, "aiperf-dataset-blocks",
+                k -> block(todo.get(k)));
+        for (int k = 0; k < todo.size(); k++) {
+            blocks.put(todo.get(k), texts.get(k));
+        }
+    }
+
+    /** The text of full block {@code hashId} ({@link #prepare}d or cut now). */
+    String block(int hashId) {
+        String cached = blocks.get(hashId);
+        if (cached != null) {
+            return cached;
+        }
+        long seed = blockSeed ^ (0x9E3779B97F4A7C15L * (hashId + 1L));
+        return generator.prompt(blockSize, new SeededRandom(seed)).text();
+    }
+
+    /**
+     * The prompt of {@code inputLength} tokens for these hash ids; its final block is drawn from {@code finalSeed}.
+     * Call {@link #prepare} with the row first (or the full blocks are cut, uncached, on each call).
+     */
+    public Prompt prompt(int inputLength, List<Integer> hashIds, long finalSeed) {
+        int last = finalBlock(inputLength, hashIds.size(), blockSize);
+        StringBuilder prefix = new StringBuilder();
+        for (int i = 0; i < hashIds.size() - 1; i++) {
+            join(prefix, block(hashIds.get(i)));
+        }
+        String head = prefix.toString();
+        var tokenizer = generator.tokenizer();
+        Prompt best = null;
+        for (int attempt = 0; attempt < MAX_FINAL_STARTS; attempt++) {
+            long seed = finalSeed + attempt;
+            int target = last;
+            Set<Integer> tried = new HashSet<>();
+            for (int step = 0; step < MAX_FINAL_ADJUSTMENTS && target >= 1 && tried.add(target); step++) {
+                String tail = generator.prompt(target, new SeededRandom(seed)).text();
+                StringBuilder sb = new StringBuilder(head);
+                join(sb, tail);
+                String text = sb.toString();
+                int count = tokenizer.countTokens(text);
+                if (best == null || Math.abs(count - inputLength) < Math.abs(best.tokens() - inputLength)) {
+                    best = new Prompt(text, count);
+                }
+                if (count == inputLength) {
+                    return best;
+                }
+                target += inputLength - count;
+            }
+        }
+        inexact.incrementAndGet();
+        return best != null ? best : new Prompt(head, tokenizer.countTokens(head));
+    }
+
+    /** Prompts that missed their length (closest returned). */
+    public long inexactCount() {
+        return inexact.get() + generator.inexactCount();
+    }
+
+    private static void join(StringBuilder sb, String next) {
+        if (sb.length() > 0 && !next.isEmpty() && !Character.isWhitespace(sb.charAt(sb.length() - 1))
+                && !Character.isWhitespace(next.charAt(0))) {
+            sb.append(' ');
+        }
+        sb.append(next);
+    }
+}
