@@ -65,9 +65,23 @@ public final class FileDatasetLoader {
     }
 
     static DatasetFormat detect(Path file, String display) {
+        String[] firstLine = new String[1];
+        JsonlRows.forEachLine(file, display, (line, text) -> {
+            firstLine[0] = text;
+            return false;
+        });
+        if (firstLine[0] == null) {
+            throw DatasetFileException.forFile(display, "no usable rows");
+        }
+        if (!firstLine[0].strip().startsWith("{") && isBurstGptHeader(firstLine[0])) {
+            return DatasetFormat.BURST_GPT_TRACE;
+        }
         JsonlRows.FirstRow first = JsonlRows.first(file, display);
         if (first == null) {
             throw DatasetFileException.forFile(display, "no usable rows");
+        }
+        if (first.row().has("chat_id")) {
+            return DatasetFormat.BAILIAN_TRACE; // its 'type' is the request type, not the dataset type
         }
         JsonNode type = first.row().get("type");
         if (type != null && type.isTextual()) {
@@ -85,6 +99,11 @@ public final class FileDatasetLoader {
                     + new TreeSet<>(keys) + "; set --custom-dataset-type");
         }
         return format;
+    }
+
+    private static boolean isBurstGptHeader(String line) {
+        List<String> cols = CsvRows.split("", 1, line).stream().map(RowParsers::column).toList();
+        return cols.contains(RowParsers.BURST_REQUEST) && cols.contains(RowParsers.BURST_RESPONSE);
     }
 
     /** Options of a load; only the file and tokenizer are required. */
@@ -185,8 +204,12 @@ public final class FileDatasetLoader {
             List<Session> sessions = new ArrayList<>();
             Map<String, Session> named = new HashMap<>();
             boolean[] firstTimed = new boolean[1];
-            int rows = JsonlRows.forEach(file, display, (line, node) -> {
+            Map<Long, Long> chatRoots = new HashMap<>();
+            JsonlRows.RowHandler handler = (line, node) -> {
                 RowParsers.Row row = RowParsers.parse(fmt, new RowFields(display, line, "", node));
+                if (row.chatId() != null) {
+                    row = chained(row, chatRoots, line);
+                }
                 if (sessions.isEmpty()) {
                     firstTimed[0] = row.turns().get(0).timestampMs() != null;
                 }
@@ -211,7 +234,9 @@ public final class FileDatasetLoader {
                             : oslMean != null ? PositiveNormal.sampleInteger(outputRng, oslMean, oslStddev) : null;
                     session.turns.add(new Pending(t, seed, maxTokens));
                 }
-            });
+            };
+            int rows = fmt == DatasetFormat.BURST_GPT_TRACE ? CsvRows.forEach(file, display, handler)
+                    : JsonlRows.forEach(file, display, handler);
             if (sessions.isEmpty()) {
                 throw DatasetFileException.forFile(display, "no usable rows");
             }
@@ -310,6 +335,20 @@ public final class FileDatasetLoader {
                 out.add(new Conversation(s.id, turns));
             }
             return new Materialized(out, inexact);
+        }
+
+        /**
+         * A bailian row joins the conversation of its parent chat (named after the chain's root {@code chat_id});
+         * a root, or a row whose parent is not in the file, starts one.
+         */
+        private RowParsers.Row chained(RowParsers.Row row, Map<Long, Long> roots, int line) {
+            if (roots.containsKey(row.chatId())) {
+                throw DatasetFileException.atLine(display, line, "'chat_id' " + row.chatId() + " appears twice");
+            }
+            Long parent = row.parentChatId();
+            long root = parent != null && roots.containsKey(parent) ? roots.get(parent) : row.chatId();
+            roots.put(row.chatId(), root);
+            return new RowParsers.Row("chat-" + root, row.turns(), row.chatId(), parent);
         }
 
         private static boolean hashed(RowTurn r) {
