@@ -32,7 +32,7 @@ class FileDatasetErrorsTest {
     private static final String SINGLE_KEYS = "audio, audios, delay, image, images, output_length, role, session_id,"
             + " text, texts, timestamp, type, video, videos";
     private static final String SUPPORTED =
-            "single_turn, multi_turn, mooncake_trace, bailian_trace, burst_gpt_trace";
+            "single_turn, multi_turn, mooncake_trace, random_pool, bailian_trace, burst_gpt_trace";
     private static final String TRACE_KEYS = "delay, hash_ids, input_length, messages, output_length, session_id,"
             + " text_input, timestamp, tools, type";
 
@@ -199,18 +199,18 @@ class FileDatasetErrorsTest {
         Path emptyTyped = write("empty2.jsonl", "");
         assertThatThrownBy(() -> FileDatasetLoader.builder(emptyTyped, TOK).format(DatasetFormat.SINGLE_TURN).load())
                 .isInstanceOf(DatasetFileException.class).hasMessage(emptyTyped + ": no usable rows");
-        assertThatThrownBy(() -> FileDatasetLoader.builder(dir, TOK).load())
-                .isInstanceOf(DatasetFileException.class).hasMessage(dir + ": is a directory; only single JSONL"
-                        + " files are supported (directories of files are not supported yet)");
+        assertThatThrownBy(() -> FileDatasetLoader.builder(dir, TOK).format(DatasetFormat.SINGLE_TURN).load())
+                .isInstanceOf(DatasetFileException.class).hasMessage(dir + ": is a directory; only random_pool reads"
+                        + " a directory (one pool per file), not single_turn");
         Path unknown = write("unknown.jsonl", "", "{\"prompt\": \"x\", \"len\": 3}");
         assertThatThrownBy(() -> FileDatasetLoader.builder(unknown, TOK).load())
                 .isInstanceOf(DatasetFileException.class)
                 .hasMessage(unknown + ":2: cannot tell the dataset type from the fields [len, prompt];"
                         + " set --custom-dataset-type");
-        Path pool = write("pool.jsonl", "{\"type\": \"random_pool\", \"text\": \"x\"}");
+        Path pool = write("pool.jsonl", "{\"type\": \"random_pool\", \"text\": \"x\", \"delay\": 3}");
         assertThatThrownBy(() -> FileDatasetLoader.builder(pool, TOK).load())
                 .isInstanceOf(DatasetFileException.class)
-                .hasMessage(pool + ":1: dataset type 'random_pool' is not supported yet; supported: " + SUPPORTED);
+                .hasMessageStartingWith(pool + ":1: unknown field 'delay' for a random_pool row");
         Path weird = write("weird.jsonl", "{\"type\": \"banana\", \"text\": \"x\"}");
         assertThatThrownBy(() -> FileDatasetLoader.builder(weird, TOK).load())
                 .hasMessage(weird + ":1: unknown dataset type 'banana'; expected one of " + SUPPORTED);

@@ -15,6 +15,11 @@ public enum DatasetFormat {
     /** Mooncake-style request trace: lengths (or text), optional timestamps, delays and sessions. */
     MOONCAKE_TRACE("mooncake_trace", true),
     /**
+     * Pools of single_turn-like rows without timing or sessions (a file, or a directory with one pool per file);
+     * conversations are drawn from them.
+     */
+    RANDOM_POOL("random_pool", false),
+    /**
      * Alibaba Bailian request trace: {@code chat_id}/{@code parent_chat_id} chains are conversations, timestamps in
      * seconds, 16-token hash blocks.
      */
@@ -23,7 +28,7 @@ public enum DatasetFormat {
     BURST_GPT_TRACE("burst_gpt_trace", true);
 
     /** AIPerf types that exist but cannot be read here yet. */
-    static final List<String> NOT_YET_SUPPORTED = List.of("random_pool");
+    static final List<String> NOT_YET_SUPPORTED = List.of();
 
     private static final Set<String> MOONCAKE_KEYS = Set.of("input_length", "text_input", "messages", "hash_ids");
     private static final Set<String> SINGLE_TURN_KEYS =

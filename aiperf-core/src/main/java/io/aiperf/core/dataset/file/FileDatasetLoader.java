@@ -17,7 +17,11 @@ import io.aiperf.core.tokenizer.TextTokenizer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -120,6 +124,7 @@ public final class FileDatasetLoader {
         private int[] tokenPool;
         private PromptCorpus corpus;
         private Integer blockSize;
+        private int poolConversations = 100;
 
         private Builder(Path file, TextTokenizer tokenizer) {
             if (file == null || tokenizer == null) {
@@ -191,12 +196,31 @@ public final class FileDatasetLoader {
             return this;
         }
 
+        /** random_pool: how many conversations to draw from the pool(s) ({@code --num-dataset-entries}, 100). */
+        public Builder conversations(int conversations) {
+            if (conversations < 1) {
+                throw new IllegalArgumentException("the number of conversations must be positive: " + conversations);
+            }
+            this.poolConversations = conversations;
+            return this;
+        }
+
         /** @throws DatasetFileException on the first problem with the file or one of its rows */
         public FileDataset load() {
             long t0 = System.nanoTime();
+            RandomStreams rs = streams != null ? streams : new RandomStreams(null);
+            if (Files.isDirectory(file)) {
+                if (format != null && format != DatasetFormat.RANDOM_POOL) {
+                    throw DatasetFileException.forFile(display, "is a directory; only random_pool reads a directory"
+                            + " (one pool per file), not " + format);
+                }
+                return randomPool(rs);
+            }
             JsonlRows.checkReadable(file, display);
             DatasetFormat fmt = format != null ? format : detect(file, display);
-            RandomStreams rs = streams != null ? streams : new RandomStreams(null);
+            if (fmt == DatasetFormat.RANDOM_POOL) {
+                return randomPool(rs);
+            }
             SeededRandom seedRng = rs.derive(RandomStreams.PROMPT_CORPUS);
             SeededRandom outputRng = rs.derive(RandomStreams.OUTPUT_LENGTH);
             int block = blockSize != null ? blockSize : fmt.defaultBlockSize();
@@ -349,6 +373,64 @@ public final class FileDatasetLoader {
             long root = parent != null && roots.containsKey(parent) ? roots.get(parent) : row.chatId();
             roots.put(row.chatId(), root);
             return new RowParsers.Row("chat-" + root, row.turns(), row.chatId(), parent);
+        }
+
+        /**
+         * random_pool: the file, or each regular non-hidden file of the directory (by name), is a pool of
+         * single_turn-like rows; each of the {@link #conversations} single-turn conversations takes one row drawn
+         * (with replacement, stream {@value RandomStreams#RANDOM_POOL}) from every pool, their texts joined by a
+         * newline in pool order; {@code output_length} of the first pool's row, if any, becomes {@code max_tokens}.
+         */
+        private FileDataset randomPool(RandomStreams rs) {
+            List<Path> files;
+            if (Files.isDirectory(file)) {
+                try (Stream<Path> list = Files.list(file)) {
+                    files = list.filter(Files::isRegularFile)
+                            .filter(p -> !p.getFileName().toString().startsWith("."))
+                            .sorted(Comparator.comparing(p -> p.getFileName().toString()))
+                            .toList();
+                } catch (IOException e) {
+                    throw DatasetFileException.forFile(display, "cannot list the directory: " + e.getMessage(), e);
+                }
+                if (files.isEmpty()) {
+                    throw DatasetFileException.forFile(display, "no pool files in the directory");
+                }
+            } else {
+                files = List.of(file);
+            }
+            List<List<RowTurn>> pools = new ArrayList<>();
+            int rows = 0;
+            for (Path f : files) {
+                String name = f.equals(file) ? display : display + "/" + f.getFileName();
+                List<RowTurn> pool = new ArrayList<>();
+                rows += JsonlRows.forEach(f, name, (line, node) ->
+                        pool.add(RowParsers.randomPool(new RowFields(name, line, "", node))));
+                if (pool.isEmpty()) {
+                    throw DatasetFileException.forFile(name, "no usable rows");
+                }
+                pools.add(pool);
+            }
+            SeededRandom pick = rs.derive(RandomStreams.RANDOM_POOL);
+            SeededRandom outputRng = rs.derive(RandomStreams.OUTPUT_LENGTH);
+            SeededRandom idRng = rs.derive(RandomStreams.CONVERSATION_ID);
+            List<Session> sessions = new ArrayList<>(poolConversations);
+            for (int c = 0; c < poolConversations; c++) {
+                StringBuilder text = new StringBuilder();
+                RowTurn first = null;
+                for (List<RowTurn> pool : pools) {
+                    RowTurn r = pool.get(pick.nextInt(pool.size()));
+                    first = first == null ? r : first;
+                    text.append(text.length() == 0 ? "" : "\n").append(r.text());
+                }
+                Integer maxTokens = first.outputLength() != null ? first.outputLength()
+                        : oslMean != null ? PositiveNormal.sampleInteger(outputRng, oslMean, oslStddev) : null;
+                Session s = new Session(uuid(idRng), first.line());
+                s.turns.add(new Pending(new RowTurn(first.line(), text.toString(), null, first.outputLength(), null,
+                        0.0, first.role(), null), 0L, maxTokens));
+                sessions.add(s);
+            }
+            Materialized m = materialize(sessions, DatasetFormat.RANDOM_POOL.defaultBlockSize(), 0L);
+            return new FileDataset(DatasetFormat.RANDOM_POOL, m.conversations(), rows, false, 0, m.inexact());
         }
 
         private static boolean hashed(RowTurn r) {

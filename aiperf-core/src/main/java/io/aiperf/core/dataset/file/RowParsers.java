@@ -26,6 +26,8 @@ final class RowParsers {
     private static final Set<String> MULTI_TURN_KEYS = Set.of("type", "session_id", "turns");
     private static final Set<String> MOONCAKE_KEYS = Set.of("type", "input_length", "text_input", "messages", "tools",
             "output_length", "hash_ids", "timestamp", "delay", "session_id");
+    private static final Set<String> RANDOM_POOL_KEYS = Set.of("type", "text", "texts", "image", "images", "audio",
+            "audios", "video", "videos", "role", "output_length");
     private static final Set<String> BAILIAN_KEYS = Set.of("chat_id", "parent_chat_id", "timestamp", "input_length",
             "output_length", "type", "turn", "hash_ids");
 
@@ -37,6 +39,7 @@ final class RowParsers {
             case SINGLE_TURN -> singleTurn(f);
             case MULTI_TURN -> multiTurn(f);
             case MOONCAKE_TRACE -> mooncake(f);
+            case RANDOM_POOL -> new Row(null, List.of(randomPool(f)));
             case BAILIAN_TRACE -> bailian(f);
             case BURST_GPT_TRACE -> burstGpt(f);
         };
@@ -119,6 +122,13 @@ final class RowParsers {
         f.checkType(DatasetFormat.SINGLE_TURN.cliName());
         RowTurn turn = turn(f);
         return new Row(f.nonEmptyString("session_id"), List.of(turn));
+    }
+
+    /** A random_pool row: a single_turn row without {@code timestamp}, {@code delay} or {@code session_id}. */
+    static RowTurn randomPool(RowFields f) {
+        f.onlyKeys(RANDOM_POOL_KEYS, "random_pool row");
+        f.checkType(DatasetFormat.RANDOM_POOL.cliName());
+        return turn(f);
     }
 
     /** {@code {"session_id": optional string, "turns": [single_turn objects without session_id]}}. */
