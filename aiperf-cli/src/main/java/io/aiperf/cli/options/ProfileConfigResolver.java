@@ -76,6 +76,10 @@ public final class ProfileConfigResolver {
         InputConfig.Prompts prompts = prompts(in);
 
         InputSelection input = InputSelection.resolve(in);
+        if (in.numDatasetEntries == null && in.numSessions != null && in.numSessions >= 1
+                && (input.isDirectory() || "random_pool".equals(input.datasetType()))) {
+            entries = (int) Math.min(in.numSessions, Integer.MAX_VALUE); // AIPerf: also the random_pool's size
+        }
         LoadConfigResolver.Resolved resolvedLoad = LoadConfigResolver.resolve(load, in, input, e.streaming);
         LoadConfig loadConfig = resolvedLoad.load();
 

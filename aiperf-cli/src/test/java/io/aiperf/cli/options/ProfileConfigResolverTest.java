@@ -160,4 +160,16 @@ class ProfileConfigResolverTest {
                 .isInstanceOf(UsageException.class)
                 .hasMessage("--prompt-prefix-length needs --prompt-prefix-pool-size greater than 0");
     }
+
+    @Test
+    void numConversationsSizesARandomPool(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path pools = java.nio.file.Files.createDirectory(dir.resolve("pools"));
+        java.nio.file.Files.writeString(pools.resolve("a.jsonl"), "{\"text\": \"x\"}\n");
+        assertThat(resolve("-m", "m", "--input-file", pools.toString(), "--num-conversations", "7")
+                .input().numDatasetEntries()).isEqualTo(7);
+        assertThat(resolve("-m", "m", "--input-file", pools.toString(), "--num-conversations", "7",
+                "--num-dataset-entries", "3").input().numDatasetEntries()).isEqualTo(3);
+        assertThat(resolve("-m", "m", "--num-conversations", "7").input().numDatasetEntries()).isEqualTo(100);
+    }
 }
