@@ -14,8 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>A row of {@code input_length} n with hash ids {@code h0..hk} is the text of blocks {@code h0..h(k-1)}, each of
  * {@code blockSize} tokens, followed by a final block of {@code n - k*blockSize} tokens, which must be in
- * {@code (0, blockSize]} (checked by {@link #finalBlock}). The text of a full block depends only on its hash id and
- * the run's block seed, and is made once per run (cached), so rows sharing leading hash ids share an identical text
+ * {@code (0, blockSize]} (checked by {@link #finalBlock}). The text of a block depends only on its hash id, its
+ * length and the run's block seed, and is made once per run (cached), so rows sharing leading hash ids share an identical text
  * prefix. Blocks are joined with one space unless one side already has whitespace at the join. The final block is
  * cut last and its length adjusted until the whole prompt counts exactly n tokens (what the join adds or merges is
  * absorbed there; other starts of the final block are tried when that does not converge), so prefixes stay shared
@@ -97,12 +97,16 @@ public final class HashBlockPrompts {
         if (cached != null) {
             return cached;
         }
-        long seed = blockSeed ^ (0x9E3779B97F4A7C15L * (hashId + 1L));
-        return generator.prompt(blockSize, new SeededRandom(seed)).text();
+        return generator.prompt(blockSize, new SeededRandom(seedOf(hashId))).text();
+    }
+
+    private long seedOf(int hashId) {
+        return blockSeed ^ (0x9E3779B97F4A7C15L * (hashId + 1L));
     }
 
     /**
-     * The prompt of {@code inputLength} tokens for these hash ids; its final block is drawn from {@code finalSeed}.
+     * The prompt of {@code inputLength} tokens for these hash ids. The final block is cut first with the last hash
+     * id's seed; only when that cannot make the length exact are other starts drawn from {@code finalSeed}.
      * Call {@link #prepare} with the row first (or the full blocks are cut, uncached, on each call).
      */
     public Prompt prompt(int inputLength, List<Integer> hashIds, long finalSeed) {
@@ -115,7 +119,9 @@ public final class HashBlockPrompts {
         var tokenizer = generator.tokenizer();
         Prompt best = null;
         for (int attempt = 0; attempt < MAX_FINAL_STARTS; attempt++) {
-            long seed = finalSeed + attempt;
+            // first from the last hash id's own seed: a full final block is that block's cached text, a partial one
+            // starts where it does, and equal (hash_ids, input_length) rows get equal prompts
+            long seed = attempt == 0 ? seedOf(hashIds.get(hashIds.size() - 1)) : finalSeed + attempt;
             int target = last;
             Set<Integer> tried = new HashSet<>();
             for (int step = 0; step < MAX_FINAL_ADJUSTMENTS && target >= 1 && tried.add(target); step++) {

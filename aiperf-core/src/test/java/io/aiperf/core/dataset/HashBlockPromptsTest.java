@@ -124,4 +124,17 @@ class HashBlockPromptsTest {
         assertThatThrownBy(() -> InputDataset.builder(tooSmall, TOK).tokenPool(pool).build())
                 .isInstanceOf(DatasetFileException.class).hasMessageContaining("cfg.jsonl:1: 'input_length' 6");
     }
+
+    @Test
+    void theLastBlockIsTheHashIdsBlockToo() throws IOException {
+        FileDataset ds = load(4, 8L,
+                "{\"input_length\": 8, \"hash_ids\": [1, 2]}",
+                "{\"input_length\": 10, \"hash_ids\": [1, 2, 3]}",
+                "{\"input_length\": 10, \"hash_ids\": [1, 2, 3]}",
+                "{\"input_length\": 6, \"hash_ids\": [1, 2]}");
+        // a full final block 2 is block 2's text; equal rows are equal; a partial block 2 starts like the full one
+        assertThat(words(ds, 1).subList(0, 8)).isEqualTo(words(ds, 0));
+        assertThat(words(ds, 2)).isEqualTo(words(ds, 1));
+        assertThat(words(ds, 3)).isEqualTo(words(ds, 0).subList(0, 6));
+    }
 }
