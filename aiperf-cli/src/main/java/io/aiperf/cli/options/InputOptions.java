@@ -54,7 +54,8 @@ public final class InputOptions {
 
     @Option(names = {"--seq-dist", "--sequence-distribution"}, paramLabel = "SPEC",
             description = "Synthetic (ISL, OSL) pairs with percentages summing to 100, e.g. '256,128:40;1024,512:60', "
-                    + "optionally with standard deviations '256|20,128|10:40;...' or as '[(256,128):40,(1024,512):60]'."
+                    + "optionally with standard deviations '256|20,128|10:40;...', or as '[(256,128):40,(1024,512):60]' or "
+                    + "JSON '{\"pairs\": [{\"isl\": 256, \"osl\": 128, \"prob\": 40}, ...]}'."
                     + " Each turn draws a pair; max tokens is then always sent.")
     public String seqDist;
 

@@ -1,5 +1,9 @@
 package io.aiperf.core.dataset;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +16,8 @@ import java.util.regex.Pattern;
  *
  * <p>Forms: {@code ISL,OSL:pct;ISL,OSL:pct;...} (e.g. {@code 256,128:40;1024,512:60}), each length optionally with a
  * standard deviation ({@code 256|20,128|10:40}); or the bracket form {@code [(256,128):40,(1024,512):60]} with the
- * same optional {@code |sd}. Percentages must be positive and sum to 100 (within 0.01).
+ * same optional {@code |sd}; or JSON, {@code {"pairs": [{"isl": 256, "isl_stddev": 10, "osl": 128, "osl_stddev": 5,
+ * "prob": 40}, ...]}} (stddevs optional). Percentages must be positive and sum to 100 (within 0.01).
  *
  * @param buckets in the order given
  */
@@ -48,7 +53,9 @@ public record SequenceDistribution(List<Bucket> buckets) {
         }
         String s = spec.strip();
         List<Bucket> out = new ArrayList<>();
-        if (s.startsWith("[")) {
+        if (s.startsWith("{")) {
+            out.addAll(json(spec, s));
+        } else if (s.startsWith("[")) {
             if (!s.endsWith("]")) {
                 throw new IllegalArgumentException("--seq-dist '" + spec + "': missing the closing ']'");
             }
@@ -84,6 +91,45 @@ public record SequenceDistribution(List<Bucket> buckets) {
                     + String.format(Locale.ROOT, "%s", trim(sum)) + ", not 100");
         }
         return new SequenceDistribution(out);
+    }
+
+    /** {@code {"pairs": [{"isl": 256, "isl_stddev": 10, "osl": 128, "osl_stddev": 5, "prob": 60}, ...]}}. */
+    private static List<Bucket> json(String spec, String s) {
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(s);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("--seq-dist '" + spec + "': invalid JSON: "
+                    + e.getOriginalMessage().lines().findFirst().orElse(""));
+        }
+        JsonNode pairs = root.get("pairs");
+        if (pairs == null || !pairs.isArray()) {
+            throw new IllegalArgumentException("--seq-dist '" + spec + "': the JSON form needs a 'pairs' list");
+        }
+        List<Bucket> out = new ArrayList<>();
+        for (JsonNode p : pairs) {
+            if (!p.isObject() || !p.path("isl").canConvertToInt() || !p.path("osl").canConvertToInt()
+                    || !p.path("isl").isIntegralNumber() || !p.path("osl").isIntegralNumber()
+                    || !p.path("prob").isNumber()) {
+                throw new IllegalArgumentException("--seq-dist '" + spec + "': each pair needs integer 'isl' and"
+                        + " 'osl' and a numeric 'prob', found " + p);
+            }
+            int isl = length(spec, p.get("isl").asText(), "ISL");
+            int osl = length(spec, p.get("osl").asText(), "OSL");
+            double islSd = p.path("isl_stddev").asDouble(0);
+            double oslSd = p.path("osl_stddev").asDouble(0);
+            double pct = p.get("prob").asDouble();
+            if (!(pct > 0)) {
+                throw new IllegalArgumentException("--seq-dist '" + spec + "': the percentage of " + isl + "," + osl
+                        + " must be positive");
+            }
+            if (!(islSd >= 0) || !(oslSd >= 0)) {
+                throw new IllegalArgumentException("--seq-dist '" + spec + "': standard deviations must not be"
+                        + " negative");
+            }
+            out.add(new Bucket(isl, islSd, osl, oslSd, pct));
+        }
+        return out;
     }
 
     private static Bucket bucket(String spec, Pattern p, String text) {

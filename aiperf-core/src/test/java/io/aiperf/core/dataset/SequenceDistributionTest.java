@@ -32,6 +32,9 @@ class SequenceDistributionTest {
                 new SequenceDistribution.Bucket(1024, 50, 512, 10.5, 60));
         assertThat(SequenceDistribution.parse("[(256,128):40,(1024|50,512|10.5):60]")).isEqualTo(d);
         assertThat(SequenceDistribution.parse("100,10:33.3;200,20:66.7").buckets()).hasSize(2);
+        assertThat(SequenceDistribution.parse("{\"pairs\": [{\"isl\": 256, \"osl\": 128, \"prob\": 40},"
+                + " {\"isl\": 1024, \"isl_stddev\": 50, \"osl\": 512, \"osl_stddev\": 10.5, \"prob\": 60}]}"))
+                .isEqualTo(d);
     }
 
     @ParameterizedTest
@@ -43,7 +46,11 @@ class SequenceDistributionTest {
             "256,128:0;1,1:100#the percentage of 256,128 must be positive",
             "[(256,128):100#missing the closing ']'",
             "[(256,128):50 x (1,1):50]#cannot read '(256,128):50 x (1'",
-            ";#no ISL,OSL:percent pairs"})
+            ";#no ISL,OSL:percent pairs",
+            "{\"pairs\": [{\"isl\": 1, \"osl\": 2, \"prob\": 50}]}#the percentages sum to 50, not 100",
+            "{\"pairs\": [{\"isl\": \"x\", \"osl\": 2, \"prob\": 100}]}#each pair needs integer 'isl'",
+            "{\"buckets\": []}#the JSON form needs a 'pairs' list",
+            "{\"pairs\": #invalid JSON"})
     void refusesBadSpecs(String spec, String what) {
         assertThatThrownBy(() -> SequenceDistribution.parse(spec)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(what);
