@@ -16,8 +16,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code blockSize} tokens, followed by a final block of {@code n - k*blockSize} tokens, which must be in
  * {@code (0, blockSize]} (checked by {@link #finalBlock}). The text of a block depends only on its hash id, its
  * length and the run's block seed, and is made once per run (cached), so rows sharing leading hash ids share an identical text
- * prefix. Blocks are joined with one space unless one side already has whitespace at the join. The final block is
- * cut last and its length adjusted until the whole prompt counts exactly n tokens (what the join adds or merges is
+ * prefix. Blocks are joined with one space unless one side already has whitespace at the join; with a byte-level
+ * BPE tokenizer, block texts are chosen to start at a word (a space and a letter) and not to end with whitespace, so
+ * joining adds no token and merges none. The final block is cut last and its length adjusted until the whole prompt counts exactly n tokens (what the join adds or merges is
  * absorbed there; other starts of the final block are tried when that does not converge), so prefixes stay shared
  * and lengths stay exact.
  *
@@ -26,19 +27,21 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class HashBlockPrompts {
 
     private static final int MAX_FINAL_ADJUSTMENTS = 4;
-    private static final int MAX_FINAL_STARTS = 8;
+    private static final int MAX_FINAL_STARTS = 32;
+    private static final int MAX_CLEAN_STARTS = 32;
 
     private final SyntheticPromptGenerator generator;
     private final int blockSize;
     private final long blockSeed;
     private final Map<Integer, String> blocks = new HashMap<>();
     private final AtomicLong inexact = new AtomicLong();
+    private final boolean spaceStyle;
 
     /**
      * @param generator cuts exact-length texts from the token pool
      * @param blockSize tokens per hash-id block ({@code --prompt-input-tokens-block-size})
      * @param blockSeed seed of the run's blocks (stream {@link RandomStreams#HASH_BLOCK}); block {@code h} is cut with
-     *                  a generator seeded from it and {@code h} alone
+     *                  generators seeded from it and {@code h} alone
      */
     public HashBlockPrompts(SyntheticPromptGenerator generator, int blockSize, long blockSeed) {
         if (blockSize < 1) {
@@ -47,6 +50,7 @@ public final class HashBlockPrompts {
         this.generator = generator;
         this.blockSize = blockSize;
         this.blockSeed = blockSeed;
+        this.spaceStyle = spaceStyle(generator, blockSeed);
     }
 
     public int blockSize() {
@@ -97,19 +101,54 @@ public final class HashBlockPrompts {
         if (cached != null) {
             return cached;
         }
-        return generator.prompt(blockSize, new SeededRandom(seedOf(hashId))).text();
+        String first = null;
+        for (int attempt = 0; attempt < MAX_CLEAN_STARTS; attempt++) {
+            Prompt p = generator.prompt(blockSize, new SeededRandom(seedOf(hashId, attempt)));
+            if (p.tokens() == blockSize && joinsCleanly(p.text())) {
+                return p.text();
+            }
+            first = first == null ? p.text() : first;
+        }
+        return first;
     }
 
-    private long seedOf(int hashId) {
-        return blockSeed ^ (0x9E3779B97F4A7C15L * (hashId + 1L));
+    private long seedOf(int hashId, int attempt) {
+        return blockSeed ^ (0x9E3779B97F4A7C15L * (hashId + 1L)) ^ (0xC2B2AE3D27D4EB4FL * attempt);
     }
 
     /**
-     * The prompt of {@code inputLength} tokens for these hash ids. The final block is cut first with the last hash
-     * id's seed; only when that cannot make the length exact are other starts drawn from {@code finalSeed}.
+     * Whether {@code text} can be put after another block without changing either's token count: with a
+     * tokenizer whose decoded windows start with a space (byte-level BPE), the text must start with a space and a
+     * letter (a word start, where pre-tokenization always splits) and not end with whitespace; with others
+     * (whose decoded text never starts with a space) blocks are joined with a space and any text will do.
+     */
+    private boolean joinsCleanly(String text) {
+        if (!spaceStyle) {
+            return true;
+        }
+        return text.length() > 1 && text.charAt(0) == ' ' && Character.isLetter(text.charAt(1))
+                && !Character.isWhitespace(text.charAt(text.length() - 1));
+    }
+
+    /** Whether decoded windows of the pool (a sample of them) ever start with a space. */
+    private static boolean spaceStyle(SyntheticPromptGenerator generator, long seed) {
+        SeededRandom rng = new SeededRandom(seed);
+        for (int i = 0; i < 32; i++) {
+            String t = generator.prompt(4, rng).text();
+            if (!t.isEmpty() && t.charAt(0) == ' ') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The prompt of {@code inputLength} tokens for these hash ids. The final block is cut from the starts of the last
+     * hash id's block, in the same order, so a full final block is that block's text, a partial one usually starts
+     * like it, and equal (hash_ids, input_length) rows get equal prompts.
      * Call {@link #prepare} with the row first (or the full blocks are cut, uncached, on each call).
      */
-    public Prompt prompt(int inputLength, List<Integer> hashIds, long finalSeed) {
+    public Prompt prompt(int inputLength, List<Integer> hashIds) {
         int last = finalBlock(inputLength, hashIds.size(), blockSize);
         StringBuilder prefix = new StringBuilder();
         for (int i = 0; i < hashIds.size() - 1; i++) {
@@ -121,11 +160,14 @@ public final class HashBlockPrompts {
         for (int attempt = 0; attempt < MAX_FINAL_STARTS; attempt++) {
             // first from the last hash id's own seed: a full final block is that block's cached text, a partial one
             // starts where it does, and equal (hash_ids, input_length) rows get equal prompts
-            long seed = attempt == 0 ? seedOf(hashIds.get(hashIds.size() - 1)) : finalSeed + attempt;
+            long seed = seedOf(hashIds.get(hashIds.size() - 1), attempt);
             int target = last;
             Set<Integer> tried = new HashSet<>();
             for (int step = 0; step < MAX_FINAL_ADJUSTMENTS && target >= 1 && tried.add(target); step++) {
                 String tail = generator.prompt(target, new SeededRandom(seed)).text();
+                if (!joinsCleanly(tail) && attempt < MAX_CLEAN_STARTS - 1) {
+                    break; // as for full blocks: another start
+                }
                 StringBuilder sb = new StringBuilder(head);
                 join(sb, tail);
                 String text = sb.toString();
@@ -143,9 +185,12 @@ public final class HashBlockPrompts {
         return best != null ? best : new Prompt(head, tokenizer.countTokens(head));
     }
 
-    /** Prompts that missed their length (closest returned). */
+    /**
+     * Prompts from {@link #prompt} that missed their length (closest returned). Blocks and trial final blocks the
+     * generator could not cut exactly do not count: only whole prompts are measured.
+     */
     public long inexactCount() {
-        return inexact.get() + generator.inexactCount();
+        return inexact.get();
     }
 
     private static void join(StringBuilder sb, String next) {

@@ -74,6 +74,36 @@ class TraceRealTokenizerTest {
         assertThat(tok.countTokens(a.substring(0, ac))).isGreaterThanOrEqualTo(15);
     }
 
+    @Test
+    void bailianChainsWithManySmallBlocksAreExactWithQwen3() throws IOException {
+        TextTokenizer tok = DjlTokenizers.qwen3();
+        List<String> rows = new ArrayList<>();
+        java.util.Random r = new java.util.Random(3);
+        int[] lengths = new int[24];
+        for (int i = 0; i < lengths.length; i++) {
+            int blocks = 1 + r.nextInt(40);
+            lengths[i] = (blocks - 1) * 16 + 1 + r.nextInt(16);
+            StringBuilder ids = new StringBuilder();
+            for (int b = 0; b < blocks; b++) {
+                // the first 10 blocks are shared by every row; later ones by rows of the same parity
+                ids.append(b == 0 ? "" : ", ").append(b < 10 ? b : 1000 * (i % 2) + b);
+            }
+            rows.add("{\"chat_id\": " + i + ", \"parent_chat_id\": " + (i < 2 ? -1 : i - 2) + ", \"timestamp\": "
+                    + i + ", \"input_length\": " + lengths[i] + ", \"hash_ids\": [" + ids + "]}");
+        }
+        Path f = dir.resolve("bailian.jsonl");
+        Files.write(f, rows);
+        FileDataset ds = FileDatasetLoader.builder(f, tok).streams(new RandomStreams(42L)).load();
+        assertThat(ds.inexactPrompts()).isZero();
+        assertThat(ds.conversations()).hasSize(2);
+        for (Conversation c : ds.conversations()) {
+            for (Turn t : c.turns()) {
+                assertThat(tok.countTokens(t.text())).isEqualTo(lengths[(int) (t.timestampMs() / 1000)]);
+            }
+        }
+        assertThat(ds.turnCount()).isEqualTo(lengths.length);
+    }
+
     private static int commonPrefix(String a, String b) {
         int n = 0;
         while (n < a.length() && n < b.length() && a.charAt(n) == b.charAt(n)) {

@@ -332,19 +332,19 @@ public final class FileDatasetLoader {
                 for (int k = 0; k < cut.length; k++) {
                     prompts[plain.get(k)] = cut[k];
                 }
+                inexact = generator.inexactCount(); // before blocks: their trial cuts are not prompts
                 if (!hashed.isEmpty()) {
                     HashBlockPrompts blocks = new HashBlockPrompts(generator, block, blockSeed);
                     blocks.prepare(hashed.stream().map(i -> all.get(i).row.hashIds()).toList(), threads);
                     List<Prompt> made = Parallel.map(hashed.size(), threads, "aiperf-dataset-prompts", k -> {
                         Pending p = all.get(hashed.get(k));
-                        return blocks.prompt(p.row.inputLength(), p.row.hashIds(), p.seed);
+                        return blocks.prompt(p.row.inputLength(), p.row.hashIds());
                     });
                     for (int k = 0; k < made.size(); k++) {
                         prompts[hashed.get(k)] = made.get(k);
                     }
-                    inexact += blocks.inexactCount() - generator.inexactCount();
+                    inexact += blocks.inexactCount();
                 }
-                inexact += generator.inexactCount();
             }
             List<Conversation> out = new ArrayList<>(kept.size());
             int i = 0;
