@@ -44,7 +44,10 @@ import java.util.UUID;
  * for each conversation without a session id. Draws happen before any filtering, so the same file and seed give the
  * same prompts whatever the fixed-schedule window. With a fixed schedule, conversations starting outside the window
  * are dropped before prompts are made (see {@link FixedSchedulePlan#inWindow}). Last, text prompts are counted and
- * synthesized prompts cut (exact length) in parallel.
+ * synthesized prompts cut (exact length) in parallel; rows with {@code hash_ids} are built from blocks
+ * ({@link HashBlockPrompts}, stream {@value RandomStreams#HASH_BLOCK}, block size from {@link Builder#blockSize} or
+ * the format's default) and their prompt seed goes unused. bailian_trace rows are chained into conversations by
+ * {@code parent_chat_id}; burst_gpt_trace is read as CSV; random_pool draws its conversations from its pool(s).
  */
 public final class FileDatasetLoader {
 
