@@ -47,6 +47,30 @@ public final class InputOptions {
             description = "Hugging Face revision of the tokenizer (default: ${DEFAULT-VALUE}).")
     public String tokenizerRevision;
 
+    @Option(names = {"--prompt-input-tokens-block-size", "--synthetic-input-tokens-block-size", "--isl-block-size"},
+            paramLabel = "N", description = "Tokens per hash_ids block of a trace's prompts (default: the format's: "
+                    + "mooncake_trace 512, bailian_trace 16).")
+    public Integer blockSize;
+
+    @Option(names = {"--seq-dist", "--sequence-distribution"}, paramLabel = "SPEC",
+            description = "Synthetic (ISL, OSL) pairs with percentages summing to 100, e.g. '256,128:40;1024,512:60', "
+                    + "optionally with standard deviations '256|20,128|10:40;...', or as '[(256,128):40,(1024,512):60]' or "
+                    + "JSON '{\"pairs\": [{\"isl\": 256, \"osl\": 128, \"prob\": 40}, ...]}'."
+                    + " Each turn draws a pair; max tokens is then always sent.")
+    public String seqDist;
+
+    // --- prefix prompts (AIPerf's "Prefix Prompt" group) ------------------------------------------------------
+
+    @Option(names = {"--prompt-prefix-pool-size", "--prefix-prompt-pool-size", "--num-prefix-prompts"},
+            paramLabel = "N", defaultValue = "0",
+            description = "Distinct prefix prompts; each synthetic conversation's first turn starts with one of them "
+                    + "(default: ${DEFAULT-VALUE}, off).")
+    public int prefixPoolSize;
+
+    @Option(names = {"--prompt-prefix-length", "--prefix-prompt-length"}, paramLabel = "N", defaultValue = "0",
+            description = "Tokens per prefix prompt (default: ${DEFAULT-VALUE}).")
+    public int prefixLength;
+
     // --- custom input files and fixed schedules ---------------------------------------------------------------
 
     @Option(names = "--input-file", paramLabel = "PATH",

@@ -9,6 +9,7 @@ import io.aiperf.core.config.OutputConfig;
 import io.aiperf.core.config.SecretHeaders;
 import io.aiperf.core.config.ServiceConfig;
 import io.aiperf.core.config.TokenizerConfig;
+import io.aiperf.core.dataset.SequenceDistribution;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,8 +73,13 @@ public final class ProfileConfigResolver {
         int entries = in.numDatasetEntries == null ? InputConfig.DEFAULT_NUM_DATASET_ENTRIES
                 : atLeast("--num-dataset-entries", in.numDatasetEntries, 1);
         TokenizerConfig tokenizer = tokenizer(in);
+        InputConfig.Prompts prompts = prompts(in);
 
         InputSelection input = InputSelection.resolve(in);
+        if (in.numDatasetEntries == null && in.numSessions != null && in.numSessions >= 1
+                && (input.isDirectory() || "random_pool".equals(input.datasetType()))) {
+            entries = (int) Math.min(in.numSessions, Integer.MAX_VALUE); // AIPerf: also the random_pool's size
+        }
         LoadConfigResolver.Resolved resolvedLoad = LoadConfigResolver.resolve(load, in, input, e.streaming);
         LoadConfig loadConfig = resolvedLoad.load();
 
@@ -104,7 +110,7 @@ public final class ProfileConfigResolver {
 
         InputConfig inputConfig = new InputConfig(islMean, in.islStddev, in.oslMean, in.oslStddev, in.randomSeed,
                 entries, input.file() == null ? null : input.file().toString(), input.datasetType(),
-                input.samplingStrategy(), input.conversations());
+                input.samplingStrategy(), input.conversations(), prompts);
         return new BenchmarkConfig(UUID.randomUUID().toString(), CliCommand.redacted(argv),
                 endpoint,
                 inputConfig,
@@ -166,6 +172,31 @@ public final class ProfileConfigResolver {
             throw new UsageException("--log-level '" + out.logLevel + "': expected TRACE, DEBUG, INFO, WARNING or ERROR");
         }
         return level;
+    }
+
+    /** Block size, sequence distribution and prefix pool, checked. */
+    static InputConfig.Prompts prompts(InputOptions in) {
+        if (in.blockSize != null) {
+            atLeast("--prompt-input-tokens-block-size", in.blockSize, 1);
+        }
+        String seqDist = null;
+        if (in.seqDist != null) {
+            try {
+                SequenceDistribution.parse(in.seqDist);
+            } catch (IllegalArgumentException ex) {
+                throw new UsageException(ex.getMessage());
+            }
+            seqDist = in.seqDist;
+        }
+        atLeast("--prompt-prefix-pool-size", in.prefixPoolSize, 0);
+        atLeast("--prompt-prefix-length", in.prefixLength, 0);
+        if (in.prefixPoolSize > 0 && in.prefixLength == 0) {
+            throw new UsageException("--prompt-prefix-pool-size needs --prompt-prefix-length greater than 0");
+        }
+        if (in.prefixLength > 0 && in.prefixPoolSize == 0) {
+            throw new UsageException("--prompt-prefix-length needs --prompt-prefix-pool-size greater than 0");
+        }
+        return new InputConfig.Prompts(in.blockSize, seqDist, in.prefixPoolSize, in.prefixLength);
     }
 
     private static int atLeast(String option, int value, int min) {

@@ -131,4 +131,51 @@ class ProfileConfigResolverTest {
         assertThat(resolve("-m", "m", "-v").service().logLevel()).isEqualTo("DEBUG");
         assertThat(resolve("-m", "m", "-vv").service().logLevel()).isEqualTo("TRACE");
     }
+
+    @Test
+    void promptShapingOptionsAndTheirAliases() {
+        io.aiperf.core.config.InputConfig.Prompts none = resolve("-m", "m").input().prompts();
+        assertThat(none).isEqualTo(io.aiperf.core.config.InputConfig.Prompts.DEFAULT);
+        for (String[] names : List.of(
+                new String[] {"--prompt-input-tokens-block-size", "--seq-dist", "--prompt-prefix-pool-size",
+                        "--prompt-prefix-length"},
+                new String[] {"--synthetic-input-tokens-block-size", "--sequence-distribution",
+                        "--prefix-prompt-pool-size", "--prefix-prompt-length"},
+                new String[] {"--isl-block-size", "--seq-dist", "--num-prefix-prompts", "--prefix-prompt-length"})) {
+            io.aiperf.core.config.InputConfig.Prompts p = resolve("-m", "m", names[0], "64", names[1],
+                    "256,128:40;1024|10,512:60", names[2], "3", names[3], "20").input().prompts();
+            assertThat(p).isEqualTo(new io.aiperf.core.config.InputConfig.Prompts(64, "256,128:40;1024|10,512:60",
+                    3, 20));
+        }
+    }
+
+    @Test
+    void promptShapingOptionsAreChecked() {
+        assertThatThrownBy(() -> resolve("-m", "m", "--isl-block-size", "0"))
+                .isInstanceOf(UsageException.class).hasMessageContaining("--prompt-input-tokens-block-size");
+        assertThatThrownBy(() -> resolve("-m", "m", "--seq-dist", "256,128:40;1024,512:50"))
+                .isInstanceOf(UsageException.class).hasMessageContaining("the percentages sum to 90, not 100");
+        assertThatThrownBy(() -> resolve("-m", "m", "--seq-dist", "256:100"))
+                .isInstanceOf(UsageException.class).hasMessageContaining("cannot read '256:100'");
+        assertThatThrownBy(() -> resolve("-m", "m", "--num-prefix-prompts", "-1"))
+                .isInstanceOf(UsageException.class).hasMessageContaining("--prompt-prefix-pool-size");
+        assertThatThrownBy(() -> resolve("-m", "m", "--num-prefix-prompts", "4"))
+                .isInstanceOf(UsageException.class)
+                .hasMessage("--prompt-prefix-pool-size needs --prompt-prefix-length greater than 0");
+        assertThatThrownBy(() -> resolve("-m", "m", "--prefix-prompt-length", "4"))
+                .isInstanceOf(UsageException.class)
+                .hasMessage("--prompt-prefix-length needs --prompt-prefix-pool-size greater than 0");
+    }
+
+    @Test
+    void numConversationsSizesARandomPool(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path pools = java.nio.file.Files.createDirectory(dir.resolve("pools"));
+        java.nio.file.Files.writeString(pools.resolve("a.jsonl"), "{\"text\": \"x\"}\n");
+        assertThat(resolve("-m", "m", "--input-file", pools.toString(), "--num-conversations", "7")
+                .input().numDatasetEntries()).isEqualTo(7);
+        assertThat(resolve("-m", "m", "--input-file", pools.toString(), "--num-conversations", "7",
+                "--num-dataset-entries", "3").input().numDatasetEntries()).isEqualTo(3);
+        assertThat(resolve("-m", "m", "--num-conversations", "7").input().numDatasetEntries()).isEqualTo(100);
+    }
 }

@@ -9,6 +9,11 @@ package io.aiperf.core.config;
  * @param oslStddev      {@code --output-tokens-stddev}
  * @param randomSeed     {@code --random-seed}, or null for system entropy
  * @param numDatasetEntries {@code --num-dataset-entries} (AIPerf default 100)
+ * @param inputFile      {@code --input-file}, or null for synthetic data
+ * @param customDatasetType {@code --custom-dataset-type}, or null to detect
+ * @param samplingStrategy {@code --dataset-sampling-strategy}, or null for the source's default
+ * @param conversations  synthetic multi-turn shape
+ * @param prompts        hash-block size, sequence distribution and prefix pool
  */
 public record InputConfig(
         int islMean,
@@ -20,7 +25,8 @@ public record InputConfig(
         String inputFile,
         String customDatasetType,
         String samplingStrategy,
-        Conversations conversations) {
+        Conversations conversations,
+        Prompts prompts) {
 
     public static final int DEFAULT_ISL_MEAN = 550;
     public static final int DEFAULT_NUM_DATASET_ENTRIES = 100;
@@ -40,13 +46,51 @@ public record InputConfig(
         public static final Conversations SINGLE_TURN = new Conversations(1, 0, 0, 0, 1.0);
     }
 
+    /**
+     * Prompt shaping options.
+     *
+     * @param blockSize      {@code --prompt-input-tokens-block-size}: tokens per {@code hash_ids} block, or null for
+     *                       the file format's default (mooncake 512, bailian 16)
+     * @param seqDist        {@code --seq-dist} as given (parsed by {@code SequenceDistribution.parse}), or null
+     * @param prefixPoolSize {@code --prompt-prefix-pool-size}: distinct prefix prompts (0 = off)
+     * @param prefixLength   {@code --prompt-prefix-length}: tokens per prefix prompt
+     */
+    public record Prompts(Integer blockSize, String seqDist, int prefixPoolSize, int prefixLength) {
+
+        public static final Prompts DEFAULT = new Prompts(null, null, 0, 0);
+
+        public Prompts {
+            if (blockSize != null && blockSize < 1) {
+                throw new IllegalArgumentException("block size must be positive: " + blockSize);
+            }
+            if (prefixPoolSize < 0 || prefixLength < 0) {
+                throw new IllegalArgumentException("prefix pool size and length must not be negative");
+            }
+            seqDist = seqDist == null || seqDist.isBlank() ? null : seqDist;
+        }
+
+        /** Whether first turns get a prefix from a pool. */
+        public boolean prefixPool() {
+            return prefixPoolSize > 0 && prefixLength > 0;
+        }
+    }
+
     public InputConfig {
         conversations = conversations == null ? Conversations.SINGLE_TURN : conversations;
+        prompts = prompts == null ? Prompts.DEFAULT : prompts;
+    }
+
+    /** Without prompt shaping options (before step 3). */
+    public InputConfig(int islMean, double islStddev, Integer oslMean, double oslStddev, Long randomSeed,
+                       int numDatasetEntries, String inputFile, String customDatasetType, String samplingStrategy,
+                       Conversations conversations) {
+        this(islMean, islStddev, oslMean, oslStddev, randomSeed, numDatasetEntries, inputFile, customDatasetType,
+                samplingStrategy, conversations, null);
     }
 
     /** Synthetic single-turn input (step 1's shape). */
     public InputConfig(int islMean, double islStddev, Integer oslMean, double oslStddev, Long randomSeed,
                        int numDatasetEntries) {
-        this(islMean, islStddev, oslMean, oslStddev, randomSeed, numDatasetEntries, null, null, null, null);
+        this(islMean, islStddev, oslMean, oslStddev, randomSeed, numDatasetEntries, null, null, null, null, null);
     }
 }

@@ -21,7 +21,7 @@ import java.util.Map;
  * detected). This is what the controller loads once before a run.
  *
  * <p>Sampling: {@link InputConfig#samplingStrategy()} when given, else the source's default (synthetic: shuffle;
- * every file format: sequential).
+ * random_pool: shuffle; every other file format: sequential).
  */
 public final class InputDataset {
 
@@ -133,13 +133,14 @@ public final class InputDataset {
         return samplingStrategy;
     }
 
-    /** The source's default: shuffle for synthetic data, sequential for every file format. */
+    /** The source's default: shuffle for synthetic data and random_pool, sequential for every other file format. */
     public SamplingStrategy defaultSamplingStrategy() {
         return defaultSampling(format);
     }
 
     static SamplingStrategy defaultSampling(DatasetFormat format) {
-        return format == null ? SamplingStrategy.SHUFFLE : SamplingStrategy.SEQUENTIAL;
+        return format == null || format == DatasetFormat.RANDOM_POOL ? SamplingStrategy.SHUFFLE
+                : SamplingStrategy.SEQUENTIAL;
     }
 
     /** A sampler with {@link #samplingStrategy()} on the stream {@code dataset.sampler.<strategy>}. */
@@ -263,6 +264,8 @@ public final class InputDataset {
                     .format(format)
                     .streams(rs)
                     .outputLength(config.oslMean(), config.oslStddev())
+                    .blockSize(config.prompts().blockSize())
+                    .conversations(Math.max(1, config.numDatasetEntries()))
                     .fixedSchedule(fixedSchedule)
                     .tokenPool(tokenPool)
                     .corpus(corpus);

@@ -36,6 +36,16 @@ public final class RandomStreams {
     public static final String CONVERSATION_TURNS = "dataset.conversation.turns";
     /** Think time before synthetic turns after the first ({@code --conversation-turn-delay-*}). */
     public static final String TURN_DELAY = "dataset.conversation.turn_delay";
+    /** Seeds of the hash-id blocks of trace prompts (one per run; block {@code h} from it and {@code h}). */
+    public static final String HASH_BLOCK = "dataset.prompt.hash_block";
+    /** Prompts of the prefix pool ({@code --prompt-prefix-pool-size}). */
+    public static final String PREFIX_POOL = "dataset.prompt.prefix_pool";
+    /** Which prefix of the pool each conversation's first turn gets. */
+    public static final String PREFIX_CHOICE = "dataset.prompt.prefix_choice";
+    /** Which {@code --seq-dist} bucket each turn draws, and the lengths drawn in it. */
+    public static final String SEQ_DIST = "dataset.prompt.seq_dist";
+    /** Rows drawn from random_pool files. */
+    public static final String RANDOM_POOL = "dataset.random_pool";
     /** Prefix of the dataset samplers' streams; the strategy's CLI name is appended. */
     public static final String SAMPLER_PREFIX = "dataset.sampler.";
 

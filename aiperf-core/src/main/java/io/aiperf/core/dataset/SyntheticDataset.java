@@ -38,6 +38,10 @@ import java.util.function.Function;
  *   <li>the conversation id: a version-4-shaped UUID from two {@code long}s of
  *       {@value RandomStreams#CONVERSATION_ID}.</li>
  * </ol>
+ * With {@code --seq-dist}, each turn's bucket, ISL and {@code max_tokens} are drawn instead from
+ * {@value RandomStreams#SEQ_DIST} (the ISL stream and the CLI's stddev are not used, and {@code max_tokens} is always
+ * set). With a prefix pool, each first turn is {@code prefix + " " + prompt} (see {@code prefixes}); its token count
+ * is re-measured.
  * Because every quantity has its own stream, a single-turn configuration draws exactly what it drew before
  * multi-turn support existed.
  * Same seed + same tokenizer + same config → the same dataset, byte for byte.
@@ -182,6 +186,10 @@ public final class SyntheticDataset {
             SeededRandom startRng = rs.derive(RandomStreams.PROMPT_CORPUS);
             SeededRandom outputRng = rs.derive(RandomStreams.OUTPUT_LENGTH);
             SeededRandom idRng = rs.derive(RandomStreams.CONVERSATION_ID);
+            InputConfig.Prompts shaping = config.prompts();
+            SequenceDistribution seqDist = shaping.seqDist() == null ? null
+                    : SequenceDistribution.parse(shaping.seqDist());
+            SeededRandom seqRng = seqDist == null ? null : rs.derive(RandomStreams.SEQ_DIST);
             int[] turnCounts = new int[entries];
             String[] ids = new String[entries];
             List<Integer> lengths = new ArrayList<>(entries);
@@ -192,10 +200,17 @@ public final class SyntheticDataset {
                 // turnMean 1 / stddev 0 (the default) draws nothing here: single-turn datasets stay as they were
                 turnCounts[i] = PositiveNormal.sampleInteger(turnRng, shape.turnMean(), shape.turnStddev());
                 for (int t = 0; t < turnCounts[i]; t++) {
-                    lengths.add(PositiveNormal.sampleInteger(lengthRng, config.islMean(), config.islStddev()));
-                    promptSeeds.add(startRng.nextLong());
-                    maxTokens.add(config.oslMean() == null ? null
-                            : PositiveNormal.sampleInteger(outputRng, config.oslMean(), config.oslStddev()));
+                    if (seqDist != null) {
+                        SequenceDistribution.Lengths pair = seqDist.sample(seqRng);
+                        lengths.add(pair.isl());
+                        promptSeeds.add(startRng.nextLong());
+                        maxTokens.add(pair.osl());
+                    } else {
+                        lengths.add(PositiveNormal.sampleInteger(lengthRng, config.islMean(), config.islStddev()));
+                        promptSeeds.add(startRng.nextLong());
+                        maxTokens.add(config.oslMean() == null ? null
+                                : PositiveNormal.sampleInteger(outputRng, config.oslMean(), config.oslStddev()));
+                    }
                     delays.add(t > 0 && shape.delayMeanMs() > 0
                             ? PositiveNormal.sample(delayRng, shape.delayMeanMs(), shape.delayStddevMs())
                                     * shape.delayRatio()
@@ -206,11 +221,17 @@ public final class SyntheticDataset {
 
             Prompt[] prompts = generator.prompts(lengths.stream().mapToInt(Integer::intValue).toArray(),
                     promptSeeds.stream().mapToLong(Long::longValue).toArray(), threads);
+            String[] prefixes = prefixes(shaping, generator, rs, entries);
             List<Conversation> conversations = new ArrayList<>(entries);
             int k = 0;
             for (int i = 0; i < entries; i++) {
                 List<Turn> turns = new ArrayList<>(turnCounts[i]);
                 for (int t = 0; t < turnCounts[i]; t++, k++) {
+                    if (t == 0 && prefixes != null) {
+                        String text = prefixes[i] + " " + prompts[k].text();
+                        turns.add(new Turn(text, tokenizer.countTokens(text), maxTokens.get(k), delays.get(k)));
+                        continue;
+                    }
                     turns.add(new Turn(prompts[k].text(), prompts[k].tokens(), maxTokens.get(k), delays.get(k)));
                 }
                 conversations.add(new Conversation(ids[i], turns));
@@ -224,6 +245,33 @@ public final class SyntheticDataset {
             LOG.debug("synthetic dataset: {} conversations ({} turns) from a {}-token pool in {} ms",
                     entries, prompts.length, pool.length, nanos / 1_000_000);
             return new SyntheticDataset(conversations, rs, pool.length, inexact, nanos);
+        }
+
+        /**
+         * The prefix of each conversation's first turn, or null without a prefix pool: {@code prefixPoolSize}
+         * prompts of {@code prefixLength} tokens (their starts from {@value RandomStreams#PREFIX_POOL}), one drawn
+         * per conversation from {@value RandomStreams#PREFIX_CHOICE}.
+         */
+        private String[] prefixes(InputConfig.Prompts shaping, SyntheticPromptGenerator generator, RandomStreams rs,
+                                  int entries) {
+            if (!shaping.prefixPool()) {
+                return null;
+            }
+            SeededRandom poolRng = rs.derive(RandomStreams.PREFIX_POOL);
+            int n = shaping.prefixPoolSize();
+            int[] lengths = new int[n];
+            long[] seeds = new long[n];
+            for (int j = 0; j < n; j++) {
+                lengths[j] = shaping.prefixLength();
+                seeds[j] = poolRng.nextLong();
+            }
+            Prompt[] pool = generator.prompts(lengths, seeds, threads);
+            SeededRandom choice = rs.derive(RandomStreams.PREFIX_CHOICE);
+            String[] out = new String[entries];
+            for (int i = 0; i < entries; i++) {
+                out[i] = pool[choice.nextInt(n)].text();
+            }
+            return out;
         }
 
         private static void checkShape(InputConfig.Conversations shape) {

@@ -31,6 +31,8 @@ class FileDatasetErrorsTest {
     private static final String GOOD_MULTI = "{\"turns\": [{\"text\": \"fine\"}]}";
     private static final String SINGLE_KEYS = "audio, audios, delay, image, images, output_length, role, session_id,"
             + " text, texts, timestamp, type, video, videos";
+    private static final String SUPPORTED =
+            "single_turn, multi_turn, mooncake_trace, random_pool, bailian_trace, burst_gpt_trace";
     private static final String TRACE_KEYS = "delay, hash_ids, input_length, messages, output_length, session_id,"
             + " text_input, timestamp, tools, type";
 
@@ -197,23 +199,21 @@ class FileDatasetErrorsTest {
         Path emptyTyped = write("empty2.jsonl", "");
         assertThatThrownBy(() -> FileDatasetLoader.builder(emptyTyped, TOK).format(DatasetFormat.SINGLE_TURN).load())
                 .isInstanceOf(DatasetFileException.class).hasMessage(emptyTyped + ": no usable rows");
-        assertThatThrownBy(() -> FileDatasetLoader.builder(dir, TOK).load())
-                .isInstanceOf(DatasetFileException.class).hasMessage(dir + ": is a directory; only single JSONL"
-                        + " files are supported (directories of files are not supported yet)");
+        assertThatThrownBy(() -> FileDatasetLoader.builder(dir, TOK).format(DatasetFormat.SINGLE_TURN).load())
+                .isInstanceOf(DatasetFileException.class).hasMessage(dir + ": is a directory; only random_pool reads"
+                        + " a directory (one pool per file), not single_turn");
         Path unknown = write("unknown.jsonl", "", "{\"prompt\": \"x\", \"len\": 3}");
         assertThatThrownBy(() -> FileDatasetLoader.builder(unknown, TOK).load())
                 .isInstanceOf(DatasetFileException.class)
                 .hasMessage(unknown + ":2: cannot tell the dataset type from the fields [len, prompt];"
                         + " set --custom-dataset-type");
-        Path pool = write("pool.jsonl", "{\"type\": \"random_pool\", \"text\": \"x\"}");
+        Path pool = write("pool.jsonl", "{\"type\": \"random_pool\", \"text\": \"x\", \"delay\": 3}");
         assertThatThrownBy(() -> FileDatasetLoader.builder(pool, TOK).load())
                 .isInstanceOf(DatasetFileException.class)
-                .hasMessage(pool + ":1: dataset type 'random_pool' is not supported yet; supported: single_turn,"
-                        + " multi_turn, mooncake_trace");
+                .hasMessageStartingWith(pool + ":1: unknown field 'delay' for a random_pool row");
         Path weird = write("weird.jsonl", "{\"type\": \"banana\", \"text\": \"x\"}");
         assertThatThrownBy(() -> FileDatasetLoader.builder(weird, TOK).load())
-                .hasMessage(weird + ":1: unknown dataset type 'banana'; expected one of single_turn, multi_turn,"
-                        + " mooncake_trace");
+                .hasMessage(weird + ":1: unknown dataset type 'banana'; expected one of " + SUPPORTED);
         Path notJson = write("notjson.jsonl", "", "hello");
         assertThatThrownBy(() -> FileDatasetLoader.builder(notJson, TOK).load())
                 .isInstanceOf(DatasetFileException.class)
@@ -254,11 +254,10 @@ class FileDatasetErrorsTest {
     @Test
     void declaredTypeErrorsNameTheFile() throws IOException {
         Path f = write("t.jsonl", GOOD_SINGLE);
-        InputConfig bailian = new InputConfig(550, 0, null, 0, 1L, 100, f.toString(), "bailian_trace", null, null);
-        assertThatThrownBy(() -> InputDataset.load(bailian, TOK))
+        InputConfig banana = new InputConfig(550, 0, null, 0, 1L, 100, f.toString(), "banana", null, null);
+        assertThatThrownBy(() -> InputDataset.load(banana, TOK))
                 .isInstanceOf(DatasetFileException.class)
-                .hasMessage(f + ": dataset type 'bailian_trace' is not supported yet; supported: single_turn,"
-                        + " multi_turn, mooncake_trace");
+                .hasMessage(f + ": unknown dataset type 'banana'; expected one of " + SUPPORTED);
         InputConfig missing = new InputConfig(550, 0, null, 0, 1L, 100, "no/such/file.jsonl", null, null, null);
         assertThatThrownBy(() -> InputDataset.load(missing, TOK))
                 .isInstanceOf(DatasetFileException.class).hasMessage("no/such/file.jsonl: no such file");

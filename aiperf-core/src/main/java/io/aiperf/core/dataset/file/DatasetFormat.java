@@ -13,10 +13,22 @@ public enum DatasetFormat {
     /** One conversation per row: {@code {"session_id": ..., "turns": [single_turn objects]}}. */
     MULTI_TURN("multi_turn", false),
     /** Mooncake-style request trace: lengths (or text), optional timestamps, delays and sessions. */
-    MOONCAKE_TRACE("mooncake_trace", true);
+    MOONCAKE_TRACE("mooncake_trace", true),
+    /**
+     * Pools of single_turn-like rows without timing or sessions (a file, or a directory with one pool per file);
+     * conversations are drawn from them.
+     */
+    RANDOM_POOL("random_pool", false),
+    /**
+     * Alibaba Bailian request trace: {@code chat_id}/{@code parent_chat_id} chains are conversations, timestamps in
+     * seconds, 16-token hash blocks.
+     */
+    BAILIAN_TRACE("bailian_trace", true),
+    /** BurstGPT CSV: timestamp (seconds), request and response token counts; each row its own session. */
+    BURST_GPT_TRACE("burst_gpt_trace", true);
 
     /** AIPerf types that exist but cannot be read here yet. */
-    static final List<String> NOT_YET_SUPPORTED = List.of("random_pool", "bailian_trace", "burst_gpt_trace");
+    static final List<String> NOT_YET_SUPPORTED = List.of();
 
     private static final Set<String> MOONCAKE_KEYS = Set.of("input_length", "text_input", "messages", "hash_ids");
     private static final Set<String> SINGLE_TURN_KEYS =
@@ -28,6 +40,11 @@ public enum DatasetFormat {
     DatasetFormat(String cliName, boolean trace) {
         this.cliName = cliName;
         this.trace = trace;
+    }
+
+    /** Tokens per {@code hash_ids} block when {@code --prompt-input-tokens-block-size} is not given. */
+    public int defaultBlockSize() {
+        return this == BAILIAN_TRACE ? 16 : 512;
     }
 
     /** The CLI and {@code type}-field spelling, e.g. {@code mooncake_trace}. */
@@ -63,12 +80,15 @@ public enum DatasetFormat {
 
     /**
      * The format a row with these keys belongs to, or null when the keys do not tell: {@code turns} means
-     * multi_turn; any of {@code input_length}, {@code text_input}, {@code messages}, {@code hash_ids} means
+     * multi_turn; {@code chat_id} means bailian_trace; any of {@code input_length}, {@code text_input}, {@code messages}, {@code hash_ids} means
      * mooncake_trace; any text or media key means single_turn. (A string {@code type} field is handled by the caller.)
      */
     public static DatasetFormat fromKeys(Set<String> keys) {
         if (keys.contains("turns")) {
             return MULTI_TURN;
+        }
+        if (keys.contains("chat_id")) {
+            return BAILIAN_TRACE;
         }
         if (keys.stream().anyMatch(MOONCAKE_KEYS::contains)) {
             return MOONCAKE_TRACE;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.aiperf.core.config.LoadConfig;
 import io.aiperf.core.dataset.Conversation;
 import io.aiperf.core.dataset.FixedSchedulePlan;
+import io.aiperf.core.dataset.HashBlockPrompts;
 import io.aiperf.core.dataset.Parallel;
 import io.aiperf.core.dataset.PositiveNormal;
 import io.aiperf.core.dataset.Prompt;
@@ -16,7 +17,11 @@ import io.aiperf.core.tokenizer.TextTokenizer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -39,7 +44,10 @@ import java.util.UUID;
  * for each conversation without a session id. Draws happen before any filtering, so the same file and seed give the
  * same prompts whatever the fixed-schedule window. With a fixed schedule, conversations starting outside the window
  * are dropped before prompts are made (see {@link FixedSchedulePlan#inWindow}). Last, text prompts are counted and
- * synthesized prompts cut (exact length) in parallel.
+ * synthesized prompts cut (exact length) in parallel; rows with {@code hash_ids} are built from blocks
+ * ({@link HashBlockPrompts}, stream {@value RandomStreams#HASH_BLOCK}, block size from {@link Builder#blockSize} or
+ * the format's default) and their prompt seed goes unused. bailian_trace rows are chained into conversations by
+ * {@code parent_chat_id}; burst_gpt_trace is read as CSV; random_pool draws its conversations from its pool(s).
  */
 public final class FileDatasetLoader {
 
@@ -64,9 +72,23 @@ public final class FileDatasetLoader {
     }
 
     static DatasetFormat detect(Path file, String display) {
+        String[] firstLine = new String[1];
+        JsonlRows.forEachLine(file, display, (line, text) -> {
+            firstLine[0] = text;
+            return false;
+        });
+        if (firstLine[0] == null) {
+            throw DatasetFileException.forFile(display, "no usable rows");
+        }
+        if (!firstLine[0].strip().startsWith("{") && isBurstGptHeader(firstLine[0])) {
+            return DatasetFormat.BURST_GPT_TRACE;
+        }
         JsonlRows.FirstRow first = JsonlRows.first(file, display);
         if (first == null) {
             throw DatasetFileException.forFile(display, "no usable rows");
+        }
+        if (first.row().has("chat_id")) {
+            return DatasetFormat.BAILIAN_TRACE; // its 'type' is the request type, not the dataset type
         }
         JsonNode type = first.row().get("type");
         if (type != null && type.isTextual()) {
@@ -86,6 +108,11 @@ public final class FileDatasetLoader {
         return format;
     }
 
+    private static boolean isBurstGptHeader(String line) {
+        List<String> cols = CsvRows.split("", 1, line).stream().map(RowParsers::column).toList();
+        return cols.contains(RowParsers.BURST_REQUEST) && cols.contains(RowParsers.BURST_RESPONSE);
+    }
+
     /** Options of a load; only the file and tokenizer are required. */
     public static final class Builder {
         private final Path file;
@@ -99,6 +126,8 @@ public final class FileDatasetLoader {
         private int threads = Math.min(8, Runtime.getRuntime().availableProcessors());
         private int[] tokenPool;
         private PromptCorpus corpus;
+        private Integer blockSize;
+        private int poolConversations = 100;
 
         private Builder(Path file, TextTokenizer tokenizer) {
             if (file == null || tokenizer == null) {
@@ -158,20 +187,56 @@ public final class FileDatasetLoader {
             return this;
         }
 
+        /**
+         * {@code --prompt-input-tokens-block-size}: tokens per {@code hash_ids} block; null (the default) takes the
+         * format's ({@link DatasetFormat#defaultBlockSize()}).
+         */
+        public Builder blockSize(Integer blockSize) {
+            if (blockSize != null && blockSize < 1) {
+                throw new IllegalArgumentException("block size must be positive: " + blockSize);
+            }
+            this.blockSize = blockSize;
+            return this;
+        }
+
+        /** random_pool: how many conversations to draw from the pool(s) ({@code --num-dataset-entries}, 100). */
+        public Builder conversations(int conversations) {
+            if (conversations < 1) {
+                throw new IllegalArgumentException("the number of conversations must be positive: " + conversations);
+            }
+            this.poolConversations = conversations;
+            return this;
+        }
+
         /** @throws DatasetFileException on the first problem with the file or one of its rows */
         public FileDataset load() {
             long t0 = System.nanoTime();
+            RandomStreams rs = streams != null ? streams : new RandomStreams(null);
+            if (Files.isDirectory(file)) {
+                if (format != null && format != DatasetFormat.RANDOM_POOL) {
+                    throw DatasetFileException.forFile(display, "is a directory; only random_pool reads a directory"
+                            + " (one pool per file), not " + format);
+                }
+                return randomPool(rs);
+            }
             JsonlRows.checkReadable(file, display);
             DatasetFormat fmt = format != null ? format : detect(file, display);
-            RandomStreams rs = streams != null ? streams : new RandomStreams(null);
+            if (fmt == DatasetFormat.RANDOM_POOL) {
+                return randomPool(rs);
+            }
             SeededRandom seedRng = rs.derive(RandomStreams.PROMPT_CORPUS);
             SeededRandom outputRng = rs.derive(RandomStreams.OUTPUT_LENGTH);
+            int block = blockSize != null ? blockSize : fmt.defaultBlockSize();
 
             List<Session> sessions = new ArrayList<>();
             Map<String, Session> named = new HashMap<>();
             boolean[] firstTimed = new boolean[1];
-            int rows = JsonlRows.forEach(file, display, (line, node) -> {
+            Map<Long, Long> chatRoots = new HashMap<>();
+            JsonlRows.RowHandler handler = (line, node) -> {
                 RowParsers.Row row = RowParsers.parse(fmt, new RowFields(display, line, "", node));
+                if (row.chatId() != null) {
+                    row = chained(row, chatRoots, line);
+                }
                 if (sessions.isEmpty()) {
                     firstTimed[0] = row.turns().get(0).timestampMs() != null;
                 }
@@ -184,12 +249,21 @@ public final class FileDatasetLoader {
                     }
                 }
                 for (RowTurn t : row.turns()) {
+                    if (hashed(t)) {
+                        try {
+                            HashBlockPrompts.finalBlock(t.inputLength(), t.hashIds().size(), block);
+                        } catch (IllegalArgumentException e) {
+                            throw DatasetFileException.atLine(display, t.line(), e.getMessage());
+                        }
+                    }
                     long seed = t.inputLength() != null ? seedRng.nextLong() : 0L;
                     Integer maxTokens = t.outputLength() != null ? t.outputLength()
                             : oslMean != null ? PositiveNormal.sampleInteger(outputRng, oslMean, oslStddev) : null;
                     session.turns.add(new Pending(t, seed, maxTokens));
                 }
-            });
+            };
+            int rows = fmt == DatasetFormat.BURST_GPT_TRACE ? CsvRows.forEach(file, display, handler)
+                    : JsonlRows.forEach(file, display, handler);
             if (sessions.isEmpty()) {
                 throw DatasetFileException.forFile(display, "no usable rows");
             }
@@ -214,7 +288,7 @@ public final class FileDatasetLoader {
                 }
             }
 
-            Materialized m = materialize(kept);
+            Materialized m = materialize(kept, block, rs.seedOf(RandomStreams.HASH_BLOCK));
             long inexact = m.inexact();
             LOG.debug("{}: {} rows, {} conversations ({} kept) as {} in {} ms", display, rows, sessions.size(),
                     kept.size(), fmt, (System.nanoTime() - t0) / 1_000_000);
@@ -228,7 +302,7 @@ public final class FileDatasetLoader {
         private record Materialized(List<Conversation> conversations, long inexact) {
         }
 
-        private Materialized materialize(List<Session> kept) {
+        private Materialized materialize(List<Session> kept, int block, long blockSeed) {
             List<Pending> all = new ArrayList<>();
             for (Session s : kept) {
                 all.addAll(s.turns);
@@ -250,13 +324,30 @@ public final class FileDatasetLoader {
                 int[] pool = tokenPool != null ? tokenPool
                         : (corpus != null ? corpus : PromptCorpus.builtin()).tokenize(tokenizer, threads);
                 SyntheticPromptGenerator generator = new SyntheticPromptGenerator(tokenizer, pool, new SeededRandom(0));
-                int[] lengths = synth.stream().mapToInt(i -> all.get(i).row.inputLength()).toArray();
-                long[] seeds = synth.stream().mapToLong(i -> all.get(i).seed).toArray();
+                List<Integer> plain = new ArrayList<>();
+                List<Integer> hashed = new ArrayList<>();
+                for (int i : synth) {
+                    (hashed(all.get(i).row) ? hashed : plain).add(i);
+                }
+                int[] lengths = plain.stream().mapToInt(i -> all.get(i).row.inputLength()).toArray();
+                long[] seeds = plain.stream().mapToLong(i -> all.get(i).seed).toArray();
                 Prompt[] cut = generator.prompts(lengths, seeds, threads);
                 for (int k = 0; k < cut.length; k++) {
-                    prompts[synth.get(k)] = cut[k];
+                    prompts[plain.get(k)] = cut[k];
                 }
-                inexact = generator.inexactCount();
+                inexact = generator.inexactCount(); // before blocks: their trial cuts are not prompts
+                if (!hashed.isEmpty()) {
+                    HashBlockPrompts blocks = new HashBlockPrompts(generator, block, blockSeed);
+                    blocks.prepare(hashed.stream().map(i -> all.get(i).row.hashIds()).toList(), threads);
+                    List<Prompt> made = Parallel.map(hashed.size(), threads, "aiperf-dataset-prompts", k -> {
+                        Pending p = all.get(hashed.get(k));
+                        return blocks.prompt(p.row.inputLength(), p.row.hashIds());
+                    });
+                    for (int k = 0; k < made.size(); k++) {
+                        prompts[hashed.get(k)] = made.get(k);
+                    }
+                    inexact += blocks.inexactCount();
+                }
             }
             List<Conversation> out = new ArrayList<>(kept.size());
             int i = 0;
@@ -271,6 +362,82 @@ public final class FileDatasetLoader {
                 out.add(new Conversation(s.id, turns));
             }
             return new Materialized(out, inexact);
+        }
+
+        /**
+         * A bailian row joins the conversation of its parent chat (named after the chain's root {@code chat_id});
+         * a root, or a row whose parent is not in the file, starts one.
+         */
+        private RowParsers.Row chained(RowParsers.Row row, Map<Long, Long> roots, int line) {
+            if (roots.containsKey(row.chatId())) {
+                throw DatasetFileException.atLine(display, line, "'chat_id' " + row.chatId() + " appears twice");
+            }
+            Long parent = row.parentChatId();
+            long root = parent != null && roots.containsKey(parent) ? roots.get(parent) : row.chatId();
+            roots.put(row.chatId(), root);
+            return new RowParsers.Row("chat-" + root, row.turns(), row.chatId(), parent);
+        }
+
+        /**
+         * random_pool: the file, or each regular non-hidden file of the directory (by name), is a pool of
+         * single_turn-like rows; each of the {@link #conversations} single-turn conversations takes one row drawn
+         * (with replacement, stream {@value RandomStreams#RANDOM_POOL}) from every pool, their texts joined by a
+         * newline in pool order; {@code output_length} of the first pool's row, if any, becomes {@code max_tokens}.
+         */
+        private FileDataset randomPool(RandomStreams rs) {
+            List<Path> files;
+            if (Files.isDirectory(file)) {
+                try (Stream<Path> list = Files.list(file)) {
+                    files = list.filter(Files::isRegularFile)
+                            .filter(p -> !p.getFileName().toString().startsWith("."))
+                            .sorted(Comparator.comparing(p -> p.getFileName().toString()))
+                            .toList();
+                } catch (IOException e) {
+                    throw DatasetFileException.forFile(display, "cannot list the directory: " + e.getMessage(), e);
+                }
+                if (files.isEmpty()) {
+                    throw DatasetFileException.forFile(display, "no pool files in the directory");
+                }
+            } else {
+                files = List.of(file);
+            }
+            List<List<RowTurn>> pools = new ArrayList<>();
+            int rows = 0;
+            for (Path f : files) {
+                String name = f.equals(file) ? display : display + "/" + f.getFileName();
+                List<RowTurn> pool = new ArrayList<>();
+                rows += JsonlRows.forEach(f, name, (line, node) ->
+                        pool.add(RowParsers.randomPool(new RowFields(name, line, "", node))));
+                if (pool.isEmpty()) {
+                    throw DatasetFileException.forFile(name, "no usable rows");
+                }
+                pools.add(pool);
+            }
+            SeededRandom pick = rs.derive(RandomStreams.RANDOM_POOL);
+            SeededRandom outputRng = rs.derive(RandomStreams.OUTPUT_LENGTH);
+            SeededRandom idRng = rs.derive(RandomStreams.CONVERSATION_ID);
+            List<Session> sessions = new ArrayList<>(poolConversations);
+            for (int c = 0; c < poolConversations; c++) {
+                StringBuilder text = new StringBuilder();
+                RowTurn first = null;
+                for (List<RowTurn> pool : pools) {
+                    RowTurn r = pool.get(pick.nextInt(pool.size()));
+                    first = first == null ? r : first;
+                    text.append(text.length() == 0 ? "" : "\n").append(r.text());
+                }
+                Integer maxTokens = first.outputLength() != null ? first.outputLength()
+                        : oslMean != null ? PositiveNormal.sampleInteger(outputRng, oslMean, oslStddev) : null;
+                Session s = new Session(uuid(idRng), first.line());
+                s.turns.add(new Pending(new RowTurn(first.line(), text.toString(), null, first.outputLength(), null,
+                        0.0, first.role(), null), 0L, maxTokens));
+                sessions.add(s);
+            }
+            Materialized m = materialize(sessions, DatasetFormat.RANDOM_POOL.defaultBlockSize(), 0L);
+            return new FileDataset(DatasetFormat.RANDOM_POOL, m.conversations(), rows, false, 0, m.inexact());
+        }
+
+        private static boolean hashed(RowTurn r) {
+            return r.inputLength() != null && r.hashIds() != null && !r.hashIds().isEmpty();
         }
 
         private static void assignIds(List<Session> sessions, Set<String> namedIds, SeededRandom idRng) {

@@ -73,7 +73,25 @@ final class JsonlRows {
         }
     }
 
+    /** Receives each non-blank line's text in file order. */
+    @FunctionalInterface
+    interface LineHandler {
+        /** @return false to stop reading */
+        boolean line(int line, String text);
+    }
+
     private static int read(Path file, String display, RowHandler handler, boolean firstOnly) {
+        return forEachLine(file, display, (line, text) -> {
+            handler.row(line, parse(display, line, text));
+            return !firstOnly;
+        });
+    }
+
+    /**
+     * Calls {@code handler} with the text of every non-blank line (a leading byte order mark removed) until it
+     * returns false; returns how many non-blank lines it was given.
+     */
+    static int forEachLine(Path file, String display, LineHandler handler) {
         checkReadable(file, display);
         int line = 0;
         int rows = 0;
@@ -96,8 +114,7 @@ final class JsonlRows {
                     continue;
                 }
                 rows++;
-                handler.row(line, parse(display, line, text));
-                if (firstOnly) {
+                if (!handler.line(line, text)) {
                     return rows;
                 }
             }

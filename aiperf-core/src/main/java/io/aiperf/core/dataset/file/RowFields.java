@@ -139,6 +139,26 @@ final class RowFields {
         return (int) n;
     }
 
+    /** An integer {@code >= min}, or null when absent. */
+    Long integer(String key, long min) {
+        JsonNode v = node.get(key);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        long n = integral(key, v);
+        if (n < min) {
+            throw error("'" + key + "' must be an integer of at least " + min + ", found " + shown(v));
+        }
+        return n;
+    }
+
+    /** Refuses an absent (or null) field. */
+    void require(String key) {
+        if (!has(key)) {
+            throw error("'" + key + "' is required");
+        }
+    }
+
     /** A list of non-negative integers (each fitting in an int), or null when absent. */
     List<Integer> nonNegativeIntList(String key) {
         JsonNode v = node.get(key);

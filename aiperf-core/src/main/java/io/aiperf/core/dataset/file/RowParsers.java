@@ -11,7 +11,10 @@ import java.util.Set;
 final class RowParsers {
 
     /** A parsed row: its session id (null when none) and its turns in order. */
-    record Row(String sessionId, List<RowTurn> turns) {
+    record Row(String sessionId, List<RowTurn> turns, Long chatId, Long parentChatId) {
+        Row(String sessionId, List<RowTurn> turns) {
+            this(sessionId, turns, null, null);
+        }
     }
 
     private static final List<String> MEDIA = List.of("image", "images", "audio", "audios", "video", "videos");
@@ -23,6 +26,10 @@ final class RowParsers {
     private static final Set<String> MULTI_TURN_KEYS = Set.of("type", "session_id", "turns");
     private static final Set<String> MOONCAKE_KEYS = Set.of("type", "input_length", "text_input", "messages", "tools",
             "output_length", "hash_ids", "timestamp", "delay", "session_id");
+    private static final Set<String> RANDOM_POOL_KEYS = Set.of("type", "text", "texts", "image", "images", "audio",
+            "audios", "video", "videos", "role", "output_length");
+    private static final Set<String> BAILIAN_KEYS = Set.of("chat_id", "parent_chat_id", "timestamp", "input_length",
+            "output_length", "type", "turn", "hash_ids");
 
     private RowParsers() {
     }
@@ -32,7 +39,81 @@ final class RowParsers {
             case SINGLE_TURN -> singleTurn(f);
             case MULTI_TURN -> multiTurn(f);
             case MOONCAKE_TRACE -> mooncake(f);
+            case RANDOM_POOL -> new Row(null, List.of(randomPool(f)));
+            case BAILIAN_TRACE -> bailian(f);
+            case BURST_GPT_TRACE -> burstGpt(f);
         };
+    }
+
+    /**
+     * {@code chat_id} (required), {@code parent_chat_id} (-1 or absent for a root), {@code timestamp} in seconds
+     * (required, kept in ms), {@code input_length} (required), optional {@code output_length}, {@code hash_ids},
+     * {@code turn}; {@code type} is the request type, accepted and ignored.
+     */
+    static Row bailian(RowFields f) {
+        f.onlyKeys(BAILIAN_KEYS, "bailian_trace row");
+        f.require("chat_id");
+        Long chatId = f.integer("chat_id", 0);
+        Long parent = f.integer("parent_chat_id", -1);
+        f.require("timestamp");
+        double seconds = f.nonNegativeNumber("timestamp", "seconds");
+        f.require("input_length");
+        Integer inputLength = f.positiveInt("input_length");
+        Integer outputLength = f.positiveInt("output_length");
+        List<Integer> hashIds = f.nonNegativeIntList("hash_ids");
+        f.integer("turn", 0);
+        f.string("type");
+        return new Row(null, List.of(new RowTurn(f.line(), null, inputLength, outputLength, ms(seconds), 0.0,
+                null, hashIds)), chatId, parent == null || parent < 0 ? null : parent);
+    }
+
+    /** Seconds to milliseconds without binary noise (4.001 s is 4001.0 ms). */
+    static double ms(double seconds) {
+        return java.math.BigDecimal.valueOf(seconds).movePointRight(3).doubleValue();
+    }
+
+    /** The BurstGPT columns, by name as normalized by {@link #column}. */
+    static final String BURST_TIMESTAMP = "timestamp";
+    static final String BURST_REQUEST = "request tokens";
+    static final String BURST_RESPONSE = "response tokens";
+
+    /** A CSV header name lower-cased with runs of spaces, {@code _} and {@code -} as one space. */
+    static String column(String name) {
+        return name.strip().toLowerCase(java.util.Locale.ROOT).replaceAll("[\\s_-]+", " ");
+    }
+
+    /**
+     * A BurstGPT row: {@code Timestamp} (seconds, kept in ms), {@code Request tokens} (positive),
+     * {@code Response tokens} (0, as for a failed request, means no output length); other columns are ignored.
+     */
+    static Row burstGpt(RowFields f) {
+        String ts = null;
+        String req = null;
+        String resp = null;
+        for (var it = f.node().fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            switch (column(name)) {
+                case BURST_TIMESTAMP -> ts = name;
+                case BURST_REQUEST -> req = name;
+                case BURST_RESPONSE -> resp = name;
+                default -> {
+                }
+            }
+        }
+        if (ts == null || req == null || resp == null) {
+            throw f.error("a burst_gpt_trace file needs the columns Timestamp, Request tokens and Response tokens");
+        }
+        f.require(ts);
+        double seconds = f.nonNegativeNumber(ts, "seconds");
+        f.require(req);
+        Integer inputLength = f.positiveInt(req);
+        f.require(resp);
+        Long output = f.integer(resp, 0);
+        if (output > Integer.MAX_VALUE) {
+            throw f.error("'" + resp + "' is too large: " + output);
+        }
+        return new Row(null, List.of(new RowTurn(f.line(), null, inputLength, output == 0 ? null : output.intValue(),
+                ms(seconds), 0.0, null, null)));
     }
 
     /** {@code text|texts}, {@code timestamp} XOR {@code delay}, {@code output_length}, {@code role}, {@code session_id}. */
@@ -41,6 +122,13 @@ final class RowParsers {
         f.checkType(DatasetFormat.SINGLE_TURN.cliName());
         RowTurn turn = turn(f);
         return new Row(f.nonEmptyString("session_id"), List.of(turn));
+    }
+
+    /** A random_pool row: a single_turn row without {@code timestamp}, {@code delay} or {@code session_id}. */
+    static RowTurn randomPool(RowFields f) {
+        f.onlyKeys(RANDOM_POOL_KEYS, "random_pool row");
+        f.checkType(DatasetFormat.RANDOM_POOL.cliName());
+        return turn(f);
     }
 
     /** {@code {"session_id": optional string, "turns": [single_turn objects without session_id]}}. */
