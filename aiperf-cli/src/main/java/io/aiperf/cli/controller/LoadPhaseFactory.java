@@ -30,13 +30,14 @@ final class LoadPhaseFactory {
     LoadPhase warmup() {
         return new LoadPhase(CreditPhase.WARMUP, TimingMode.REQUEST_RATE, config.load().warmup(),
                 inputs.sampledSessions(), workers, config.load(), inputs.phaseSeed(CreditPhase.WARMUP),
-                DISPATCH_LEAD_NS);
+                DISPATCH_LEAD_NS).withUrls(config.endpoint().urls().size());
     }
 
     LoadPhase profiling() {
         TimingMode mode = config.load().mode();
         return new LoadPhase(CreditPhase.PROFILING, mode, config.load().profiling(),
                 mode == TimingMode.FIXED_SCHEDULE ? inputs.scheduledSessions() : inputs.sampledSessions(),
-                workers, config.load(), inputs.phaseSeed(CreditPhase.PROFILING), DISPATCH_LEAD_NS);
+                workers, config.load(), inputs.phaseSeed(CreditPhase.PROFILING), DISPATCH_LEAD_NS)
+                .withUrls(config.endpoint().urls().size());
     }
 }

@@ -53,6 +53,8 @@ public final class LoadPhase {
      * instant on the loop that writes it, so the controller's wake-up and the bus hop no longer add to the send lag.
      */
     private final long dispatchLeadNs;
+    /** Base URLs ({@code -u} given several times): each new session takes the next, its turns stay on it. */
+    private int urls = 1;
 
     private final int[] workerInFlight;
     private final Map<Long, Flight> inFlight = new HashMap<>();
@@ -103,6 +105,12 @@ public final class LoadPhase {
         this.arrivals = paced ? ArrivalSchedule.of(load.pattern(), load.requestRate(), load.smoothness(), phaseSeed,
                 load.rateRampS() == null ? null
                         : io.aiperf.cli.timing.RateRamp.linear(load.requestRate(), load.rateRampS())) : null;
+    }
+
+    /** Round-robin sessions over {@code count} base URLs (AIPerf's {@code --url-strategy round_robin}). */
+    public LoadPhase withUrls(int count) {
+        this.urls = Math.max(1, count);
+        return this;
     }
 
     /** Starts the phase clock; nothing is issued before this. */
@@ -238,6 +246,7 @@ public final class LoadPhase {
                     return;
                 }
                 user.begin(plan, newCorrelationId());
+                user.urlIndex = (int) (sessionsStarted % urls);
                 sessionsStarted++;
                 activeSessions++;
             }
@@ -255,6 +264,7 @@ public final class LoadPhase {
         }
         Session s = new Session(plan, -1);
         s.correlationId = newCorrelationId();
+        s.urlIndex = (int) (sessionsStarted % urls);
         sessionsStarted++;
         activeSessions++;
         issueTurn(s, intendedNs, sink);
@@ -269,7 +279,7 @@ public final class LoadPhase {
                 ? cancelDelayNs : null;
         boolean prefillLimited = load.prefillConcurrency() != null;
         Credit credit = new Credit(creditsSent, phase, s.plan.conversationId(), s.correlationId, s.nextTurn,
-                s.plan.turns().size(), turn.payloadJson(), 0, 0, turn.text(), turn.maxTokens(), intendedNs,
+                s.plan.turns().size(), turn.payloadJson(), s.urlIndex, 0, turn.text(), turn.maxTokens(), intendedNs,
                 cancelAfter, prefillLimited);
         creditsSent++;
         s.nextTurn++;
@@ -508,6 +518,7 @@ public final class LoadPhase {
         String correlationId;
         int nextTurn;
         int workerIndex = -1;
+        int urlIndex;
         long nextSlotNs;
 
         Session(SessionPlan plan, int userIndex) {

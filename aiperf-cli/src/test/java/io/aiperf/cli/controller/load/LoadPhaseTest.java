@@ -339,6 +339,19 @@ class LoadPhaseTest {
     }
 
     @Test
+    void sessionsRoundRobinOverTheUrlsAndTheirTurnsStayOnOne() {
+        LoadPhase phase = phase(TimingMode.REQUEST_RATE, load(ArrivalPattern.CONCURRENCY_BURST, null, 3, 30L),
+                conversations(2, 0), 1).withUrls(2);
+        phase.start(T0);
+        phase.issueDue(T0, sink);
+        assertThat(sent).extracting(s -> s.credit.urlIndex()).containsExactly(0, 1, 0);
+        giveBack(phase, 1, T0 + MS);
+        phase.issueDue(T0 + MS, sink);
+        assertThat(sent.get(3).credit.turnIndex()).isEqualTo(1);
+        assertThat(sent.get(3).credit.urlIndex()).isEqualTo(1);
+    }
+
+    @Test
     void aConcurrencyRampOpensSlotsGradually() {
         PhaseLoad l = new PhaseLoad(ArrivalPattern.CONCURRENCY_BURST, null, 1.0, 11, null, 1000L, null, null, 30.0,
                 null, 10.0, null);
