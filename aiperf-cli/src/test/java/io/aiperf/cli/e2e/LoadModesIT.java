@@ -251,6 +251,17 @@ class LoadModesIT {
     }
 
     @Test
+    void severalUrlsShareTheSessionsRoundRobin() throws Exception {
+        mock = MockServer.start(MockConfig.ephemeral().withFast(true));
+        try (MockServer second = MockServer.start(MockConfig.ephemeral().withFast(true))) {
+            run(List.of("-u", "127.0.0.1:" + second.port(), "--concurrency", "2", "--request-count", "20"));
+            assertThat(mock.requestLog().size() + second.requestLog().size()).isEqualTo(20);
+            assertThat(mock.requestLog()).hasSize(10);
+            assertThat(second.requestLog()).hasSize(10);
+        }
+    }
+
+    @Test
     void aMalformedTraceRowIsRefusedWithItsFileAndLine() throws Exception {
         mock = MockServer.start(MockConfig.ephemeral().withFast(true));
         Path trace = tmp.resolve("bad.jsonl");
