@@ -1,0 +1,66 @@
+package io.aiperf.cli.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aiperf.mock.MockConfig;
+import io.aiperf.mock.MockServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every endpoint type end to end: the real processes against the mock's matching route. */
+class EndpointsIT {
+
+    @TempDir
+    Path tmp;
+
+    private MockServer mock;
+
+    @AfterEach
+    void stop() {
+        if (mock != null) {
+            mock.close();
+        }
+    }
+
+    @ParameterizedTest(name = "{0} streaming={1}")
+    @CsvSource({
+            "embeddings, false, /v1/embeddings, false",
+            "chat_embeddings, false, /v1/embeddings, false",
+            "nim_embeddings, false, /v1/embeddings, false",
+            "nim_rankings, false, /v1/ranking, false",
+            "hf_tei_rankings, false, /rerank, false",
+            "cohere_rankings, false, /v2/rerank, false",
+            "huggingface_generate, false, /generate, true",
+            "huggingface_generate, true, /generate_stream, true",
+            "responses, false, /v1/responses, true",
+            "responses, true, /v1/responses, true",
+            "solido_rag, false, /rag/api/prompt, true"})
+    void runsAgainstItsRoute(String type, boolean streaming, String path, boolean producesTokens) throws Exception {
+        mock = MockServer.start(MockConfig.ephemeral().withFast(true));
+        Path artifacts = tmp.resolve("run");
+        List<String> args = new ArrayList<>(List.of("profile", "-m", "m", "--endpoint-type", type,
+                "-u", "127.0.0.1:" + mock.port(), "--tokenizer", "builtin", "--isl", "16", "--osl", "4",
+                "--concurrency", "2", "--request-count", "4", "--artifact-dir", artifacts.toString()));
+        if (streaming) {
+            args.add("--streaming");
+        }
+        AiperfProcess.Result r = AiperfProcess.run(tmp, args, 180);
+
+        assertThat(r.exitCode()).as(r.stderr()).isZero();
+        assertThat(mock.requestLog()).hasSize(4).allMatch(req -> req.path().equals(path));
+        JsonNode summary = new ObjectMapper().readTree(artifacts.resolve("profile_export_aiperf.json").toFile());
+        assertThat(summary.at("/request_count/avg").asInt()).isEqualTo(4);
+        assertThat(summary.has("error_request_count")).as(r.stdout()).isFalse();
+        assertThat(summary.has("request_latency")).isTrue();
+        assertThat(summary.has("output_sequence_length")).isEqualTo(producesTokens);
+        assertThat(summary.has("time_to_first_token")).isEqualTo(streaming);
+    }
+}
