@@ -95,11 +95,7 @@ final class RequestFactory {
                 EmptyHttpHeaders.INSTANCE);
     }
 
-    /** A version-4 UUID from the thread's fast RNG (no SecureRandom lock on the hot path; ids need not be secret). */
     static String randomUuid() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        long msb = (random.nextLong() & ~0xF000L) | 0x4000L;
-        long lsb = (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
-        return new UUID(msb, lsb).toString();
+        return io.aiperf.core.model.RandomUuid.next();
     }
 }

@@ -9,13 +9,13 @@ import io.aiperf.core.message.Credit;
 import io.aiperf.core.message.Message.CreditReturn;
 import io.aiperf.core.message.Message.FirstToken;
 import io.aiperf.core.model.CreditPhase;
+import io.aiperf.core.model.RandomUuid;
 
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
-import java.util.UUID;
 
 /**
  * Issues the credits of one phase (warmup or profiling) in any timing mode. Confined to the controller thread: the
@@ -413,7 +413,7 @@ public final class LoadPhase {
     }
 
     private static String newCorrelationId() {
-        return UUID.randomUUID().toString();
+        return RandomUuid.next();
     }
 
     // ---------------------------------------------------------------------------------------------- state
