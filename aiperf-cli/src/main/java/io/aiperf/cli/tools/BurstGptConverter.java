@@ -185,37 +185,8 @@ final class BurstGptConverter {
         return (long) v;
     }
 
-    /** One CSV record on one line: commas separate, double quotes enclose, a doubled quote is a quote. */
+    /** One CSV record on one line (Jackson's CSV parser). */
     static List<String> split(String display, int line, String text) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"') {
-                    if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                        field.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else if (c != '\r') {
-                field.append(c);
-            }
-        }
-        if (quoted) {
-            throw DatasetFileException.atLine(display, line, "unterminated quoted field");
-        }
-        fields.add(field.toString());
-        return fields;
+        return io.aiperf.core.dataset.file.CsvLine.split(display, line, text);
     }
 }
