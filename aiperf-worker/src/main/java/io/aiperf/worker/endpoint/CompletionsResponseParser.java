@@ -23,13 +23,7 @@ public final class CompletionsResponseParser implements ResponseParser {
 
     @Override
     public ParsedResponse parse(String json) throws ResponseParseException {
-        try (JsonParser p = JsonMessages.FACTORY.createParser(json)) {
-            return read(p, json);
-        } catch (JsonProcessingException e) {
-            throw JsonMessages.malformed(e, json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // reading from a String: unreachable
-        }
+        return JsonMessages.stream(json, CompletionsResponseParser::read);
     }
 
     private static ParsedResponse read(JsonParser p, String json) throws IOException, ResponseParseException {

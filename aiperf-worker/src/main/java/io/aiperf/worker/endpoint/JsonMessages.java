@@ -117,4 +117,21 @@ final class JsonMessages {
         String s = json.length() <= SNIPPET_CHARS ? json : json.substring(0, SNIPPET_CHARS) + "…";
         return s.replace('\n', ' ').replace('\r', ' ');
     }
+
+    /** Reads one message with a streaming parser over the whole JSON text. */
+    interface StreamingRead {
+        ParsedResponse read(com.fasterxml.jackson.core.JsonParser parser, String json)
+                throws java.io.IOException, ResponseParseException;
+    }
+
+    /** Opens a parser on {@code json} and runs {@code read}; malformed JSON becomes a parse exception. */
+    static ParsedResponse stream(String json, StreamingRead read) throws ResponseParseException {
+        try (com.fasterxml.jackson.core.JsonParser p = FACTORY.createParser(json)) {
+            return read.read(p, json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw malformed(e, json);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // reading from a String: unreachable
+        }
+    }
 }
