@@ -27,6 +27,7 @@ import io.aiperf.core.message.Message.WorkerRegistered;
 import io.aiperf.core.message.Message.WorkerStatus;
 import io.aiperf.core.message.MessageCodec;
 import io.aiperf.core.message.RequestRecord;
+import io.aiperf.core.message.TurnInput;
 import io.aiperf.core.model.CreditPhase;
 import io.aiperf.core.model.ResponseChunk;
 import org.junit.jupiter.api.AfterEach;
@@ -284,7 +285,7 @@ class WorkerServiceTest {
     private Credit turn(String corr, int index, int turns, String text, boolean firstToken, Long cancelAfterNs,
                         long intendedNs) {
         return new Credit(nextCreditId++, CreditPhase.PROFILING, "template", corr, index, turns, null, 0,
-                System.currentTimeMillis() * 1_000_000L, text, 16, intendedNs, cancelAfterNs, firstToken);
+                System.currentTimeMillis() * 1_000_000L, text == null ? null : TurnInput.text(text), 16, intendedNs, cancelAfterNs, firstToken);
     }
 
     private static String reply(RequestRecord r) {

@@ -11,6 +11,7 @@ import io.aiperf.core.dataset.DatasetSampler;
 import io.aiperf.core.dataset.FixedSchedulePlan;
 import io.aiperf.core.dataset.InputDataset;
 import io.aiperf.core.dataset.Turn;
+import io.aiperf.core.message.TurnInput;
 import io.aiperf.core.model.CreditPhase;
 import io.aiperf.core.tokenizer.TextTokenizer;
 import io.aiperf.records.tokenizer.LoadedTokenizer;
@@ -73,8 +74,8 @@ final class RunDataset {
         for (Conversation c : dataset.conversations()) {
             for (int i = 0; i < c.turns().size(); i++) {
                 Turn t = c.turns().get(i);
-                payloads.put(key(c.conversationId(), i), PayloadFormatter.format(config.endpoint(), t.text(),
-                        t.maxTokens(), config.endpoint().primaryModel()));
+                payloads.put(key(c.conversationId(), i), PayloadFormatter.format(config.endpoint(), c, i,
+                        config.endpoint().primaryModel()));
             }
         }
         try {
@@ -132,7 +133,9 @@ final class RunDataset {
             String payload = single || !workerRendersHistory ? payloads.get(key(c.conversationId(), i)) : null;
             long timestampOffsetNs = i > 0 && startOffsetNs >= 0 && t.hasTimestamp()
                     ? Math.max(0, Math.round((t.timestampMs() - zeroMs) * 1e6)) : -1;
-            turns.add(new SessionPlan.TurnPlan(payload, t.text(), t.maxTokens(), timestampOffsetNs,
+            TurnInput input = payload != null ? null : new TurnInput(t.text(), t.contents(),
+                    i == 0 ? c.systemMessage() : null, i == 0 ? c.userContextMessage() : null);
+            turns.add(new SessionPlan.TurnPlan(payload, input, t.maxTokens(), timestampOffsetNs,
                     Math.round(t.delayMs() * 1e6)));
         }
         return new SessionPlan(c.conversationId(), turns, startOffsetNs);

@@ -7,8 +7,12 @@ import java.util.List;
  *
  * @param conversationId the session id (also {@code session_id} in {@code inputs.json})
  * @param turns          at least one turn; copied to an immutable list
+ * @param systemMessage  {@code --shared-system-prompt-length}: the system prompt every request of the conversation
+ *                       starts with, or null
+ * @param userContextMessage {@code --user-context-prompt-length}: this conversation's own context, sent as a user
+ *                       message before the turns, or null
  */
-public record Conversation(String conversationId, List<Turn> turns) {
+public record Conversation(String conversationId, List<Turn> turns, String systemMessage, String userContextMessage) {
 
     public Conversation {
         if (conversationId == null || conversationId.isEmpty()) {
@@ -18,6 +22,15 @@ public record Conversation(String conversationId, List<Turn> turns) {
             throw new IllegalArgumentException("a conversation needs at least one turn");
         }
         turns = List.copyOf(turns);
+    }
+
+    public Conversation(String conversationId, List<Turn> turns) {
+        this(conversationId, turns, null, null);
+    }
+
+    /** The same conversation with a system prompt and a user-context message (either may be null). */
+    public Conversation withPreamble(String system, String userContext) {
+        return new Conversation(conversationId, turns, system, userContext);
     }
 
     public Turn firstTurn() {

@@ -13,11 +13,12 @@ import java.util.List;
  * @param timestampMs absolute send time on the trace's own clock in milliseconds ({@code timestamp} of a file row),
  *                    or null; used by fixed-schedule runs
  * @param role        the message role given by the data, or null for the default ({@code user})
- * @param hashIds     the trace's KV-cache block ids ({@code hash_ids} of a mooncake row), empty when none; kept for
- *                    hash-block prompt synthesis, not used to build the prompt yet
+ * @param hashIds     the trace's KV-cache block ids ({@code hash_ids} of a mooncake row), empty when none
+ * @param contents    text batches and media beyond the single {@code text} ({@link TurnContents#NONE} when none);
+ *                    when it holds texts, {@code text} must be them joined by single spaces
  */
 public record Turn(String text, int inputTokens, Integer maxTokens, double delayMs, Double timestampMs, String role,
-                   List<Integer> hashIds) {
+                   List<Integer> hashIds, TurnContents contents) {
 
     public Turn {
         if (text == null) {
@@ -36,11 +37,39 @@ public record Turn(String text, int inputTokens, Integer maxTokens, double delay
             throw new IllegalArgumentException("timestampMs must be finite and non-negative: " + timestampMs);
         }
         hashIds = hashIds == null ? List.of() : List.copyOf(hashIds);
+        contents = contents == null ? TurnContents.NONE : contents;
+        String joined = contents.joinedText();
+        if (joined != null && !joined.equals(text)) {
+            throw new IllegalArgumentException("text must be the turn's text contents joined by spaces");
+        }
+    }
+
+    /** A turn without media or text batches. */
+    public Turn(String text, int inputTokens, Integer maxTokens, double delayMs, Double timestampMs, String role,
+                List<Integer> hashIds) {
+        this(text, inputTokens, maxTokens, delayMs, timestampMs, role, hashIds, TurnContents.NONE);
     }
 
     /** A turn without timestamp, role or hash ids (synthetic data). */
     public Turn(String text, int inputTokens, Integer maxTokens, double delayMs) {
         this(text, inputTokens, maxTokens, delayMs, null, null, List.of());
+    }
+
+    /** The named texts this turn sends: its contents' texts, or its single text named {@code text}. */
+    public List<NamedContents> texts() {
+        return contents.texts().isEmpty() ? List.of(new NamedContents("text", List.of(text))) : contents.texts();
+    }
+
+    /** Every text content in order (one element unless the turn carries a batch or named texts). */
+    public List<String> textContents() {
+        return contents.texts().isEmpty() ? List.of(text) : TurnContents.flatten(contents.texts());
+    }
+
+    /** The same turn with other contents; {@code text} becomes their joined texts when they have any. */
+    public Turn withContents(TurnContents newContents, int newInputTokens) {
+        String joined = newContents.joinedText();
+        return new Turn(joined != null ? joined : text, newInputTokens, maxTokens, delayMs, timestampMs, role,
+                hashIds, newContents);
     }
 
     public boolean hasTimestamp() {

@@ -13,7 +13,7 @@ import io.aiperf.core.model.CreditPhase;
  *                         render it (a later turn of a conversation, whose history holds the live replies)
  * @param urlIndex         which {@code -u} base URL to use
  * @param issuedEpochNs    wall clock when the controller issued the credit
- * @param turnText         this turn's user text, for a worker-rendered body; else null
+ * @param turnInput        this turn's inputs, for a worker-rendered body; else null
  * @param maxTokens        this turn's requested output length, for a worker-rendered body; else null
  * @param intendedNs       the {@code System.nanoTime()} at which the schedule wanted this request sent, or -1 when
  *                         unscheduled. The controller's clock: on Linux {@code System.nanoTime()} is CLOCK_MONOTONIC,
@@ -32,7 +32,7 @@ public record Credit(
         String payloadJson,
         int urlIndex,
         long issuedEpochNs,
-        String turnText,
+        TurnInput turnInput,
         Integer maxTokens,
         long intendedNs,
         Long cancelAfterNs,
@@ -43,6 +43,11 @@ public record Credit(
                   int numTurns, String payloadJson, int urlIndex, long issuedEpochNs) {
         this(creditId, phase, conversationId, xCorrelationId, turnIndex, numTurns, payloadJson, urlIndex,
                 issuedEpochNs, null, null, -1, null, false);
+    }
+
+    /** This turn's user text for a worker-rendered body, else null. */
+    public String turnText() {
+        return turnInput == null ? null : turnInput.text();
     }
 
     public boolean finalTurn() {

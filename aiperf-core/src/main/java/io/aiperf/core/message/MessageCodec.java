@@ -61,7 +61,7 @@ public final class MessageCodec {
     public static void warmUp(int iterations) {
         java.util.List<Message> samples = java.util.List.of(
                 new Credit(0, io.aiperf.core.model.CreditPhase.PROFILING, "conv", "corr", 0, 2, "{\"a\":1}", 0, 1L,
-                        "text", 8, 2L, 3L, true),
+                        new TurnInput("text", io.aiperf.core.dataset.TurnContents.NONE, "sys", null), 8, 2L, 3L, true),
                 new Message.CreditReturn("w", 0, io.aiperf.core.model.CreditPhase.PROFILING, false, false, true),
                 new Message.FirstToken("w", 0, io.aiperf.core.model.CreditPhase.PROFILING),
                 new RequestRecord("w", 0, io.aiperf.core.model.CreditPhase.PROFILING, "conv", 0, "req", "corr", 1, 2,

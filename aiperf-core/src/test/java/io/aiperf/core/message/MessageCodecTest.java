@@ -8,6 +8,8 @@ import io.aiperf.core.config.LoadConfig;
 import io.aiperf.core.config.OutputConfig;
 import io.aiperf.core.config.ServiceConfig;
 import io.aiperf.core.config.TokenizerConfig;
+import io.aiperf.core.dataset.NamedContents;
+import io.aiperf.core.dataset.TurnContents;
 import io.aiperf.core.model.CreditPhase;
 import io.aiperf.core.model.ErrorDetails;
 import io.aiperf.core.model.ResponseChunk;
@@ -58,7 +60,9 @@ class MessageCodecTest {
                 new Message.WorkerStatus("worker-0", 3, 100, 2),
                 new Message.WorkerFailed("worker-0", "boom"),
                 new Message.FirstToken("worker-0", 7, CreditPhase.PROFILING),
-                new Credit(8, CreditPhase.PROFILING, "conv-1", "corr-1", 1, 3, null, 1, 5L, "next question", 30,
+                new Credit(8, CreditPhase.PROFILING, "conv-1", "corr-1", 1, 3, null, 1, 5L, new TurnInput("next question", new TurnContents(List.of(NamedContents.of("query", "q")),
+                        List.of(NamedContents.of("image_url", "data:image/png;base64,AA==")), List.of(), List.of()),
+                        "be brief", null), 30,
                         123_456_789L, 2_000_000_000L, true),
                 new Credit(7, CreditPhase.PROFILING, "conv-1", "corr-1", 0, 1, "{\"a\":1}", 0, 1_700_000_000_000_000_000L),
                 new RequestRecord("worker-0", 7, CreditPhase.PROFILING, "conv-1", 0, "req-1", "corr-1", 10, 20, 25, 30, 90,

@@ -6,8 +6,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aiperf.core.config.EndpointConfig;
 import io.aiperf.core.config.EndpointType;
+import io.aiperf.core.dataset.Conversation;
+import io.aiperf.core.dataset.Turn;
+import io.aiperf.core.dataset.TurnContents;
+import io.aiperf.core.message.TurnInput;
 
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -21,17 +26,20 @@ import java.util.function.Consumer;
  * <ul>
  *   <li>chat: {@code messages, model, stream}, then {@code max_completion_tokens} (or {@code max_tokens} with
  *       {@code useLegacyMaxTokens}) when {@code maxTokens != null}, then
- *       {@code stream_options: {"include_usage": true}} when streaming with {@code useServerTokenCount};</li>
- *   <li>completions: {@code prompt: [prompt], model, stream}, then {@code max_tokens} (always this name), then the
+ *       {@code stream_options: {"include_usage": true}} when streaming with {@code useServerTokenCount}. Messages:
+ *       the system prompt, the user context, then the turn: a plain string when it is one text without media, else
+ *       content parts ({@link ContentParts});</li>
+ *   <li>completions: {@code prompt: [texts], model, stream}, then {@code max_tokens} (always this name), then the
  *       same {@code stream_options} rule;</li>
- *   <li>responses: {@code input: [{role, content}], model, stream}, then {@code max_output_tokens};</li>
- *   <li>huggingface_generate: {@code inputs: prompt, parameters: {max_new_tokens, …extras}} (the extras go inside
- *       {@code parameters}; streaming is chosen by the path, not the body);</li>
- *   <li>solido_rag: {@code query: [prompt], filters: {family: Solido, tool: SDE}, inference_model};</li>
- *   <li>embeddings, nim_embeddings: {@code model, input: [prompt]}; chat_embeddings: the chat body;</li>
+ *   <li>responses: {@code instructions} (the system prompt) when set, {@code input: [{role, content}], model,
+ *       stream}, then {@code max_output_tokens};</li>
+ *   <li>huggingface_generate: {@code inputs: texts joined by spaces, parameters: {max_new_tokens, …extras}} (the
+ *       extras go inside {@code parameters}; streaming is chosen by the path, not the body);</li>
+ *   <li>solido_rag: {@code query: [texts], filters: {family: Solido, tool: SDE}, inference_model};</li>
+ *   <li>embeddings, nim_embeddings: {@code model, input: [texts]}; chat_embeddings: the chat body;</li>
  *   <li>nim_rankings: {@code model, query: {text}, passages: [{text}]}; hf_tei_rankings: {@code query, texts: []};
- *       cohere_rankings: {@code model, query, documents: []}. For now the prompt is both the query and the single
- *       passage: datasets with separate queries and passages (AIPerf's rankings options) are not implemented yet.</li>
+ *       cohere_rankings: {@code model, query, documents: []}; query and passages as {@link RankingsInput} reads
+ *       them.</li>
  * </ul>
  * {@code extraInputs} are merged last at the top level and win: a key that already exists keeps its position and
  * takes the extra value (Python {@code dict.update} semantics), a new key is appended.
@@ -47,7 +55,7 @@ public final class PayloadFormatter {
     }
 
     /**
-     * The body of a single-turn request.
+     * The body of a single-turn request carrying one plain prompt.
      *
      * @param cfg       the endpoint (type, streaming, max-tokens naming, server token count, extra inputs)
      * @param prompt    the user message text (chat: one user message; completions: the only prompt)
@@ -56,19 +64,47 @@ public final class PayloadFormatter {
      * @return the compact JSON body
      */
     public static String format(EndpointConfig cfg, String prompt, Integer maxTokens, String model) {
+        return format(cfg, TurnInput.text(prompt), maxTokens, model);
+    }
+
+    /**
+     * The body of turn {@code turnIndex} of a conversation sent on its own (no live history): the conversation's
+     * system prompt and user context, then the turn's texts and media.
+     */
+    public static String format(EndpointConfig cfg, Conversation conversation, int turnIndex, String model) {
+        Turn t = conversation.turns().get(turnIndex);
+        return format(cfg, new TurnInput(t.text(), t.contents(), conversation.systemMessage(),
+                conversation.userContextMessage()), t.maxTokens(), model);
+    }
+
+    /**
+     * The body of one request from its inputs.
+     *
+     * @param cfg       the endpoint
+     * @param in        the turn's texts and media, with the system prompt and user context to send before it
+     * @param maxTokens the turn's output length limit, or null to send none
+     * @param model     the model for this turn, or null for {@link EndpointConfig#primaryModel()}
+     */
+    public static String format(EndpointConfig cfg, TurnInput in, Integer maxTokens, String model) {
+        TurnContents contents = in.contents();
         return switch (cfg.type()) {
-            case CHAT -> formatChat(cfg, List.of(ChatMessage.user(prompt)), maxTokens, model);
-            case COMPLETIONS -> render(cfg, body -> body.putArray("prompt").add(prompt), "max_tokens", maxTokens,
-                    model);
-            case CHAT_EMBEDDINGS -> formatChat(cfg, List.of(ChatMessage.user(prompt)), maxTokens, model);
+            case CHAT, CHAT_EMBEDDINGS -> formatChat(cfg, preamble(in, ChatMessage.user(in.text(), contents)),
+                    maxTokens, model);
+            case COMPLETIONS -> render(cfg, body -> addAll(body.putArray("prompt"), texts(in)), "max_tokens",
+                    maxTokens, model);
             case RESPONSES -> render(cfg, body -> {
-                ObjectNode item = body.putArray("input").addObject();
-                item.put("role", "user");
-                item.put("content", prompt);
+                if (in.systemMessage() != null) {
+                    body.put("instructions", in.systemMessage());
+                }
+                ArrayNode input = body.putArray("input");
+                if (in.userContextMessage() != null) {
+                    responsesItem(input, ChatMessage.user(in.userContextMessage()));
+                }
+                responsesItem(input, ChatMessage.user(in.text(), contents));
             }, "max_output_tokens", maxTokens, model);
-            case HUGGINGFACE_GENERATE -> huggingFaceGenerate(cfg, prompt, maxTokens);
+            case HUGGINGFACE_GENERATE -> huggingFaceGenerate(cfg, String.join(" ", texts(in)), maxTokens);
             case SOLIDO_RAG -> plain(cfg, body -> {
-                body.putArray("query").add(prompt);
+                addAll(body.putArray("query"), texts(in));
                 ObjectNode filters = body.putObject("filters");
                 filters.put("family", "Solido");
                 filters.put("tool", "SDE");
@@ -76,22 +112,27 @@ public final class PayloadFormatter {
             });
             case EMBEDDINGS, NIM_EMBEDDINGS -> plain(cfg, body -> {
                 body.put("model", modelOf(cfg, model));
-                body.putArray("input").add(prompt);
+                addAll(body.putArray("input"), texts(in));
             });
-            // Rankings: the prompt is both the query and the only passage until rankings datasets exist.
             case NIM_RANKINGS -> plain(cfg, body -> {
+                RankingsInput r = RankingsInput.of(in);
                 body.put("model", modelOf(cfg, model));
-                body.putObject("query").put("text", prompt);
-                body.putArray("passages").addObject().put("text", prompt);
+                body.putObject("query").put("text", r.query());
+                ArrayNode passages = body.putArray("passages");
+                for (String p : r.passages()) {
+                    passages.addObject().put("text", p);
+                }
             });
             case HF_TEI_RANKINGS -> plain(cfg, body -> {
-                body.put("query", prompt);
-                body.putArray("texts").add(prompt);
+                RankingsInput r = RankingsInput.of(in);
+                body.put("query", r.query());
+                addAll(body.putArray("texts"), r.passages());
             });
             case COHERE_RANKINGS -> plain(cfg, body -> {
+                RankingsInput r = RankingsInput.of(in);
                 body.put("model", modelOf(cfg, model));
-                body.put("query", prompt);
-                body.putArray("documents").add(prompt);
+                body.put("query", r.query());
+                addAll(body.putArray("documents"), r.passages());
             });
         };
     }
@@ -118,9 +159,58 @@ public final class PayloadFormatter {
             for (ChatMessage m : messages) {
                 ObjectNode node = list.addObject();
                 node.put("role", m.role());
-                node.put("content", m.content());
+                if (m.plain()) {
+                    node.put("content", m.text());
+                } else {
+                    ContentParts.chat(node.putArray("content"), m.text(), m.contents());
+                }
             }
         }, cfg.useLegacyMaxTokens() ? "max_tokens" : "max_completion_tokens", maxTokens, model);
+    }
+
+    /** The messages that open a conversation: its system prompt and user context, either of which may be absent. */
+    public static List<ChatMessage> opening(TurnInput in) {
+        if (in.systemMessage() == null && in.userContextMessage() == null) {
+            return List.of();
+        }
+        List<ChatMessage> messages = new ArrayList<>(2);
+        if (in.systemMessage() != null) {
+            messages.add(ChatMessage.system(in.systemMessage()));
+        }
+        if (in.userContextMessage() != null) {
+            messages.add(ChatMessage.user(in.userContextMessage()));
+        }
+        return messages;
+    }
+
+    private static List<ChatMessage> preamble(TurnInput in, ChatMessage last) {
+        List<ChatMessage> opening = opening(in);
+        if (opening.isEmpty()) {
+            return List.of(last);
+        }
+        List<ChatMessage> messages = new ArrayList<>(opening);
+        messages.add(last);
+        return messages;
+    }
+
+    private static void responsesItem(ArrayNode input, ChatMessage m) {
+        ObjectNode item = input.addObject();
+        item.put("role", m.role());
+        if (m.plain()) {
+            item.put("content", m.text());
+        } else {
+            ContentParts.responses(item.putArray("content"), m.text(), m.contents());
+        }
+    }
+
+    private static List<String> texts(TurnInput in) {
+        return in.contents().texts().isEmpty() ? List.of(in.text()) : TurnContents.flatten(in.contents().texts());
+    }
+
+    private static void addAll(ArrayNode array, List<String> values) {
+        for (String v : values) {
+            array.add(v);
+        }
     }
 
     private static String modelOf(EndpointConfig cfg, String model) {

@@ -42,9 +42,14 @@ public final class UserSession {
         return pendingCreditId;
     }
 
-    void addUser(String text, long creditId) {
-        messages.add(ChatMessage.user(text));
+    void addUser(ChatMessage message, long creditId) {
+        messages.add(message);
         pendingCreditId = creditId;
+    }
+
+    /** A message that opens the history (system prompt, user context); no reply is awaited for it. */
+    void add(ChatMessage message) {
+        messages.add(message);
     }
 
     void addAssistant(String text) {
@@ -56,14 +61,14 @@ public final class UserSession {
     String joinedText() {
         int size = messages.size() - 1;
         for (ChatMessage m : messages) {
-            size += m.content().length();
+            size += m.text().length();
         }
         StringBuilder sb = new StringBuilder(Math.max(size, 0));
         for (ChatMessage m : messages) {
             if (!sb.isEmpty()) {
                 sb.append(' ');
             }
-            sb.append(m.content());
+            sb.append(m.text());
         }
         return sb.toString();
     }

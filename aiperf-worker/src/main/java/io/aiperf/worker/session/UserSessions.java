@@ -4,8 +4,10 @@ import io.aiperf.core.config.EndpointConfig;
 import io.aiperf.core.config.EndpointType;
 import io.aiperf.core.message.Credit;
 import io.aiperf.core.message.RequestRecord;
+import io.aiperf.core.message.TurnInput;
 import io.aiperf.core.model.CreditPhase;
 import io.aiperf.core.model.ResponseChunk;
+import io.aiperf.worker.endpoint.ChatMessage;
 import io.aiperf.worker.endpoint.PayloadFormatter;
 
 import java.util.HashMap;
@@ -37,21 +39,23 @@ public final class UserSessions {
     }
 
     /**
-     * Renders the credit's body from its {@code turnText} and {@code maxTokens} (model: the primary model) and
-     * records the user message in its session. A credit without turn text renders to a null body (the transport
-     * turns it into an error record) and evicts its session.
+     * Renders the credit's body from its {@code turnInput} and {@code maxTokens} (model: the primary model) and
+     * records the user message in its session (after the system prompt and user context a first turn brings). A
+     * credit without turn input renders to a null body (the transport turns it into an error record) and evicts its
+     * session.
      */
     public RenderedTurn render(Credit credit) {
-        String text = credit.turnText();
+        TurnInput in = credit.turnInput();
         String id = credit.xCorrelationId();
-        if (text == null) {
+        if (in == null) {
             if (id != null) {
                 sessions.remove(id);
             }
             return new RenderedTurn(null, null);
         }
         if (endpoint.type() != EndpointType.CHAT) {
-            return new RenderedTurn(PayloadFormatter.format(endpoint, text, credit.maxTokens(), null), text);
+            return new RenderedTurn(PayloadFormatter.format(endpoint, in, credit.maxTokens(), null),
+                    joined(in.systemMessage(), in.userContextMessage(), in.text()));
         }
         UserSession session = id == null ? null : sessions.get(id);
         if (session == null) {
@@ -62,7 +66,12 @@ public final class UserSessions {
         } else if (credit.finalTurn()) {
             sessions.remove(id);
         }
-        session.addUser(text, credit.creditId());
+        if (session.messages().isEmpty()) {
+            for (ChatMessage opening : PayloadFormatter.opening(in)) {
+                session.add(opening);
+            }
+        }
+        session.addUser(ChatMessage.user(in.text(), in.contents()), credit.creditId());
         String body = PayloadFormatter.formatChat(endpoint, session.messages(), credit.maxTokens(), null);
         return new RenderedTurn(body, session.joinedText());
     }
@@ -89,6 +98,23 @@ public final class UserSessions {
             }
         }
         session.addAssistant(reply.toString());
+    }
+
+    /** The texts the ISL counts, in order, joined by single spaces (nulls skipped). */
+    private static String joined(String system, String userContext, String text) {
+        if (system == null && userContext == null) {
+            return text;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String s : new String[] {system, userContext, text}) {
+            if (s != null) {
+                if (!sb.isEmpty()) {
+                    sb.append(' ');
+                }
+                sb.append(s);
+            }
+        }
+        return sb.toString();
     }
 
     /** Drops every session of {@code phase} (its in-flight requests were abandoned). */

@@ -2,6 +2,9 @@ package io.aiperf.worker.endpoint;
 
 import io.aiperf.core.config.EndpointConfig;
 import io.aiperf.core.config.EndpointType;
+import io.aiperf.core.dataset.NamedContents;
+import io.aiperf.core.dataset.TurnContents;
+import io.aiperf.core.message.TurnInput;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;
@@ -99,6 +102,69 @@ class PayloadFormatterTest {
         EndpointConfig cfg = config(EndpointType.COMPLETIONS, false, false, false, Map.of());
         assertThatThrownBy(() -> PayloadFormatter.formatChat(cfg, List.of(ChatMessage.user("p")), 1, null))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void systemPromptAndUserContextOpenTheChat() {
+        TurnInput in = new TurnInput("question", TurnContents.NONE, "be brief", "context of user 3");
+        assertThat(PayloadFormatter.format(config(EndpointType.CHAT, false, false, false, Map.of()), in, null, null))
+                .isEqualTo("{\"messages\":[{\"role\":\"system\",\"content\":\"be brief\"},"
+                        + "{\"role\":\"user\",\"content\":\"context of user 3\"},"
+                        + "{\"role\":\"user\",\"content\":\"question\"}],\"model\":\"model-a\",\"stream\":false}");
+    }
+
+    @Test
+    void responsesSendTheSystemPromptAsInstructions() {
+        TurnInput in = new TurnInput("question", TurnContents.NONE, "be brief", null);
+        assertThat(PayloadFormatter.format(config(EndpointType.RESPONSES, false, false, false, Map.of()), in, 4, null))
+                .isEqualTo("{\"instructions\":\"be brief\",\"input\":[{\"role\":\"user\",\"content\":"
+                        + "\"question\"}],\"model\":\"model-a\",\"stream\":false,\"max_output_tokens\":4}");
+    }
+
+    @Test
+    void mediaTurnsSendContentParts() {
+        TurnContents contents = new TurnContents(List.of(), List.of(NamedContents.of("image_url", "data:image/png;base64,iVBO")),
+                List.of(NamedContents.of("input_audio", "wav,UklGRg==")), List.of());
+        TurnInput in = new TurnInput("describe", contents, null, null);
+        assertThat(PayloadFormatter.format(config(EndpointType.CHAT, false, false, false, Map.of()), in, null, null))
+                .isEqualTo("{\"messages\":[{\"role\":\"user\",\"content\":["
+                        + "{\"type\":\"text\",\"text\":\"describe\"},"
+                        + "{\"type\":\"image_url\",\"image_url\":{\"url\":\"data:image/png;base64,iVBO\"}},"
+                        + "{\"type\":\"input_audio\",\"input_audio\":{\"data\":\"UklGRg==\",\"format\":\"wav\"}}]}],"
+                        + "\"model\":\"model-a\",\"stream\":false}");
+        assertThat(PayloadFormatter.format(config(EndpointType.RESPONSES, false, false, false, Map.of()), in, null, null))
+                .isEqualTo("{\"input\":[{\"role\":\"user\",\"content\":["
+                        + "{\"type\":\"input_text\",\"text\":\"describe\"},"
+                        + "{\"type\":\"input_image\",\"image_url\":\"data:image/png;base64,iVBO\"},"
+                        + "{\"type\":\"input_audio\",\"input_audio\":{\"data\":\"UklGRg==\",\"format\":\"wav\"}}]}],"
+                        + "\"model\":\"model-a\",\"stream\":false}");
+    }
+
+    @Test
+    void aTextBatchIsAListOfPartsInChatAndAListOfPromptsElsewhere() {
+        TurnContents batch = new TurnContents(List.of(NamedContents.of("text", "one", "two")), List.of(), List.of(),
+                List.of());
+        TurnInput in = new TurnInput("one two", batch, null, null);
+        assertThat(PayloadFormatter.format(config(EndpointType.CHAT, false, false, false, Map.of()), in, null, null))
+                .contains("\"content\":[{\"type\":\"text\",\"text\":\"one\"},{\"type\":\"text\",\"text\":\"two\"}]");
+        assertThat(PayloadFormatter.format(config(EndpointType.EMBEDDINGS, false, false, false, Map.of()), in, null, null))
+                .isEqualTo("{\"model\":\"model-a\",\"input\":[\"one\",\"two\"]}");
+        assertThat(PayloadFormatter.format(config(EndpointType.COMPLETIONS, false, false, false, Map.of()), in, null,
+                null)).startsWith("{\"prompt\":[\"one\",\"two\"],");
+        assertThat(PayloadFormatter.format(config(EndpointType.HUGGINGFACE_GENERATE, false, false, false, Map.of()), in,
+                null, null)).isEqualTo("{\"inputs\":\"one two\",\"parameters\":{}}");
+    }
+
+    @Test
+    void rankingsReadTheNamedQueryAndPassages() {
+        TurnContents named = new TurnContents(List.of(NamedContents.of("query", "what is kv cache"),
+                NamedContents.of("passages", "p1", "p2")), List.of(), List.of(), List.of());
+        TurnInput in = new TurnInput("what is kv cache p1 p2", named, null, null);
+        assertThat(PayloadFormatter.format(config(EndpointType.NIM_RANKINGS, false, false, false, Map.of()), in, null,
+                null)).isEqualTo("{\"model\":\"model-a\",\"query\":{\"text\":\"what is kv cache\"},"
+                + "\"passages\":[{\"text\":\"p1\"},{\"text\":\"p2\"}]}");
+        assertThat(PayloadFormatter.format(config(EndpointType.COHERE_RANKINGS, false, false, false, Map.of()), in, null,
+                null)).isEqualTo("{\"model\":\"model-a\",\"query\":\"what is kv cache\",\"documents\":[\"p1\",\"p2\"]}");
     }
 
     static EndpointConfig config(EndpointType type, boolean streaming, boolean legacy, boolean serverTokens,

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aiperf.core.config.EndpointConfig;
 import io.aiperf.core.config.EndpointType;
+import io.aiperf.core.dataset.TurnContents;
 import io.aiperf.core.message.Credit;
 import io.aiperf.core.message.RequestRecord;
+import io.aiperf.core.message.TurnInput;
 import io.aiperf.core.model.CreditPhase;
 import io.aiperf.core.model.ErrorDetails;
 import io.aiperf.core.model.ResponseChunk;
@@ -58,6 +60,21 @@ class UserSessionsTest {
 
         sessions.finished(success(t2, new ResponseChunk(9, "You're welcome", null)));
         assertThat(sessions.size()).isZero();
+    }
+
+    @Test
+    void theSystemPromptAndUserContextOpenTheHistoryOnce() throws Exception {
+        Credit t0 = new Credit(nextCreditId++, CreditPhase.PROFILING, "template", "conv-s", 0, 2, null, 0, 0,
+                new TurnInput("Hi", TurnContents.NONE, "be brief", "I am user 7"), 10, -1, null, false);
+        RenderedTurn r0 = sessions.render(t0);
+        assertThat(roles(r0.payloadJson())).containsExactly("system", "user", "user");
+        assertThat(r0.inputText()).isEqualTo("be brief I am user 7 Hi");
+        sessions.finished(success(t0, new ResponseChunk(1, "Hello.", null)));
+
+        RenderedTurn r1 = sessions.render(turn("conv-s", 1, 2, "Bye", 10));
+        assertThat(roles(r1.payloadJson())).containsExactly("system", "user", "user", "assistant", "user");
+        assertThat(contents(r1.payloadJson())).containsExactly("be brief", "I am user 7", "Hi", "Hello.", "Bye");
+        assertThat(r1.inputText()).isEqualTo("be brief I am user 7 Hi Hello. Bye");
     }
 
     @Test
@@ -151,7 +168,7 @@ class UserSessionsTest {
     }
 
     private Credit turn(String corr, int index, int turns, String text, Integer maxTokens, CreditPhase phase) {
-        return new Credit(nextCreditId++, phase, "template", corr, index, turns, null, 0, 0, text, maxTokens, -1,
+        return new Credit(nextCreditId++, phase, "template", corr, index, turns, null, 0, 0, text == null ? null : TurnInput.text(text), maxTokens, -1,
                 null, false);
     }
 

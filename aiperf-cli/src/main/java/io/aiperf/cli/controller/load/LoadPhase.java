@@ -279,7 +279,7 @@ public final class LoadPhase {
                 ? cancelDelayNs : null;
         boolean prefillLimited = load.prefillConcurrency() != null;
         Credit credit = new Credit(creditsSent, phase, s.plan.conversationId(), s.correlationId, s.nextTurn,
-                s.plan.turns().size(), turn.payloadJson(), s.urlIndex, 0, turn.text(), turn.maxTokens(), intendedNs,
+                s.plan.turns().size(), turn.payloadJson(), s.urlIndex, 0, turn.input(), turn.maxTokens(), intendedNs,
                 cancelAfter, prefillLimited);
         creditsSent++;
         s.nextTurn++;

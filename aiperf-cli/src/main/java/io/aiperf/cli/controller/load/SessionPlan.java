@@ -1,5 +1,7 @@
 package io.aiperf.cli.controller.load;
 
+import io.aiperf.core.message.TurnInput;
+
 import java.util.List;
 
 /**
@@ -20,12 +22,13 @@ public record SessionPlan(String conversationId, List<TurnPlan> turns, long star
 
     /**
      * @param payloadJson     the exact body when it can be rendered ahead of time, else null (the worker renders it
-     *                        from {@code text} and the session's live history)
-     * @param text            the user text of the turn
+     *                        from {@code input} and the session's live history)
+     * @param input           what the worker renders the turn from when {@code payloadJson} is null, else null (so
+     *                        a pre-rendered turn does not cross the bus twice)
      * @param maxTokens       requested output length, or null
      * @param timestampOffsetNs fixed schedule: absolute due time of a later turn from the phase start, or -1
      * @param delayNs         wait after the previous turn's response before this one is due (0 = at once)
      */
-    public record TurnPlan(String payloadJson, String text, Integer maxTokens, long timestampOffsetNs, long delayNs) {
+    public record TurnPlan(String payloadJson, TurnInput input, Integer maxTokens, long timestampOffsetNs, long delayNs) {
     }
 }

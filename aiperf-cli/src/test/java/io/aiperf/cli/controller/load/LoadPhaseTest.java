@@ -7,6 +7,7 @@ import io.aiperf.core.config.TimingMode;
 import io.aiperf.core.message.Credit;
 import io.aiperf.core.message.Message.CreditReturn;
 import io.aiperf.core.message.Message.FirstToken;
+import io.aiperf.core.message.TurnInput;
 import io.aiperf.core.model.CreditPhase;
 import org.junit.jupiter.api.Test;
 
@@ -54,7 +55,7 @@ class LoadPhaseTest {
         return () -> {
             List<SessionPlan.TurnPlan> t = new ArrayList<>();
             for (int i = 0; i < turns; i++) {
-                t.add(new SessionPlan.TurnPlan(i == 0 ? "{}" : null, "turn " + i, 10, -1, i == 0 ? 0 : delayMs * MS));
+                t.add(new SessionPlan.TurnPlan(i == 0 ? "{}" : null, i == 0 ? null : TurnInput.text("turn " + i), 10, -1, i == 0 ? 0 : delayMs * MS));
             }
             return new SessionPlan("conv-" + n[0]++, t, -1);
         };
@@ -368,9 +369,9 @@ class LoadPhaseTest {
     @Test
     void aFixedScheduleFiresEachSessionAtItsOffset() {
         List<SessionPlan> plans = List.of(
-                new SessionPlan("a", List.of(new SessionPlan.TurnPlan("{}", "a", 1, -1, 0)), 0),
-                new SessionPlan("b", List.of(new SessionPlan.TurnPlan("{}", "b", 1, -1, 0)), 250 * MS),
-                new SessionPlan("c", List.of(new SessionPlan.TurnPlan("{}", "c", 1, -1, 0)), 250 * MS));
+                new SessionPlan("a", List.of(new SessionPlan.TurnPlan("{}", null, 1, -1, 0)), 0),
+                new SessionPlan("b", List.of(new SessionPlan.TurnPlan("{}", null, 1, -1, 0)), 250 * MS),
+                new SessionPlan("c", List.of(new SessionPlan.TurnPlan("{}", null, 1, -1, 0)), 250 * MS));
         int[] next = {0};
         SessionSource trace = new SessionSource() {
             @Override

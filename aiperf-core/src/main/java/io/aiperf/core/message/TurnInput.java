@@ -1,0 +1,27 @@
+package io.aiperf.core.message;
+
+import io.aiperf.core.dataset.TurnContents;
+
+/**
+ * What a worker needs to render a turn itself (a later turn of a chat conversation whose history holds the live
+ * replies): the turn's text and contents, and, on a conversation's first turn, the messages that precede every turn.
+ *
+ * @param text               the turn's text contents joined by spaces; never null
+ * @param contents           the turn's text batches and media ({@link TurnContents#NONE} when it is just {@code text})
+ * @param systemMessage      the shared system prompt, on the first turn only; else null
+ * @param userContextMessage the conversation's user-context message, on the first turn only; else null
+ */
+public record TurnInput(String text, TurnContents contents, String systemMessage, String userContextMessage) {
+
+    public TurnInput {
+        if (text == null) {
+            throw new IllegalArgumentException("text must not be null");
+        }
+        contents = contents == null ? TurnContents.NONE : contents;
+    }
+
+    /** A plain text turn. */
+    public static TurnInput text(String text) {
+        return new TurnInput(text, TurnContents.NONE, null, null);
+    }
+}
