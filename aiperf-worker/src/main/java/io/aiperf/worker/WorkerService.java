@@ -92,8 +92,15 @@ public final class WorkerService {
     private long completed;
     private long failed;
 
+    /**
+     * System property that turns the loopback warm-up off ({@code -Daiperf.worker.warmup=false} in
+     * {@code AIPERF_SERVICE_JAVA_OPTS}); only {@code bench/warmup-ttft.sh} uses it, to show what the warm-up is for.
+     */
+    public static final String WARMUP_PROPERTY = "aiperf.worker.warmup";
+
     public WorkerService(String id, String eventsEndpoint, String creditsEndpoint, String recordsEndpoint) {
-        this(id, eventsEndpoint, creditsEndpoint, recordsEndpoint, true);
+        this(id, eventsEndpoint, creditsEndpoint, recordsEndpoint,
+                !"false".equalsIgnoreCase(System.getProperty(WARMUP_PROPERTY)));
     }
 
     /** {@code warmUp=false} skips the loopback warm-up of the request path (tests). */
