@@ -47,20 +47,44 @@ final class CompletionJson {
         });
     }
 
-    /** The trailing chunk sent when the client asked for {@code stream_options.include_usage}. */
-    ByteBuf usageChunk(ByteBufAllocator alloc, int promptTokens, int completionTokens) {
+    /** One streamed reasoning token (chat only): {@code delta.reasoning_content}, as vLLM and SGLang send it. */
+    ByteBuf reasoningChunk(ByteBufAllocator alloc, String text, boolean first) {
         return Json.encodeSse(alloc, json -> {
             header(json, endpoint.chunkObject);
             json.writeArrayFieldStart("choices");
+            json.writeStartObject();
+            json.writeNumberField("index", 0);
+            json.writeObjectFieldStart("delta");
+            if (first) {
+                json.writeStringField("role", "assistant");
+            }
+            json.writeStringField("reasoning_content", text);
+            json.writeEndObject();
+            json.writeNullField("finish_reason");
+            json.writeEndObject();
             json.writeEndArray();
-            usage(json, promptTokens, completionTokens);
             json.writeEndObject();
         });
     }
 
-    /** The whole answer of a non-streaming request. */
-    ByteBuf fullResponse(ByteBufAllocator alloc, String text, String finishReason, int promptTokens,
-                         int completionTokens) {
+    /** The trailing chunk sent when the client asked for {@code stream_options.include_usage}. */
+    ByteBuf usageChunk(ByteBufAllocator alloc, OutputPlan.Usage usage) {
+        return Json.encodeSse(alloc, json -> {
+            header(json, endpoint.chunkObject);
+            json.writeArrayFieldStart("choices");
+            json.writeEndArray();
+            usage(json, usage);
+            json.writeEndObject();
+        });
+    }
+
+    /**
+     * The whole answer of a non-streaming request.
+     *
+     * @param reasoning the reasoning that preceded the answer ({@code message.reasoning_content}, chat only), or null
+     */
+    ByteBuf fullResponse(ByteBufAllocator alloc, String text, String reasoning, String finishReason,
+                         OutputPlan.Usage usage) {
         return Json.encode(alloc, json -> {
             header(json, endpoint.object);
             json.writeArrayFieldStart("choices");
@@ -70,6 +94,9 @@ final class CompletionJson {
                 json.writeObjectFieldStart("message");
                 json.writeStringField("role", "assistant");
                 json.writeStringField("content", text);
+                if (reasoning != null) {
+                    json.writeStringField("reasoning_content", reasoning);
+                }
                 json.writeEndObject();
             } else {
                 json.writeStringField("text", text);
@@ -77,7 +104,7 @@ final class CompletionJson {
             json.writeStringField("finish_reason", finishReason);
             json.writeEndObject();
             json.writeEndArray();
-            usage(json, promptTokens, completionTokens);
+            usage(json, usage);
             json.writeEndObject();
         });
     }
@@ -90,11 +117,17 @@ final class CompletionJson {
         json.writeStringField("model", model);
     }
 
-    private static void usage(JsonGenerator json, int promptTokens, int completionTokens) throws IOException {
+    /** OpenAI's usage object; {@code completion_tokens_details.reasoning_tokens} only when there was reasoning. */
+    private static void usage(JsonGenerator json, OutputPlan.Usage usage) throws IOException {
         json.writeObjectFieldStart("usage");
-        json.writeNumberField("prompt_tokens", promptTokens);
-        json.writeNumberField("completion_tokens", completionTokens);
-        json.writeNumberField("total_tokens", (long) promptTokens + completionTokens);
+        json.writeNumberField("prompt_tokens", usage.prompt());
+        json.writeNumberField("completion_tokens", usage.completion());
+        json.writeNumberField("total_tokens", usage.prompt() + usage.completion());
+        if (usage.reasoning() > 0) {
+            json.writeObjectFieldStart("completion_tokens_details");
+            json.writeNumberField("reasoning_tokens", usage.reasoning());
+            json.writeEndObject();
+        }
         json.writeEndObject();
     }
 }

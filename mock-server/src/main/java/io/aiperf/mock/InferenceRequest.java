@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param maxTokens  the output cap, or null if the request sets none
  * @param minTokens  the output floor, or null if the request sets none
  * @param promptText all prompt text concatenated; its length drives prompt_tokens and its hash the output
+ * @param reasoningEffort {@code reasoning_effort} (chat) or {@code reasoning.effort} (responses), or null
  */
 record InferenceRequest(
         String model,
@@ -17,7 +18,8 @@ record InferenceRequest(
         Integer maxTokens,
         Integer minTokens,
         boolean ignoreEos,
-        String promptText) {
+        String promptText,
+        String reasoningEffort) {
 
     /** A body the mock refuses with 400; the message goes to the client verbatim. */
     static final class InvalidRequestException extends Exception {
@@ -48,7 +50,17 @@ record InferenceRequest(
             maxTokens = count(body, "max_tokens");
             prompt = completionPrompt(body.path("prompt"));
         }
-        return new InferenceRequest(model, stream, includeUsage, maxTokens, minTokens, ignoreEos, prompt);
+        return new InferenceRequest(model, stream, includeUsage, maxTokens, minTokens, ignoreEos, prompt,
+                reasoningEffort(body));
+    }
+
+    /** Chat's {@code reasoning_effort}, else the Responses API's {@code reasoning.effort}; null when neither. */
+    static String reasoningEffort(JsonNode body) {
+        JsonNode effort = body.path("reasoning_effort");
+        if (!effort.isTextual()) {
+            effort = body.path("reasoning").path("effort");
+        }
+        return effort.isTextual() ? effort.asText() : null;
     }
 
     private static Integer count(JsonNode body, String field) throws InvalidRequestException {

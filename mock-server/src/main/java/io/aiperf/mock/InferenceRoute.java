@@ -25,21 +25,26 @@ final class InferenceRoute extends JsonRoute {
     }
 
     private void answer(Exchange exchange, InferenceRequest request) {
-        OutputPlan plan = OutputPlan.of(request);
+        // Completions answers have no reasoning field, so only chat reasons.
+        int reasoningTokens = endpoint == Endpoint.CHAT
+                ? Reasoning.tokens(config, request.model(), request.reasoningEffort()) : 0;
+        OutputPlan plan = OutputPlan.of(request).withReasoning(reasoningTokens);
         TokenText text = new TokenText(plan.promptHash());
         String model = request.model() != null ? request.model() : ModelsRoute.MODEL_ID;
         CompletionJson json = new CompletionJson(endpoint, newId(), System.currentTimeMillis() / 1000, model);
         long firstTokenAtNs = exchange.arrivalNs() + config.ttftNs();
         if (request.stream()) {
-            new SseResponder(exchange, json, plan, text, request.includeUsage(), firstTokenAtNs, config.itlNs())
-                    .start();
+            new SseResponder(exchange, json, plan, text, request.includeUsage(), config.usageTokenOffset(),
+                    firstTokenAtNs, config.itlNs()).start();
         } else {
             // A whole response is ready when its last token would have been generated. We charge itl for every
             // token (ttft + itl * n), as AIPerf's mock does, rather than ttft + itl * (n - 1).
-            long readyAtNs = firstTokenAtNs + config.itlNs() * plan.outputTokens();
+            long readyAtNs = firstTokenAtNs + config.itlNs() * plan.generatedTokens();
+            String reasoning = plan.reasoningTokens() > 0
+                    ? TokenText.reasoning(plan.promptHash()).join(plan.reasoningTokens()) : null;
             exchange.runAt(readyAtNs, () -> exchange.respondJson(HttpResponseStatus.OK,
-                    json.fullResponse(exchange.ctx().alloc(), text.join(plan.outputTokens()), plan.finishReason(),
-                            plan.promptTokens(), plan.outputTokens())));
+                    json.fullResponse(exchange.ctx().alloc(), text.join(plan.outputTokens()), reasoning,
+                            plan.finishReason(), plan.usage(config.usageTokenOffset()))));
         }
     }
 

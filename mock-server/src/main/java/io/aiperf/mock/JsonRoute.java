@@ -71,7 +71,8 @@ abstract class JsonRoute implements Route {
         boolean stream = body != null && body.path("stream").asBoolean(false);
         requestLog.arrived(new RequestRecord(exchange.arrivalNs(), exchange.arrivalEpochNs(), exchange.path(),
                 model, stream, exchange.requestHeaders().get("X-Request-ID"),
-                exchange.requestHeaders().get("X-Correlation-ID")));
+                exchange.requestHeaders().get("X-Correlation-ID"),
+                body == null || body.isMissingNode() ? null : body));
         exchange.onFinish(requestLog::departed);
     }
 }

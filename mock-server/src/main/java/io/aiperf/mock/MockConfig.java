@@ -13,10 +13,16 @@ import java.util.concurrent.TimeUnit;
  * @param errorRatePct percentage [0, 100] of inference requests answered with HTTP 500
  * @param randomSeed   seed for error injection; null draws a fresh seed per server
  * @param latencies    embeddings and rankings latencies (base + per item)
+ * @param reasoningTokens  when &gt; 0, every chat and responses answer starts with this many reasoning tokens,
+ *                         whatever the model and {@code reasoning_effort}; 0 leaves reasoning to AIPerf's trigger
+ *                         (see {@link Reasoning})
+ * @param usageTokenOffset added to the {@code prompt_tokens} and {@code completion_tokens} (input/output tokens)
+ *                         the server reports in {@code usage}, not to the text it sends: a server whose tokenizer
+ *                         disagrees with the client's, so tests can tell server counts from client counts
  */
 public record MockConfig(
         String host, int port, double ttftMs, double itlMs, boolean fast, double errorRatePct, Long randomSeed,
-        ItemLatencies latencies) {
+        ItemLatencies latencies, int reasoningTokens, int usageTokenOffset) {
 
     /**
      * Non-generative answers take base + per-item time (AIPerf's mock: {@code --embedding-base-latency},
@@ -42,7 +48,7 @@ public record MockConfig(
     /** With the default embeddings and rankings latencies. */
     public MockConfig(String host, int port, double ttftMs, double itlMs, boolean fast, double errorRatePct,
                       Long randomSeed) {
-        this(host, port, ttftMs, itlMs, fast, errorRatePct, randomSeed, ItemLatencies.defaults());
+        this(host, port, ttftMs, itlMs, fast, errorRatePct, randomSeed, ItemLatencies.defaults(), 0, 0);
     }
 
     public static final String DEFAULT_HOST = "127.0.0.1";
@@ -70,6 +76,12 @@ public record MockConfig(
         if (!(errorRatePct >= 0 && errorRatePct <= 100)) {
             throw new IllegalArgumentException("error rate must be in [0, 100] percent, got " + errorRatePct);
         }
+        if (reasoningTokens < 0) {
+            throw new IllegalArgumentException("reasoning tokens must be >= 0, got " + reasoningTokens);
+        }
+        if (usageTokenOffset < 0) {
+            throw new IllegalArgumentException("usage token offset must be >= 0, got " + usageTokenOffset);
+        }
     }
 
     /** Embeddings answer after base + per-input latency (AIPerf's mock defaults). */
@@ -90,27 +102,43 @@ public record MockConfig(
     }
 
     public MockConfig withHost(String newHost) {
-        return new MockConfig(newHost, port, ttftMs, itlMs, fast, errorRatePct, randomSeed, latencies);
+        return new MockConfig(newHost, port, ttftMs, itlMs, fast, errorRatePct, randomSeed, latencies, reasoningTokens,
+                usageTokenOffset);
     }
 
     public MockConfig withPort(int newPort) {
-        return new MockConfig(host, newPort, ttftMs, itlMs, fast, errorRatePct, randomSeed, latencies);
+        return new MockConfig(host, newPort, ttftMs, itlMs, fast, errorRatePct, randomSeed, latencies, reasoningTokens,
+                usageTokenOffset);
     }
 
     public MockConfig withTiming(double newTtftMs, double newItlMs) {
-        return new MockConfig(host, port, newTtftMs, newItlMs, fast, errorRatePct, randomSeed, latencies);
+        return new MockConfig(host, port, newTtftMs, newItlMs, fast, errorRatePct, randomSeed, latencies,
+                reasoningTokens, usageTokenOffset);
     }
 
     public MockConfig withFast(boolean newFast) {
-        return new MockConfig(host, port, ttftMs, itlMs, newFast, errorRatePct, randomSeed, latencies);
+        return new MockConfig(host, port, ttftMs, itlMs, newFast, errorRatePct, randomSeed, latencies, reasoningTokens,
+                usageTokenOffset);
     }
 
     public MockConfig withErrorRate(double newErrorRatePct, Long newRandomSeed) {
-        return new MockConfig(host, port, ttftMs, itlMs, fast, newErrorRatePct, newRandomSeed, latencies);
+        return new MockConfig(host, port, ttftMs, itlMs, fast, newErrorRatePct, newRandomSeed, latencies,
+                reasoningTokens, usageTokenOffset);
     }
 
     public MockConfig withLatencies(ItemLatencies newLatencies) {
-        return new MockConfig(host, port, ttftMs, itlMs, fast, errorRatePct, randomSeed, newLatencies);
+        return new MockConfig(host, port, ttftMs, itlMs, fast, errorRatePct, randomSeed, newLatencies, reasoningTokens,
+                usageTokenOffset);
+    }
+
+    public MockConfig withReasoningTokens(int newReasoningTokens) {
+        return new MockConfig(host, port, ttftMs, itlMs, fast, errorRatePct, randomSeed, latencies, newReasoningTokens,
+                usageTokenOffset);
+    }
+
+    public MockConfig withUsageTokenOffset(int newUsageTokenOffset) {
+        return new MockConfig(host, port, ttftMs, itlMs, fast, errorRatePct, randomSeed, latencies, reasoningTokens,
+                newUsageTokenOffset);
     }
 
     /** Effective time to first token in nanoseconds; 0 in fast mode. */

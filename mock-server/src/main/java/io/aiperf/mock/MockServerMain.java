@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 
 /**
- * The standalone {@code aiperf-mock-server} command. Arguments are parsed by hand: eight options do not
+ * The standalone {@code aiperf-mock-server} command. Arguments are parsed by hand: a dozen options do not
  * justify a CLI library, and the module must stay free of anything the client side also uses.
  *
  * <p>Exit codes: 0 after a clean shutdown or {@code --help}, 1 if the server cannot start (port in use),
@@ -31,6 +31,13 @@ public final class MockServerMain {
                   --ranking-per-passage-latency MS  rankings: per passage (default 1)
                   --error-rate PCT  answer this percentage of inference requests with HTTP 500 (default 0)
                   --random-seed N   seed for --error-rate, for reproducible failures (default: random)
+                  --reasoning-tokens N              chat and responses answers start with N reasoning tokens,
+                                                    whatever the model (default 0: only models named *qwen* or
+                                                    *gpt-oss* reason, with reasoning_effort low/medium/high =
+                                                    100/250/500 tokens)
+                  --usage-token-offset N            usage reports N more prompt and completion tokens than
+                                                    were sent, like a server whose tokenizer disagrees with the
+                                                    client's (default 0)
               -h, --help            print this help and exit
 
             Routes: POST /v1/chat/completions, POST /v1/completions, POST /v1/responses,
@@ -140,7 +147,7 @@ public final class MockServerMain {
         return switch (name) {
             case "-p", "--port", "--host", "-t", "--ttft", "--itl", "--error-rate", "--random-seed",
                     "--embedding-base-latency", "--embedding-per-input-latency", "--ranking-base-latency",
-                    "--ranking-per-passage-latency" -> true;
+                    "--ranking-per-passage-latency", "--reasoning-tokens", "--usage-token-offset" -> true;
             default -> false;
         };
     }
@@ -154,6 +161,8 @@ public final class MockServerMain {
                 case "--itl" -> config.withTiming(config.ttftMs(), parseDouble(name, value));
                 case "--error-rate" -> config.withErrorRate(parseDouble(name, value), config.randomSeed());
                 case "--random-seed" -> config.withErrorRate(config.errorRatePct(), parseLong(name, value));
+                case "--reasoning-tokens" -> config.withReasoningTokens(parseInt(name, value));
+                case "--usage-token-offset" -> config.withUsageTokenOffset(parseInt(name, value));
                 case "--embedding-base-latency" -> {
                     MockConfig.ItemLatencies l = config.latencies();
                     yield config.withLatencies(new MockConfig.ItemLatencies(parseDouble(name, value),

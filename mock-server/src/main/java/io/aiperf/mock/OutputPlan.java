@@ -7,14 +7,16 @@ import java.util.SplittableRandom;
  * prompt with the same limits always yields the same answer.
  *
  * @param promptTokens  ceil(prompt chars / 4), at least 1: a cheap stand-in for a real tokenizer
+ * @param reasoningTokens number of reasoning tokens sent before the output (see {@link Reasoning})
  * @param outputTokens  number of output tokens to produce
  * @param finishReason  {@code length} when the output was cut by max tokens or ignore_eos, else {@code stop}
  * @param promptHash    seeds both the length draw and the choice of words
  */
-record OutputPlan(int promptTokens, int outputTokens, String finishReason, long promptHash) {
+record OutputPlan(int promptTokens, int reasoningTokens, int outputTokens, String finishReason, long promptHash) {
 
     private static final int MIN_UNBOUNDED_OUTPUT = 16;
 
+    /** The plan for {@code request}, without reasoning. */
     static OutputPlan of(InferenceRequest request) {
         String prompt = request.promptText();
         long hash = hash(prompt);
@@ -37,7 +39,30 @@ record OutputPlan(int promptTokens, int outputTokens, String finishReason, long 
             }
         }
         boolean cut = request.ignoreEos() || (max != null && output == max);
-        return new OutputPlan(promptTokens, output, cut ? "length" : "stop", hash);
+        return new OutputPlan(promptTokens, 0, output, cut ? "length" : "stop", hash);
+    }
+
+    /** The same answer preceded by {@code tokens} reasoning tokens. */
+    OutputPlan withReasoning(int tokens) {
+        return new OutputPlan(promptTokens, tokens, outputTokens, finishReason, promptHash);
+    }
+
+    /** Tokens generated in all, reasoning included: what the schedule paces and {@code completion_tokens} counts. */
+    long generatedTokens() {
+        return (long) reasoningTokens + outputTokens;
+    }
+
+    /** The {@code usage} the server reports, inflated by {@code offset} (see {@link MockConfig#usageTokenOffset()}). */
+    Usage usage(int offset) {
+        return new Usage((long) promptTokens + offset, generatedTokens() + offset, reasoningTokens);
+    }
+
+    /**
+     * Counts as reported in {@code usage}.
+     *
+     * @param reasoning the part of {@code completion} that was reasoning
+     */
+    record Usage(long prompt, long completion, int reasoning) {
     }
 
     /** FNV-1a over the UTF-16 code units: stable across JVMs and runs, unlike identity hashes. */

@@ -10,11 +10,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * Lock-free so that recording never makes one event loop wait for another.
  *
  * <p>Records are capped at {@link #MAX_RECORDS}; past that, arrivals are only counted as dropped, so a long
- * soak run against the standalone server cannot exhaust the heap.
+ * soak run against the standalone server cannot exhaust the heap. Request bodies, which can be large, are kept for
+ * the first {@link #MAX_BODIES} records only.
  */
 final class RequestLog {
 
     static final int MAX_RECORDS = 1_000_000;
+    static final int MAX_BODIES = 10_000;
 
     private final ConcurrentLinkedQueue<RequestRecord> records = new ConcurrentLinkedQueue<>();
     // ConcurrentLinkedQueue.size() walks the whole queue, so the cap needs its own counter.
@@ -25,8 +27,9 @@ final class RequestLog {
 
     /** A request has fully arrived: record it and count it as in flight until {@link #departed()}. */
     void arrived(RequestRecord record) {
-        if (stored.incrementAndGet() <= MAX_RECORDS) {
-            records.add(record);
+        int position = stored.incrementAndGet();
+        if (position <= MAX_RECORDS) {
+            records.add(position <= MAX_BODIES ? record : record.withoutBody());
         } else {
             stored.decrementAndGet();
             dropped.incrementAndGet();

@@ -5,7 +5,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 
 /**
  * {@code GET /mock/requests} lists what the server saw arrive, so an out-of-process test can check the load
- * generator's timing against the server's clock; {@code DELETE} starts a fresh log.
+ * generator's timing against the server's clock and the bodies it sent; {@code DELETE} starts a fresh log.
  */
 final class RequestLogRoute {
 
@@ -33,6 +33,12 @@ final class RequestLogRoute {
                 json.writeBooleanField("stream", record.stream());
                 json.writeStringField("x_request_id", record.xRequestId());
                 json.writeStringField("x_correlation_id", record.xCorrelationId());
+                if (record.body() != null) {
+                    json.writeFieldName("body");
+                    json.writeTree(record.body());
+                } else {
+                    json.writeNullField("body");
+                }
                 json.writeEndObject();
             }
             json.writeEndArray();

@@ -1,5 +1,7 @@
 package io.aiperf.mock;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /**
  * What the server saw when one inference request arrived. "Arrived" means the whole request (headers and
  * body) had been read, which is the instant the token schedule starts from.
@@ -12,6 +14,8 @@ package io.aiperf.mock;
  * @param stream          the request's {@code stream} field
  * @param xRequestId      the {@code X-Request-ID} header, or null
  * @param xCorrelationId  the {@code X-Correlation-ID} header, or null
+ * @param body            the parsed JSON body, so tests can check what the client sent; null if it was not JSON,
+ *                        and null past the first {@link RequestLog#MAX_BODIES} records of a log
  */
 public record RequestRecord(
         long arrivalNs,
@@ -20,5 +24,10 @@ public record RequestRecord(
         String model,
         boolean stream,
         String xRequestId,
-        String xCorrelationId) {
+        String xCorrelationId,
+        JsonNode body) {
+
+    RequestRecord withoutBody() {
+        return new RequestRecord(arrivalNs, arrivalEpochNs, path, model, stream, xRequestId, xCorrelationId, null);
+    }
 }

@@ -33,7 +33,7 @@ final class SolidoRoute extends JsonRoute {
             prompt.append(q.asText(""));
         }
         OutputPlan plan = OutputPlan.of(new InferenceRequest(null, false, false, null, null, false,
-                prompt.toString()));
+                prompt.toString(), null));
         TokenText text = new TokenText(plan.promptHash());
         exchange.runAt(exchange.arrivalNs() + config.ttftNs() + config.itlNs() * plan.outputTokens(), () ->
                 exchange.respondJson(HttpResponseStatus.OK, Json.encode(exchange.ctx().alloc(), json -> {

@@ -9,7 +9,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * Streams one response as server-sent events, one token per event, on an absolute schedule: token {@code i}
  * is written at {@code firstTokenAtNs + i * itlNs}. Each wake-up writes every token that is due, so a late
- * wake-up catches up instead of pushing all later tokens back.
+ * wake-up catches up instead of pushing all later tokens back. Reasoning tokens, when the plan has any, come first
+ * and take the first places in the schedule, so the time to first token is that of the first reasoning token.
  *
  * <p>Runs on the connection's event loop only. If the connection closes, the {@link Exchange} ends and its
  * pending timer is cancelled, which stops the stream.
@@ -22,8 +23,13 @@ final class SseResponder {
 
     /** The wire format of the events: one per token, then whatever ends the stream. */
     interface Events {
-        /** The event carrying token {@code index}; {@code last} on the final one. */
+        /** The event carrying output token {@code index} (0-based after any reasoning); {@code last} on the final one. */
         ByteBuf token(ByteBufAllocator alloc, int index, String text, boolean last);
+
+        /** The event carrying reasoning token {@code index}; only formats whose plans have reasoning need it. */
+        default ByteBuf reasoning(ByteBufAllocator alloc, int index, String text) {
+            throw new IllegalStateException("this format has no reasoning events");
+        }
 
         /** Writes the events that follow the last token (usage, {@code [DONE]}, …). */
         void finish(ByteBufAllocator alloc, Consumer<ByteBuf> out);
@@ -33,25 +39,35 @@ final class SseResponder {
     private final Events format;
     private final OutputPlan plan;
     private final TokenText text;
+    private final TokenText reasoningText;
     private final long firstTokenAtNs;
     private final long itlNs;
-    /** Token events to send; a zero-token answer still sends one empty event to carry the finish reason. */
+    /**
+     * Token events to send: the reasoning tokens, then the output tokens; a zero-token answer still sends one empty
+     * event to carry the finish reason.
+     */
     private final int events;
     private int next;
 
     /** OpenAI chat/completions chunks, an optional usage chunk, then {@code [DONE]}. */
     SseResponder(Exchange exchange, CompletionJson json, OutputPlan plan, TokenText text, boolean includeUsage,
-                 long firstTokenAtNs, long itlNs) {
+                 int usageTokenOffset, long firstTokenAtNs, long itlNs) {
         this(exchange, new Events() {
             @Override
             public ByteBuf token(ByteBufAllocator alloc, int index, String token, boolean last) {
-                return json.tokenChunk(alloc, token, index == 0, last ? plan.finishReason() : null);
+                boolean first = index == 0 && plan.reasoningTokens() == 0;
+                return json.tokenChunk(alloc, token, first, last ? plan.finishReason() : null);
+            }
+
+            @Override
+            public ByteBuf reasoning(ByteBufAllocator alloc, int index, String token) {
+                return json.reasoningChunk(alloc, token, index == 0);
             }
 
             @Override
             public void finish(ByteBufAllocator alloc, Consumer<ByteBuf> out) {
                 if (includeUsage) {
-                    out.accept(json.usageChunk(alloc, plan.promptTokens(), plan.outputTokens()));
+                    out.accept(json.usageChunk(alloc, plan.usage(usageTokenOffset)));
                 }
                 out.accept(alloc.buffer(DONE.length).writeBytes(DONE));
             }
@@ -64,9 +80,11 @@ final class SseResponder {
         this.format = format;
         this.plan = plan;
         this.text = text;
+        this.reasoningText = plan.reasoningTokens() > 0 ? TokenText.reasoning(plan.promptHash()) : null;
         this.firstTokenAtNs = firstTokenAtNs;
         this.itlNs = itlNs;
-        this.events = Math.max(1, plan.outputTokens());
+        // long sum: an ignore_eos request may ask for Integer.MAX_VALUE tokens on top of the reasoning.
+        this.events = (int) Math.min(Integer.MAX_VALUE, plan.reasoningTokens() + Math.max(1L, plan.outputTokens()));
     }
 
     void start() {
@@ -95,9 +113,15 @@ final class SseResponder {
         }
     }
 
-    private void writeToken(int index) {
+    private void writeToken(int event) {
+        int reasoning = plan.reasoningTokens();
+        if (event < reasoning) {
+            exchange.writeEvent(format.reasoning(alloc(), event, reasoningText.token(event)));
+            return;
+        }
+        int index = event - reasoning;
         String token = plan.outputTokens() == 0 ? "" : text.token(index);
-        exchange.writeEvent(format.token(alloc(), index, token, index == events - 1));
+        exchange.writeEvent(format.token(alloc(), index, token, event == events - 1));
     }
 
     private void finish() {

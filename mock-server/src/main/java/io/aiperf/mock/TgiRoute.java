@@ -43,7 +43,7 @@ final class TgiRoute extends JsonRoute {
             maxTokens = max.intValue();
         }
         OutputPlan plan = OutputPlan.of(new InferenceRequest(null, stream, false, maxTokens, null, false,
-                inputs.asText()));
+                inputs.asText(), null));
         TokenText text = new TokenText(plan.promptHash());
         long firstTokenAtNs = exchange.arrivalNs() + config.ttftNs();
         if (stream) {

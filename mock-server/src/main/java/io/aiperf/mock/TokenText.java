@@ -37,6 +37,11 @@ final class TokenText {
         this.start = (int) Math.floorMod(promptHash, (long) WORDS.length);
     }
 
+    /** The reasoning that precedes an answer: the same kind of words, starting elsewhere than the answer does. */
+    static TokenText reasoning(long promptHash) {
+        return new TokenText(~promptHash);
+    }
+
     /** Text of output token {@code index} (0-based). */
     String token(int index) {
         int word = (int) ((start + (long) index) % WORDS.length);

@@ -58,6 +58,17 @@ class MockServerMainTest {
     }
 
     @Test
+    void reasoningAndUsageOffsetOptions() throws Exception {
+        MockConfig config = MockServerMain.parse("--reasoning-tokens", "40", "--usage-token-offset=3").config();
+        assertThat(config.reasoningTokens()).isEqualTo(40);
+        assertThat(config.usageTokenOffset()).isEqualTo(3);
+        assertThat(MockConfig.defaults()).extracting(MockConfig::reasoningTokens, MockConfig::usageTokenOffset)
+                .containsExactly(0, 0);
+        assertThatThrownBy(() -> MockServerMain.parse("--reasoning-tokens", "-1"))
+                .hasMessageContaining("invalid value for --reasoning-tokens: -1");
+    }
+
+    @Test
     void helpIsNotAnError() throws Exception {
         Command command = MockServerMain.parse("--port", "1", "--help", "--bogus");
         assertThat(command.help()).isTrue();

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class OutputPlanTest {
 
     private static InferenceRequest request(String prompt, Integer max, Integer min, boolean ignoreEos) {
-        return new InferenceRequest("m", false, false, max, min, ignoreEos, prompt);
+        return new InferenceRequest("m", false, false, max, min, ignoreEos, prompt, null);
     }
 
     @Test

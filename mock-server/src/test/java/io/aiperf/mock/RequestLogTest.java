@@ -42,6 +42,18 @@ class RequestLogTest {
             assertThat(completion).extracting(RequestRecord::path, RequestRecord::model, RequestRecord::stream,
                     RequestRecord::xRequestId).containsExactly("/v1/completions", "b", false, null);
             assertThat(completion.arrivalNs()).isGreaterThan(chat.arrivalNs());
+            assertThat(chat.body().path("messages").isArray()).isTrue();
+            assertThat(completion.body().path("prompt").asText()).isEqualTo("x");
+        }
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIsLoggedWithoutOne() {
+        try (MockServer server = MockServer.start(MockConfig.ephemeral().withFast(true))) {
+            assertThat(TestHttp.post(server, "/v1/completions", "{oops").statusCode()).isEqualTo(400);
+            assertThat(server.requestLog()).singleElement().extracting(RequestRecord::body).isNull();
+            assertThat(TestHttp.json(TestHttp.get(server, "/mock/requests")).at("/requests/0/body").isNull())
+                    .isTrue();
         }
     }
 
@@ -63,6 +75,7 @@ class RequestLogTest {
             assertThat(record.path("stream").asBoolean()).isFalse();
             assertThat(record.path("x_request_id").asText()).isEqualTo("r-42");
             assertThat(record.path("x_correlation_id").isNull()).isTrue();
+            assertThat(record.path("body")).isEqualTo(TestHttp.json("{\"model\":\"m\",\"prompt\":\"x\"}"));
 
             assertThat(TestHttp.eventually(() -> server.inFlight() == 0)).isTrue();
             HttpResponse<String> deleted = TestHttp.send(TestHttp.request(server, "/mock/requests").DELETE().build());

@@ -48,6 +48,9 @@ public final class MetricCatalog {
             NANOSECONDS, MILLISECONDS, 100, STREAMING_ONLY);
     public static final MetricSpec TIME_TO_SECOND_TOKEN = record("time_to_second_token", "Time to Second Token",
             NANOSECONDS, MILLISECONDS, 200, STREAMING_ONLY);
+    /** First response carrying non-reasoning text − request start: TTFT without the thinking. */
+    public static final MetricSpec TIME_TO_FIRST_OUTPUT_TOKEN = record("time_to_first_output_token",
+            "Time to First Output Token", NANOSECONDS, MILLISECONDS, 210, STREAMING_ONLY);
     public static final MetricSpec REQUEST_LATENCY = record("request_latency", "Request Latency",
             NANOSECONDS, MILLISECONDS, 300);
     public static final MetricSpec INTER_TOKEN_LATENCY = record("inter_token_latency", "Inter Token Latency",
@@ -114,7 +117,7 @@ public final class MetricCatalog {
 
     /** Every metric, catalogue order. */
     public static final List<MetricSpec> ALL = List.of(
-            TIME_TO_FIRST_TOKEN, TIME_TO_SECOND_TOKEN, REQUEST_LATENCY, INTER_TOKEN_LATENCY,
+            TIME_TO_FIRST_TOKEN, TIME_TO_SECOND_TOKEN, TIME_TO_FIRST_OUTPUT_TOKEN, REQUEST_LATENCY, INTER_TOKEN_LATENCY,
             OUTPUT_TOKEN_THROUGHPUT_PER_USER, E2E_OUTPUT_TOKEN_THROUGHPUT, OUTPUT_SEQUENCE_LENGTH,
             INPUT_SEQUENCE_LENGTH, INTER_CHUNK_LATENCY, OUTPUT_TOKEN_COUNT, REASONING_TOKEN_COUNT, ERROR_ISL,
             OUTPUT_TOKEN_THROUGHPUT, REQUEST_THROUGHPUT, REQUEST_COUNT, ERROR_REQUEST_COUNT, BENCHMARK_DURATION,

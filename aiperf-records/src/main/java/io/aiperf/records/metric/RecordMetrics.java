@@ -21,6 +21,8 @@ import java.util.Map;
  * <ul>
  *   <li>{@code time_to_first_token} = first content arrival − request start (streaming only)</li>
  *   <li>{@code time_to_second_token} = second − first content arrival (streaming, ≥2 content responses)</li>
+ *   <li>{@code time_to_first_output_token} = first arrival carrying non-reasoning text − request start (streaming;
+ *       absent when the answer is all reasoning). Equals TTFT when there is no reasoning.</li>
  *   <li>{@code request_latency} = last content arrival − request start (trailing usage/[DONE] excluded)</li>
  *   <li>{@code inter_token_latency} = (request_latency − TTFT) / (OSL − 1) (streaming, OSL ≥ 2)</li>
  *   <li>{@code output_token_throughput_per_user} = 1 / ITL in seconds (streaming, ITL &gt; 0)</li>
@@ -129,6 +131,10 @@ public final class RecordMetrics {
             if (content.size() >= 2) {
                 values.put(MetricCatalog.TIME_TO_SECOND_TOKEN.tag(), content.get(1).arrivalNs() - firstNs);
             }
+            long firstOutputNs = firstTextArrivalNs(content);
+            if (firstOutputNs >= 0) {
+                values.put(MetricCatalog.TIME_TO_FIRST_OUTPUT_TOKEN.tag(), firstOutputNs - startNs);
+            }
         }
         values.put(MetricCatalog.REQUEST_LATENCY.tag(), latencyNs);
         if (streaming && osl != null && osl >= 2) {
@@ -221,6 +227,16 @@ public final class RecordMetrics {
         long output = tokenizer.countTokens(text.toString());
         Long reasoningTokens = anyReasoning ? (long) tokenizer.countTokens(reasoning.toString()) : null;
         return new TokenCounts(clientIsl(record, callerIsl), output, reasoningTokens);
+    }
+
+    /** Arrival of the first response with non-reasoning text, or -1 when every response was reasoning only. */
+    private static long firstTextArrivalNs(List<ResponseChunk> content) {
+        for (ResponseChunk chunk : content) {
+            if (chunk.hasText()) {
+                return chunk.arrivalNs();
+            }
+        }
+        return -1;
     }
 
     private static List<ResponseChunk> contentResponses(RequestRecord record) {

@@ -87,7 +87,7 @@ class RecordAggregatorTest {
 
         // catalogue order, single values only avg
         assertThat(summary.metrics()).extracting(MetricResult::tag).startsWith("time_to_first_token",
-                "time_to_second_token", "request_latency", "inter_token_latency");
+                "time_to_second_token", "time_to_first_output_token", "request_latency", "inter_token_latency");
         MetricResult duration = summary.metric("benchmark_duration").orElseThrow();
         assertThat(duration.singleValue()).isTrue();
         assertThat(duration.unit()).isEqualTo("sec");

@@ -48,7 +48,7 @@ class RecordMetricsTest {
         assertThat(m.has(MetricCatalog.REASONING_TOKEN_COUNT)).isFalse();
         assertThat(m.has(MetricCatalog.ERROR_ISL)).isFalse();
         assertThat(List.copyOf(m.values().keySet())).containsExactly("time_to_first_token", "time_to_second_token",
-                "request_latency", "inter_token_latency", "output_token_throughput_per_user",
+                "time_to_first_output_token", "request_latency", "inter_token_latency", "output_token_throughput_per_user",
                 "e2e_output_token_throughput", "output_sequence_length", "input_sequence_length",
                 "inter_chunk_latency", "output_token_count");
         assertThat(m.values().get("request_latency")).isInstanceOf(Long.class);
@@ -112,6 +112,8 @@ class RecordMetricsTest {
         assertThat(m.count(MetricCatalog.OUTPUT_SEQUENCE_LENGTH)).isEqualTo(3);
         assertThat(m.count(MetricCatalog.TIME_TO_FIRST_TOKEN)).isEqualTo(10 * MS);
         assertThat(m.number(MetricCatalog.INTER_TOKEN_LATENCY)).isEqualTo(5.0 * MS);
+        // No answer text at all: nothing to time the first output token by.
+        assertThat(m.has(MetricCatalog.TIME_TO_FIRST_OUTPUT_TOKEN)).isFalse();
     }
 
     @Test
@@ -125,6 +127,35 @@ class RecordMetricsTest {
     }
 
     @Test
+    void firstOutputTokenIsTheFirstTextAfterTheReasoning() {
+        MetricRecord m = streaming.compute(request().reasoning(10 * MS, "hmm").reasoning(25 * MS, " ok")
+                .chunk(30 * MS, "", " and")
+                .text(40 * MS, "answer").text(55 * MS, " is 42").build(), 5L);
+
+        assertThat(m.count(MetricCatalog.TIME_TO_FIRST_TOKEN)).isEqualTo(10 * MS);
+        assertThat(m.count(MetricCatalog.TIME_TO_FIRST_OUTPUT_TOKEN)).isEqualTo(40 * MS);
+    }
+
+    @Test
+    void aChunkWithReasoningAndTextIsTheFirstOutput() {
+        MetricRecord m = streaming.compute(request().reasoning(10 * MS, "hmm")
+                .chunk(20 * MS, "yes", " so")
+                .text(30 * MS, " indeed").build(), 5L);
+
+        assertThat(m.count(MetricCatalog.TIME_TO_FIRST_OUTPUT_TOKEN)).isEqualTo(20 * MS);
+    }
+
+    @Test
+    void withoutReasoningFirstOutputTokenEqualsTtftAndNonStreamingHasNeither() {
+        MetricRecord s = streaming.compute(request().text(15 * MS, "a").text(30 * MS, " b").build(), 5L);
+        assertThat(s.count(MetricCatalog.TIME_TO_FIRST_OUTPUT_TOKEN)).isEqualTo(15 * MS)
+                .isEqualTo(s.count(MetricCatalog.TIME_TO_FIRST_TOKEN));
+
+        MetricRecord whole = nonStreaming.compute(request().reasoning(15 * MS, "hmm").text(15 * MS, "a").build(), 5L);
+        assertThat(whole.has(MetricCatalog.TIME_TO_FIRST_OUTPUT_TOKEN)).isFalse();
+    }
+
+    @Test
     void nonStreamingHasLatencyButNoStreamingMetrics() {
         MetricRecord m = nonStreaming.compute(request().text(250 * MS, "a b c d e").build(), 100L);
 
@@ -132,7 +163,7 @@ class RecordMetricsTest {
         assertThat(m.count(MetricCatalog.OUTPUT_SEQUENCE_LENGTH)).isEqualTo(5);
         assertThat(m.number(MetricCatalog.E2E_OUTPUT_TOKEN_THROUGHPUT)).isCloseTo(20.0, within(1e-9));
         assertThat(m.values().keySet()).doesNotContain("time_to_first_token", "time_to_second_token",
-                "inter_token_latency", "inter_chunk_latency", "output_token_throughput_per_user");
+                "time_to_first_output_token", "inter_token_latency", "inter_chunk_latency", "output_token_throughput_per_user");
     }
 
     @Test
@@ -208,7 +239,7 @@ class RecordMetricsTest {
 
         assertThat(m.valid()).isTrue();
         assertThat(m.values().keySet()).containsExactly("time_to_first_token", "time_to_second_token",
-                "request_latency", "inter_chunk_latency");
+                "time_to_first_output_token", "request_latency", "inter_chunk_latency");
     }
 
     @Test

@@ -76,6 +76,12 @@ public final class TestRecords {
         return this;
     }
 
+    /** A chunk carrying both text and reasoning (either may be null or empty), {@code offsetNs} after the start. */
+    public TestRecords chunk(long offsetNs, String text, String reasoning) {
+        responses.add(new ResponseChunk(startNs + offsetNs, text, reasoning));
+        return this;
+    }
+
     public TestRecords chunk(ResponseChunk chunk) {
         responses.add(chunk);
         return this;
