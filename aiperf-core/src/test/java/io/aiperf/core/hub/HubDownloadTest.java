@@ -101,6 +101,21 @@ class HubDownloadTest {
     }
 
     @Test
+    void failuresWithoutMessagesStillSayWhat() {
+        java.net.ConnectException dns = new java.net.ConnectException();
+        dns.initCause(new java.nio.channels.UnresolvedAddressException());
+        assertThat(HubDownload.describe(dns)).isEqualTo("unknown host (offline, or no DNS?)");
+        assertThat(HubDownload.describe(new java.net.UnknownHostException("huggingface.co")))
+                .isEqualTo("unknown host (offline, or no DNS?)");
+        assertThat(HubDownload.describe(new java.net.http.HttpConnectTimeoutException("HTTP connect timed out")))
+                .isEqualTo("no connection within the connect timeout (offline?)");
+        assertThat(HubDownload.describe(new java.net.http.HttpTimeoutException("request timed out")))
+                .isEqualTo("no response within 30 s");
+        assertThat(HubDownload.describe(new java.io.IOException())).isEqualTo("IOException");
+        assertThat(HubDownload.describe(new java.io.IOException("two\n  lines"))).isEqualTo("two lines");
+    }
+
+    @Test
     void settingsFollowTheHuggingFaceEnvironment() {
         HubSettings d = HubSettings.fromEnvironment(Map.of(), "/home/u");
         assertThat(d.endpoint()).isEqualTo("https://huggingface.co");
