@@ -84,13 +84,27 @@ final class AiperfProcess {
         return Files.exists(p) ? Files.readString(p, StandardCharsets.UTF_8) : "";
     }
 
-    /** Service JVMs (controller, workers) of any aiperf run still alive on this machine. */
+    /**
+     * Service JVMs (controller, workers) still alive that were started from this checkout's jar. Runs of other
+     * checkouts on the same machine are neither counted nor touched, so suites of several clones can run at once.
+     */
     static List<ProcessHandle> liveServiceJvms() {
+        String jar = realPath(repoRoot()).resolve("aiperf-cli/target/aiperf.jar").toString(); // bin/aiperf uses cd -P
         return ProcessHandle.allProcesses()
                 .filter(ProcessHandle::isAlive)
-                .filter(h -> h.info().arguments().map(a -> String.join(" ", a)).orElse("")
-                        .contains("io.aiperf.cli.AiperfMain service"))
+                .filter(h -> {
+                    String args = h.info().arguments().map(a -> String.join(" ", a)).orElse("");
+                    return args.contains("io.aiperf.cli.AiperfMain service") && args.contains(jar);
+                })
                 .toList();
+    }
+
+    private static Path realPath(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (IOException e) {
+            return p;
+        }
     }
 
     private AiperfProcess() {
