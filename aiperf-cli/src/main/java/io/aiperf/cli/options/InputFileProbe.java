@@ -28,16 +28,21 @@ final class InputFileProbe {
 
     /** {@code --input-file} as an existing path ({@code ~} expanded), or a usage error naming it. */
     static Path existing(String value) {
+        return existing("--input-file", value);
+    }
+
+    /** The value of {@code option} as an existing path ({@code ~} expanded), or a usage error naming it. */
+    static Path existing(String option, String value) {
         String v = value.trim();
         if (v.isEmpty()) {
-            throw new UsageException("--input-file must not be empty");
+            throw new UsageException(option + " must not be empty");
         }
         Path path = Path.of(v.startsWith("~") ? System.getProperty("user.home") + v.substring(1) : v);
         if (!Files.exists(path)) {
-            throw new UsageException("--input-file: no such file or directory: " + value);
+            throw new UsageException(option + ": no such file or directory: " + value);
         }
         if (!Files.isReadable(path)) {
-            throw new UsageException("--input-file: cannot read " + value);
+            throw new UsageException(option + ": cannot read " + value);
         }
         return path.toAbsolutePath().normalize();
     }

@@ -36,7 +36,8 @@ public final class InputOptions {
     public Long randomSeed;
 
     @Option(names = {"--num-dataset-entries", "--num-prompts"}, paramLabel = "N",
-            description = "Distinct synthetic prompts to generate (default: 100).")
+            description = "Distinct synthetic prompts to generate (default: 100); with --public-dataset, the most "
+                    + "conversations to keep (default: all that pass its filters).")
     public Integer numDatasetEntries;
 
     @Option(names = "--tokenizer", paramLabel = "NAME_OR_PATH",
@@ -83,9 +84,20 @@ public final class InputOptions {
                     + "bailian_trace or burst_gpt_trace (default: detected from the file).")
     public String customDatasetType;
 
+    @Option(names = "--public-dataset", paramLabel = "NAME",
+            description = "Public dataset to send instead of synthetic prompts: sharegpt (downloaded from the Hugging "
+                    + "Face hub once, then read from the cache; see --public-dataset-path).")
+    public String publicDataset;
+
+    @Option(names = "--public-dataset-path", paramLabel = "PATH",
+            description = "A local copy of the --public-dataset file (for sharegpt: "
+                    + "ShareGPT_V3_unfiltered_cleaned_split.json), read instead of the cache or the hub.")
+    public String publicDatasetPath;
+
     @Option(names = "--dataset-sampling-strategy", paramLabel = "STRATEGY",
             description = "Order in which conversations are drawn: sequential, random (with replacement) or "
-                    + "shuffle (default: sequential for files, shuffle for synthetic and random_pool).")
+                    + "shuffle (default: sequential for files and public datasets, shuffle for synthetic and "
+                    + "random_pool).")
     public String datasetSamplingStrategy;
 
     @Option(names = "--fixed-schedule",

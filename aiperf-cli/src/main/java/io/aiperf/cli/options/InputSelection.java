@@ -1,6 +1,7 @@
 package io.aiperf.cli.options;
 
 import io.aiperf.core.config.InputConfig;
+import io.aiperf.core.dataset.publicdata.PublicDataset;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,9 +18,11 @@ import java.util.Set;
  * @param datasetType       canonical {@code --custom-dataset-type}, or null when the loader detects it
  * @param samplingStrategy  canonical {@code --dataset-sampling-strategy}, or null for the loader's default
  * @param conversations     the synthetic conversation shape
+ * @param publicDataset     canonical {@code --public-dataset} with {@code --public-dataset-path} (absolute), or null;
+ *                          its conversation cap is filled in by the caller
  */
 record InputSelection(Path file, String datasetType, String samplingStrategy,
-                      InputConfig.Conversations conversations) {
+                      InputConfig.Conversations conversations, InputConfig.PublicSource publicDataset) {
 
     static final List<String> DATASET_TYPES = List.of("single_turn", "multi_turn", "random_pool", "mooncake_trace",
             "bailian_trace", "burst_gpt_trace");
@@ -55,12 +58,49 @@ record InputSelection(Path file, String datasetType, String samplingStrategy,
             throw new UsageException("--fixed-schedule-start-offset (" + in.fixedScheduleStartOffset
                     + ") must not be greater than --fixed-schedule-end-offset (" + in.fixedScheduleEndOffset + ")");
         }
+        InputConfig.PublicSource publicSource = publicDataset(in, type, file);
         if (type != null && file == null) {
             throw new UsageException("--custom-dataset-type needs --input-file");
         }
         InputConfig.Conversations conversations = new InputConfig.Conversations(in.turnMean, in.turnStddev,
                 in.turnDelayMeanMs, in.turnDelayStddevMs, in.turnDelayRatio);
-        return new InputSelection(file, type, sampling, conversations);
+        return new InputSelection(file, type, sampling, conversations, publicSource);
+    }
+
+    /**
+     * {@code --public-dataset} (AIPerf: an error with {@code --custom-dataset-type}; here also with
+     * {@code --input-file}, which it would silently replace) and {@code --public-dataset-path} (ours).
+     */
+    private static InputConfig.PublicSource publicDataset(InputOptions in, String type, Path file) {
+        if (in.publicDataset == null) {
+            if (in.publicDatasetPath != null) {
+                throw new UsageException("--public-dataset-path needs --public-dataset");
+            }
+            return null;
+        }
+        PublicDataset dataset;
+        try {
+            dataset = PublicDataset.parse(in.publicDataset);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--public-dataset: " + e.getMessage());
+        }
+        if (type != null) {
+            throw new UsageException("--public-dataset and --custom-dataset-type cannot be used together");
+        }
+        if (file != null) {
+            throw new UsageException("--public-dataset and --input-file cannot be used together (both choose the "
+                    + "prompts); to read a local copy of the public dataset use --public-dataset-path");
+        }
+        String local = null;
+        if (in.publicDatasetPath != null) {
+            Path path = InputFileProbe.existing("--public-dataset-path", in.publicDatasetPath);
+            if (Files.isDirectory(path)) {
+                throw new UsageException("--public-dataset-path must be a file, not a directory: "
+                        + in.publicDatasetPath);
+            }
+            local = path.toString();
+        }
+        return new InputConfig.PublicSource(dataset.cliName(), local, null);
     }
 
     boolean isDirectory() {

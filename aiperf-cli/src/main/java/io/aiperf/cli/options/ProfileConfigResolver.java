@@ -108,9 +108,13 @@ public final class ProfileConfigResolver {
                 : Path.of("artifacts", runDirName(e.modelNames, type, resolvedLoad.stimulus())).toString();
         String absoluteArtifactDir = Path.of(artifactDir).toAbsolutePath().normalize().toString();
 
+        // A public dataset keeps every conversation that passes its filters unless --num-dataset-entries caps it.
+        InputConfig.PublicSource publicSource = input.publicDataset() == null ? null
+                : new InputConfig.PublicSource(input.publicDataset().name(), input.publicDataset().localPath(),
+                        in.numDatasetEntries);
         InputConfig inputConfig = new InputConfig(islMean, in.islStddev, in.oslMean, in.oslStddev, in.randomSeed,
                 entries, input.file() == null ? null : input.file().toString(), input.datasetType(),
-                input.samplingStrategy(), input.conversations(), prompts);
+                input.samplingStrategy(), input.conversations(), prompts, publicSource);
         return new BenchmarkConfig(UUID.randomUUID().toString(), CliCommand.redacted(argv),
                 endpoint,
                 inputConfig,

@@ -1,11 +1,13 @@
 package io.aiperf.cli.e2e;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the real {@code bin/aiperf} launcher (and so every JVM it starts) and captures what the user would see. */
@@ -26,20 +28,49 @@ final class AiperfProcess {
     }
 
     static Process start(Path workDir, List<String> args) throws IOException {
+        return start(workDir, args, Map.of());
+    }
+
+    /**
+     * Starts {@code bin/aiperf} with {@code env} added to this JVM's environment. Unless {@code env} says otherwise,
+     * the Hugging Face hub is a closed local port and every cache lives in {@code workDir}, so no run reaches the
+     * internet or reads or writes the developer's caches.
+     */
+    static Process start(Path workDir, List<String> args, Map<String, String> env) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(repoRoot().resolve("bin/aiperf").toString());
         cmd.addAll(args);
         Files.createDirectories(workDir);
-        return new ProcessBuilder(cmd)
+        ProcessBuilder pb = new ProcessBuilder(cmd)
                 .directory(workDir.toFile())
                 .redirectOutput(workDir.resolve("stdout.txt").toFile())
                 .redirectError(workDir.resolve("stderr.txt").toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                .start();
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        Map<String, String> environment = pb.environment();
+        environment.remove("HF_TOKEN");
+        environment.remove("HUGGING_FACE_HUB_TOKEN");
+        environment.remove("HF_HOME");
+        environment.put("HF_ENDPOINT", closedEndpoint());
+        environment.put("HF_HUB_CACHE", workDir.resolve(".hf-hub-cache").toString());
+        environment.put("AIPERF_CACHE_DIR", workDir.resolve(".aiperf-cache").toString());
+        environment.putAll(env);
+        return pb.start();
+    }
+
+    /** {@code http://127.0.0.1:<port>} with nothing listening (a port that was free a moment ago). */
+    static String closedEndpoint() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return "http://127.0.0.1:" + s.getLocalPort();
+        }
     }
 
     static Result run(Path workDir, List<String> args, long timeoutSeconds) throws Exception {
-        Process p = start(workDir, args);
+        return run(workDir, args, timeoutSeconds, Map.of());
+    }
+
+    static Result run(Path workDir, List<String> args, long timeoutSeconds, Map<String, String> env)
+            throws Exception {
+        Process p = start(workDir, args, env);
         if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
@@ -53,13 +84,27 @@ final class AiperfProcess {
         return Files.exists(p) ? Files.readString(p, StandardCharsets.UTF_8) : "";
     }
 
-    /** Service JVMs (controller, workers) of any aiperf run still alive on this machine. */
+    /**
+     * Service JVMs (controller, workers) still alive that were started from this checkout's jar. Runs of other
+     * checkouts on the same machine are neither counted nor touched, so suites of several clones can run at once.
+     */
     static List<ProcessHandle> liveServiceJvms() {
+        String jar = realPath(repoRoot()).resolve("aiperf-cli/target/aiperf.jar").toString(); // bin/aiperf uses cd -P
         return ProcessHandle.allProcesses()
                 .filter(ProcessHandle::isAlive)
-                .filter(h -> h.info().arguments().map(a -> String.join(" ", a)).orElse("")
-                        .contains("io.aiperf.cli.AiperfMain service"))
+                .filter(h -> {
+                    String args = h.info().arguments().map(a -> String.join(" ", a)).orElse("");
+                    return args.contains("io.aiperf.cli.AiperfMain service") && args.contains(jar);
+                })
                 .toList();
+    }
+
+    private static Path realPath(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (IOException e) {
+            return p;
+        }
     }
 
     private AiperfProcess() {

@@ -14,6 +14,7 @@ package io.aiperf.core.config;
  * @param samplingStrategy {@code --dataset-sampling-strategy}, or null for the source's default
  * @param conversations  synthetic multi-turn shape
  * @param prompts        hash-block size, sequence distribution and prefix pool
+ * @param publicDataset  {@code --public-dataset} and its options, or null
  */
 public record InputConfig(
         int islMean,
@@ -26,7 +27,8 @@ public record InputConfig(
         String customDatasetType,
         String samplingStrategy,
         Conversations conversations,
-        Prompts prompts) {
+        Prompts prompts,
+        PublicSource publicDataset) {
 
     public static final int DEFAULT_ISL_MEAN = 550;
     public static final int DEFAULT_NUM_DATASET_ENTRIES = 100;
@@ -75,9 +77,38 @@ public record InputConfig(
         }
     }
 
+    /**
+     * A public dataset fetched from the Hugging Face hub instead of {@code --input-file}.
+     *
+     * @param name             {@code --public-dataset} as given (checked by the loader), e.g. {@code sharegpt}
+     * @param localPath        {@code --public-dataset-path}: a local copy of the dataset file, or null to use the cache
+     *                         or download it
+     * @param maxConversations {@code --num-dataset-entries} when given: keep at most this many conversations; null
+     *                         keeps all that pass the dataset's filters
+     */
+    public record PublicSource(String name, String localPath, Integer maxConversations) {
+
+        public PublicSource {
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("a public dataset name is required");
+            }
+            if (maxConversations != null && maxConversations < 1) {
+                throw new IllegalArgumentException("maxConversations must be positive: " + maxConversations);
+            }
+        }
+    }
+
     public InputConfig {
         conversations = conversations == null ? Conversations.SINGLE_TURN : conversations;
         prompts = prompts == null ? Prompts.DEFAULT : prompts;
+    }
+
+    /** Without a public dataset. */
+    public InputConfig(int islMean, double islStddev, Integer oslMean, double oslStddev, Long randomSeed,
+                       int numDatasetEntries, String inputFile, String customDatasetType, String samplingStrategy,
+                       Conversations conversations, Prompts prompts) {
+        this(islMean, islStddev, oslMean, oslStddev, randomSeed, numDatasetEntries, inputFile, customDatasetType,
+                samplingStrategy, conversations, prompts, null);
     }
 
     /** Without prompt shaping options (before step 3). */
@@ -85,12 +116,12 @@ public record InputConfig(
                        int numDatasetEntries, String inputFile, String customDatasetType, String samplingStrategy,
                        Conversations conversations) {
         this(islMean, islStddev, oslMean, oslStddev, randomSeed, numDatasetEntries, inputFile, customDatasetType,
-                samplingStrategy, conversations, null);
+                samplingStrategy, conversations, null, null);
     }
 
     /** Synthetic single-turn input (step 1's shape). */
     public InputConfig(int islMean, double islStddev, Integer oslMean, double oslStddev, Long randomSeed,
                        int numDatasetEntries) {
-        this(islMean, islStddev, oslMean, oslStddev, randomSeed, numDatasetEntries, null, null, null, null, null);
+        this(islMean, islStddev, oslMean, oslStddev, randomSeed, numDatasetEntries, null, null, null, null, null, null);
     }
 }

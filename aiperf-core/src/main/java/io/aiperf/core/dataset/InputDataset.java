@@ -6,6 +6,9 @@ import io.aiperf.core.dataset.file.DatasetFileException;
 import io.aiperf.core.dataset.file.DatasetFormat;
 import io.aiperf.core.dataset.file.FileDataset;
 import io.aiperf.core.dataset.file.FileDatasetLoader;
+import io.aiperf.core.dataset.publicdata.PublicDataset;
+import io.aiperf.core.dataset.publicdata.ShareGptLoader;
+import io.aiperf.core.hub.HubSettings;
 import io.aiperf.core.tokenizer.TextTokenizer;
 
 import java.io.IOException;
@@ -16,18 +19,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The run's conversations, whatever their source: the {@link SyntheticDataset} when {@link InputConfig#inputFile()}
- * is null, else the file read by {@link FileDatasetLoader} (format from {@link InputConfig#customDatasetType()} or
- * detected). This is what the controller loads once before a run.
+ * The run's conversations, whatever their source: a public dataset ({@link InputConfig#publicDataset()}, e.g.
+ * ShareGPT via {@link ShareGptLoader}) when one is named; else the {@link SyntheticDataset} when
+ * {@link InputConfig#inputFile()} is null; else the file read by {@link FileDatasetLoader} (format from
+ * {@link InputConfig#customDatasetType()} or detected). This is what the controller loads once before a run.
  *
  * <p>Sampling: {@link InputConfig#samplingStrategy()} when given, else the source's default (synthetic: shuffle;
- * random_pool: shuffle; every other file format: sequential).
+ * random_pool: shuffle; every other file format and the public datasets: sequential).
  */
 public final class InputDataset {
 
     private final List<Conversation> conversations;
     private final Map<String, Conversation> byId;
     private final DatasetFormat format;
+    private final PublicDataset publicDataset;
     private final RandomStreams streams;
     private final SamplingStrategy samplingStrategy;
     private final int rows;
@@ -35,12 +40,13 @@ public final class InputDataset {
     private final int droppedConversations;
     private final long inexactPrompts;
 
-    private InputDataset(List<Conversation> conversations, DatasetFormat format, RandomStreams streams,
-                         SamplingStrategy samplingStrategy, int rows, boolean firstRowHasTimestamp,
-                         int droppedConversations, long inexactPrompts) {
+    private InputDataset(List<Conversation> conversations, DatasetFormat format, PublicDataset publicDataset,
+                         RandomStreams streams, SamplingStrategy samplingStrategy, int rows,
+                         boolean firstRowHasTimestamp, int droppedConversations, long inexactPrompts) {
         this.conversations = List.copyOf(conversations);
         this.byId = Conversation.indexById(this.conversations);
         this.format = format;
+        this.publicDataset = publicDataset;
         this.streams = streams;
         this.samplingStrategy = samplingStrategy;
         this.rows = rows;
@@ -85,14 +91,19 @@ public final class InputDataset {
         return byId.get(conversationId);
     }
 
-    /** Whether the conversations are synthetic (no input file). */
+    /** Whether the conversations are synthetic (no input file, no public dataset). */
     public boolean synthetic() {
-        return format == null;
+        return format == null && publicDataset == null;
     }
 
-    /** The file's format, or null when synthetic. */
+    /** The file's format, or null when synthetic or public. */
     public DatasetFormat format() {
         return format;
+    }
+
+    /** The public dataset the conversations come from, or null. */
+    public PublicDataset publicDataset() {
+        return publicDataset;
     }
 
     /** Whether every conversation's first turn has a timestamp (a fixed schedule can replay the data). */
@@ -125,7 +136,7 @@ public final class InputDataset {
      * turns are sent as they are.
      */
     public boolean accumulatesHistory() {
-        return format == null || format == DatasetFormat.MULTI_TURN;
+        return synthetic() || format == DatasetFormat.MULTI_TURN;
     }
 
     /** The strategy to sample with: the configured one, else {@link #defaultSamplingStrategy()}. */
@@ -133,9 +144,12 @@ public final class InputDataset {
         return samplingStrategy;
     }
 
-    /** The source's default: shuffle for synthetic data and random_pool, sequential for every other file format. */
+    /**
+     * The source's default: shuffle for synthetic data and random_pool, sequential for every other file format and
+     * for the public datasets.
+     */
     public SamplingStrategy defaultSamplingStrategy() {
-        return defaultSampling(format);
+        return publicDataset != null ? SamplingStrategy.SEQUENTIAL : defaultSampling(format);
     }
 
     static SamplingStrategy defaultSampling(DatasetFormat format) {
@@ -192,6 +206,7 @@ public final class InputDataset {
         private Integer threads;
         private int[] tokenPool;
         private PromptCorpus corpus;
+        private HubSettings hub;
 
         private Builder(InputConfig config, TextTokenizer tokenizer) {
             if (config == null || tokenizer == null) {
@@ -231,8 +246,19 @@ public final class InputDataset {
             return this;
         }
 
+        /** Hub endpoint and cache for public datasets (default {@link HubSettings#fromEnvironment()}). */
+        public Builder hub(HubSettings hub) {
+            this.hub = hub;
+            return this;
+        }
+
         public InputDataset build() {
             RandomStreams rs = streams != null ? streams : new RandomStreams(config.randomSeed());
+            SamplingStrategy configured = config.samplingStrategy() == null || config.samplingStrategy().isBlank()
+                    ? null : SamplingStrategy.parse(config.samplingStrategy());
+            if (config.publicDataset() != null) {
+                return publicDataset(config.publicDataset(), rs, configured);
+            }
             String file = config.inputFile();
             DatasetFormat format = null;
             if (file != null) {
@@ -241,8 +267,7 @@ public final class InputDataset {
                 }
                 format = declaredFormat(file);
             }
-            SamplingStrategy sampling = config.samplingStrategy() == null || config.samplingStrategy().isBlank()
-                    ? null : SamplingStrategy.parse(config.samplingStrategy());
+            SamplingStrategy sampling = configured;
             if (file == null) {
                 SyntheticDataset.Builder b = SyntheticDataset.builder(config, tokenizer).streams(rs);
                 if (threads != null) {
@@ -255,7 +280,7 @@ public final class InputDataset {
                     b.corpus(corpus);
                 }
                 SyntheticDataset ds = b.build();
-                return new InputDataset(ds.conversations(), null, rs,
+                return new InputDataset(ds.conversations(), null, null, rs,
                         sampling != null ? sampling : defaultSampling(null), ds.size(), false, 0,
                         ds.inexactPrompts());
             }
@@ -273,9 +298,35 @@ public final class InputDataset {
                 b.threads(threads);
             }
             FileDataset fd = b.load();
-            return new InputDataset(fd.conversations(), fd.format(), rs,
+            return new InputDataset(fd.conversations(), fd.format(), null, rs,
                     sampling != null ? sampling : defaultSampling(fd.format()), fd.rows(),
                     fd.firstRowHasTimestamp(), fd.droppedConversations(), fd.inexactPrompts());
+        }
+
+        /** {@code --public-dataset}: single-turn conversations, sequential by default. */
+        private InputDataset publicDataset(InputConfig.PublicSource source, RandomStreams rs,
+                                           SamplingStrategy configured) {
+            PublicDataset which;
+            try {
+                which = PublicDataset.parse(source.name());
+            } catch (IllegalArgumentException e) {
+                throw DatasetFileException.forFile("--public-dataset", e.getMessage());
+            }
+            ShareGptLoader.Builder b = ShareGptLoader.builder(tokenizer)
+                    .localPath(source.localPath())
+                    .hub(hub)
+                    .streams(rs)
+                    .outputLengthSet(config.oslMean() != null);
+            if (source.maxConversations() != null) {
+                b.maxConversations(source.maxConversations());
+            }
+            if (threads != null) {
+                b.threads(threads);
+            }
+            ShareGptLoader.Result r = b.load();
+            return new InputDataset(r.conversations(), null, which, rs,
+                    configured != null ? configured : SamplingStrategy.SEQUENTIAL, r.conversations().size(), false,
+                    0, 0);
         }
 
         /** {@code --custom-dataset-type}, or null to detect; an unknown or unsupported type names the file. */

@@ -23,6 +23,7 @@ import java.util.Map;
  * endpoint:  model_names, type, streaming, urls, url (first URL), custom_endpoint, timeout_seconds, api_key,
  *            use_legacy_max_tokens, use_server_token_count
  * input:     headers (secret ones masked), extra (--extra-inputs), random_seed, num_dataset_entries,
+ *            public_dataset (when set),
  *            prompt: {input_tokens: {mean, stddev}, output_tokens: {mean, stddev}}
  * loadgen:   timing_mode, concurrency, prefill_concurrency, request_rate, arrival_pattern, request_count,
  *            num_sessions, benchmark_duration, grace, ramps, warmup_*, request_cancellation_*, user-centric and
@@ -72,6 +73,9 @@ final class InputConfigJson {
                 input.put("random_seed", in.randomSeed());
             }
             input.put("num_dataset_entries", in.numDatasetEntries());
+            if (in.publicDataset() != null) {
+                input.put("public_dataset", in.publicDataset().name());
+            }
             ObjectNode prompt = input.putObject("prompt");
             ObjectNode inputTokens = prompt.putObject("input_tokens");
             inputTokens.put("mean", in.islMean());

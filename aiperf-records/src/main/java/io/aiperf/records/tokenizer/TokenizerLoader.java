@@ -1,6 +1,8 @@
 package io.aiperf.records.tokenizer;
 
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import io.aiperf.core.hub.HubDownloadException;
+import io.aiperf.core.hub.HubSettings;
 import io.aiperf.core.tokenizer.TextTokenizer;
 
 import java.io.IOException;
@@ -8,12 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 
 /**
  * Resolves {@code --tokenizer} (or, when it is absent, the model name) to a {@link TextTokenizer}, the way AIPerf
@@ -26,8 +23,10 @@ import java.util.concurrent.TimeoutException;
  *   <li>an existing folder: its {@code tokenizer.json}.</li>
  *   <li>something that looks like a path ({@code .}, {@code /} or {@code ~} first, or a {@code .json} name) but does
  *       not exist: {@code tokenizer path does not exist: X}.</li>
- *   <li>anything else is a Hugging Face hub id ({@code Qwen/Qwen3-0.6B}): DJL downloads and caches its
- *       {@code tokenizer.json} (native code; no Java proxy settings apply). The attempt is bounded by a timeout.</li>
+ *   <li>anything else is a Hugging Face hub id ({@code Qwen/Qwen3-0.6B}): its {@code tokenizer.json} at
+ *       {@code --tokenizer-revision} (default {@code main}) is taken from a cache or downloaded from
+ *       {@code HF_ENDPOINT} ({@link HubTokenizerFile}, {@link HubSettings}), within a timeout, then loaded like a
+ *       local file.</li>
  * </ol>
  * When {@code X} came from {@code --tokenizer} every failure throws {@link TokenizerLoadException}. When it came
  * from the model name (AIPerf's default) a failure falls back to the builtin tokenizer and returns a warning,
@@ -37,43 +36,43 @@ import java.util.concurrent.TimeoutException;
  * every encode at the model's max length (512 by default), which silently caps ISL/OSL.
  *
  * <p>DJL's EC2 "call home" probe is opted out ({@code OPT_OUT_TRACKING=true}) unless the user set it; DJL's own
- * logging ({@code ai.djl}) is the logging backend's business and should be set to ERROR by the application.
- *
- * <p>A hub {@code revision} other than {@code main} cannot be honoured by DJL (its hub loader always reads
- * {@code main}); the tokenizer is loaded anyway and the returned warning says so.
+ * logging ({@code ai.djl}) is the logging backend's business and should be set to ERROR by the application. DJL's
+ * own hub download is never used (it cannot pin a revision and ignores Java's HTTP settings).
  */
 public final class TokenizerLoader {
 
     /** The value of {@code --tokenizer} that selects the offline tiktoken tokenizer. */
     public static final String BUILTIN = "builtin";
 
-    /** How long a hub download may take before it counts as failed (DJL fails in ~0.4 s when offline). */
-    public static final Duration DEFAULT_HUB_TIMEOUT = Duration.ofSeconds(8);
+    /** The revision used when none is given. */
+    public static final String DEFAULT_REVISION = "main";
+
+    /** How long fetching a hub tokenizer may take in all (connecting fails within the connect timeout). */
+    public static final Duration DEFAULT_HUB_TIMEOUT = Duration.ofSeconds(60);
 
     private static final String TOKENIZER_FILE = "tokenizer.json";
 
-    /** DJL options: count tokens exactly as the server sees the text, never cut or padded. */
-    private static final Map<String, String> DJL_OPTIONS = Map.of(
-            "truncation", "false",
-            "padding", "false",
-            "addSpecialTokens", "false");
+    /** Hub repository ids: {@code name} or {@code org/name}, letters, digits, {@code . _ -}, no {@code ..}. */
+    private static final Pattern REPO_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)?");
 
     private TokenizerLoader() {
     }
 
-    /** {@link #load(String, String, String, Duration)} with {@link #DEFAULT_HUB_TIMEOUT}. */
+    /** {@link #load(String, String, String, HubSettings, Duration)} with the environment's hub settings. */
     public static LoadedTokenizer load(String nameOrPath, String revision, String modelName) {
-        return load(nameOrPath, revision, modelName, DEFAULT_HUB_TIMEOUT);
+        return load(nameOrPath, revision, modelName, HubSettings.fromEnvironment(), DEFAULT_HUB_TIMEOUT);
     }
 
     /**
      * @param nameOrPath {@code --tokenizer} as given, or null when the user did not pass it
      * @param revision   {@code --tokenizer-revision}, or null for {@code main}
      * @param modelName  the first model name; used when {@code nameOrPath} is null
-     * @param hubTimeout the longest a Hugging Face hub download may take
+     * @param hub        where hub files come from and are cached
+     * @param hubTimeout the longest fetching a hub tokenizer may take
      * @throws TokenizerLoadException when an explicitly named tokenizer cannot be loaded
      */
-    public static LoadedTokenizer load(String nameOrPath, String revision, String modelName, Duration hubTimeout) {
+    public static LoadedTokenizer load(String nameOrPath, String revision, String modelName, HubSettings hub,
+                                       Duration hubTimeout) {
         boolean explicit = nameOrPath != null && !nameOrPath.isBlank();
         String target = explicit ? nameOrPath.strip() : modelName == null ? null : modelName.strip();
         if (target == null || target.isEmpty()) {
@@ -100,21 +99,36 @@ public final class TokenizerLoader {
             }
             return fallback(target, "no such file or folder");
         }
-        HubOutcome outcome = loadFromHub(target, hubTimeout);
-        if (outcome.tokenizer != null) {
-            String warning = null;
-            if (revision != null && !revision.isBlank() && !revision.strip().equals("main")) {
-                warning = "tokenizer revision '" + revision.strip() + "' cannot be pinned for hub downloads; loaded '"
-                        + target + "' at its default revision (main) — pass a local tokenizer.json to pin a revision";
+        String rev = revision == null || revision.isBlank() ? DEFAULT_REVISION : revision.strip();
+        String problem;
+        if (!REPO_ID.matcher(target).matches() || target.contains("..")) {
+            problem = "it is not a Hugging Face repository id (org/name)";
+        } else {
+            try {
+                Path file = HubTokenizerFile.locate(hub, target, rev, hubTimeout);
+                String name = rev.equals(DEFAULT_REVISION) ? target : target + "@" + rev;
+                try {
+                    return new LoadedTokenizer(loadFile(file, name), null);
+                } catch (TokenizerLoadException e) {
+                    // A bad file in our own cache (say, an error page served as 200) must not stick: fetch it anew
+                    // next time.
+                    if (file.equals(HubTokenizerFile.cached(hub, target, rev))) {
+                        Files.deleteIfExists(file);
+                    }
+                    throw e;
+                }
+            } catch (IOException e) {
+                problem = "cannot remove the unusable cached file: " + e.getMessage();
+            } catch (HubDownloadException | HubTokenizerFile.TimedOut | TokenizerLoadException e) {
+                problem = e.getMessage();
             }
-            return new LoadedTokenizer(outcome.tokenizer, warning);
         }
         if (explicit) {
             throw new TokenizerLoadException("cannot load tokenizer '" + target
-                    + "': not a local tokenizer.json or folder, and " + outcome.problem
+                    + "': not a local tokenizer.json or folder, and " + problem
                     + "; pass a local path with --tokenizer PATH");
         }
-        return fallback(target, outcome.problem);
+        return fallback(target, problem);
     }
 
     /** Loads a local {@code tokenizer.json}, or the one inside a folder. */
@@ -126,6 +140,11 @@ public final class TokenizerLoader {
                 throw new TokenizerLoadException("tokenizer folder has no " + TOKENIZER_FILE + ": " + shownAs);
             }
         }
+        return loadFile(file, file.toAbsolutePath().normalize().toString());
+    }
+
+    /** Loads a {@code tokenizer.json} with truncation, padding and special tokens off; {@code name} names it. */
+    private static TextTokenizer loadFile(Path file, String name) {
         optOutOfDjlTracking();
         try {
             HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.builder()
@@ -134,7 +153,7 @@ public final class TokenizerLoader {
                     .optPadding(false)
                     .optAddSpecialTokens(false)
                     .build();
-            return new HuggingFaceTextTokenizer(tokenizer, file.toAbsolutePath().normalize().toString());
+            return new HuggingFaceTextTokenizer(tokenizer, name);
         } catch (IOException | RuntimeException e) {
             throw new TokenizerLoadException("cannot load tokenizer file " + file + ": " + oneLine(e));
         }
@@ -144,50 +163,6 @@ public final class TokenizerLoader {
         return new LoadedTokenizer(TiktokenTextTokenizer.o200kBase(), "tokenizer for model '" + modelName
                 + "' could not be loaded (" + problem + "); using builtin tiktoken o200k_base"
                 + " — token counts are approximate; pass --tokenizer PATH for exact counts");
-    }
-
-    private record HubOutcome(TextTokenizer tokenizer, String problem) {
-    }
-
-    private static HubOutcome loadFromHub(String id, Duration timeout) {
-        optOutOfDjlTracking();
-        FutureTask<HuggingFaceTokenizer> task = new FutureTask<>(() -> HuggingFaceTokenizer.newInstance(id, DJL_OPTIONS));
-        // Native code cannot be interrupted: on timeout the daemon thread is abandoned and dies with the download.
-        Thread thread = new Thread(task, "aiperf-tokenizer-hub");
-        thread.setDaemon(true);
-        thread.start();
-        try {
-            HuggingFaceTokenizer tokenizer = task.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return new HubOutcome(new HuggingFaceTextTokenizer(tokenizer, id), null);
-        } catch (TimeoutException e) {
-            task.cancel(true);
-            return new HubOutcome(null, "the Hugging Face hub did not answer within "
-                    + Math.max(1, timeout.toSeconds()) + " s (offline?)");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new HubOutcome(null, "loading was interrupted");
-        } catch (ExecutionException e) {
-            return new HubOutcome(null, describeHubFailure(e.getCause() == null ? e : e.getCause()));
-        }
-    }
-
-    /** Turns DJL's native error text into a short reason a user can act on. */
-    static String describeHubFailure(Throwable failure) {
-        String text = oneLine(failure);
-        String lower = text.toLowerCase(Locale.ROOT);
-        if (lower.contains("401") || lower.contains("403") || lower.contains("unauthorized")
-                || lower.contains("forbidden")) {
-            return "the Hugging Face hub refused access (gated model? set HF_TOKEN)";
-        }
-        if (lower.contains("404") || lower.contains("not found")) {
-            return "it was not found on the Hugging Face hub";
-        }
-        if (lower.contains("dns") || lower.contains("connect") || lower.contains("resolve")
-                || lower.contains("timed out") || lower.contains("timeout") || lower.contains("network")
-                || lower.contains("unreachable") || lower.contains("request error")) {
-            return "the Hugging Face hub is unreachable (offline?)";
-        }
-        return "the Hugging Face hub download failed (" + text + ")";
     }
 
     /** Something the user clearly meant as a file system path rather than a hub id. */

@@ -459,7 +459,7 @@ public final class FileDatasetLoader {
     }
 
     /** A version-4-shaped UUID from two longs of {@code rng} (as the synthetic dataset makes its ids). */
-    static String uuid(SeededRandom rng) {
+    public static String uuid(SeededRandom rng) {
         long msb = (rng.nextLong() & ~0xF000L) | 0x4000L;
         long lsb = (rng.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
         return new UUID(msb, lsb).toString();
