@@ -9,6 +9,9 @@ import java.util.stream.Collectors;
  * default appended to the base URL unless {@code --custom-endpoint} is given, and {@link #streamingPath()} replaces
  * it when streaming and the type has one (TGI's {@code /generate_stream}).
  *
+ * <p>{@link #defaultPath()} is null for {@link #TEMPLATE}: requests go to the base URL itself unless
+ * {@code --custom-endpoint} is given.
+ *
  * <p>{@link #producesTokens()} is false for endpoints whose answer is not generated text (embeddings, rankings):
  * their records get latency metrics but no token metrics.
  */
@@ -18,6 +21,8 @@ public enum EndpointType {
     RESPONSES("responses", "/v1/responses", null, true, true, "LLM Metrics"),
     HUGGINGFACE_GENERATE("huggingface_generate", "/generate", "/generate_stream", true, true, "LLM Metrics"),
     SOLIDO_RAG("solido_rag", "/rag/api/prompt", null, true, true, "SOLIDO RAG Metrics"),
+    /** A user-defined Jinja2 body (extra input {@code payload_template}); no default path: the URL as given. */
+    TEMPLATE("template", null, null, true, true, "LLM Metrics"),
     EMBEDDINGS("embeddings", "/v1/embeddings", null, false, false, "Embeddings Metrics"),
     CHAT_EMBEDDINGS("chat_embeddings", "/v1/embeddings", null, false, false, "Embeddings Metrics"),
     NIM_EMBEDDINGS("nim_embeddings", "/v1/embeddings", null, false, false, "NIM Embeddings Metrics"),
@@ -46,6 +51,7 @@ public enum EndpointType {
         return cliName;
     }
 
+    /** The path appended to the base URL, or null when requests go to the base URL itself. */
     public String defaultPath() {
         return defaultPath;
     }
