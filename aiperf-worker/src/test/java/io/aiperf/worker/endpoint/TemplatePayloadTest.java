@@ -63,6 +63,8 @@ class TemplatePayloadTest {
         String body = render(config("{% autoescape false %}{\"p\": \"{{ text }}\"}{% endautoescape %}"),
                 TurnInput.text("a\\u0041"), null);
         assertThat(body).isEqualTo("{\"p\":\"aA\"}");
+        assertThat(render(config("{\"p\": \"{{ text|safe }}\"}"), TurnInput.text("a\\u0041"), null))
+                .isEqualTo("{\"p\":\"aA\"}");
     }
 
     @Test
