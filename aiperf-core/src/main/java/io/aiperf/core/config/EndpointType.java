@@ -21,14 +21,15 @@ public enum EndpointType {
     RESPONSES("responses", "/v1/responses", null, true, true, "LLM Metrics"),
     HUGGINGFACE_GENERATE("huggingface_generate", "/generate", "/generate_stream", true, true, "LLM Metrics"),
     SOLIDO_RAG("solido_rag", "/rag/api/prompt", null, true, true, "SOLIDO RAG Metrics"),
-    /** A user-defined Jinja2 body (extra input {@code payload_template}); no default path: the URL as given. */
-    TEMPLATE("template", null, null, true, true, "LLM Metrics"),
     EMBEDDINGS("embeddings", "/v1/embeddings", null, false, false, "Embeddings Metrics"),
     CHAT_EMBEDDINGS("chat_embeddings", "/v1/embeddings", null, false, false, "Embeddings Metrics"),
     NIM_EMBEDDINGS("nim_embeddings", "/v1/embeddings", null, false, false, "NIM Embeddings Metrics"),
     NIM_RANKINGS("nim_rankings", "/v1/ranking", null, false, false, "Rankings Metrics"),
     HF_TEI_RANKINGS("hf_tei_rankings", "/rerank", null, false, false, "Ranking Metrics"),
-    COHERE_RANKINGS("cohere_rankings", "/v2/rerank", null, false, false, "Ranking Metrics");
+    COHERE_RANKINGS("cohere_rankings", "/v2/rerank", null, false, false, "Ranking Metrics"),
+    /** A user-defined Jinja2 body (extra input {@code payload_template}); no default path: the URL as given. */
+    TEMPLATE("template", null, null, true, true, "LLM Metrics");
+
 
     private final String cliName;
     private final String defaultPath;
