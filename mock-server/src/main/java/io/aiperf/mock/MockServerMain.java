@@ -42,7 +42,7 @@ public final class MockServerMain {
 
             Routes: POST /v1/chat/completions, POST /v1/completions, POST /v1/responses,
                     POST /v1/embeddings, POST /v1/ranking, /rerank, /v2/rerank,
-                    POST /generate, /generate_stream, POST /rag/api/prompt,
+                    POST /generate, /generate_stream, POST /rag/api/prompt, POST /v1/custom-multimodal,
                     GET /v1/models, GET /health, GET|DELETE /mock/requests
             """;
 

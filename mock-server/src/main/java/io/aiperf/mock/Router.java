@@ -26,6 +26,7 @@ final class Router {
                 post(TgiRoute.STREAM_PATH, new TgiRoute(true, config, requestLog, errors)),
                 post(ResponsesRoute.PATH, new ResponsesRoute(config, requestLog, errors)),
                 post(SolidoRoute.PATH, new SolidoRoute(config, requestLog, errors)),
+                post(CustomMultimodalRoute.PATH, new CustomMultimodalRoute(config, requestLog, errors)),
                 Map.entry(Endpoint.CHAT.path, Map.of(HttpMethod.POST,
                         new InferenceRoute(Endpoint.CHAT, config, requestLog, errors))),
                 Map.entry(Endpoint.COMPLETIONS.path, Map.of(HttpMethod.POST,

@@ -175,4 +175,38 @@ class EndpointRoutesTest {
         assertThat(r.path("sources")).isNotEmpty();
         assertThat(TestHttp.post(server, "/rag/api/prompt", "{\"query\":\"x\"}").statusCode()).isEqualTo(400);
     }
+
+    @Test
+    void customMultimodalCountsWhatItReceivedAndAnswersText() {
+        long start = System.nanoTime();
+        JsonNode r = ok("/v1/custom-multimodal", "{\"modality_bundle\":{\"text\":[\"describe the picture\"],"
+                + "\"images\":[\"data:image/png;base64,iVBORw0KGgo=\",\"https://example.invalid/a.jpg\"],"
+                + "\"audios\":[\"wav,UklGRg==\"]},\"inference_params\":{\"model_id\":\"m\",\"max_tokens\":7}}");
+        double ms = millis(System.nanoTime() - start);
+        String text = r.path("text").asText();
+        int tokens = text.split(" ", -1).length;
+        assertThat(tokens).isEqualTo(r.path("usage").path("completion_tokens").asInt()).isBetween(1, 7);
+        assertThat(r.path("completion").path("generated_text").asText()).isEqualTo(text);
+        assertThat(r.path("completion").path("metadata").path("tokens_used").path("output").asInt()).isEqualTo(tokens);
+        assertThat(r.path("received").toString()).isEqualTo("{\"texts\":1,\"images\":2,\"audios\":1,\"videos\":0}");
+        assertThat(r.path("usage").path("prompt_tokens").asInt()).isEqualTo(5);
+        assertThat(ms).isGreaterThanOrEqualTo(40 + 10 * tokens - 1);
+
+        JsonNode aiperfNames = ok("/v1/custom-multimodal", "{\"modality_bundle\":{\"text_fragments\":[\"a\",\"b\"],"
+                + "\"visual_assets\":{\"videos\":[\"data:video/mp4;base64,AAAA\"]},"
+                + "\"audio_streams\":[\"data:audio/wav;base64,UklGRg==\"]}}");
+        assertThat(aiperfNames.path("received").toString())
+                .isEqualTo("{\"texts\":2,\"images\":0,\"audios\":1,\"videos\":1}");
+    }
+
+    @Test
+    void customMultimodalRefusesWrongShapes() {
+        for (String body : List.of("{\"text\":[\"x\"]}", "{\"modality_bundle\":{}}",
+                "{\"modality_bundle\":{\"text\":[1]}}",
+                "{\"modality_bundle\":{\"text\":[\"x\"],\"images\":[\"iVBORw0KGgo=\"]}}",
+                "{\"modality_bundle\":{\"text\":[\"x\"],\"audios\":[\"UklGRg==\"]}}")) {
+            HttpResponse<String> response = TestHttp.post(server, "/v1/custom-multimodal", body);
+            assertThat(response.statusCode()).as(body).isEqualTo(400);
+        }
+    }
 }

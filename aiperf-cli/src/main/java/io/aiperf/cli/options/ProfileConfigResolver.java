@@ -10,6 +10,8 @@ import io.aiperf.core.config.SecretHeaders;
 import io.aiperf.core.config.ServiceConfig;
 import io.aiperf.core.config.TokenizerConfig;
 import io.aiperf.core.dataset.SequenceDistribution;
+import io.aiperf.worker.endpoint.TemplatePayload;
+import io.aiperf.worker.endpoint.TemplateResponseParser;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,6 +105,9 @@ public final class ProfileConfigResolver {
         boolean streaming = e.streaming && type.supportsStreaming();
         EndpointConfig endpoint = new EndpointConfig(e.modelNames, type, streaming, urls, e.customEndpoint,
                 e.requestTimeoutSeconds, e.apiKey, e.useLegacyMaxTokens, e.useServerTokenCount, headers, extra);
+        if (type == EndpointType.TEMPLATE) {
+            checkTemplate(endpoint);
+        }
 
         String artifactDir = out.artifactDir != null ? out.artifactDir
                 : Path.of("artifacts", runDirName(e.modelNames, type, resolvedLoad.stimulus())).toString();
@@ -132,6 +137,19 @@ public final class ProfileConfigResolver {
     static String runDirName(List<String> models, EndpointType type, String stimulus) {
         String model = models.get(0).replace('/', '_') + (models.size() > 1 ? "_multi" : "");
         return model + "-openai-" + type.cliName() + "-" + stimulus;
+    }
+
+    /**
+     * A template endpoint's payload_template and response_field are compiled here once, so a missing or broken
+     * template is a usage error before anything starts, not a failure of every request.
+     */
+    private static void checkTemplate(EndpointConfig endpoint) {
+        try {
+            TemplatePayload.compile(endpoint);
+            TemplateResponseParser.of(endpoint);
+        } catch (IllegalArgumentException ex) {
+            throw new UsageException(ex.getMessage());
+        }
     }
 
     private static TokenizerConfig tokenizer(InputOptions in) {

@@ -114,6 +114,29 @@ class ProfileConfigResolverTest {
     }
 
     @Test
+    void templateEndpointNeedsAWorkingTemplate() {
+        assertThatThrownBy(() -> resolve("-m", "m", "--endpoint-type", "template"))
+                .isInstanceOf(UsageException.class)
+                .hasMessage("--endpoint-type template requires --extra-inputs payload_template:<nv-embedqa | "
+                        + "template file | inline Jinja2 template>");
+        assertThatThrownBy(() -> resolve("-m", "m", "--endpoint-type", "template", "--extra-inputs",
+                "payload_template:./no/such/body.j2"))
+                .isInstanceOf(UsageException.class).hasMessageContaining("'./no/such/body.j2': no such file");
+        assertThatThrownBy(() -> resolve("-m", "m", "--endpoint-type", "template", "--extra-inputs",
+                "payload_template:{\"a\": {% for %}}"))
+                .isInstanceOf(UsageException.class).hasMessageStartingWith("payload_template");
+        assertThatThrownBy(() -> resolve("-m", "m", "--endpoint-type", "template", "--extra-inputs",
+                "payload_template:nv-embedqa", "--extra-inputs", "response_field:a[0"))
+                .isInstanceOf(UsageException.class).hasMessageStartingWith("response_field 'a[0'");
+        var endpoint = resolve("-m", "m", "--endpoint-type", "template", "--streaming", "--extra-inputs",
+                "payload_template:nv-embedqa", "--custom-endpoint", "v1/embed").endpoint();
+        assertThat(endpoint.streaming()).isTrue();
+        assertThat(endpoint.path()).isEqualTo("/v1/embed");
+        assertThat(resolve("-m", "m", "--endpoint-type", "template", "--extra-inputs", "payload_template:nv-embedqa")
+                .endpoint().path()).isNull();
+    }
+
+    @Test
     void streamingIsTurnedOffForEndpointsThatCannotStream() {
         assertThat(resolve("-m", "m", "--endpoint-type", "embeddings", "--streaming").endpoint().streaming()).isFalse();
         assertThat(resolve("-m", "m", "--endpoint-type", "responses", "--streaming").endpoint().streaming()).isTrue();

@@ -9,6 +9,9 @@ import java.util.stream.Collectors;
  * default appended to the base URL unless {@code --custom-endpoint} is given, and {@link #streamingPath()} replaces
  * it when streaming and the type has one (TGI's {@code /generate_stream}).
  *
+ * <p>{@link #defaultPath()} is null for {@link #TEMPLATE}: requests go to the base URL itself unless
+ * {@code --custom-endpoint} is given.
+ *
  * <p>{@link #producesTokens()} is false for endpoints whose answer is not generated text (embeddings, rankings):
  * their records get latency metrics but no token metrics.
  */
@@ -23,7 +26,10 @@ public enum EndpointType {
     NIM_EMBEDDINGS("nim_embeddings", "/v1/embeddings", null, false, false, "NIM Embeddings Metrics"),
     NIM_RANKINGS("nim_rankings", "/v1/ranking", null, false, false, "Rankings Metrics"),
     HF_TEI_RANKINGS("hf_tei_rankings", "/rerank", null, false, false, "Ranking Metrics"),
-    COHERE_RANKINGS("cohere_rankings", "/v2/rerank", null, false, false, "Ranking Metrics");
+    COHERE_RANKINGS("cohere_rankings", "/v2/rerank", null, false, false, "Ranking Metrics"),
+    /** A user-defined Jinja2 body (extra input {@code payload_template}); no default path: the URL as given. */
+    TEMPLATE("template", null, null, true, true, "LLM Metrics");
+
 
     private final String cliName;
     private final String defaultPath;
@@ -46,6 +52,7 @@ public enum EndpointType {
         return cliName;
     }
 
+    /** The path appended to the base URL, or null when requests go to the base URL itself. */
     public String defaultPath() {
         return defaultPath;
     }

@@ -27,6 +27,7 @@ class EndpointTypeTest {
         assertThat(row(EndpointType.HF_TEI_RANKINGS)).isEqualTo("hf_tei_rankings /rerank null false false Ranking Metrics");
         assertThat(row(EndpointType.COHERE_RANKINGS))
                 .isEqualTo("cohere_rankings /v2/rerank null false false Ranking Metrics");
+        assertThat(row(EndpointType.TEMPLATE)).isEqualTo("template null null true true LLM Metrics");
     }
 
     private static String row(EndpointType t) {
@@ -46,7 +47,7 @@ class EndpointTypeTest {
     void fromCliErrorListsAllNames() {
         assertThatThrownBy(() -> EndpointType.fromCli("nope")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("chat, completions, responses, huggingface_generate, solido_rag, embeddings, "
-                        + "chat_embeddings, nim_embeddings, nim_rankings, hf_tei_rankings, cohere_rankings");
+                        + "chat_embeddings, nim_embeddings, nim_rankings, hf_tei_rankings, cohere_rankings, template");
     }
 
     @Test
@@ -55,6 +56,8 @@ class EndpointTypeTest {
         assertThat(config(EndpointType.HUGGINGFACE_GENERATE, false, null).path()).isEqualTo("/generate");
         assertThat(config(EndpointType.HUGGINGFACE_GENERATE, true, "/custom").path()).isEqualTo("/custom");
         assertThat(config(EndpointType.CHAT, true, null).path()).isEqualTo("/v1/chat/completions");
+        assertThat(config(EndpointType.TEMPLATE, true, null).path()).isNull();
+        assertThat(config(EndpointType.TEMPLATE, false, "/v1/x").path()).isEqualTo("/v1/x");
     }
 
     private static EndpointConfig config(EndpointType type, boolean streaming, String custom) {

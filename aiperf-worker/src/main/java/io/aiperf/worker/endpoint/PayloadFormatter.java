@@ -39,7 +39,9 @@ import java.util.function.Consumer;
  *   <li>embeddings, nim_embeddings: {@code model, input: [texts]}; chat_embeddings: the chat body;</li>
  *   <li>nim_rankings: {@code model, query: {text}, passages: [{text}]}; hf_tei_rankings: {@code query, texts: []};
  *       cohere_rankings: {@code model, query, documents: []}; query and passages as {@link RankingsInput} reads
- *       them.</li>
+ *       them;</li>
+ *   <li>template: the user's Jinja2 template rendered by {@link TemplatePayload} (which merges the extras itself,
+ *       without {@code payload_template} and {@code response_field}).</li>
  * </ul>
  * {@code extraInputs} are merged last at the top level and win: a key that already exists keeps its position and
  * takes the extra value (Python {@code dict.update} semantics), a new key is appended.
@@ -73,8 +75,12 @@ public final class PayloadFormatter {
      */
     public static String format(EndpointConfig cfg, Conversation conversation, int turnIndex, String model) {
         Turn t = conversation.turns().get(turnIndex);
-        return format(cfg, new TurnInput(t.text(), t.contents(), conversation.systemMessage(),
-                conversation.userContextMessage()), t.maxTokens(), model);
+        TurnInput in = new TurnInput(t.text(), t.contents(), conversation.systemMessage(),
+                conversation.userContextMessage());
+        if (cfg.type() == EndpointType.TEMPLATE) {
+            return TemplatePayload.of(cfg).render(in, t.role(), t.maxTokens(), model);
+        }
+        return format(cfg, in, t.maxTokens(), model);
     }
 
     /**
@@ -134,6 +140,7 @@ public final class PayloadFormatter {
                 body.put("query", r.query());
                 addAll(body.putArray("documents"), r.passages());
             });
+            case TEMPLATE -> TemplatePayload.of(cfg).render(in, null, maxTokens, model);
         };
     }
 

@@ -99,7 +99,7 @@ public final class HttpTransport implements AutoCloseable {
                 ? (long) Math.min(endpoint.requestTimeoutSeconds() * 1e9, (double) Long.MAX_VALUE / 4) : 0;
         this.requests = new RequestFactory(endpoint);
 
-        ResponseParser parser = ResponseParser.forType(endpoint.type());
+        ResponseParser parser = ResponseParser.of(endpoint);
         List<EndpointUrl> urls = new ArrayList<>();
         for (String base : endpoint.urls()) {
             urls.add(EndpointUrl.of(base, endpoint.path()));
