@@ -54,7 +54,7 @@ final class CustomMultimodalRoute extends JsonRoute {
         Integer maxTokens = params.path("max_tokens").canConvertToInt() && params.path("max_tokens").intValue() > 0
                 ? params.get("max_tokens").intValue() : null;
         OutputPlan plan = OutputPlan.of(new InferenceRequest(null, false, false, maxTokens, null, false,
-                prompt.toString()));
+                prompt.toString(), null));
         TokenText text = new TokenText(plan.promptHash());
         exchange.runAt(exchange.arrivalNs() + config.ttftNs() + config.itlNs() * plan.outputTokens(), () -> {
             String answer = text.join(plan.outputTokens());
