@@ -71,7 +71,7 @@ abstract class JsonRoute implements Route {
         boolean stream = body != null && body.path("stream").asBoolean(false);
         requestLog.arrived(new RequestRecord(exchange.arrivalNs(), exchange.arrivalEpochNs(), exchange.path(),
                 model, stream, exchange.requestHeaders().get("X-Request-ID"),
-                exchange.requestHeaders().get("X-Correlation-ID")));
+                exchange.requestHeaders().get("X-Correlation-ID"), requestLog.keepsBodies() ? body : null));
         exchange.onFinish(requestLog::departed);
     }
 }

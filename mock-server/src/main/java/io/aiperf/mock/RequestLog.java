@@ -15,6 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
 final class RequestLog {
 
     static final int MAX_RECORDS = 1_000_000;
+    /** Requests whose parsed body is kept (bodies can be large: base64 media, long prompts). */
+    static final int MAX_BODIES = 1_000;
 
     private final ConcurrentLinkedQueue<RequestRecord> records = new ConcurrentLinkedQueue<>();
     // ConcurrentLinkedQueue.size() walks the whole queue, so the cap needs its own counter.
@@ -38,6 +40,11 @@ final class RequestLog {
     /** The request's response has been fully written, or its connection is gone. */
     void departed() {
         inFlight.decrementAndGet();
+    }
+
+    /** Whether the next arrival's body is still kept (a cheap, racy hint: a few more or fewer do not matter). */
+    boolean keepsBodies() {
+        return stored.get() < MAX_BODIES;
     }
 
     List<RequestRecord> snapshot() {

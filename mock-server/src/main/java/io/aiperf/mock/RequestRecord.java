@@ -1,5 +1,7 @@
 package io.aiperf.mock;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /**
  * What the server saw when one inference request arrived. "Arrived" means the whole request (headers and
  * body) had been read, which is the instant the token schedule starts from.
@@ -12,6 +14,9 @@ package io.aiperf.mock;
  * @param stream          the request's {@code stream} field
  * @param xRequestId      the {@code X-Request-ID} header, or null
  * @param xCorrelationId  the {@code X-Correlation-ID} header, or null
+ * @param body            the parsed JSON body, kept for the first {@link RequestLog#MAX_BODIES} requests only (so
+ *                        tests can read what was sent), else null; also null when the body was not JSON. Treat it as
+ *                        read-only
  */
 public record RequestRecord(
         long arrivalNs,
@@ -20,5 +25,12 @@ public record RequestRecord(
         String model,
         boolean stream,
         String xRequestId,
-        String xCorrelationId) {
+        String xCorrelationId,
+        JsonNode body) {
+
+    /** Without a body. */
+    public RequestRecord(long arrivalNs, long arrivalEpochNs, String path, String model, boolean stream,
+                         String xRequestId, String xCorrelationId) {
+        this(arrivalNs, arrivalEpochNs, path, model, stream, xRequestId, xCorrelationId, null);
+    }
 }

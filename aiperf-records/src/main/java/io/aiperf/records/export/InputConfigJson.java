@@ -23,7 +23,10 @@ import java.util.Map;
  * endpoint:  model_names, type, streaming, urls, url (first URL), custom_endpoint, timeout_seconds, api_key,
  *            use_legacy_max_tokens, use_server_token_count
  * input:     headers (secret ones masked), extra (--extra-inputs), random_seed, num_dataset_entries,
- *            prompt: {input_tokens: {mean, stddev}, output_tokens: {mean, stddev}}
+ *            prompt: {batch_size, input_tokens: {mean, stddev}, output_tokens: {mean, stddev},
+ *            prefix_prompt: {shared_system_prompt_length, user_context_prompt_length} (when set)},
+ *            rankings: {passages: {mean, stddev, prompt_token_mean, prompt_token_stddev},
+ *            query: {prompt_token_mean, prompt_token_stddev}} (rankings endpoints only)
  * loadgen:   timing_mode, concurrency, prefill_concurrency, request_rate, arrival_pattern, request_count,
  *            num_sessions, benchmark_duration, grace, ramps, warmup_*, request_cancellation_*, user-centric and
  *            fixed-schedule settings; unset values are omitted (never a sentinel such as -1)
@@ -73,6 +76,7 @@ final class InputConfigJson {
             }
             input.put("num_dataset_entries", in.numDatasetEntries());
             ObjectNode prompt = input.putObject("prompt");
+            prompt.put("batch_size", in.prompts().batchSize());
             ObjectNode inputTokens = prompt.putObject("input_tokens");
             inputTokens.put("mean", in.islMean());
             inputTokens.put("stddev", in.islStddev());
@@ -81,6 +85,23 @@ final class InputConfigJson {
                 outputTokens.put("mean", in.oslMean());
             }
             outputTokens.put("stddev", in.oslStddev());
+            if (in.prompts().contextPrompts()) {
+                ObjectNode prefix = prompt.putObject("prefix_prompt");
+                putIfSet(prefix, "shared_system_prompt_length", in.prompts().sharedSystemLength());
+                putIfSet(prefix, "user_context_prompt_length", in.prompts().userContextLength());
+            }
+            InputConfig.Rankings r = in.rankings();
+            if (r != null) {
+                ObjectNode rankings = input.putObject("rankings");
+                ObjectNode passages = rankings.putObject("passages");
+                passages.put("mean", r.passagesMean());
+                passages.put("stddev", r.passagesStddev());
+                passages.put("prompt_token_mean", r.passageTokensMean());
+                passages.put("prompt_token_stddev", r.passageTokensStddev());
+                ObjectNode query = rankings.putObject("query");
+                query.put("prompt_token_mean", r.queryTokensMean());
+                query.put("prompt_token_stddev", r.queryTokensStddev());
+            }
         }
         LoadConfig load = safe.load();
         if (load != null) {
