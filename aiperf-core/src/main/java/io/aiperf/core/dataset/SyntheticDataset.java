@@ -25,8 +25,9 @@ import java.util.function.Function;
  *       {@value RandomStreams#CONVERSATION_TURNS}; nothing is drawn for the default (1 turn, stddev 0);</li>
  *   <li>per turn, in order:
  *     <ul>
- *       <li>ISL: {@link PositiveNormal#sampleInteger} (islMean, islStddev) from {@value RandomStreams#PROMPT_LENGTH};</li>
- *       <li>a per-prompt seed: one {@code long} from {@value RandomStreams#PROMPT_CORPUS}; the prompt's start(s) in the
+ *       <li>for each of the {@code --prompt-batch-size} texts (one by default): its length,
+ *           {@link PositiveNormal#sampleInteger} (islMean, islStddev) from {@value RandomStreams#PROMPT_LENGTH}, and a
+ *           per-prompt seed, one {@code long} from {@value RandomStreams#PROMPT_CORPUS}; the prompt's start(s) in the
  *           token pool are drawn from a {@link SeededRandom} of that seed, so prompts can be cut in parallel and the
  *           result does not depend on the thread count;</li>
  *       <li>{@code max_tokens}: only when oslMean is set, {@link PositiveNormal#sampleInteger} (oslMean, oslStddev)
@@ -40,8 +41,11 @@ import java.util.function.Function;
  * </ol>
  * With {@code --seq-dist}, each turn's bucket, ISL and {@code max_tokens} are drawn instead from
  * {@value RandomStreams#SEQ_DIST} (the ISL stream and the CLI's stddev are not used, and {@code max_tokens} is always
- * set). With a prefix pool, each first turn is {@code prefix + " " + prompt} (see {@code prefixes}); its token count
- * is re-measured.
+ * set; every text of a batch has the turn's ISL). With a prefix pool, each text of a first turn is
+ * {@code prefix + " " + prompt} (see {@code prefixes}). A batch of several texts is one list named {@code text}, and
+ * the turn's ISL is the count of its texts joined by single spaces; that count, and the count of prefixed texts, is
+ * measured again (in parallel). A rankings configuration ({@link InputConfig#rankings()}) builds the
+ * {@link SyntheticRankings} dataset instead.
  * Because every quantity has its own stream, a single-turn configuration draws exactly what it drew before
  * multi-turn support existed.
  * Same seed + same tokenizer + same config → the same dataset, byte for byte.
