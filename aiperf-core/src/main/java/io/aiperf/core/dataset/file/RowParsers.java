@@ -19,6 +19,9 @@ final class RowParsers {
         }
     }
 
+    /** The name of unnamed texts (AIPerf's synthetic texts are named so too). */
+    static final String TEXT_NAME = "text";
+
     private static final List<String> MEDIA = List.of("image", "images", "audio", "audios", "video", "videos");
 
     private static final Set<String> SINGLE_TURN_KEYS = Set.of("type", "text", "texts", "image", "images", "audio",
@@ -299,7 +302,4 @@ final class RowParsers {
             plain.clear();
         }
     }
-
-    /** The name of unnamed texts (AIPerf's synthetic texts are named so too). */
-    static final String TEXT_NAME = "text";
 }
