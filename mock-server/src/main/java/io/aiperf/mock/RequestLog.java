@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
 final class RequestLog {
 
     static final int MAX_RECORDS = 1_000_000;
-    static final int MAX_BODIES = 10_000;
+    /** Requests whose parsed body is kept (bodies can be large: base64 media, long prompts). */
+    static final int MAX_BODIES = 1_000;
 
     private final ConcurrentLinkedQueue<RequestRecord> records = new ConcurrentLinkedQueue<>();
     // ConcurrentLinkedQueue.size() walks the whole queue, so the cap needs its own counter.

@@ -5,7 +5,7 @@ import picocli.CommandLine.Option;
 import java.util.ArrayList;
 import java.util.List;
 
-/** AIPerf's "Input", "ISL" and "OSL" option groups. */
+/** AIPerf's "Input", "Prompt", "ISL", "OSL", "Prefix Prompt", "Rankings" and "Conversation Input" option groups. */
 public final class InputOptions {
 
     @Option(names = "--extra-inputs", paramLabel = "KEY:VALUE",
@@ -20,9 +20,14 @@ public final class InputOptions {
             description = "Mean prompt length in tokens (default: 550).")
     public Integer islMean;
 
+    /** Null when not given (the rankings checks need to know; 0 is the default). */
     @Option(names = {"--synthetic-input-tokens-stddev", "--prompt-input-tokens-stddev", "--isl-stddev"},
-            paramLabel = "N", defaultValue = "0", description = "Prompt length standard deviation (default: 0).")
-    public double islStddev;
+            paramLabel = "N", description = "Prompt length standard deviation (default: 0).")
+    public Double islStddev;
+
+    @Option(names = {"-b", "--prompt-batch-size", "--batch-size-text", "--batch-size"}, paramLabel = "N",
+            description = "Texts per request, e.g. inputs of one embeddings request (default: 1).")
+    public Integer batchSize;
 
     @Option(names = {"--output-tokens-mean", "--prompt-output-tokens-mean", "--osl"}, paramLabel = "N",
             description = "Mean requested output length; sent as the max-tokens field (default: not sent).")
@@ -71,6 +76,42 @@ public final class InputOptions {
     @Option(names = {"--prompt-prefix-length", "--prefix-prompt-length"}, paramLabel = "N", defaultValue = "0",
             description = "Tokens per prefix prompt (default: ${DEFAULT-VALUE}).")
     public int prefixLength;
+
+    @Option(names = "--shared-system-prompt-length", paramLabel = "N",
+            description = "Tokens of one synthetic system prompt that every conversation starts with (chat: a system "
+                    + "message, responses: instructions).")
+    public Integer sharedSystemPromptLength;
+
+    @Option(names = "--user-context-prompt-length", paramLabel = "N",
+            description = "Tokens of a synthetic user message of its own that each conversation starts with; needs "
+                    + "--num-dataset-entries.")
+    public Integer userContextPromptLength;
+
+    // --- synthetic rankings (AIPerf's "Rankings" group; rankings endpoints only) ------------------------------
+
+    @Option(names = "--rankings-passages-mean", paramLabel = "N",
+            description = "Passages per synthetic rankings request (default: 1).")
+    public Integer rankingsPassagesMean;
+
+    @Option(names = "--rankings-passages-stddev", paramLabel = "N",
+            description = "Standard deviation of the passages per request (default: 0).")
+    public Integer rankingsPassagesStddev;
+
+    @Option(names = "--rankings-passages-prompt-token-mean", paramLabel = "N",
+            description = "Tokens per synthetic passage (default: 550).")
+    public Integer rankingsPassagesPromptTokenMean;
+
+    @Option(names = "--rankings-passages-prompt-token-stddev", paramLabel = "N",
+            description = "Standard deviation of the tokens per passage (default: 0).")
+    public Integer rankingsPassagesPromptTokenStddev;
+
+    @Option(names = "--rankings-query-prompt-token-mean", paramLabel = "N",
+            description = "Tokens per synthetic query (default: 550).")
+    public Integer rankingsQueryPromptTokenMean;
+
+    @Option(names = "--rankings-query-prompt-token-stddev", paramLabel = "N",
+            description = "Standard deviation of the tokens per query (default: 0).")
+    public Integer rankingsQueryPromptTokenStddev;
 
     // --- custom input files and fixed schedules ---------------------------------------------------------------
 

@@ -67,7 +67,8 @@ public final class ProfileConfigResolver {
         }
 
         int islMean = in.islMean == null ? InputConfig.DEFAULT_ISL_MEAN : atLeast("--synthetic-input-tokens-mean", in.islMean, 1);
-        nonNegative("--synthetic-input-tokens-stddev", in.islStddev);
+        double islStddev = in.islStddev == null ? 0 : in.islStddev;
+        nonNegative("--synthetic-input-tokens-stddev", islStddev);
         if (in.oslMean != null) {
             atLeast("--output-tokens-mean", in.oslMean, 1);
         }
@@ -76,6 +77,7 @@ public final class ProfileConfigResolver {
                 : atLeast("--num-dataset-entries", in.numDatasetEntries, 1);
         TokenizerConfig tokenizer = tokenizer(in);
         InputConfig.Prompts prompts = prompts(in);
+        InputConfig.Rankings rankings = PromptShapeResolver.rankings(in, type);
 
         InputSelection input = InputSelection.resolve(in);
         if (in.numDatasetEntries == null && in.numSessions != null && in.numSessions >= 1
@@ -117,9 +119,9 @@ public final class ProfileConfigResolver {
         InputConfig.PublicSource publicSource = input.publicDataset() == null ? null
                 : new InputConfig.PublicSource(input.publicDataset().name(), input.publicDataset().localPath(),
                         in.numDatasetEntries);
-        InputConfig inputConfig = new InputConfig(islMean, in.islStddev, in.oslMean, in.oslStddev, in.randomSeed,
+        InputConfig inputConfig = new InputConfig(islMean, islStddev, in.oslMean, in.oslStddev, in.randomSeed,
                 entries, input.file() == null ? null : input.file().toString(), input.datasetType(),
-                input.samplingStrategy(), input.conversations(), prompts, publicSource);
+                input.samplingStrategy(), input.conversations(), prompts, rankings, publicSource);
         return new BenchmarkConfig(UUID.randomUUID().toString(), CliCommand.redacted(argv),
                 endpoint,
                 inputConfig,
@@ -196,7 +198,7 @@ public final class ProfileConfigResolver {
         return level;
     }
 
-    /** Block size, sequence distribution and prefix pool, checked. */
+    /** Block size, sequence distribution, prefix pool, batch size and context prompts, checked. */
     static InputConfig.Prompts prompts(InputOptions in) {
         if (in.blockSize != null) {
             atLeast("--prompt-input-tokens-block-size", in.blockSize, 1);
@@ -218,7 +220,10 @@ public final class ProfileConfigResolver {
         if (in.prefixLength > 0 && in.prefixPoolSize == 0) {
             throw new UsageException("--prompt-prefix-length needs --prompt-prefix-pool-size greater than 0");
         }
-        return new InputConfig.Prompts(in.blockSize, seqDist, in.prefixPoolSize, in.prefixLength);
+        int batchSize = PromptShapeResolver.batchSize(in);
+        PromptShapeResolver.checkContextPrompts(in);
+        return new InputConfig.Prompts(in.blockSize, seqDist, in.prefixPoolSize, in.prefixLength, batchSize,
+                in.sharedSystemPromptLength, in.userContextPromptLength);
     }
 
     private static int atLeast(String option, int value, int min) {

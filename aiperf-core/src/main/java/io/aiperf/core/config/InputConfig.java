@@ -13,7 +13,8 @@ package io.aiperf.core.config;
  * @param customDatasetType {@code --custom-dataset-type}, or null to detect
  * @param samplingStrategy {@code --dataset-sampling-strategy}, or null for the source's default
  * @param conversations  synthetic multi-turn shape
- * @param prompts        hash-block size, sequence distribution and prefix pool
+ * @param prompts        hash-block size, sequence distribution, prefix pool, text batch size and context prompts
+ * @param rankings       synthetic rankings shape; non-null exactly when the endpoint is a rankings endpoint
  * @param publicDataset  {@code --public-dataset} and its options, or null
  */
 public record InputConfig(
@@ -28,6 +29,7 @@ public record InputConfig(
         String samplingStrategy,
         Conversations conversations,
         Prompts prompts,
+        Rankings rankings,
         PublicSource publicDataset) {
 
     public static final int DEFAULT_ISL_MEAN = 550;
@@ -56,8 +58,14 @@ public record InputConfig(
      * @param seqDist        {@code --seq-dist} as given (parsed by {@code SequenceDistribution.parse}), or null
      * @param prefixPoolSize {@code --prompt-prefix-pool-size}: distinct prefix prompts (0 = off)
      * @param prefixLength   {@code --prompt-prefix-length}: tokens per prefix prompt
+     * @param batchSize      {@code --prompt-batch-size}: texts per request (1 = one prompt)
+     * @param sharedSystemLength {@code --shared-system-prompt-length}: tokens of the system prompt every
+     *                       conversation shares, or null for none
+     * @param userContextLength {@code --user-context-prompt-length}: tokens of each conversation's own user-context
+     *                       message, or null for none
      */
-    public record Prompts(Integer blockSize, String seqDist, int prefixPoolSize, int prefixLength) {
+    public record Prompts(Integer blockSize, String seqDist, int prefixPoolSize, int prefixLength, int batchSize,
+                          Integer sharedSystemLength, Integer userContextLength) {
 
         public static final Prompts DEFAULT = new Prompts(null, null, 0, 0);
 
@@ -68,12 +76,56 @@ public record InputConfig(
             if (prefixPoolSize < 0 || prefixLength < 0) {
                 throw new IllegalArgumentException("prefix pool size and length must not be negative");
             }
+            if (batchSize < 1) {
+                throw new IllegalArgumentException("batch size must be positive: " + batchSize);
+            }
+            if (sharedSystemLength != null && sharedSystemLength < 1
+                    || userContextLength != null && userContextLength < 1) {
+                throw new IllegalArgumentException("context prompt lengths must be positive");
+            }
             seqDist = seqDist == null || seqDist.isBlank() ? null : seqDist;
+        }
+
+        /** Without batching or context prompts. */
+        public Prompts(Integer blockSize, String seqDist, int prefixPoolSize, int prefixLength) {
+            this(blockSize, seqDist, prefixPoolSize, prefixLength, 1, null, null);
         }
 
         /** Whether first turns get a prefix from a pool. */
         public boolean prefixPool() {
             return prefixPoolSize > 0 && prefixLength > 0;
+        }
+
+        /** Whether conversations open with a shared system prompt or their own user context. */
+        public boolean contextPrompts() {
+            return sharedSystemLength != null || userContextLength != null;
+        }
+    }
+
+    /**
+     * Synthetic rankings requests ({@code --rankings-*}, AIPerf defaults 1/0 passages of 550/0 tokens, queries of
+     * 550/0 tokens): each request is one query and a drawn number of passages.
+     *
+     * @param passagesMean        passages per request
+     * @param passagesStddev      its standard deviation
+     * @param passageTokensMean   tokens per passage
+     * @param passageTokensStddev its standard deviation
+     * @param queryTokensMean     tokens per query
+     * @param queryTokensStddev   its standard deviation
+     */
+    public record Rankings(int passagesMean, int passagesStddev, int passageTokensMean, int passageTokensStddev,
+                           int queryTokensMean, int queryTokensStddev) {
+
+        public static final Rankings DEFAULT = new Rankings(1, 0, 550, 0, 550, 0);
+
+        public Rankings {
+            if (passagesMean < 1 || passageTokensMean < 1 || queryTokensMean < 1) {
+                throw new IllegalArgumentException("rankings means must be positive: " + passagesMean + ", "
+                        + passageTokensMean + ", " + queryTokensMean);
+            }
+            if (passagesStddev < 0 || passageTokensStddev < 0 || queryTokensStddev < 0) {
+                throw new IllegalArgumentException("rankings standard deviations must not be negative");
+            }
         }
     }
 
@@ -106,9 +158,17 @@ public record InputConfig(
     /** Without a public dataset. */
     public InputConfig(int islMean, double islStddev, Integer oslMean, double oslStddev, Long randomSeed,
                        int numDatasetEntries, String inputFile, String customDatasetType, String samplingStrategy,
+                       Conversations conversations, Prompts prompts, Rankings rankings) {
+        this(islMean, islStddev, oslMean, oslStddev, randomSeed, numDatasetEntries, inputFile, customDatasetType,
+                samplingStrategy, conversations, prompts, rankings, null);
+    }
+
+    /** Without rankings (a non-rankings endpoint) or a public dataset. */
+    public InputConfig(int islMean, double islStddev, Integer oslMean, double oslStddev, Long randomSeed,
+                       int numDatasetEntries, String inputFile, String customDatasetType, String samplingStrategy,
                        Conversations conversations, Prompts prompts) {
         this(islMean, islStddev, oslMean, oslStddev, randomSeed, numDatasetEntries, inputFile, customDatasetType,
-                samplingStrategy, conversations, prompts, null);
+                samplingStrategy, conversations, prompts, (Rankings) null);
     }
 
     /** Without prompt shaping options (before step 3). */
@@ -116,12 +176,13 @@ public record InputConfig(
                        int numDatasetEntries, String inputFile, String customDatasetType, String samplingStrategy,
                        Conversations conversations) {
         this(islMean, islStddev, oslMean, oslStddev, randomSeed, numDatasetEntries, inputFile, customDatasetType,
-                samplingStrategy, conversations, null, null);
+                samplingStrategy, conversations, null, null, null);
     }
 
     /** Synthetic single-turn input (step 1's shape). */
     public InputConfig(int islMean, double islStddev, Integer oslMean, double oslStddev, Long randomSeed,
                        int numDatasetEntries) {
-        this(islMean, islStddev, oslMean, oslStddev, randomSeed, numDatasetEntries, null, null, null, null, null, null);
+        this(islMean, islStddev, oslMean, oslStddev, randomSeed, numDatasetEntries, null, null, null, null, null, null,
+                null);
     }
 }

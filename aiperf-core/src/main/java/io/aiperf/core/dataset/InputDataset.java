@@ -268,39 +268,56 @@ public final class InputDataset {
                 format = declaredFormat(file);
             }
             SamplingStrategy sampling = configured;
+            InputConfig.Prompts shaping = config.prompts();
+            // synthetic rankings requests carry no conversation context (AIPerf's rankings composer adds none)
+            boolean context = shaping.contextPrompts() && !(file == null && config.rankings() != null);
+            int nThreads = threads != null ? Math.max(1, threads)
+                    : Math.min(PromptCorpus.MAX_THREADS, Runtime.getRuntime().availableProcessors());
+            int[] pool = tokenPool;
+            if (pool == null && (file == null || context)) {
+                pool = (corpus != null ? corpus : PromptCorpus.builtin()).tokenize(tokenizer, nThreads);
+            }
             if (file == null) {
-                SyntheticDataset.Builder b = SyntheticDataset.builder(config, tokenizer).streams(rs);
-                if (threads != null) {
-                    b.threads(threads);
+                SyntheticDataset ds = SyntheticDataset.builder(config, tokenizer).streams(rs).threads(nThreads)
+                        .tokenPool(pool).build();
+                List<Conversation> conversations = ds.conversations();
+                long inexact = ds.inexactPrompts();
+                if (context) {
+                    SyntheticPromptGenerator generator = contextGenerator(pool);
+                    conversations = ContextPrompts.apply(conversations, shaping, generator, rs, nThreads);
+                    inexact += generator.inexactCount();
                 }
-                if (tokenPool != null) {
-                    b.tokenPool(tokenPool);
-                }
-                if (corpus != null) {
-                    b.corpus(corpus);
-                }
-                SyntheticDataset ds = b.build();
-                return new InputDataset(ds.conversations(), null, null, rs,
-                        sampling != null ? sampling : defaultSampling(null), ds.size(), false, 0,
-                        ds.inexactPrompts());
+                return new InputDataset(conversations, null, null, rs,
+                        sampling != null ? sampling : defaultSampling(null), ds.size(), false, 0, inexact);
             }
             FileDatasetLoader.Builder b = FileDatasetLoader.builder(Path.of(file), tokenizer)
                     .display(file)
                     .format(format)
                     .streams(rs)
                     .outputLength(config.oslMean(), config.oslStddev())
-                    .blockSize(config.prompts().blockSize())
+                    .blockSize(shaping.blockSize())
+                    .batchSize(shaping.batchSize())
                     .conversations(Math.max(1, config.numDatasetEntries()))
                     .fixedSchedule(fixedSchedule)
-                    .tokenPool(tokenPool)
-                    .corpus(corpus);
-            if (threads != null) {
-                b.threads(threads);
-            }
+                    .tokenPool(pool)
+                    .corpus(corpus)
+                    .threads(nThreads);
             FileDataset fd = b.load();
-            return new InputDataset(fd.conversations(), fd.format(), null, rs,
+            List<Conversation> conversations = fd.conversations();
+            long inexact = fd.inexactPrompts();
+            if (context) {
+                SyntheticPromptGenerator generator = contextGenerator(pool);
+                conversations = ContextPrompts.apply(conversations, shaping, generator, rs, nThreads);
+                inexact += generator.inexactCount();
+            }
+            return new InputDataset(conversations, fd.format(), null, rs,
                     sampling != null ? sampling : defaultSampling(fd.format()), fd.rows(),
-                    fd.firstRowHasTimestamp(), fd.droppedConversations(), fd.inexactPrompts());
+                    fd.firstRowHasTimestamp(), fd.droppedConversations(), inexact);
+        }
+
+        /** Cuts the context prompts; its own stream is unused (every prompt has its seed). */
+        private SyntheticPromptGenerator contextGenerator(int[] pool) {
+            return new SyntheticPromptGenerator(tokenizer, pool, new SeededRandom(0));
         }
 
         /** {@code --public-dataset}: single-turn conversations, sequential by default. */

@@ -44,6 +44,16 @@ public final class RandomStreams {
     public static final String PREFIX_CHOICE = "dataset.prompt.prefix_choice";
     /** Which {@code --seq-dist} bucket each turn draws, and the lengths drawn in it. */
     public static final String SEQ_DIST = "dataset.prompt.seq_dist";
+    /** Passages per synthetic rankings request ({@code --rankings-passages-mean/-stddev}). */
+    public static final String RANKINGS_PASSAGES = "dataset.rankings.passages";
+    /** Token length of each synthetic rankings passage. */
+    public static final String RANKINGS_PASSAGE_TOKENS = "dataset.rankings.passages.tokens";
+    /** Token length of each synthetic rankings query. */
+    public static final String RANKINGS_QUERY_TOKENS = "dataset.rankings.query.tokens";
+    /** Start of the shared system prompt ({@code --shared-system-prompt-length}). */
+    public static final String SHARED_SYSTEM_PROMPT = "dataset.prompt.shared_system";
+    /** Starts of the per-conversation user-context prompts ({@code --user-context-prompt-length}). */
+    public static final String USER_CONTEXT_PROMPT = "dataset.prompt.user_context";
     /** Rows drawn from random_pool files. */
     public static final String RANDOM_POOL = "dataset.random_pool";
     /** Prefix of the dataset samplers' streams; the strategy's CLI name is appended. */

@@ -25,8 +25,9 @@ import java.util.function.Function;
  *       {@value RandomStreams#CONVERSATION_TURNS}; nothing is drawn for the default (1 turn, stddev 0);</li>
  *   <li>per turn, in order:
  *     <ul>
- *       <li>ISL: {@link PositiveNormal#sampleInteger} (islMean, islStddev) from {@value RandomStreams#PROMPT_LENGTH};</li>
- *       <li>a per-prompt seed: one {@code long} from {@value RandomStreams#PROMPT_CORPUS}; the prompt's start(s) in the
+ *       <li>for each of the {@code --prompt-batch-size} texts (one by default): its length,
+ *           {@link PositiveNormal#sampleInteger} (islMean, islStddev) from {@value RandomStreams#PROMPT_LENGTH}, and a
+ *           per-prompt seed, one {@code long} from {@value RandomStreams#PROMPT_CORPUS}; the prompt's start(s) in the
  *           token pool are drawn from a {@link SeededRandom} of that seed, so prompts can be cut in parallel and the
  *           result does not depend on the thread count;</li>
  *       <li>{@code max_tokens}: only when oslMean is set, {@link PositiveNormal#sampleInteger} (oslMean, oslStddev)
@@ -40,8 +41,11 @@ import java.util.function.Function;
  * </ol>
  * With {@code --seq-dist}, each turn's bucket, ISL and {@code max_tokens} are drawn instead from
  * {@value RandomStreams#SEQ_DIST} (the ISL stream and the CLI's stddev are not used, and {@code max_tokens} is always
- * set). With a prefix pool, each first turn is {@code prefix + " " + prompt} (see {@code prefixes}); its token count
- * is re-measured.
+ * set; every text of a batch has the turn's ISL). With a prefix pool, each text of a first turn is
+ * {@code prefix + " " + prompt} (see {@code prefixes}). A batch of several texts is one list named {@code text}, and
+ * the turn's ISL is the count of its texts joined by single spaces; that count, and the count of prefixed texts, is
+ * measured again (in parallel). A rankings configuration ({@link InputConfig#rankings()}) builds the
+ * {@link SyntheticRankings} dataset instead.
  * Because every quantity has its own stream, a single-turn configuration draws exactly what it drew before
  * multi-turn support existed.
  * Same seed + same tokenizer + same config → the same dataset, byte for byte.
@@ -49,6 +53,9 @@ import java.util.function.Function;
 public final class SyntheticDataset {
 
     private static final Logger LOG = LoggerFactory.getLogger(SyntheticDataset.class);
+
+    /** AIPerf's name of a synthetic turn's texts. */
+    static final String TEXT_NAME = "text";
 
     private final List<Conversation> conversations;
     private final Map<String, Conversation> byId;
@@ -179,6 +186,11 @@ public final class SyntheticDataset {
                     : (corpus != null ? corpus : PromptCorpus.builtin()).tokenize(tokenizer, threads);
             SyntheticPromptGenerator generator =
                     new SyntheticPromptGenerator(tokenizer, pool, rs.derive(RandomStreams.PROMPT_CORPUS));
+            if (config.rankings() != null) {
+                List<Conversation> ranked = SyntheticRankings.conversations(config.rankings(), entries, generator,
+                        rs, threads);
+                return finish(ranked, generator, rs, pool, t0);
+            }
 
             SeededRandom turnRng = rs.derive(RandomStreams.CONVERSATION_TURNS);
             SeededRandom delayRng = rs.derive(RandomStreams.TURN_DELAY);
@@ -190,10 +202,11 @@ public final class SyntheticDataset {
             SequenceDistribution seqDist = shaping.seqDist() == null ? null
                     : SequenceDistribution.parse(shaping.seqDist());
             SeededRandom seqRng = seqDist == null ? null : rs.derive(RandomStreams.SEQ_DIST);
+            int batch = shaping.batchSize();
             int[] turnCounts = new int[entries];
             String[] ids = new String[entries];
-            List<Integer> lengths = new ArrayList<>(entries);
-            List<Long> promptSeeds = new ArrayList<>(entries);
+            List<Integer> lengths = new ArrayList<>(entries * batch);
+            List<Long> promptSeeds = new ArrayList<>(entries * batch);
             List<Integer> maxTokens = new ArrayList<>(entries);
             List<Double> delays = new ArrayList<>(entries);
             for (int i = 0; i < entries; i++) {
@@ -202,12 +215,16 @@ public final class SyntheticDataset {
                 for (int t = 0; t < turnCounts[i]; t++) {
                     if (seqDist != null) {
                         SequenceDistribution.Lengths pair = seqDist.sample(seqRng);
-                        lengths.add(pair.isl());
-                        promptSeeds.add(startRng.nextLong());
+                        for (int b = 0; b < batch; b++) { // AIPerf: every text of the batch has the turn's ISL
+                            lengths.add(pair.isl());
+                            promptSeeds.add(startRng.nextLong());
+                        }
                         maxTokens.add(pair.osl());
                     } else {
-                        lengths.add(PositiveNormal.sampleInteger(lengthRng, config.islMean(), config.islStddev()));
-                        promptSeeds.add(startRng.nextLong());
+                        for (int b = 0; b < batch; b++) {
+                            lengths.add(PositiveNormal.sampleInteger(lengthRng, config.islMean(), config.islStddev()));
+                            promptSeeds.add(startRng.nextLong());
+                        }
                         maxTokens.add(config.oslMean() == null ? null
                                 : PositiveNormal.sampleInteger(outputRng, config.oslMean(), config.oslStddev()));
                     }
@@ -221,39 +238,60 @@ public final class SyntheticDataset {
 
             Prompt[] prompts = generator.prompts(lengths.stream().mapToInt(Integer::intValue).toArray(),
                     promptSeeds.stream().mapToLong(Long::longValue).toArray(), threads);
-            String[] prefixes = prefixes(shaping, generator, rs, entries);
+            String[] prefixes = prefixes(shaping, generator, rs, entries * batch);
+            // a turn's texts, then its ISL: the cut length of a plain prompt, else the count of the joined texts
+            List<List<String>> turnTexts = new ArrayList<>(maxTokens.size());
+            int p = 0;
+            for (int i = 0; i < entries; i++) {
+                for (int t = 0; t < turnCounts[i]; t++) {
+                    List<String> texts = new ArrayList<>(batch);
+                    for (int b = 0; b < batch; b++, p++) {
+                        texts.add(t == 0 && prefixes != null ? prefixes[i * batch + b] + " " + prompts[p].text()
+                                : prompts[p].text());
+                    }
+                    turnTexts.add(texts);
+                }
+            }
+            boolean recount = batch > 1 || prefixes != null;
+            List<Integer> counts = !recount ? null : Parallel.map(turnTexts.size(), threads, "aiperf-dataset-count",
+                    k -> tokenizer.countTokens(String.join(" ", turnTexts.get(k))));
             List<Conversation> conversations = new ArrayList<>(entries);
             int k = 0;
             for (int i = 0; i < entries; i++) {
                 List<Turn> turns = new ArrayList<>(turnCounts[i]);
                 for (int t = 0; t < turnCounts[i]; t++, k++) {
-                    if (t == 0 && prefixes != null) {
-                        String text = prefixes[i] + " " + prompts[k].text();
-                        turns.add(new Turn(text, tokenizer.countTokens(text), maxTokens.get(k), delays.get(k)));
-                        continue;
-                    }
-                    turns.add(new Turn(prompts[k].text(), prompts[k].tokens(), maxTokens.get(k), delays.get(k)));
+                    List<String> texts = turnTexts.get(k);
+                    int isl = recount ? counts.get(k) : prompts[k].tokens();
+                    Turn turn = new Turn(texts.get(0), isl, maxTokens.get(k), delays.get(k));
+                    turns.add(batch == 1 ? turn : turn.withContents(new TurnContents(
+                            List.of(new NamedContents(TEXT_NAME, texts)), List.of(), List.of(), List.of()), isl));
                 }
                 conversations.add(new Conversation(ids[i], turns));
             }
+            return finish(conversations, generator, rs, pool, t0);
+        }
+
+        private SyntheticDataset finish(List<Conversation> conversations, SyntheticPromptGenerator generator,
+                                        RandomStreams rs, int[] pool, long t0) {
             long inexact = generator.inexactCount();
             if (inexact > 0) {
-                LOG.warn("{} of {} synthetic prompts could not be cut to their exact token length with tokenizer {}",
-                        inexact, prompts.length, tokenizer.name());
+                LOG.warn("{} synthetic prompts could not be cut to their exact token length with tokenizer {}",
+                        inexact, tokenizer.name());
             }
             long nanos = System.nanoTime() - t0;
-            LOG.debug("synthetic dataset: {} conversations ({} turns) from a {}-token pool in {} ms",
-                    entries, prompts.length, pool.length, nanos / 1_000_000);
+            LOG.debug("synthetic dataset: {} conversations from a {}-token pool in {} ms",
+                    conversations.size(), pool.length, nanos / 1_000_000);
             return new SyntheticDataset(conversations, rs, pool.length, inexact, nanos);
         }
 
         /**
-         * The prefix of each conversation's first turn, or null without a prefix pool: {@code prefixPoolSize}
-         * prompts of {@code prefixLength} tokens (their starts from {@value RandomStreams#PREFIX_POOL}), one drawn
-         * per conversation from {@value RandomStreams#PREFIX_CHOICE}.
+         * The prefix of each text of each conversation's first turn ({@code count} = conversations x batch size,
+         * conversation-major), or null without a prefix pool: {@code prefixPoolSize} prompts of {@code prefixLength}
+         * tokens (their starts from {@value RandomStreams#PREFIX_POOL}), one drawn per text from
+         * {@value RandomStreams#PREFIX_CHOICE}.
          */
         private String[] prefixes(InputConfig.Prompts shaping, SyntheticPromptGenerator generator, RandomStreams rs,
-                                  int entries) {
+                                  int count) {
             if (!shaping.prefixPool()) {
                 return null;
             }
@@ -267,8 +305,8 @@ public final class SyntheticDataset {
             }
             Prompt[] pool = generator.prompts(lengths, seeds, threads);
             SeededRandom choice = rs.derive(RandomStreams.PREFIX_CHOICE);
-            String[] out = new String[entries];
-            for (int i = 0; i < entries; i++) {
+            String[] out = new String[count];
+            for (int i = 0; i < count; i++) {
                 out[i] = pool[choice.nextInt(n)].text();
             }
             return out;
@@ -287,7 +325,7 @@ public final class SyntheticDataset {
             }
         }
 
-        private static String uuid(SeededRandom rng) {
+        static String uuid(SeededRandom rng) {
             long msb = (rng.nextLong() & ~0xF000L) | 0x4000L;                 // version 4
             long lsb = (rng.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L; // IETF variant
             return new UUID(msb, lsb).toString();

@@ -6,7 +6,8 @@ import java.util.List;
  * One request of a conversation.
  *
  * @param text        the user prompt
- * @param inputTokens its true token count with the run's tokenizer (the ISL)
+ * @param inputTokens its true token count with the run's tokenizer (the ISL): of its texts joined by spaces, preceded
+ *                    by the conversation's system prompt and user context when it has them
  * @param maxTokens   the {@code max_tokens} to request, or null to send none
  * @param delayMs     think time: how long after the previous turn's response this turn is sent; 0 = none (always 0
  *                    on a synthetic first turn; a file's first turn keeps what the file says)

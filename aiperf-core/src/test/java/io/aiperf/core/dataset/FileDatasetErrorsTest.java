@@ -86,8 +86,9 @@ class FileDatasetErrorsTest {
                         "'audios' is not supported yet: only text prompts can be sent for now"),
                 Arguments.of("single_turn", "{\"image\": \"a.png\", \"images\": [\"b.png\"]}",
                         "'image' and 'images' are mutually exclusive"),
-                Arguments.of("single_turn", "{\"texts\": [\"a\", \"b\"]}", "'texts' holds 2 prompts; exactly one is"
-                        + " supported (several prompts in one request, a batch, are not supported yet)"),
+                Arguments.of("single_turn", "{\"texts\": [\"a\", \"\"]}", "'texts[1]' is an empty prompt"),
+                Arguments.of("single_turn", "{\"texts\": [{\"name\": \"q\", \"contents\": []}]}",
+                        "'texts' holds no prompt"),
                 Arguments.of("single_turn", "{\"texts\": []}", "'texts' must be a non-empty list, found a list"),
                 Arguments.of("single_turn", "{\"texts\": [{\"name\": \"t\"}]}",
                         "texts[0]: 'contents' must be a list of strings, found null"),

@@ -64,7 +64,8 @@ class RandomPoolTest {
         assertThat(ds.format()).isEqualTo(DatasetFormat.RANDOM_POOL);
         assertThat(ds.rows()).isEqualTo(3);
         assertThat(ds.conversations()).hasSize(10)
-                .allMatch(c -> c.firstTurn().text().matches("query (one|two)\npassage"));
+                .allMatch(c -> c.firstTurn().text().matches("query (one|two) passage"))
+                .allMatch(c -> c.firstTurn().textContents().size() == 2); // AIPerf merges the rows' texts, in order
 
         InputDataset in = InputDataset.load(new InputConfig(550, 0, null, 0, 1L, 7, pools.toString(), null, null,
                 null), TOK);

@@ -24,7 +24,10 @@ import java.util.Map;
  *            use_legacy_max_tokens, use_server_token_count
  * input:     headers (secret ones masked), extra (--extra-inputs), random_seed, num_dataset_entries,
  *            public_dataset (when set),
- *            prompt: {input_tokens: {mean, stddev}, output_tokens: {mean, stddev}}
+ *            prompt: {batch_size, input_tokens: {mean, stddev}, output_tokens: {mean, stddev},
+ *            prefix_prompt: {shared_system_prompt_length, user_context_prompt_length} (when set)},
+ *            rankings: {passages: {mean, stddev, prompt_token_mean, prompt_token_stddev},
+ *            query: {prompt_token_mean, prompt_token_stddev}} (rankings endpoints only)
  * loadgen:   timing_mode, concurrency, prefill_concurrency, request_rate, arrival_pattern, request_count,
  *            num_sessions, benchmark_duration, grace, ramps, warmup_*, request_cancellation_*, user-centric and
  *            fixed-schedule settings; unset values are omitted (never a sentinel such as -1)
@@ -77,6 +80,7 @@ final class InputConfigJson {
                 input.put("public_dataset", in.publicDataset().name());
             }
             ObjectNode prompt = input.putObject("prompt");
+            prompt.put("batch_size", in.prompts().batchSize());
             ObjectNode inputTokens = prompt.putObject("input_tokens");
             inputTokens.put("mean", in.islMean());
             inputTokens.put("stddev", in.islStddev());
@@ -85,6 +89,23 @@ final class InputConfigJson {
                 outputTokens.put("mean", in.oslMean());
             }
             outputTokens.put("stddev", in.oslStddev());
+            if (in.prompts().contextPrompts()) {
+                ObjectNode prefix = prompt.putObject("prefix_prompt");
+                putIfSet(prefix, "shared_system_prompt_length", in.prompts().sharedSystemLength());
+                putIfSet(prefix, "user_context_prompt_length", in.prompts().userContextLength());
+            }
+            InputConfig.Rankings r = in.rankings();
+            if (r != null) {
+                ObjectNode rankings = input.putObject("rankings");
+                ObjectNode passages = rankings.putObject("passages");
+                passages.put("mean", r.passagesMean());
+                passages.put("stddev", r.passagesStddev());
+                passages.put("prompt_token_mean", r.passageTokensMean());
+                passages.put("prompt_token_stddev", r.passageTokensStddev());
+                ObjectNode query = rankings.putObject("query");
+                query.put("prompt_token_mean", r.queryTokensMean());
+                query.put("prompt_token_stddev", r.queryTokensStddev());
+            }
         }
         LoadConfig load = safe.load();
         if (load != null) {

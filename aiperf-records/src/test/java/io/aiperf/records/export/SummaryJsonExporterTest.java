@@ -2,6 +2,8 @@ package io.aiperf.records.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aiperf.core.config.BenchmarkConfig;
+import io.aiperf.core.config.InputConfig;
 import io.aiperf.records.aggregate.MetricResult;
 import io.aiperf.records.aggregate.ProfileSummary;
 import io.aiperf.records.aggregate.RecordAggregator;
@@ -108,11 +110,32 @@ class SummaryJsonExporterTest {
         assertThat(config.get("input").get("extra").get("ignore_eos").asBoolean()).isTrue();
         assertThat(config.get("input").get("extra").get("min_tokens").asLong()).isEqualTo(100);
         assertThat(config.get("input").get("prompt").get("input_tokens").get("mean").asInt()).isEqualTo(550);
+        assertThat(config.get("input").get("prompt").get("batch_size").asInt()).isEqualTo(1);
+        assertThat(config.get("input").get("prompt").has("prefix_prompt")).isFalse();
+        assertThat(config.get("input").has("rankings")).isFalse();
         assertThat(config.get("loadgen").get("concurrency").asInt()).isEqualTo(4);
         assertThat(config.get("loadgen").get("request_count").asLong()).isEqualTo(50);
         assertThat(config.get("loadgen").get("warmup_request_count").asLong()).isEqualTo(3);
         assertThat(keys(config.get("tokenizer"))).containsExactly("revision");
         assertThat(MAPPER.readTree(json).get("was_cancelled").asBoolean()).isTrue();
+    }
+
+    @Test
+    void promptShapingAndRankingsAreInTheInputConfig() throws Exception {
+        BenchmarkConfig base = Fixtures.config();
+        InputConfig in = new InputConfig(550, 0, null, 0, 1L, 4, null, null, null, null,
+                new InputConfig.Prompts(null, null, 0, 0, 3, 50, 20), new InputConfig.Rankings(3, 1, 40, 4, 12, 2));
+        BenchmarkConfig c = new BenchmarkConfig(base.benchmarkId(), base.cliCommand(), base.endpoint(), in,
+                base.load(), base.tokenizer(), base.output(), base.service());
+        JsonNode input = MAPPER.readTree(SummaryJsonExporter.toJson(Fixtures.handMadeSummary(),
+                new RunInfo(c, "0.1.0-SNAPSHOT", false, null, null, ZoneOffset.UTC))).get("input_config").get("input");
+        assertThat(input.at("/prompt/batch_size").asInt()).isEqualTo(3);
+        assertThat(input.at("/prompt/prefix_prompt/shared_system_prompt_length").asInt()).isEqualTo(50);
+        assertThat(input.at("/prompt/prefix_prompt/user_context_prompt_length").asInt()).isEqualTo(20);
+        assertThat(input.at("/rankings/passages").toString()).isEqualTo(
+                "{\"mean\":3,\"stddev\":1,\"prompt_token_mean\":40,\"prompt_token_stddev\":4}");
+        assertThat(input.at("/rankings/query").toString()).isEqualTo(
+                "{\"prompt_token_mean\":12,\"prompt_token_stddev\":2}");
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.aiperf.core.config.LoadConfig;
 import io.aiperf.core.dataset.Conversation;
 import io.aiperf.core.dataset.FixedSchedulePlan;
 import io.aiperf.core.dataset.HashBlockPrompts;
+import io.aiperf.core.dataset.NamedContents;
 import io.aiperf.core.dataset.Parallel;
 import io.aiperf.core.dataset.PositiveNormal;
 import io.aiperf.core.dataset.Prompt;
@@ -13,6 +14,7 @@ import io.aiperf.core.dataset.RandomStreams;
 import io.aiperf.core.dataset.SeededRandom;
 import io.aiperf.core.dataset.SyntheticPromptGenerator;
 import io.aiperf.core.dataset.Turn;
+import io.aiperf.core.dataset.TurnContents;
 import io.aiperf.core.tokenizer.TextTokenizer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -128,6 +130,7 @@ public final class FileDatasetLoader {
         private PromptCorpus corpus;
         private Integer blockSize;
         private int poolConversations = 100;
+        private int batchSize = 1;
 
         private Builder(Path file, TextTokenizer tokenizer) {
             if (file == null || tokenizer == null) {
@@ -205,6 +208,15 @@ public final class FileDatasetLoader {
                 throw new IllegalArgumentException("the number of conversations must be positive: " + conversations);
             }
             this.poolConversations = conversations;
+            return this;
+        }
+
+        /** {@code --prompt-batch-size}: texts per random_pool request (1, the default, takes one row per pool). */
+        public Builder batchSize(int batchSize) {
+            if (batchSize < 1) {
+                throw new IllegalArgumentException("the batch size must be positive: " + batchSize);
+            }
+            this.batchSize = batchSize;
             return this;
         }
 
@@ -356,7 +368,8 @@ public final class FileDatasetLoader {
                 for (Pending p : s.turns) {
                     RowTurn r = p.row;
                     turns.add(new Turn(prompts[i].text(), prompts[i].tokens(), p.maxTokens, r.delayMs(),
-                            r.timestampMs(), r.role(), r.hashIds()));
+                            r.timestampMs(), r.role(), r.hashIds(), r.texts().isEmpty() ? TurnContents.NONE
+                                    : new TurnContents(r.texts(), List.of(), List.of(), List.of())));
                     i++;
                 }
                 out.add(new Conversation(s.id, turns));
@@ -381,8 +394,11 @@ public final class FileDatasetLoader {
         /**
          * random_pool: the file, or each regular non-hidden file of the directory (by name), is a pool of
          * single_turn-like rows; each of the {@link #conversations} single-turn conversations takes one row drawn
-         * (with replacement, stream {@value RandomStreams#RANDOM_POOL}) from every pool, their texts joined by a
-         * newline in pool order; {@code output_length} of the first pool's row, if any, becomes {@code max_tokens}.
+         * (with replacement, stream {@value RandomStreams#RANDOM_POOL}) from every pool, and sends their texts in
+         * pool order (names kept; the ISL counts them joined by single spaces); {@code output_length} of the first
+         * pool's row, if any, becomes {@code max_tokens}. With a {@link #batchSize} above 1 (AIPerf's batched
+         * sampling) each conversation instead draws that many texts, each on its own and with replacement, from every
+         * text of every pool; they are sent as one list named {@code text}, and row fields are not used.
          */
         private FileDataset randomPool(RandomStreams rs) {
             List<Path> files;
@@ -417,23 +433,52 @@ public final class FileDatasetLoader {
             SeededRandom outputRng = rs.derive(RandomStreams.OUTPUT_LENGTH);
             SeededRandom idRng = rs.derive(RandomStreams.CONVERSATION_ID);
             List<Session> sessions = new ArrayList<>(poolConversations);
-            for (int c = 0; c < poolConversations; c++) {
-                StringBuilder text = new StringBuilder();
-                RowTurn first = null;
+            if (batchSize > 1) {
+                // AIPerf: a batch draws each text on its own from every text of every pool, with replacement
+                List<String> flat = new ArrayList<>();
                 for (List<RowTurn> pool : pools) {
-                    RowTurn r = pool.get(pick.nextInt(pool.size()));
-                    first = first == null ? r : first;
-                    text.append(text.length() == 0 ? "" : "\n").append(r.text());
+                    for (RowTurn r : pool) {
+                        flat.addAll(textsOf(r));
+                    }
                 }
-                Integer maxTokens = first.outputLength() != null ? first.outputLength()
-                        : oslMean != null ? PositiveNormal.sampleInteger(outputRng, oslMean, oslStddev) : null;
-                Session s = new Session(uuid(idRng), first.line());
-                s.turns.add(new Pending(new RowTurn(first.line(), text.toString(), null, first.outputLength(), null,
-                        0.0, first.role(), null), 0L, maxTokens));
-                sessions.add(s);
+                for (int c = 0; c < poolConversations; c++) {
+                    List<String> batch = new ArrayList<>(batchSize);
+                    for (int b = 0; b < batchSize; b++) {
+                        batch.add(flat.get(pick.nextInt(flat.size())));
+                    }
+                    Integer maxTokens = oslMean != null
+                            ? PositiveNormal.sampleInteger(outputRng, oslMean, oslStddev) : null;
+                    Session s = new Session(uuid(idRng), 1);
+                    s.turns.add(new Pending(new RowTurn(1, String.join(" ", batch), null, null, null, 0.0, null,
+                            null, List.of(new NamedContents(RowParsers.TEXT_NAME, batch))), 0L, maxTokens));
+                    sessions.add(s);
+                }
+            } else {
+                for (int c = 0; c < poolConversations; c++) {
+                    List<NamedContents> texts = new ArrayList<>(pools.size());
+                    RowTurn first = null;
+                    for (List<RowTurn> pool : pools) {
+                        RowTurn r = pool.get(pick.nextInt(pool.size()));
+                        first = first == null ? r : first;
+                        texts.addAll(r.texts().isEmpty()
+                                ? List.of(NamedContents.of(RowParsers.TEXT_NAME, r.text())) : r.texts());
+                    }
+                    List<String> all = TurnContents.flatten(texts);
+                    Integer maxTokens = first.outputLength() != null ? first.outputLength()
+                            : oslMean != null ? PositiveNormal.sampleInteger(outputRng, oslMean, oslStddev) : null;
+                    Session s = new Session(uuid(idRng), first.line());
+                    s.turns.add(new Pending(new RowTurn(first.line(), String.join(" ", all), null,
+                            first.outputLength(), null, 0.0, first.role(), null, pools.size() == 1 ? first.texts()
+                            : texts), 0L, maxTokens));
+                    sessions.add(s);
+                }
             }
             Materialized m = materialize(sessions, DatasetFormat.RANDOM_POOL.defaultBlockSize(), 0L);
             return new FileDataset(DatasetFormat.RANDOM_POOL, m.conversations(), rows, false, 0, m.inexact());
+        }
+
+        private static List<String> textsOf(RowTurn r) {
+            return r.texts().isEmpty() ? List.of(r.text()) : TurnContents.flatten(r.texts());
         }
 
         private static boolean hashed(RowTurn r) {

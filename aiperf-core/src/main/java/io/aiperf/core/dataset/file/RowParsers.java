@@ -2,6 +2,8 @@ package io.aiperf.core.dataset.file;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aiperf.core.dataset.NamedContents;
+import io.aiperf.core.dataset.TurnContents;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +18,9 @@ final class RowParsers {
             this(sessionId, turns, null, null);
         }
     }
+
+    /** The name of unnamed texts (AIPerf's synthetic texts are named so too). */
+    static final String TEXT_NAME = "text";
 
     private static final List<String> MEDIA = List.of("image", "images", "audio", "audios", "video", "videos");
 
@@ -215,63 +220,86 @@ final class RowParsers {
                 throw f.error("'" + media + "' is not supported yet: only text prompts can be sent for now");
             }
         }
-        String text;
-        if (f.has("text")) {
-            text = f.nonEmptyString("text");
-        } else if (f.has("texts")) {
-            text = onlyText(f);
-        } else {
-            throw f.error("no prompt: 'text' or 'texts' is required");
-        }
+        RowTexts texts = texts(f);
         f.exclusive("timestamp", "delay");
         Double timestamp = f.nonNegativeNumber("timestamp", "milliseconds");
         Double delay = f.nonNegativeNumber("delay", "milliseconds");
         Integer outputLength = f.positiveInt("output_length");
         String role = f.nonEmptyString("role");
-        return new RowTurn(f.line(), text, null, outputLength, timestamp, delay == null ? 0.0 : delay, role, null);
+        return new RowTurn(f.line(), texts.text(), null, outputLength, timestamp, delay == null ? 0.0 : delay, role,
+                null, texts.named());
+    }
+
+    /** A row's prompt: the texts joined by single spaces, and the named lists (empty for one plain prompt). */
+    record RowTexts(String text, List<NamedContents> named) {
     }
 
     /**
-     * {@code texts}: a list of strings or of {@code {"name": ..., "contents": [strings]}} objects. It must hold
-     * exactly one prompt: several would be a batch in one request, which is not supported yet.
+     * {@code text} (one prompt) or {@code texts}: a list of strings (a batch, named {@value #TEXT_NAME}) or of
+     * {@code {"name": ..., "contents": [strings]}} objects (name optional, {@value #TEXT_NAME} when absent), which
+     * may be mixed. A {@code texts} holding one unnamed prompt is kept as a plain prompt.
      */
-    private static String onlyText(RowFields f) {
+    static RowTexts texts(RowFields f) {
+        if (f.has("text")) {
+            return new RowTexts(f.nonEmptyString("text"), List.of());
+        }
+        if (!f.has("texts")) {
+            throw f.error("no prompt: 'text' or 'texts' is required");
+        }
         JsonNode texts = f.node().get("texts");
         if (!texts.isArray() || texts.isEmpty()) {
             throw f.error("'texts' must be a non-empty list, found " + RowFields.kind(texts));
         }
-        List<String> prompts = new ArrayList<>();
+        List<NamedContents> named = new ArrayList<>();
+        List<String> plain = new ArrayList<>(); // consecutive plain strings form one list
+        boolean anyName = false;
         for (int i = 0; i < texts.size(); i++) {
             JsonNode e = texts.get(i);
             String at = "texts[" + i + "]";
             if (e.isTextual()) {
-                prompts.add(e.textValue());
+                if (e.textValue().isEmpty()) {
+                    throw f.error("'" + at + "' is an empty prompt");
+                }
+                plain.add(e.textValue());
             } else if (e instanceof ObjectNode obj) {
+                flush(plain, named);
                 RowFields ef = f.nested(at, obj);
                 ef.onlyKeys(Set.of("name", "contents"), "text entry");
-                ef.string("name");
+                String name = ef.string("name");
+                anyName |= name != null;
                 JsonNode contents = obj.get("contents");
                 if (contents == null || !contents.isArray()) {
                     throw ef.error("'contents' must be a list of strings, found " + RowFields.kind(contents));
                 }
+                List<String> list = new ArrayList<>(contents.size());
                 for (int j = 0; j < contents.size(); j++) {
                     JsonNode c = contents.get(j);
                     if (!c.isTextual()) {
                         throw ef.error("'contents[" + j + "]' must be a string, found " + RowFields.kind(c));
                     }
-                    prompts.add(c.textValue());
+                    if (c.textValue().isEmpty()) {
+                        throw ef.error("'contents[" + j + "]' is an empty prompt");
+                    }
+                    list.add(c.textValue());
                 }
+                named.add(new NamedContents(name == null ? TEXT_NAME : name, list));
             } else {
                 throw f.error("'" + at + "' must be a string or an object with 'contents', found " + RowFields.kind(e));
             }
         }
-        if (prompts.size() != 1) {
-            throw f.error("'texts' holds " + prompts.size() + " prompts; exactly one is supported"
-                    + " (several prompts in one request, a batch, are not supported yet)");
+        flush(plain, named);
+        List<String> all = TurnContents.flatten(named);
+        if (all.isEmpty()) {
+            throw f.error("'texts' holds no prompt");
         }
-        if (prompts.get(0).isEmpty()) {
-            throw f.error("'texts' holds an empty prompt");
+        String joined = String.join(" ", all);
+        return all.size() == 1 && !anyName ? new RowTexts(joined, List.of()) : new RowTexts(joined, List.copyOf(named));
+    }
+
+    private static void flush(List<String> plain, List<NamedContents> named) {
+        if (!plain.isEmpty()) {
+            named.add(new NamedContents(TEXT_NAME, plain));
+            plain.clear();
         }
-        return prompts.get(0);
     }
 }

@@ -1,5 +1,7 @@
 package io.aiperf.core.dataset.file;
 
+import io.aiperf.core.dataset.NamedContents;
+
 import java.util.List;
 
 /**
@@ -13,7 +15,19 @@ import java.util.List;
  * @param delayMs      {@code delay} in ms, 0 when absent
  * @param role         {@code role}, or null
  * @param hashIds      {@code hash_ids}, or null
+ * @param texts        the row's named texts when it has a batch or names ({@code text} is then them joined by
+ *                     single spaces), else empty
  */
 record RowTurn(int line, String text, Integer inputLength, Integer outputLength, Double timestampMs, double delayMs,
-               String role, List<Integer> hashIds) {
+               String role, List<Integer> hashIds, List<NamedContents> texts) {
+
+    RowTurn {
+        texts = texts == null ? List.of() : List.copyOf(texts);
+    }
+
+    /** A row with one plain prompt (or a synthesized one). */
+    RowTurn(int line, String text, Integer inputLength, Integer outputLength, Double timestampMs, double delayMs,
+            String role, List<Integer> hashIds) {
+        this(line, text, inputLength, outputLength, timestampMs, delayMs, role, hashIds, List.of());
+    }
 }

@@ -88,7 +88,7 @@ class ShareGptDownloadTest {
         try (LocalHub hub = LocalHub.start()) {
             hub.serve(PATH, body);
             HubSettings settings = new HubSettings(hub.endpoint(), null, tmp.resolve("cache"), null, null);
-            InputConfig config = new InputConfig(550, 0, null, 0, 3L, 100, null, null, null, null, null,
+            InputConfig config = new InputConfig(550, 0, null, 0, 3L, 100, null, null, null, null, null, null,
                     new InputConfig.PublicSource("sharegpt", null, 4));
 
             InputDataset ds = InputDataset.builder(config, words()).hub(settings).build();

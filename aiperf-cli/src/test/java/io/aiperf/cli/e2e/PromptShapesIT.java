@@ -1,0 +1,209 @@
+package io.aiperf.cli.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aiperf.core.tokenizer.TextTokenizer;
+import io.aiperf.mock.MockConfig;
+import io.aiperf.mock.MockServer;
+import io.aiperf.mock.RequestRecord;
+import io.aiperf.records.tokenizer.TokenizerLoader;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+/**
+ * What each request carries beyond one prompt, read from the bodies the mock received: text batches, synthetic and
+ * file rankings, and conversation context prompts, with the ISL each record reports.
+ */
+class PromptShapesIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path tmp;
+
+    private MockServer mock;
+
+    @AfterEach
+    void stop() {
+        if (mock != null) {
+            mock.close();
+        }
+    }
+
+    private static Path qwen3() {
+        Path tokenizer = AiperfProcess.sharedTokenizer("qwen3");
+        assumeThat(tokenizer).as("shared Qwen3 tokenizer beside the repo").isNotNull();
+        return tokenizer;
+    }
+
+    private static TextTokenizer load(Path tokenizer) {
+        return TokenizerLoader.load(tokenizer.toString(), "main", "m").tokenizer();
+    }
+
+    /** Runs aiperf against the mock with {@code args} after the common ones; fails on a non-zero exit. */
+    private Path run(String name, List<String> args) throws Exception {
+        Path artifacts = tmp.resolve(name);
+        List<String> all = new ArrayList<>(List.of("profile", "-m", "m", "-u", "127.0.0.1:" + mock.port(),
+                "--artifact-dir", artifacts.toString(), "--ui-type", "none"));
+        all.addAll(args);
+        AiperfProcess.Result r = AiperfProcess.run(tmp.resolve(name + "-cwd"), all, 180);
+        assertThat(r.exitCode()).as(r.stdout() + r.stderr()).isZero();
+        return artifacts;
+    }
+
+    /** Each record's ISL by its X-Request-ID. */
+    private static Map<String, Integer> islByRequestId(Path artifacts) throws Exception {
+        Map<String, Integer> out = new HashMap<>();
+        for (String line : Files.readAllLines(artifacts.resolve("profile_export.jsonl"))) {
+            JsonNode rec = JSON.readTree(line);
+            assertThat(rec.get("error").isNull()).as(line).isTrue();
+            out.put(rec.at("/metadata/x_request_id").asText(), rec.at("/metrics/input_sequence_length/value").asInt());
+        }
+        return out;
+    }
+
+    @Test
+    void syntheticRankingsSendTheDrawnPassagesAndTheSameSeedSendsTheSameBytes() throws Exception {
+        Path tokenizer = qwen3();
+        TextTokenizer qwen = load(tokenizer);
+        mock = MockServer.start(MockConfig.ephemeral().withFast(true));
+        List<String> args = List.of("--endpoint-type", "nim_rankings", "--tokenizer", tokenizer.toString(),
+                "--rankings-passages-mean", "3", "--rankings-passages-prompt-token-mean", "16",
+                "--rankings-query-prompt-token-mean", "24", "--random-seed", "7", "--num-dataset-entries", "5",
+                "--concurrency", "2", "--request-count", "6");
+        Path first = run("rankings", args);
+
+        List<RequestRecord> log = mock.requestLog();
+        assertThat(log).hasSize(6).allMatch(r -> r.path().equals("/v1/ranking"));
+        Map<String, Integer> isl = islByRequestId(first);
+        for (RequestRecord req : log) {
+            String query = req.body().at("/query/text").asText();
+            JsonNode passages = req.body().get("passages");
+            assertThat(passages).hasSize(3);
+            assertThat(qwen.countTokens(query)).isEqualTo(24);
+            List<String> texts = new ArrayList<>(List.of(query));
+            for (JsonNode p : passages) {
+                assertThat(qwen.countTokens(p.get("text").asText())).isEqualTo(16);
+                texts.add(p.get("text").asText());
+            }
+            assertThat(isl.get(req.xRequestId())).isEqualTo(qwen.countTokens(String.join(" ", texts)));
+        }
+
+        Path second = run("rankings-again", args);
+        assertThat(Files.readAllBytes(second.resolve("inputs.json")))
+                .isEqualTo(Files.readAllBytes(first.resolve("inputs.json")));
+        assertThat(JSON.readTree(first.resolve("profile_export_aiperf.json").toFile())
+                .at("/input_config/input/rankings/passages/mean").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void chatConversationsOpenWithTheSharedSystemPromptAndTheirOwnContext() throws Exception {
+        Path tokenizer = qwen3();
+        TextTokenizer qwen = load(tokenizer);
+        mock = MockServer.start(MockConfig.ephemeral().withFast(true));
+        Path artifacts = run("context", List.of("--endpoint-type", "chat", "--tokenizer", tokenizer.toString(),
+                "--shared-system-prompt-length", "50", "--user-context-prompt-length", "20",
+                "--num-dataset-entries", "4", "--isl", "30", "--osl", "5", "--concurrency", "2",
+                "--request-count", "8"));
+
+        List<RequestRecord> log = mock.requestLog();
+        assertThat(log).hasSize(8);
+        Map<String, Integer> isl = islByRequestId(artifacts);
+        Set<String> systems = new HashSet<>();
+        Set<String> contexts = new HashSet<>();
+        for (RequestRecord req : log) {
+            JsonNode messages = req.body().get("messages");
+            assertThat(messages).hasSize(3);
+            assertThat(messages.get(0).get("role").asText()).isEqualTo("system");
+            assertThat(messages.get(1).get("role").asText()).isEqualTo("user");
+            assertThat(messages.get(2).get("role").asText()).isEqualTo("user");
+            String system = messages.get(0).get("content").asText();
+            String context = messages.get(1).get("content").asText();
+            String prompt = messages.get(2).get("content").asText();
+            assertThat(qwen.countTokens(system)).isEqualTo(50);
+            assertThat(qwen.countTokens(context)).isEqualTo(20);
+            assertThat(qwen.countTokens(prompt)).isEqualTo(30);
+            systems.add(system);
+            contexts.add(context);
+            assertThat(isl.get(req.xRequestId()))
+                    .isEqualTo(qwen.countTokens(system + " " + context + " " + prompt));
+        }
+        assertThat(systems).hasSize(1);
+        assertThat(contexts).hasSize(4); // one per dataset entry, 8 requests drawn from 4 entries
+    }
+
+    @Test
+    void embeddingsSendTheBatchAsInputs() throws Exception {
+        mock = MockServer.start(MockConfig.ephemeral().withFast(true));
+        Path artifacts = run("batch", List.of("--endpoint-type", "embeddings", "--tokenizer", "builtin",
+                "-b", "4", "--isl", "12", "--concurrency", "2", "--request-count", "4"));
+
+        assertThat(mock.requestLog()).hasSize(4)
+                .allSatisfy(r -> assertThat(r.body().get("input")).hasSize(4));
+        TextTokenizer builtin = TokenizerLoader.load("builtin", "main", "m").tokenizer();
+        Map<String, Integer> isl = islByRequestId(artifacts);
+        for (RequestRecord req : mock.requestLog()) {
+            List<String> inputs = new ArrayList<>();
+            req.body().get("input").forEach(n -> inputs.add(n.asText()));
+            assertThat(inputs).allMatch(t -> builtin.countTokens(t) == 12);
+            assertThat(isl.get(req.xRequestId())).isEqualTo(builtin.countTokens(String.join(" ", inputs)));
+        }
+    }
+
+    @Test
+    void fileRowsCarryTheirBatchesAndNamedRankingsTexts() throws Exception {
+        mock = MockServer.start(MockConfig.ephemeral().withFast(true));
+        Path batches = tmp.resolve("batches.jsonl");
+        Files.write(batches, List.of("{\"texts\": [\"first text\", \"second text\", \"third text\"]}",
+                "{\"texts\": [\"alone\", \"together\"]}"));
+        run("file-batch", List.of("--endpoint-type", "embeddings", "--tokenizer", "builtin",
+                "--input-file", batches.toString(), "--custom-dataset-type", "single_turn", "--concurrency", "1",
+                "--request-count", "2"));
+        assertThat(mock.requestLog()).extracting(r -> r.body().get("input").toString())
+                .containsExactly("[\"first text\",\"second text\",\"third text\"]", "[\"alone\",\"together\"]");
+
+        mock.clearRequestLog();
+        Path rankings = tmp.resolve("rankings.jsonl");
+        Files.write(rankings, List.of(
+                "{\"texts\": [{\"name\": \"query\", \"contents\": [\"what do cats eat\"]},"
+                        + " {\"name\": \"passages\", \"contents\": [\"Cats eat fish.\", \"Dogs bark.\"]}]}",
+                "{\"texts\": [{\"name\": \"query\", \"contents\": [\"why is the sky blue\"]},"
+                        + " {\"name\": \"passages\", \"contents\": [\"Rayleigh scattering.\"]}]}"));
+        run("file-rankings", List.of("--endpoint-type", "cohere_rankings", "--tokenizer", "builtin",
+                "--input-file", rankings.toString(), "--concurrency", "1", "--request-count", "2"));
+        assertThat(mock.requestLog()).extracting(r -> r.body().get("query").asText() + " | "
+                        + r.body().get("documents").toString())
+                .containsExactly("what do cats eat | [\"Cats eat fish.\",\"Dogs bark.\"]",
+                        "why is the sky blue | [\"Rayleigh scattering.\"]");
+    }
+
+    @Test
+    void badShapesAreOneLineErrors() throws Exception {
+        for (List<String> args : List.of(
+                List.of("--endpoint-type", "chat", "--rankings-passages-mean", "3"),
+                List.of("--endpoint-type", "nim_rankings", "--isl", "100"),
+                List.of("--user-context-prompt-length", "20"))) {
+            List<String> all = new ArrayList<>(List.of("profile", "-m", "m", "-u", "127.0.0.1:9",
+                    "--tokenizer", "builtin"));
+            all.addAll(args);
+            AiperfProcess.Result r = AiperfProcess.run(tmp.resolve("bad"), all, 60);
+            assertThat(r.exitCode()).as(r.stderr()).isNotZero();
+            assertThat(r.stderr().strip().lines()).as(r.stderr()).hasSize(1);
+            assertThat(r.stderr()).startsWith("aiperf: error: ");
+            assertThat(r.stderr()).doesNotContain("Exception").doesNotContain("\tat ");
+        }
+    }
+}
