@@ -14,6 +14,7 @@ package io.aiperf.core.config;
  * @param samplingStrategy {@code --dataset-sampling-strategy}, or null for the source's default
  * @param conversations  synthetic multi-turn shape
  * @param prompts        hash-block size, sequence distribution and prefix pool
+ * @param media          synthetic images and audio clips per turn ({@link MediaConfig#NONE} when none)
  */
 public record InputConfig(
         int islMean,
@@ -26,7 +27,8 @@ public record InputConfig(
         String customDatasetType,
         String samplingStrategy,
         Conversations conversations,
-        Prompts prompts) {
+        Prompts prompts,
+        MediaConfig media) {
 
     public static final int DEFAULT_ISL_MEAN = 550;
     public static final int DEFAULT_NUM_DATASET_ENTRIES = 100;
@@ -78,6 +80,15 @@ public record InputConfig(
     public InputConfig {
         conversations = conversations == null ? Conversations.SINGLE_TURN : conversations;
         prompts = prompts == null ? Prompts.DEFAULT : prompts;
+        media = media == null ? MediaConfig.NONE : media;
+    }
+
+    /** Without synthetic media. */
+    public InputConfig(int islMean, double islStddev, Integer oslMean, double oslStddev, Long randomSeed,
+                       int numDatasetEntries, String inputFile, String customDatasetType, String samplingStrategy,
+                       Conversations conversations, Prompts prompts) {
+        this(islMean, islStddev, oslMean, oslStddev, randomSeed, numDatasetEntries, inputFile, customDatasetType,
+                samplingStrategy, conversations, prompts, null);
     }
 
     /** Without prompt shaping options (before step 3). */
@@ -85,12 +96,13 @@ public record InputConfig(
                        int numDatasetEntries, String inputFile, String customDatasetType, String samplingStrategy,
                        Conversations conversations) {
         this(islMean, islStddev, oslMean, oslStddev, randomSeed, numDatasetEntries, inputFile, customDatasetType,
-                samplingStrategy, conversations, null);
+                samplingStrategy, conversations, (Prompts) null);
     }
 
     /** Synthetic single-turn input (step 1's shape). */
     public InputConfig(int islMean, double islStddev, Integer oslMean, double oslStddev, Long randomSeed,
                        int numDatasetEntries) {
-        this(islMean, islStddev, oslMean, oslStddev, randomSeed, numDatasetEntries, null, null, null, null, null);
+        this(islMean, islStddev, oslMean, oslStddev, randomSeed, numDatasetEntries, null, null, null, null, null,
+                null);
     }
 }

@@ -1,6 +1,7 @@
 package io.aiperf.core.dataset;
 
 import io.aiperf.core.config.InputConfig;
+import io.aiperf.core.dataset.media.SyntheticMedia;
 import io.aiperf.core.tokenizer.TextTokenizer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +43,8 @@ import java.util.function.Function;
  * {@value RandomStreams#SEQ_DIST} (the ISL stream and the CLI's stddev are not used, and {@code max_tokens} is always
  * set). With a prefix pool, each first turn is {@code prefix + " " + prompt} (see {@code prefixes}); its token count
  * is re-measured.
+ * Last, images and audio clips when {@link InputConfig#media()} asks for them ({@link SyntheticMedia}, streams
+ * {@value RandomStreams#MEDIA_IMAGE} and {@value RandomStreams#MEDIA_AUDIO}); they do not count in the ISL.
  * Because every quantity has its own stream, a single-turn configuration draws exactly what it drew before
  * multi-turn support existed.
  * Same seed + same tokenizer + same config → the same dataset, byte for byte.
@@ -241,10 +244,11 @@ public final class SyntheticDataset {
                 LOG.warn("{} of {} synthetic prompts could not be cut to their exact token length with tokenizer {}",
                         inexact, prompts.length, tokenizer.name());
             }
+            List<Conversation> withMedia = SyntheticMedia.attach(conversations, config.media(), rs, threads);
             long nanos = System.nanoTime() - t0;
             LOG.debug("synthetic dataset: {} conversations ({} turns) from a {}-token pool in {} ms",
                     entries, prompts.length, pool.length, nanos / 1_000_000);
-            return new SyntheticDataset(conversations, rs, pool.length, inexact, nanos);
+            return new SyntheticDataset(withMedia, rs, pool.length, inexact, nanos);
         }
 
         /**
