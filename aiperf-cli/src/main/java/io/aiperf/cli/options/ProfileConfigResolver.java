@@ -110,7 +110,8 @@ public final class ProfileConfigResolver {
 
         InputConfig inputConfig = new InputConfig(islMean, in.islStddev, in.oslMean, in.oslStddev, in.randomSeed,
                 entries, input.file() == null ? null : input.file().toString(), input.datasetType(),
-                input.samplingStrategy(), input.conversations(), prompts);
+                input.samplingStrategy(), input.conversations(), prompts,
+                MediaConfigResolver.resolve(in.media, type, input.file() != null));
         return new BenchmarkConfig(UUID.randomUUID().toString(), CliCommand.redacted(argv),
                 endpoint,
                 inputConfig,
