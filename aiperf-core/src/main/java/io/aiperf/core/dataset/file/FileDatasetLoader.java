@@ -13,6 +13,7 @@ import io.aiperf.core.dataset.RandomStreams;
 import io.aiperf.core.dataset.SeededRandom;
 import io.aiperf.core.dataset.SyntheticPromptGenerator;
 import io.aiperf.core.dataset.Turn;
+import io.aiperf.core.dataset.TurnContents;
 import io.aiperf.core.tokenizer.TextTokenizer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -232,8 +233,9 @@ public final class FileDatasetLoader {
             Map<String, Session> named = new HashMap<>();
             boolean[] firstTimed = new boolean[1];
             Map<Long, Long> chatRoots = new HashMap<>();
+            MediaFiles media = MediaFiles.besides(file);
             JsonlRows.RowHandler handler = (line, node) -> {
-                RowParsers.Row row = RowParsers.parse(fmt, new RowFields(display, line, "", node));
+                RowParsers.Row row = RowParsers.parse(fmt, new RowFields(display, line, "", node, media));
                 if (row.chatId() != null) {
                     row = chained(row, chatRoots, line);
                 }
@@ -355,13 +357,21 @@ public final class FileDatasetLoader {
                 List<Turn> turns = new ArrayList<>(s.turns.size());
                 for (Pending p : s.turns) {
                     RowTurn r = p.row;
-                    turns.add(new Turn(prompts[i].text(), prompts[i].tokens(), p.maxTokens, r.delayMs(),
-                            r.timestampMs(), r.role(), r.hashIds()));
+                    turns.add(withMedia(new Turn(prompts[i].text(), prompts[i].tokens(), p.maxTokens, r.delayMs(),
+                            r.timestampMs(), r.role(), r.hashIds()), r.media()));
                     i++;
                 }
                 out.add(new Conversation(s.id, turns));
             }
             return new Materialized(out, inexact);
+        }
+
+        /** The turn with the row's media added to whatever contents it has; its texts and ISL are kept. */
+        private static Turn withMedia(Turn t, TurnContents media) {
+            if (!media.hasMedia()) {
+                return t;
+            }
+            return t.withContents(RowMedia.merge(t.contents(), media), t.inputTokens());
         }
 
         /**
@@ -382,7 +392,7 @@ public final class FileDatasetLoader {
          * random_pool: the file, or each regular non-hidden file of the directory (by name), is a pool of
          * single_turn-like rows; each of the {@link #conversations} single-turn conversations takes one row drawn
          * (with replacement, stream {@value RandomStreams#RANDOM_POOL}) from every pool, their texts joined by a
-         * newline in pool order; {@code output_length} of the first pool's row, if any, becomes {@code max_tokens}.
+         * newline in pool order and their media lists concatenated; {@code output_length} of the first pool's row, if any, becomes {@code max_tokens}.
          */
         private FileDataset randomPool(RandomStreams rs) {
             List<Path> files;
@@ -406,8 +416,9 @@ public final class FileDatasetLoader {
             for (Path f : files) {
                 String name = f.equals(file) ? display : display + "/" + f.getFileName();
                 List<RowTurn> pool = new ArrayList<>();
+                MediaFiles media = MediaFiles.besides(f);
                 rows += JsonlRows.forEach(f, name, (line, node) ->
-                        pool.add(RowParsers.randomPool(new RowFields(name, line, "", node))));
+                        pool.add(RowParsers.randomPool(new RowFields(name, line, "", node, media))));
                 if (pool.isEmpty()) {
                     throw DatasetFileException.forFile(name, "no usable rows");
                 }
@@ -420,16 +431,20 @@ public final class FileDatasetLoader {
             for (int c = 0; c < poolConversations; c++) {
                 StringBuilder text = new StringBuilder();
                 RowTurn first = null;
+                TurnContents media = TurnContents.NONE;
                 for (List<RowTurn> pool : pools) {
                     RowTurn r = pool.get(pick.nextInt(pool.size()));
                     first = first == null ? r : first;
-                    text.append(text.length() == 0 ? "" : "\n").append(r.text());
+                    if (!r.text().isEmpty()) {
+                        text.append(text.length() == 0 ? "" : "\n").append(r.text());
+                    }
+                    media = RowMedia.merge(media, r.media());
                 }
                 Integer maxTokens = first.outputLength() != null ? first.outputLength()
                         : oslMean != null ? PositiveNormal.sampleInteger(outputRng, oslMean, oslStddev) : null;
                 Session s = new Session(uuid(idRng), first.line());
                 s.turns.add(new Pending(new RowTurn(first.line(), text.toString(), null, first.outputLength(), null,
-                        0.0, first.role(), null), 0L, maxTokens));
+                        0.0, first.role(), null, media), 0L, maxTokens));
                 sessions.add(s);
             }
             Materialized m = materialize(sessions, DatasetFormat.RANDOM_POOL.defaultBlockSize(), 0L);

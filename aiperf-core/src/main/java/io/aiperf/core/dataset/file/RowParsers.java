@@ -2,6 +2,7 @@ package io.aiperf.core.dataset.file;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aiperf.core.dataset.TurnContents;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +17,6 @@ final class RowParsers {
             this(sessionId, turns, null, null);
         }
     }
-
-    private static final List<String> MEDIA = List.of("image", "images", "audio", "audios", "video", "videos");
 
     private static final Set<String> SINGLE_TURN_KEYS = Set.of("type", "text", "texts", "image", "images", "audio",
             "audios", "video", "videos", "timestamp", "delay", "role", "session_id", "output_length");
@@ -210,25 +209,25 @@ final class RowParsers {
         for (String pair : List.of("text", "image", "audio", "video")) {
             f.exclusive(pair, pair + "s");
         }
-        for (String media : MEDIA) {
-            if (f.has(media)) {
-                throw f.error("'" + media + "' is not supported yet: only text prompts can be sent for now");
-            }
-        }
+        TurnContents media = RowMedia.read(f);
         String text;
         if (f.has("text")) {
             text = f.nonEmptyString("text");
         } else if (f.has("texts")) {
             text = onlyText(f);
+        } else if (media.hasMedia()) {
+            text = ""; // media only: no text part is sent
         } else {
-            throw f.error("no prompt: 'text' or 'texts' is required");
+            throw f.error("nothing to send: one of 'text', 'texts', 'image', 'images', 'audio', 'audios', 'video'"
+                    + " or 'videos' is required");
         }
         f.exclusive("timestamp", "delay");
         Double timestamp = f.nonNegativeNumber("timestamp", "milliseconds");
         Double delay = f.nonNegativeNumber("delay", "milliseconds");
         Integer outputLength = f.positiveInt("output_length");
         String role = f.nonEmptyString("role");
-        return new RowTurn(f.line(), text, null, outputLength, timestamp, delay == null ? 0.0 : delay, role, null);
+        return new RowTurn(f.line(), text, null, outputLength, timestamp, delay == null ? 0.0 : delay, role, null,
+                media);
     }
 
     /**

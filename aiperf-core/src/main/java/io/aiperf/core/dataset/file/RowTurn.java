@@ -1,5 +1,7 @@
 package io.aiperf.core.dataset.file;
 
+import io.aiperf.core.dataset.TurnContents;
+
 import java.util.List;
 
 /**
@@ -13,7 +15,18 @@ import java.util.List;
  * @param delayMs      {@code delay} in ms, 0 when absent
  * @param role         {@code role}, or null
  * @param hashIds      {@code hash_ids}, or null
+ * @param media        the row's images, audio clips and videos ({@link TurnContents#NONE} when none)
  */
 record RowTurn(int line, String text, Integer inputLength, Integer outputLength, Double timestampMs, double delayMs,
-               String role, List<Integer> hashIds) {
+               String role, List<Integer> hashIds, TurnContents media) {
+
+    RowTurn {
+        media = media == null ? TurnContents.NONE : media;
+    }
+
+    /** A turn without media. */
+    RowTurn(int line, String text, Integer inputLength, Integer outputLength, Double timestampMs, double delayMs,
+            String role, List<Integer> hashIds) {
+        this(line, text, inputLength, outputLength, timestampMs, delayMs, role, hashIds, TurnContents.NONE);
+    }
 }
