@@ -12,6 +12,9 @@ package io.aiperf.mock;
  * @param stream          the request's {@code stream} field
  * @param xRequestId      the {@code X-Request-ID} header, or null
  * @param xCorrelationId  the {@code X-Correlation-ID} header, or null
+ * @param images          image parts (chat, responses) or {@code <img>} inputs (NIM embeddings) in the body
+ * @param audios          {@code input_audio} parts in the body
+ * @param videos          {@code video_url} parts in the body
  */
 public record RequestRecord(
         long arrivalNs,
@@ -20,5 +23,8 @@ public record RequestRecord(
         String model,
         boolean stream,
         String xRequestId,
-        String xCorrelationId) {
+        String xCorrelationId,
+        int images,
+        int audios,
+        int videos) {
 }
