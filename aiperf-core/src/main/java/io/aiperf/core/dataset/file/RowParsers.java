@@ -115,7 +115,10 @@ final class RowParsers {
                 ms(seconds), 0.0, null, null)));
     }
 
-    /** {@code text|texts}, {@code timestamp} XOR {@code delay}, {@code output_length}, {@code role}, {@code session_id}. */
+    /**
+     * {@code text|texts} and/or media ({@link RowMedia}), {@code timestamp} XOR {@code delay}, {@code output_length},
+     * {@code role}, {@code session_id}.
+     */
     static Row singleTurn(RowFields f) {
         f.onlyKeys(SINGLE_TURN_KEYS, "single_turn row");
         f.checkType(DatasetFormat.SINGLE_TURN.cliName());

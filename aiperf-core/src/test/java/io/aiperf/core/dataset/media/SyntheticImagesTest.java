@@ -116,7 +116,6 @@ class SyntheticImagesTest {
         long ms = (System.nanoTime() - t0) / 1_000_000;
         BufferedImage img = decode(url, "image/png");
         assertThat(img.getWidth()).isEqualTo(512);
-        System.out.printf("512x512 png: %d base64 chars in %d ms%n", url.length(), ms);
         assertThat(ms).as("one 512x512 PNG").isLessThan(5_000);
     }
 }
