@@ -3,6 +3,7 @@ package io.aiperf.cli;
 import io.aiperf.cli.options.EndpointOptions;
 import io.aiperf.cli.options.InputOptions;
 import io.aiperf.cli.options.LoadOptions;
+import io.aiperf.cli.options.MediaConfigResolver;
 import io.aiperf.cli.options.OutputOptions;
 import io.aiperf.cli.options.ProfileConfigResolver;
 import io.aiperf.cli.run.ProfileRunner;
@@ -74,6 +75,11 @@ public final class ProfileCommand implements Callable<Integer> {
         if (endpoint.streaming && !config.endpoint().streaming()) {
             System.err.println("aiperf: warning: --streaming ignored: endpoint type '"
                     + config.endpoint().type().cliName() + "' does not stream");
+        }
+        String media = MediaConfigResolver.ignored(input.media, config.endpoint().type(),
+                config.input().inputFile() != null);
+        if (media != null) {
+            System.err.println("aiperf: warning: " + media);
         }
     }
 }

@@ -8,9 +8,9 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import java.io.IOException;
 
 /**
- * The common start of every inference route: read the JSON body, log the arrival (before validating: the log is
- * what arrived, including requests the mock then refuses), answer 400 to invalid JSON, maybe inject an error, then
- * let the route {@link #answer} it.
+ * The common start of every inference route: read the JSON body, log the arrival with its media count (before
+ * validating: the log is what arrived, including requests the mock then refuses), answer 400 to invalid JSON or
+ * malformed media ({@link MediaParts}), maybe inject an error, then let the route {@link #answer} it.
  */
 abstract class JsonRoute implements Route {
 
@@ -36,7 +36,8 @@ abstract class JsonRoute implements Route {
         } catch (IOException e) {
             jsonError = e.getMessage();
         }
-        logArrival(exchange, body);
+        MediaParts media = MediaParts.of(body);
+        logArrival(exchange, body, media);
         if (jsonError != null) {
             exchange.respondError(HttpResponseStatus.BAD_REQUEST, "invalid JSON: " + jsonError,
                     "invalid_request_error");
@@ -45,6 +46,10 @@ abstract class JsonRoute implements Route {
         if (!body.isObject()) {
             exchange.respondError(HttpResponseStatus.BAD_REQUEST, "request body must be a JSON object",
                     "invalid_request_error");
+            return;
+        }
+        if (media.problem() != null) {
+            exchange.respondError(HttpResponseStatus.BAD_REQUEST, media.problem(), "invalid_request_error");
             return;
         }
         if (errors.shouldFail()) {
@@ -66,12 +71,12 @@ abstract class JsonRoute implements Route {
      */
     abstract void answer(Exchange exchange, JsonNode body) throws InferenceRequest.InvalidRequestException;
 
-    private void logArrival(Exchange exchange, JsonNode body) {
+    private void logArrival(Exchange exchange, JsonNode body, MediaParts media) {
         String model = body != null && body.path("model").isTextual() ? body.get("model").asText() : null;
         boolean stream = body != null && body.path("stream").asBoolean(false);
         requestLog.arrived(new RequestRecord(exchange.arrivalNs(), exchange.arrivalEpochNs(), exchange.path(),
                 model, stream, exchange.requestHeaders().get("X-Request-ID"),
-                exchange.requestHeaders().get("X-Correlation-ID"),
+                exchange.requestHeaders().get("X-Correlation-ID"), media.images(), media.audios(), media.videos(),
                 body == null || body.isMissingNode() ? null : body));
         exchange.onFinish(requestLog::departed);
     }

@@ -33,6 +33,9 @@ final class RequestLogRoute {
                 json.writeBooleanField("stream", record.stream());
                 json.writeStringField("x_request_id", record.xRequestId());
                 json.writeStringField("x_correlation_id", record.xCorrelationId());
+                json.writeNumberField("images", record.images());
+                json.writeNumberField("audios", record.audios());
+                json.writeNumberField("videos", record.videos());
                 if (record.body() != null) {
                     json.writeFieldName("body");
                     json.writeTree(record.body());

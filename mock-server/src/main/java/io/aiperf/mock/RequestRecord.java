@@ -14,6 +14,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param stream          the request's {@code stream} field
  * @param xRequestId      the {@code X-Request-ID} header, or null
  * @param xCorrelationId  the {@code X-Correlation-ID} header, or null
+ * @param images          image parts (chat, responses) or {@code <img>} inputs (NIM embeddings) in the body
+ * @param audios          {@code input_audio} parts in the body
+ * @param videos          {@code video_url} parts in the body
  * @param body            the parsed JSON body, so tests can check what the client sent; null if it was not JSON,
  *                        and null past the first {@link RequestLog#MAX_BODIES} records of a log
  */
@@ -25,9 +28,13 @@ public record RequestRecord(
         boolean stream,
         String xRequestId,
         String xCorrelationId,
+        int images,
+        int audios,
+        int videos,
         JsonNode body) {
 
     RequestRecord withoutBody() {
-        return new RequestRecord(arrivalNs, arrivalEpochNs, path, model, stream, xRequestId, xCorrelationId, null);
+        return new RequestRecord(arrivalNs, arrivalEpochNs, path, model, stream, xRequestId, xCorrelationId, images,
+                audios, videos, null);
     }
 }

@@ -1,5 +1,6 @@
 package io.aiperf.cli.options;
 
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.util.ArrayList;
@@ -186,4 +187,9 @@ public final class InputOptions {
             defaultValue = "1.0", converter = PythonFloat.class,
             description = "Multiplier applied to every sampled think time (default: ${DEFAULT-VALUE}).")
     public double turnDelayRatio;
+
+    // --- synthetic images and audio (AIPerf's "Audio / Image / Video Input" group) ---------------------------
+
+    @Mixin
+    public MediaOptions media = new MediaOptions();
 }

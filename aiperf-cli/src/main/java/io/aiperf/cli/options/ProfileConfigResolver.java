@@ -121,7 +121,8 @@ public final class ProfileConfigResolver {
                         in.numDatasetEntries);
         InputConfig inputConfig = new InputConfig(islMean, islStddev, in.oslMean, in.oslStddev, in.randomSeed,
                 entries, input.file() == null ? null : input.file().toString(), input.datasetType(),
-                input.samplingStrategy(), input.conversations(), prompts, rankings, publicSource);
+                input.samplingStrategy(), input.conversations(), prompts, rankings, publicSource,
+                MediaConfigResolver.resolve(in.media, type, input.file() != null));
         return new BenchmarkConfig(UUID.randomUUID().toString(), CliCommand.redacted(argv),
                 endpoint,
                 inputConfig,

@@ -16,6 +16,7 @@ package io.aiperf.core.config;
  * @param prompts        hash-block size, sequence distribution, prefix pool, text batch size and context prompts
  * @param rankings       synthetic rankings shape; non-null exactly when the endpoint is a rankings endpoint
  * @param publicDataset  {@code --public-dataset} and its options, or null
+ * @param media          synthetic images and audio clips per turn ({@link MediaConfig#NONE} when none)
  */
 public record InputConfig(
         int islMean,
@@ -30,7 +31,8 @@ public record InputConfig(
         Conversations conversations,
         Prompts prompts,
         Rankings rankings,
-        PublicSource publicDataset) {
+        PublicSource publicDataset,
+        MediaConfig media) {
 
     public static final int DEFAULT_ISL_MEAN = 550;
     public static final int DEFAULT_NUM_DATASET_ENTRIES = 100;
@@ -153,6 +155,23 @@ public record InputConfig(
     public InputConfig {
         conversations = conversations == null ? Conversations.SINGLE_TURN : conversations;
         prompts = prompts == null ? Prompts.DEFAULT : prompts;
+        media = media == null ? MediaConfig.NONE : media;
+    }
+
+    /** Without synthetic media. */
+    public InputConfig(int islMean, double islStddev, Integer oslMean, double oslStddev, Long randomSeed,
+                       int numDatasetEntries, String inputFile, String customDatasetType, String samplingStrategy,
+                       Conversations conversations, Prompts prompts, Rankings rankings, PublicSource publicDataset) {
+        this(islMean, islStddev, oslMean, oslStddev, randomSeed, numDatasetEntries, inputFile, customDatasetType,
+                samplingStrategy, conversations, prompts, rankings, publicDataset, null);
+    }
+
+    /** Synthetic media without rankings or a public dataset. */
+    public InputConfig(int islMean, double islStddev, Integer oslMean, double oslStddev, Long randomSeed,
+                       int numDatasetEntries, String inputFile, String customDatasetType, String samplingStrategy,
+                       Conversations conversations, Prompts prompts, MediaConfig media) {
+        this(islMean, islStddev, oslMean, oslStddev, randomSeed, numDatasetEntries, inputFile, customDatasetType,
+                samplingStrategy, conversations, prompts, null, null, media);
     }
 
     /** Without a public dataset. */
@@ -160,7 +179,7 @@ public record InputConfig(
                        int numDatasetEntries, String inputFile, String customDatasetType, String samplingStrategy,
                        Conversations conversations, Prompts prompts, Rankings rankings) {
         this(islMean, islStddev, oslMean, oslStddev, randomSeed, numDatasetEntries, inputFile, customDatasetType,
-                samplingStrategy, conversations, prompts, rankings, null);
+                samplingStrategy, conversations, prompts, rankings, null, null);
     }
 
     /** Without rankings (a non-rankings endpoint) or a public dataset. */
@@ -176,13 +195,13 @@ public record InputConfig(
                        int numDatasetEntries, String inputFile, String customDatasetType, String samplingStrategy,
                        Conversations conversations) {
         this(islMean, islStddev, oslMean, oslStddev, randomSeed, numDatasetEntries, inputFile, customDatasetType,
-                samplingStrategy, conversations, null, null, null);
+                samplingStrategy, conversations, (Prompts) null);
     }
 
     /** Synthetic single-turn input (step 1's shape). */
     public InputConfig(int islMean, double islStddev, Integer oslMean, double oslStddev, Long randomSeed,
                        int numDatasetEntries) {
-        this(islMean, islStddev, oslMean, oslStddev, randomSeed, numDatasetEntries, null, null, null, null, null, null,
-                null);
+        this(islMean, islStddev, oslMean, oslStddev, randomSeed, numDatasetEntries, null, null, null, null,
+                (Prompts) null);
     }
 }

@@ -56,6 +56,10 @@ public final class RandomStreams {
     public static final String USER_CONTEXT_PROMPT = "dataset.prompt.user_context";
     /** Rows drawn from random_pool files. */
     public static final String RANDOM_POOL = "dataset.random_pool";
+    /** Synthetic images: each image's size, format (with {@code --image-format random}) and drawing seed. */
+    public static final String MEDIA_IMAGE = "dataset.media.image";
+    /** Synthetic audio clips: each clip's length, sample rate, depth and noise seed. */
+    public static final String MEDIA_AUDIO = "dataset.media.audio";
     /** Prefix of the dataset samplers' streams; the strategy's CLI name is appended. */
     public static final String SAMPLER_PREFIX = "dataset.sampler.";
 

@@ -1,6 +1,7 @@
 package io.aiperf.core.dataset;
 
 import io.aiperf.core.config.InputConfig;
+import io.aiperf.core.dataset.media.SyntheticMedia;
 import io.aiperf.core.tokenizer.TextTokenizer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +47,8 @@ import java.util.function.Function;
  * the turn's ISL is the count of its texts joined by single spaces; that count, and the count of prefixed texts, is
  * measured again (in parallel). A rankings configuration ({@link InputConfig#rankings()}) builds the
  * {@link SyntheticRankings} dataset instead.
+ * Last, images and audio clips when {@link InputConfig#media()} asks for them ({@link SyntheticMedia}, streams
+ * {@value RandomStreams#MEDIA_IMAGE} and {@value RandomStreams#MEDIA_AUDIO}); they do not count in the ISL.
  * Because every quantity has its own stream, a single-turn configuration draws exactly what it drew before
  * multi-turn support existed.
  * Same seed + same tokenizer + same config → the same dataset, byte for byte.
@@ -278,10 +281,11 @@ public final class SyntheticDataset {
                 LOG.warn("{} synthetic prompts could not be cut to their exact token length with tokenizer {}",
                         inexact, tokenizer.name());
             }
+            List<Conversation> withMedia = SyntheticMedia.attach(conversations, config.media(), rs, threads);
             long nanos = System.nanoTime() - t0;
             LOG.debug("synthetic dataset: {} conversations from a {}-token pool in {} ms",
                     conversations.size(), pool.length, nanos / 1_000_000);
-            return new SyntheticDataset(conversations, rs, pool.length, inexact, nanos);
+            return new SyntheticDataset(withMedia, rs, pool.length, inexact, nanos);
         }
 
         /**

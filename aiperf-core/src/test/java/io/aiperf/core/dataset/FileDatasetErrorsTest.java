@@ -58,7 +58,8 @@ class FileDatasetErrorsTest {
                         "invalid JSON at column 21: Duplicate field 'text'"),
 
                 // single_turn
-                Arguments.of("single_turn", "{\"output_length\": 5}", "no prompt: 'text' or 'texts' is required"),
+                Arguments.of("single_turn", "{\"output_length\": 5}", "nothing to send: one of 'text', 'texts', 'image',"
+                        + " 'images', 'audio', 'audios', 'video' or 'videos' is required"),
                 Arguments.of("single_turn", "{\"text\": \"a\", \"foo\": 1}",
                         "unknown field 'foo' for a single_turn row (" + SINGLE_KEYS + " are allowed)"),
                 Arguments.of("single_turn", "{\"text\": \"a\", \"texts\": [\"b\"]}",
@@ -80,10 +81,19 @@ class FileDatasetErrorsTest {
                 Arguments.of("single_turn", "{\"text\": \"a\", \"role\": 1}", "'role' must be a string, found a number 1"),
                 Arguments.of("single_turn", "{\"text\": \"a\", \"session_id\": 3}",
                         "'session_id' must be a string, found a number 3"),
-                Arguments.of("single_turn", "{\"text\": \"a\", \"image\": \"cat.png\"}",
-                        "'image' is not supported yet: only text prompts can be sent for now"),
-                Arguments.of("single_turn", "{\"audios\": [\"a.wav\"]}",
-                        "'audios' is not supported yet: only text prompts can be sent for now"),
+                Arguments.of("single_turn", "{\"text\": \"a\", \"image\": 5}",
+                        "'image' must be a string (a URL, data URL or file path), found a number 5"),
+                Arguments.of("single_turn", "{\"audios\": []}", "'audios' must be a non-empty list, found a list"),
+                Arguments.of("single_turn", "{\"videos\": [true]}",
+                        "'videos[0]' must be a string or an object with 'contents', found a boolean true"),
+                Arguments.of("single_turn", "{\"images\": [{\"name\": \"x\", \"contents\": []}]}",
+                        "images[0]: 'contents' must be a non-empty list of strings, found a list"),
+                Arguments.of("single_turn", "{\"image\": \"\"}", "'image' must not be empty"),
+                Arguments.of("single_turn", "{\"image\": \"data:image/png,abc\"}",
+                        "'image' is not a base64 data URL (data:<type>;base64,<data>)"),
+                Arguments.of("single_turn", "{\"audio\": \"https://example.invalid/a.wav\"}",
+                        "'audio' is a URL, which input_audio cannot carry: give a local file, a data URL or"
+                                + " '<format>,<base64>'"),
                 Arguments.of("single_turn", "{\"image\": \"a.png\", \"images\": [\"b.png\"]}",
                         "'image' and 'images' are mutually exclusive"),
                 Arguments.of("single_turn", "{\"texts\": [\"a\", \"\"]}", "'texts[1]' is an empty prompt"),
@@ -138,7 +148,8 @@ class FileDatasetErrorsTest {
                 Arguments.of("multi_turn", "{\"turns\": [{\"text\": \"a\"}, 3]}",
                         "'turns[1]' must be an object, found a number 3"),
                 Arguments.of("multi_turn", "{\"turns\": [{\"delay\": 5}]}",
-                        "turns[0]: no prompt: 'text' or 'texts' is required"),
+                        "turns[0]: nothing to send: one of 'text', 'texts', 'image', 'images', 'audio', 'audios',"
+                                + " 'video' or 'videos' is required"),
                 Arguments.of("multi_turn", "{\"turns\": [{\"text\": \"a\", \"session_id\": \"x\"}]}",
                         "turns[0]: 'session_id' is not allowed inside a turn; put it on the row"),
                 Arguments.of("multi_turn", "{\"turns\": [{\"text\": \"a\"}, {\"text\": \"b\", \"delay\": -2}]}",

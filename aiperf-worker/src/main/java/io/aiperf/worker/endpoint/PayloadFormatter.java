@@ -36,7 +36,9 @@ import java.util.function.Consumer;
  *   <li>huggingface_generate: {@code inputs: texts joined by spaces, parameters: {max_new_tokens, …extras}} (the
  *       extras go inside {@code parameters}; streaming is chosen by the path, not the body);</li>
  *   <li>solido_rag: {@code query: [texts], filters: {family: Solido, tool: SDE}, inference_model};</li>
- *   <li>embeddings, nim_embeddings: {@code model, input: [texts]}; chat_embeddings: the chat body;</li>
+ *   <li>embeddings: {@code model, input: [texts]}; nim_embeddings: the same, with images as
+ *       {@code <img src='URL'/>} inputs or {@code "<text> <img src='URL'/>"} pairs ({@link #nimEmbeddingsInputs});
+ *       chat_embeddings: the chat body;</li>
  *   <li>nim_rankings: {@code model, query: {text}, passages: [{text}]}; hf_tei_rankings: {@code query, texts: []};
  *       cohere_rankings: {@code model, query, documents: []}; query and passages as {@link RankingsInput} reads
  *       them;</li>
@@ -116,9 +118,13 @@ public final class PayloadFormatter {
                 filters.put("tool", "SDE");
                 body.put("inference_model", modelOf(cfg, model));
             });
-            case EMBEDDINGS, NIM_EMBEDDINGS -> plain(cfg, body -> {
+            case EMBEDDINGS -> plain(cfg, body -> {
                 body.put("model", modelOf(cfg, model));
                 addAll(body.putArray("input"), texts(in));
+            });
+            case NIM_EMBEDDINGS -> plain(cfg, body -> {
+                body.put("model", modelOf(cfg, model));
+                addAll(body.putArray("input"), nimEmbeddingsInputs(in));
             });
             case NIM_RANKINGS -> plain(cfg, body -> {
                 RankingsInput r = RankingsInput.of(in);
@@ -212,6 +218,40 @@ public final class PayloadFormatter {
 
     private static List<String> texts(TurnInput in) {
         return in.contents().texts().isEmpty() ? List.of(in.text()) : TurnContents.flatten(in.contents().texts());
+    }
+
+    /**
+     * NIM embeddings inputs: the texts; or, with images, each image as {@code <img src='URL'/>}, paired with the
+     * text of the same index ({@code "<text> <img src='URL'/>"}) when the turn has texts too, which it then must have
+     * as many of as images. Empty contents are skipped.
+     *
+     * @throws IllegalArgumentException when a turn has both texts and images in different numbers
+     */
+    static List<String> nimEmbeddingsInputs(TurnInput in) {
+        List<String> images = nonEmpty(TurnContents.flatten(in.contents().images()));
+        List<String> texts = nonEmpty(texts(in));
+        if (images.isEmpty()) {
+            return texts;
+        }
+        if (!texts.isEmpty() && texts.size() != images.size()) {
+            throw new IllegalArgumentException("nim_embeddings: a turn with texts and images needs as many of each,"
+                    + " found " + texts.size() + " text(s) and " + images.size() + " image(s)");
+        }
+        List<String> inputs = new ArrayList<>(images.size());
+        for (int i = 0; i < images.size(); i++) {
+            String img = "<img src='" + images.get(i) + "'/>";
+            inputs.add(texts.isEmpty() ? img : texts.get(i) + " " + img);
+        }
+        return inputs;
+    }
+
+    private static List<String> nonEmpty(List<String> values) {
+        for (String v : values) {
+            if (v.isEmpty()) {
+                return values.stream().filter(x -> !x.isEmpty()).toList();
+            }
+        }
+        return values;
     }
 
     private static void addAll(ArrayNode array, List<String> values) {

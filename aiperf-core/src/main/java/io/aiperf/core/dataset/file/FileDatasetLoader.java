@@ -244,8 +244,9 @@ public final class FileDatasetLoader {
             Map<String, Session> named = new HashMap<>();
             boolean[] firstTimed = new boolean[1];
             Map<Long, Long> chatRoots = new HashMap<>();
+            MediaFiles media = MediaFiles.besides(file);
             JsonlRows.RowHandler handler = (line, node) -> {
-                RowParsers.Row row = RowParsers.parse(fmt, new RowFields(display, line, "", node));
+                RowParsers.Row row = RowParsers.parse(fmt, new RowFields(display, line, "", node, media));
                 if (row.chatId() != null) {
                     row = chained(row, chatRoots, line);
                 }
@@ -367,14 +368,22 @@ public final class FileDatasetLoader {
                 List<Turn> turns = new ArrayList<>(s.turns.size());
                 for (Pending p : s.turns) {
                     RowTurn r = p.row;
-                    turns.add(new Turn(prompts[i].text(), prompts[i].tokens(), p.maxTokens, r.delayMs(),
+                    turns.add(withMedia(new Turn(prompts[i].text(), prompts[i].tokens(), p.maxTokens, r.delayMs(),
                             r.timestampMs(), r.role(), r.hashIds(), r.texts().isEmpty() ? TurnContents.NONE
-                                    : new TurnContents(r.texts(), List.of(), List.of(), List.of())));
+                                    : new TurnContents(r.texts(), List.of(), List.of(), List.of())), r.media()));
                     i++;
                 }
                 out.add(new Conversation(s.id, turns));
             }
             return new Materialized(out, inexact);
+        }
+
+        /** The turn with the row's media added to whatever contents it has; its texts and ISL are kept. */
+        private static Turn withMedia(Turn t, TurnContents media) {
+            if (!media.hasMedia()) {
+                return t;
+            }
+            return t.withContents(RowMedia.merge(t.contents(), media), t.inputTokens());
         }
 
         /**
@@ -398,7 +407,8 @@ public final class FileDatasetLoader {
          * pool order (names kept; the ISL counts them joined by single spaces); {@code output_length} of the first
          * pool's row, if any, becomes {@code max_tokens}. With a {@link #batchSize} above 1 (AIPerf's batched
          * sampling) each conversation instead draws that many texts, each on its own and with replacement, from every
-         * text of every pool; they are sent as one list named {@code text}, and row fields are not used.
+         * text of every pool; they are sent as one list named {@code text}, and row fields are not used. The media of the
+         * drawn rows (one row per pool without a batch) are sent along, lists concatenated.
          */
         private FileDataset randomPool(RandomStreams rs) {
             List<Path> files;
@@ -422,8 +432,9 @@ public final class FileDatasetLoader {
             for (Path f : files) {
                 String name = f.equals(file) ? display : display + "/" + f.getFileName();
                 List<RowTurn> pool = new ArrayList<>();
+                MediaFiles media = MediaFiles.besides(f);
                 rows += JsonlRows.forEach(f, name, (line, node) ->
-                        pool.add(RowParsers.randomPool(new RowFields(name, line, "", node))));
+                        pool.add(RowParsers.randomPool(new RowFields(name, line, "", node, media))));
                 if (pool.isEmpty()) {
                     throw DatasetFileException.forFile(name, "no usable rows");
                 }
@@ -457,11 +468,16 @@ public final class FileDatasetLoader {
                 for (int c = 0; c < poolConversations; c++) {
                     List<NamedContents> texts = new ArrayList<>(pools.size());
                     RowTurn first = null;
+                    TurnContents media = TurnContents.NONE;
                     for (List<RowTurn> pool : pools) {
                         RowTurn r = pool.get(pick.nextInt(pool.size()));
                         first = first == null ? r : first;
-                        texts.addAll(r.texts().isEmpty()
-                                ? List.of(NamedContents.of(RowParsers.TEXT_NAME, r.text())) : r.texts());
+                        if (!r.texts().isEmpty()) {
+                            texts.addAll(r.texts());
+                        } else if (!r.text().isEmpty()) { // a media-only row has no text to send
+                            texts.add(NamedContents.of(RowParsers.TEXT_NAME, r.text()));
+                        }
+                        media = RowMedia.merge(media, r.media());
                     }
                     List<String> all = TurnContents.flatten(texts);
                     Integer maxTokens = first.outputLength() != null ? first.outputLength()
@@ -469,7 +485,7 @@ public final class FileDatasetLoader {
                     Session s = new Session(uuid(idRng), first.line());
                     s.turns.add(new Pending(new RowTurn(first.line(), String.join(" ", all), null,
                             first.outputLength(), null, 0.0, first.role(), null, pools.size() == 1 ? first.texts()
-                            : texts), 0L, maxTokens));
+                            : texts, media), 0L, maxTokens));
                     sessions.add(s);
                 }
             }

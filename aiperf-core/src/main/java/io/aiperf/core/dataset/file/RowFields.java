@@ -21,12 +21,23 @@ final class RowFields {
     private final int line;
     private final String where;
     private final ObjectNode node;
+    private final MediaFiles media;
 
     RowFields(String file, int line, String where, ObjectNode node) {
+        this(file, line, where, node, MediaFiles.workingDirectory());
+    }
+
+    /** @param media how the row's local media files are found and read (relative to the dataset file's folder) */
+    RowFields(String file, int line, String where, ObjectNode node, MediaFiles media) {
         this.file = file;
         this.line = line;
         this.where = where == null ? "" : where;
         this.node = node;
+        this.media = media;
+    }
+
+    MediaFiles media() {
+        return media;
     }
 
     int line() {
@@ -44,7 +55,7 @@ final class RowFields {
 
     /** Fields of a nested object of this row. */
     RowFields nested(String path, ObjectNode child) {
-        return new RowFields(file, line, where.isEmpty() ? path : where + "." + path, child);
+        return new RowFields(file, line, where.isEmpty() ? path : where + "." + path, child, media);
     }
 
     /** Refuses the first field (in row order) that is not in {@code allowed}. */

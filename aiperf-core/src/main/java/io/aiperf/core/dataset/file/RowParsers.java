@@ -22,8 +22,6 @@ final class RowParsers {
     /** The name of unnamed texts (AIPerf's synthetic texts are named so too). */
     static final String TEXT_NAME = "text";
 
-    private static final List<String> MEDIA = List.of("image", "images", "audio", "audios", "video", "videos");
-
     private static final Set<String> SINGLE_TURN_KEYS = Set.of("type", "text", "texts", "image", "images", "audio",
             "audios", "video", "videos", "timestamp", "delay", "role", "session_id", "output_length");
     private static final Set<String> TURN_KEYS = Set.of("type", "text", "texts", "image", "images", "audio",
@@ -121,7 +119,10 @@ final class RowParsers {
                 ms(seconds), 0.0, null, null)));
     }
 
-    /** {@code text|texts}, {@code timestamp} XOR {@code delay}, {@code output_length}, {@code role}, {@code session_id}. */
+    /**
+     * {@code text|texts} and/or media ({@link RowMedia}), {@code timestamp} XOR {@code delay}, {@code output_length},
+     * {@code role}, {@code session_id}.
+     */
     static Row singleTurn(RowFields f) {
         f.onlyKeys(SINGLE_TURN_KEYS, "single_turn row");
         f.checkType(DatasetFormat.SINGLE_TURN.cliName());
@@ -215,19 +216,23 @@ final class RowParsers {
         for (String pair : List.of("text", "image", "audio", "video")) {
             f.exclusive(pair, pair + "s");
         }
-        for (String media : MEDIA) {
-            if (f.has(media)) {
-                throw f.error("'" + media + "' is not supported yet: only text prompts can be sent for now");
-            }
+        TurnContents media = RowMedia.read(f);
+        RowTexts texts;
+        if (f.has("text") || f.has("texts")) {
+            texts = texts(f);
+        } else if (media.hasMedia()) {
+            texts = new RowTexts("", List.of()); // media only: no text part is sent
+        } else {
+            throw f.error("nothing to send: one of 'text', 'texts', 'image', 'images', 'audio', 'audios', 'video'"
+                    + " or 'videos' is required");
         }
-        RowTexts texts = texts(f);
         f.exclusive("timestamp", "delay");
         Double timestamp = f.nonNegativeNumber("timestamp", "milliseconds");
         Double delay = f.nonNegativeNumber("delay", "milliseconds");
         Integer outputLength = f.positiveInt("output_length");
         String role = f.nonEmptyString("role");
         return new RowTurn(f.line(), texts.text(), null, outputLength, timestamp, delay == null ? 0.0 : delay, role,
-                null, texts.named());
+                null, texts.named(), media);
     }
 
     /** A row's prompt: the texts joined by single spaces, and the named lists (empty for one plain prompt). */

@@ -1,6 +1,7 @@
 package io.aiperf.core.dataset.file;
 
 import io.aiperf.core.dataset.NamedContents;
+import io.aiperf.core.dataset.TurnContents;
 
 import java.util.List;
 
@@ -17,17 +18,25 @@ import java.util.List;
  * @param hashIds      {@code hash_ids}, or null
  * @param texts        the row's named texts when it has a batch or names ({@code text} is then them joined by
  *                     single spaces), else empty
+ * @param media        the row's images, audio clips and videos ({@link TurnContents#NONE} when none)
  */
 record RowTurn(int line, String text, Integer inputLength, Integer outputLength, Double timestampMs, double delayMs,
-               String role, List<Integer> hashIds, List<NamedContents> texts) {
+               String role, List<Integer> hashIds, List<NamedContents> texts, TurnContents media) {
 
     RowTurn {
         texts = texts == null ? List.of() : List.copyOf(texts);
+        media = media == null ? TurnContents.NONE : media;
     }
 
-    /** A row with one plain prompt (or a synthesized one). */
+    /** A row with named texts and no media. */
+    RowTurn(int line, String text, Integer inputLength, Integer outputLength, Double timestampMs, double delayMs,
+            String role, List<Integer> hashIds, List<NamedContents> texts) {
+        this(line, text, inputLength, outputLength, timestampMs, delayMs, role, hashIds, texts, TurnContents.NONE);
+    }
+
+    /** A row with one plain prompt (or a synthesized one) and no media. */
     RowTurn(int line, String text, Integer inputLength, Integer outputLength, Double timestampMs, double delayMs,
             String role, List<Integer> hashIds) {
-        this(line, text, inputLength, outputLength, timestampMs, delayMs, role, hashIds, List.of());
+        this(line, text, inputLength, outputLength, timestampMs, delayMs, role, hashIds, List.of(), TurnContents.NONE);
     }
 }

@@ -1,0 +1,128 @@
+package io.aiperf.core.dataset.media;
+
+import io.aiperf.core.config.MediaConfig;
+import io.aiperf.core.dataset.Parallel;
+import io.aiperf.core.dataset.PositiveNormal;
+import io.aiperf.core.dataset.RandomStreams;
+import io.aiperf.core.dataset.SeededRandom;
+
+import javax.sound.sampled.AudioFileFormat;
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * Synthetic audio clips: Gaussian noise as RIFF/WAV PCM, in AIPerf's content encoding {@code "wav,<base64>"} (which
+ * the chat and responses endpoints send as {@code input_audio{data, format}}).
+ *
+ * <p>Draws, in order, from {@value RandomStreams#MEDIA_AUDIO}, for each clip of each turn: its length in seconds
+ * ({@link PositiveNormal#sample} of the mean and stddev), its sample rate and bit depth (one {@code nextInt} each
+ * over the configured lists), and one {@code long}, the seed of its samples. Clips are then made in parallel; each
+ * depends only on its own draws. 8-bit WAV is unsigned (as the format requires); 16, 24 and 32 bits are signed
+ * little-endian.
+ *
+ * <p>MP3 is refused: encoding it needs an encoder this project does not have (the JDK has none, and Maven Central
+ * offers only unmaintained ports of LAME).
+ */
+public final class SyntheticAudio {
+
+    /** The one-line reason {@code --audio-format mp3} is refused. */
+    public static final String MP3_UNSUPPORTED = "--audio-format mp3 is not supported: the JVM has no MP3 encoder"
+            + " (use wav)";
+
+    /** Noise amplitude as a fraction of full scale: loud enough to be audio, far from clipping. */
+    private static final double NOISE_STDDEV = 0.3;
+
+    /** What one clip is to be; everything random about it is fixed here. */
+    record Spec(double seconds, int sampleRateHz, int depthBits, int channels, long seed) {
+    }
+
+    private SyntheticAudio() {
+    }
+
+    /**
+     * The clips of {@code turns} consecutive turns: {@code batchSize} contents each, in draw order. Empty lists when
+     * audio is not {@link MediaConfig.Audio#enabled() enabled}.
+     *
+     * @throws IllegalArgumentException for {@code mp3} ({@link #MP3_UNSUPPORTED})
+     */
+    public static List<List<String>> generate(MediaConfig.Audio config, int turns, RandomStreams streams,
+                                              int threads) {
+        List<List<String>> out = new ArrayList<>(turns);
+        if (!config.enabled()) {
+            for (int t = 0; t < turns; t++) {
+                out.add(List.of());
+            }
+            return out;
+        }
+        if (config.format() != MediaConfig.AudioFormat.WAV) {
+            throw new IllegalArgumentException(MP3_UNSUPPORTED);
+        }
+        SeededRandom rng = streams.derive(RandomStreams.MEDIA_AUDIO);
+        int batch = config.batchSize();
+        Spec[] specs = new Spec[turns * batch];
+        for (int i = 0; i < specs.length; i++) {
+            specs[i] = spec(rng, config);
+        }
+        List<String> clips = Parallel.map(specs.length, threads, "aiperf-dataset-audio", i -> content(specs[i]));
+        for (int t = 0; t < turns; t++) {
+            out.add(List.copyOf(clips.subList(t * batch, (t + 1) * batch)));
+        }
+        return out;
+    }
+
+    static Spec spec(SeededRandom rng, MediaConfig.Audio config) {
+        double seconds = PositiveNormal.sample(rng, config.lengthMeanSec(), config.lengthStddevSec());
+        double khz = config.sampleRatesKhz().get(rng.nextInt(config.sampleRatesKhz().size()));
+        int depth = config.depths().get(rng.nextInt(config.depths().size()));
+        return new Spec(seconds, (int) Math.round(khz * 1000), depth, config.channels(), rng.nextLong());
+    }
+
+    static String content(Spec spec) {
+        return "wav," + Base64.getEncoder().encodeToString(wav(spec));
+    }
+
+    /** A WAV file of {@code round(seconds * rate)} frames (at least one) of noise drawn from the spec's seed. */
+    static byte[] wav(Spec spec) {
+        int bytesPerSample = spec.depthBits() / 8;
+        long frames = Math.max(1, Math.round(spec.seconds() * spec.sampleRateHz()));
+        long size = frames * spec.channels() * bytesPerSample;
+        if (size > Integer.MAX_VALUE - 64) {
+            throw new IllegalArgumentException("a synthetic audio clip of " + spec.seconds() + " s at "
+                    + spec.sampleRateHz() + " Hz is too large");
+        }
+        byte[] pcm = new byte[(int) size];
+        SeededRandom r = new SeededRandom(spec.seed());
+        long full = (1L << (spec.depthBits() - 1)) - 1;
+        int at = 0;
+        for (long s = 0, n = frames * spec.channels(); s < n; s++) {
+            double v = Math.max(-1.0, Math.min(1.0, r.nextGaussian() * NOISE_STDDEV));
+            long q = Math.round(v * full);
+            if (bytesPerSample == 1) {
+                pcm[at++] = (byte) (q + 128);
+            } else {
+                for (int b = 0; b < bytesPerSample; b++) {
+                    pcm[at++] = (byte) (q >> (8 * b));
+                }
+            }
+        }
+        AudioFormat format = new AudioFormat(
+                bytesPerSample == 1 ? AudioFormat.Encoding.PCM_UNSIGNED : AudioFormat.Encoding.PCM_SIGNED,
+                spec.sampleRateHz(), spec.depthBits(), spec.channels(), spec.channels() * bytesPerSample,
+                spec.sampleRateHz(), false);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(pcm.length + 64);
+        try (AudioInputStream in = new AudioInputStream(new ByteArrayInputStream(pcm), format, frames)) {
+            AudioSystem.write(in, AudioFileFormat.Type.WAVE, out);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IllegalStateException("cannot write a " + spec.depthBits() + "-bit WAV clip: " + e.getMessage(),
+                    e);
+        }
+        return out.toByteArray();
+    }
+}
