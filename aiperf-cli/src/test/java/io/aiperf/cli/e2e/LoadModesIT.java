@@ -246,8 +246,10 @@ class LoadModesIT {
             }
         }
         double firstTwoMs = (log.get(1).arrivalNs() - log.get(0).arrivalNs()) / 1e6;
+        // 250 ms intended; the first request opens a connection and may reach the server up to ~100 ms late on a
+        // loaded 2-core machine, which shortens this gap; unstaggered users would be ~0 ms apart, a missed tick 500.
         assertThat(firstTwoMs).as("users staggered by 1/qps (the first request opens a connection)")
-                .isBetween(190.0, 300.0);
+                .isBetween(150.0, 320.0);
     }
 
     @Test
