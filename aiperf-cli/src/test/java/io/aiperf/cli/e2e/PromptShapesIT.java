@@ -191,6 +191,29 @@ class PromptShapesIT {
     }
 
     @Test
+    void mooncakeMessagesRowsAreSentVerbatimWithTheirTools() throws Exception {
+        mock = MockServer.start(MockConfig.ephemeral().withFast(true));
+        Path trace = tmp.resolve("messages.jsonl");
+        String messages = "[{\"role\":\"system\",\"content\":\"You are terse.\"},"
+                + "{\"role\":\"user\",\"content\":\"What is the capital of France?\"}]";
+        String tools = "[{\"type\":\"function\",\"function\":{\"name\":\"lookup\",\"parameters\":{}}}]";
+        Files.write(trace, List.of("{\"messages\": " + messages + ", \"tools\": " + tools + ", \"output_length\": 5}",
+                "{\"input_length\": 12, \"output_length\": 5}"));
+        Path artifacts = run("mooncake-messages", List.of("--endpoint-type", "chat", "--tokenizer", "builtin",
+                "--input-file", trace.toString(), "--custom-dataset-type", "mooncake_trace", "--concurrency", "1",
+                "--request-count", "2"));
+        List<RequestRecord> log = mock.requestLog();
+        assertThat(log).hasSize(2);
+        RequestRecord verbatim = log.stream().filter(r -> r.body().has("tools")).findFirst().orElseThrow();
+        assertThat(verbatim.body().get("messages").toString()).isEqualTo(messages);
+        assertThat(verbatim.body().get("tools").toString()).isEqualTo(tools);
+        assertThat(verbatim.body().get("max_completion_tokens").asInt()).isEqualTo(5);
+        TextTokenizer builtin = TokenizerLoader.load("builtin", "main", "m").tokenizer();
+        assertThat(islByRequestId(artifacts).get(verbatim.xRequestId()))
+                .isEqualTo(builtin.countTokens("You are terse. What is the capital of France?"));
+    }
+
+    @Test
     void badShapesAreOneLineErrors() throws Exception {
         for (List<String> args : List.of(
                 List.of("--endpoint-type", "chat", "--rankings-passages-mean", "3"),

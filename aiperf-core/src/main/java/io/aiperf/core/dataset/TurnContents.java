@@ -15,17 +15,39 @@ import java.util.List;
  * @param images named image lists (URL or data URL contents)
  * @param audios named audio lists ({@code "wav,<base64>"} contents)
  * @param videos named video lists (URL or data URL contents)
+ * @param rawMessages a trace row's own chat message list as compact JSON (mooncake {@code messages}), sent verbatim
+ *               by chat endpoints instead of a message built from the texts; null when none
+ * @param tools  the row's {@code tools} list as compact JSON, sent with {@code rawMessages}; null when none
  */
 public record TurnContents(List<NamedContents> texts, List<NamedContents> images, List<NamedContents> audios,
-                           List<NamedContents> videos) {
+                           List<NamedContents> videos, String rawMessages, String tools) {
 
     public static final TurnContents NONE = new TurnContents(List.of(), List.of(), List.of(), List.of());
+
+    /** Texts and media, without a raw message list. */
+    public TurnContents(List<NamedContents> texts, List<NamedContents> images, List<NamedContents> audios,
+                        List<NamedContents> videos) {
+        this(texts, images, audios, videos, null, null);
+    }
+
+    /** A trace row's verbatim chat messages (and tools, or null). */
+    public static TurnContents rawMessages(String messagesJson, String toolsJson) {
+        return new TurnContents(List.of(), List.of(), List.of(), List.of(), messagesJson, toolsJson);
+    }
 
     public TurnContents {
         texts = texts == null ? List.of() : List.copyOf(texts);
         images = images == null ? List.of() : List.copyOf(images);
         audios = audios == null ? List.of() : List.copyOf(audios);
         videos = videos == null ? List.of() : List.copyOf(videos);
+        if (tools != null && rawMessages == null) {
+            throw new IllegalArgumentException("tools are sent only with a raw message list");
+        }
+    }
+
+    /** Whether the turn is a verbatim chat message list. */
+    public boolean hasRawMessages() {
+        return rawMessages != null;
     }
 
     /** Whether any image, audio or video is attached. */
@@ -34,7 +56,7 @@ public record TurnContents(List<NamedContents> texts, List<NamedContents> images
     }
 
     public boolean isEmpty() {
-        return texts.isEmpty() && !hasMedia();
+        return texts.isEmpty() && !hasMedia() && rawMessages == null;
     }
 
     /** Every content of the lists, in order. */

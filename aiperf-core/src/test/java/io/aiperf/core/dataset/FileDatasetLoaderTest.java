@@ -269,4 +269,22 @@ class FileDatasetLoaderTest {
         assertThat(InputDataset.builder(random, TOK).tokenPool(pool).build().samplingStrategy())
                 .isEqualTo(SamplingStrategy.RANDOM);
     }
+
+    @Test
+    void mooncakeMessagesRowsKeepTheirMessagesAndToolsVerbatim() throws IOException {
+        Path f = write("trace.jsonl",
+                "{\"timestamp\": 0, \"messages\": [{\"role\": \"system\", \"content\": \"be terse\"},"
+                        + " {\"role\": \"user\", \"content\": [{\"type\": \"text\", \"text\": \"two words\"},"
+                        + " {\"type\": \"image_url\", \"image_url\": {\"url\": \"http://x/i.png\"}}]}],"
+                        + " \"tools\": [{\"type\": \"function\", \"function\": {\"name\": \"f\"}}], \"output_length\": 7}");
+        FileDataset ds = load(f);
+        Turn t = ds.conversations().get(0).firstTurn();
+        assertThat(t.text()).as("every text content, joined: what the ISL counts").isEqualTo("be terse two words");
+        assertThat(t.inputTokens()).isEqualTo(4);
+        assertThat(t.maxTokens()).isEqualTo(7);
+        assertThat(t.contents().rawMessages()).isEqualTo("[{\"role\":\"system\",\"content\":\"be terse\"},"
+                + "{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"two words\"},"
+                + "{\"type\":\"image_url\",\"image_url\":{\"url\":\"http://x/i.png\"}}]}]");
+        assertThat(t.contents().tools()).isEqualTo("[{\"type\":\"function\",\"function\":{\"name\":\"f\"}}]");
+    }
 }

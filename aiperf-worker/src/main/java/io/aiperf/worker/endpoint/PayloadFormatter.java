@@ -1,6 +1,7 @@
 package io.aiperf.worker.endpoint;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -96,8 +97,8 @@ public final class PayloadFormatter {
     public static String format(EndpointConfig cfg, TurnInput in, Integer maxTokens, String model) {
         TurnContents contents = in.contents();
         return switch (cfg.type()) {
-            case CHAT, CHAT_EMBEDDINGS -> formatChat(cfg, preamble(in, ChatMessage.user(in.text(), contents)),
-                    maxTokens, model);
+            case CHAT, CHAT_EMBEDDINGS -> contents.hasRawMessages() ? rawChat(cfg, contents, maxTokens, model)
+                    : formatChat(cfg, preamble(in, ChatMessage.user(in.text(), contents)), maxTokens, model);
             case COMPLETIONS -> render(cfg, body -> addAll(body.putArray("prompt"), texts(in)), "max_tokens",
                     maxTokens, model);
             case RESPONSES -> render(cfg, body -> {
@@ -179,6 +180,25 @@ public final class PayloadFormatter {
                 }
             }
         }, cfg.useLegacyMaxTokens() ? "max_tokens" : "max_completion_tokens", maxTokens, model);
+    }
+
+    /**
+     * A trace row's own message list, sent verbatim (AIPerf: no system prompt or user context is added), with its
+     * tools. Cold path: the controller renders these once per dataset turn.
+     */
+    private static String rawChat(EndpointConfig cfg, TurnContents contents, Integer maxTokens, String model) {
+        JsonNode messages = readJson(contents.rawMessages());
+        JsonNode tools = contents.tools() == null ? null : readJson(contents.tools());
+        return render(cfg, body -> body.set("messages", messages),
+                cfg.useLegacyMaxTokens() ? "max_tokens" : "max_completion_tokens", maxTokens, model, tools);
+    }
+
+    private static JsonNode readJson(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage(), e);
+        }
     }
 
     /** The messages that open a conversation: its system prompt and user context, either of which may be absent. */
@@ -303,12 +323,21 @@ public final class PayloadFormatter {
     /** The shared layout: input key first, then model, stream, the max-tokens key, stream_options, extras. */
     private static String render(EndpointConfig cfg, Consumer<ObjectNode> input, String maxTokensKey,
                                  Integer maxTokens, String model) {
+        return render(cfg, input, maxTokensKey, maxTokens, model, null);
+    }
+
+    /** As {@link #render(EndpointConfig, Consumer, String, Integer, String)}, with {@code tools} after max tokens. */
+    private static String render(EndpointConfig cfg, Consumer<ObjectNode> input, String maxTokensKey,
+                                 Integer maxTokens, String model, JsonNode tools) {
         ObjectNode body = MAPPER.createObjectNode();
         input.accept(body);
         body.put("model", model != null ? model : cfg.primaryModel());
         body.put("stream", cfg.streaming());
         if (maxTokens != null) {
             body.put(maxTokensKey, maxTokens.intValue());
+        }
+        if (tools != null) {
+            body.set("tools", tools);
         }
         if (cfg.streaming() && cfg.useServerTokenCount() && cfg.type() != EndpointType.RESPONSES) {
             body.putObject("stream_options").put("include_usage", true);

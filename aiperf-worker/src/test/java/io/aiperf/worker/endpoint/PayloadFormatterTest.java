@@ -167,6 +167,19 @@ class PayloadFormatterTest {
                 null)).isEqualTo("{\"model\":\"model-a\",\"query\":\"what is kv cache\",\"documents\":[\"p1\",\"p2\"]}");
     }
 
+    @Test
+    void aTraceRowsOwnMessagesAreSentVerbatimWithItsTools() {
+        TurnContents raw = TurnContents.rawMessages("[{\"role\":\"system\",\"content\":\"s\"},"
+                + "{\"role\":\"user\",\"content\":\"q\"}]", "[{\"type\":\"function\"}]");
+        TurnInput in = new TurnInput("s q", raw, "ignored system prompt", null);
+        assertThat(PayloadFormatter.format(config(EndpointType.CHAT, true, false, true, Map.of()), in, 9, null))
+                .isEqualTo("{\"messages\":[{\"role\":\"system\",\"content\":\"s\"},{\"role\":\"user\",\"content\":\"q\"}],"
+                        + "\"model\":\"model-a\",\"stream\":true,\"max_completion_tokens\":9,"
+                        + "\"tools\":[{\"type\":\"function\"}],\"stream_options\":{\"include_usage\":true}}");
+        assertThat(PayloadFormatter.format(config(EndpointType.COMPLETIONS, false, false, false, Map.of()), in, null,
+                null)).as("other endpoints send the text").startsWith("{\"prompt\":[\"s q\"],");
+    }
+
     static EndpointConfig config(EndpointType type, boolean streaming, boolean legacy, boolean serverTokens,
                                  Map<String, Object> extras) {
         return new EndpointConfig(List.of("model-a", "model-b"), type, streaming, List.of("http://localhost:8000"),

@@ -368,6 +368,12 @@ public final class FileDatasetLoader {
                 List<Turn> turns = new ArrayList<>(s.turns.size());
                 for (Pending p : s.turns) {
                     RowTurn r = p.row;
+                    if (r.media().hasRawMessages()) { // a mooncake 'messages' row: sent as the file has it
+                        turns.add(new Turn(prompts[i].text(), prompts[i].tokens(), p.maxTokens, r.delayMs(),
+                                r.timestampMs(), r.role(), r.hashIds(), r.media()));
+                        i++;
+                        continue;
+                    }
                     turns.add(withMedia(new Turn(prompts[i].text(), prompts[i].tokens(), p.maxTokens, r.delayMs(),
                             r.timestampMs(), r.role(), r.hashIds(), r.texts().isEmpty() ? TurnContents.NONE
                                     : new TurnContents(r.texts(), List.of(), List.of(), List.of())), r.media()));

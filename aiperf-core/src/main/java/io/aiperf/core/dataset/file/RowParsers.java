@@ -170,7 +170,7 @@ final class RowParsers {
     }
 
     /**
-     * Exactly one of {@code input_length}, {@code text_input}, {@code messages} (the last refused for now); optional
+     * Exactly one of {@code input_length}, {@code text_input}, {@code messages} ({@link RowMessages}); optional
      * {@code output_length}, {@code hash_ids} (only with input_length), {@code timestamp} XOR {@code delay},
      * {@code session_id}; {@code tools} only with messages.
      */
@@ -190,10 +190,7 @@ final class RowParsers {
             throw f.error("only one of 'input_length', 'text_input' and 'messages' may be given, found '"
                     + String.join("' and '", sources) + "'");
         }
-        if (f.has("messages")) {
-            throw f.error("'messages' rows are not supported yet; use 'input_length' or 'text_input'");
-        }
-        if (f.has("tools")) {
+        if (f.has("tools") && !f.has("messages")) {
             throw f.error("'tools' is only allowed with 'messages'");
         }
         if (f.has("hash_ids") && !f.has("input_length")) {
@@ -201,6 +198,12 @@ final class RowParsers {
         }
         Integer inputLength = f.positiveInt("input_length");
         String text = f.nonEmptyString("text_input");
+        TurnContents contents = TurnContents.NONE;
+        if (f.has("messages")) {
+            RowMessages.Parsed parsed = RowMessages.read(f);
+            text = parsed.text();
+            contents = parsed.contents();
+        }
         List<Integer> hashIds = f.nonNegativeIntList("hash_ids");
         Integer outputLength = f.positiveInt("output_length");
         f.exclusive("timestamp", "delay");
@@ -208,7 +211,7 @@ final class RowParsers {
         Double delay = f.nonNegativeNumber("delay", "milliseconds");
         String session = f.nonEmptyString("session_id");
         return new Row(session, List.of(new RowTurn(f.line(), text, inputLength, outputLength, timestamp,
-                delay == null ? 0.0 : delay, null, hashIds)));
+                delay == null ? 0.0 : delay, null, hashIds, List.of(), contents)));
     }
 
     /** The fields a single_turn row and a multi_turn turn share. */
