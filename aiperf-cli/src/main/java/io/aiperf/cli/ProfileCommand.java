@@ -1,6 +1,7 @@
 package io.aiperf.cli;
 
 import io.aiperf.cli.options.EndpointOptions;
+import io.aiperf.cli.options.ExitOptions;
 import io.aiperf.cli.options.InputOptions;
 import io.aiperf.cli.options.LoadOptions;
 import io.aiperf.cli.options.MediaConfigResolver;
@@ -34,6 +35,8 @@ public final class ProfileCommand implements Callable<Integer> {
     LoadOptions load = new LoadOptions();
     @Mixin
     OutputOptions output = new OutputOptions();
+    @Mixin
+    ExitOptions exit = new ExitOptions();
 
     public EndpointOptions endpointOptions() {
         return endpoint;
@@ -56,10 +59,11 @@ public final class ProfileCommand implements Callable<Integer> {
         List<String> argv = spec.commandLine().getParseResult().originalArgs();
         boolean tty = System.console() != null;
         int cpus = Runtime.getRuntime().availableProcessors();
+        Double failOnErrorRatePct = exit.failOnErrorRatePct();
         if (!endpoint.mockServer) {
             BenchmarkConfig config = ProfileConfigResolver.resolve(endpoint, input, load, output, argv, tty, cpus, null);
             warnIfStreamingDropped(config);
-            return new ProfileRunner(System.out, System.err, tty).run(config);
+            return new ProfileRunner(System.out, System.err, tty).run(config, failOnErrorRatePct);
         }
         // The built-in mock server runs in this JVM; the controller and workers reach it over loopback like any server.
         try (MockServer mock = MockServer.start(MockConfig.defaults().withPort(0))) {
@@ -67,7 +71,7 @@ public final class ProfileCommand implements Callable<Integer> {
                     mock.baseUrl());
             warnIfStreamingDropped(config);
             System.out.println("Built-in mock server listening on " + mock.baseUrl());
-            return new ProfileRunner(System.out, System.err, tty).run(config);
+            return new ProfileRunner(System.out, System.err, tty).run(config, failOnErrorRatePct);
         }
     }
 

@@ -109,6 +109,48 @@ final class CompletionJson {
         });
     }
 
+    /** A non-streaming answer whose {@code choices} list is empty (an injected {@link Fault#EMPTY_CHOICES}). */
+    ByteBuf noChoicesResponse(ByteBufAllocator alloc, OutputPlan.Usage usage) {
+        return Json.encode(alloc, json -> {
+            header(json, endpoint.object);
+            json.writeArrayFieldStart("choices");
+            json.writeEndArray();
+            usage(json, usage);
+            json.writeEndObject();
+        });
+    }
+
+    /** A streamed chunk cut off inside its first choice: not JSON (an injected {@link Fault#MALFORMED_JSON}). */
+    ByteBuf truncatedChunk(ByteBufAllocator alloc) {
+        ByteBuf cut = cutInsideFirstChoice(alloc, tokenChunk(alloc, "", false, null));
+        return cut.writeByte('\n').writeByte('\n');
+    }
+
+    /** A whole answer cut off inside its first choice: not JSON (an injected {@link Fault#MALFORMED_JSON}). */
+    ByteBuf truncatedResponse(ByteBufAllocator alloc) {
+        return cutInsideFirstChoice(alloc, fullResponse(alloc, "", null, "stop", new OutputPlan.Usage(0, 0, 0)));
+    }
+
+    /**
+     * The bytes of {@code whole} up to and including the opening brace of its first choice: always the same syntax
+     * error, whatever the id and numbers before it, so a client sees one kind of malformed JSON. Releases
+     * {@code whole}.
+     */
+    private static ByteBuf cutInsideFirstChoice(ByteBufAllocator alloc, ByteBuf whole) {
+        try {
+            String text = whole.toString(java.nio.charset.StandardCharsets.UTF_8);
+            int end = text.indexOf(CHOICES_OPEN) + CHOICES_OPEN.length();
+            // The prefix is ASCII (ids, numbers, field names), so characters and bytes coincide.
+            ByteBuf cut = alloc.buffer(end + 2);
+            cut.writeBytes(whole, whole.readerIndex(), end);
+            return cut;
+        } finally {
+            whole.release();
+        }
+    }
+
+    private static final String CHOICES_OPEN = "\"choices\":[{";
+
     private void header(JsonGenerator json, String object) throws IOException {
         json.writeStartObject();
         json.writeStringField("id", id);

@@ -22,8 +22,8 @@ final class CustomMultimodalRoute extends JsonRoute {
 
     private final MockConfig config;
 
-    CustomMultimodalRoute(MockConfig config, RequestLog requestLog, ErrorInjector errors) {
-        super(requestLog, errors);
+    CustomMultimodalRoute(MockConfig config, RequestLog requestLog, FaultInjector faults) {
+        super(requestLog, faults);
         this.config = config;
     }
 

@@ -18,8 +18,8 @@ final class EmbeddingsRoute extends JsonRoute {
 
     private final MockConfig config;
 
-    EmbeddingsRoute(MockConfig config, RequestLog requestLog, ErrorInjector errors) {
-        super(requestLog, errors);
+    EmbeddingsRoute(MockConfig config, RequestLog requestLog, FaultInjector faults) {
+        super(requestLog, faults);
         this.config = config;
     }
 

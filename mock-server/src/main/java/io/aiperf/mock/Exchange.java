@@ -1,7 +1,9 @@
 package io.aiperf.mock;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpContent;
@@ -145,6 +147,18 @@ final class Exchange {
     /** Terminates the chunked body; the exchange ends when the terminator has been written. */
     void endEventStream() {
         ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(written -> complete());
+    }
+
+    /**
+     * Ends the connection with a TCP reset (RST instead of FIN), after whatever was already written has been flushed:
+     * what a crashed server or a dropped proxy looks like to the client.
+     */
+    void reset() {
+        ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(flushed -> {
+            finish();
+            ctx.channel().config().setOption(ChannelOption.SO_LINGER, 0);
+            ctx.close();
+        });
     }
 
     /** The connection closed before the response was complete: stop all pending work. */

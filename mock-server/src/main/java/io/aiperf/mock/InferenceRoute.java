@@ -13,8 +13,8 @@ final class InferenceRoute extends JsonRoute {
     private final Endpoint endpoint;
     private final MockConfig config;
 
-    InferenceRoute(Endpoint endpoint, MockConfig config, RequestLog requestLog, ErrorInjector errors) {
-        super(requestLog, errors);
+    InferenceRoute(Endpoint endpoint, MockConfig config, RequestLog requestLog, FaultInjector faults) {
+        super(requestLog, faults);
         this.endpoint = endpoint;
         this.config = config;
     }
@@ -22,6 +22,16 @@ final class InferenceRoute extends JsonRoute {
     @Override
     void answer(Exchange exchange, JsonNode body) throws InferenceRequest.InvalidRequestException {
         answer(exchange, InferenceRequest.parse(endpoint, body));
+    }
+
+    @Override
+    void answer(Exchange exchange, JsonNode body, Fault fault) throws InferenceRequest.InvalidRequestException {
+        InferenceRequest request = InferenceRequest.parse(endpoint, body);
+        if (fault == null || fault == Fault.SSE_ERROR && !request.stream()) {
+            answer(exchange, request);
+        } else {
+            new FaultyAnswer(exchange, config, endpoint, request, newId()).answer(fault);
+        }
     }
 
     private void answer(Exchange exchange, InferenceRequest request) {
@@ -48,7 +58,7 @@ final class InferenceRoute extends JsonRoute {
         }
     }
 
-    private String newId() {
+    String newId() {
         // Unique enough to tell responses apart in a client's logs; nothing relies on it being unguessable.
         return endpoint.idPrefix + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
     }

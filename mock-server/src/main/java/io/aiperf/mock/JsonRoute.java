@@ -10,16 +10,19 @@ import java.io.IOException;
 /**
  * The common start of every inference route: read the JSON body, log the arrival with its media count (before
  * validating: the log is what arrived, including requests the mock then refuses), answer 400 to invalid JSON or
- * malformed media ({@link MediaParts}), maybe inject an error, then let the route {@link #answer} it.
+ * malformed media ({@link MediaParts}), maybe inject a {@link Fault}, then let the route {@link #answer} it.
+ *
+ * <p>The faults every route shares are handled here: HTTP 500, a stall and a reset. The others are passed to
+ * {@link #answer(Exchange, JsonNode, Fault)}, which routes that shape OpenAI answers override.
  */
 abstract class JsonRoute implements Route {
 
     private final RequestLog requestLog;
-    private final ErrorInjector errors;
+    private final FaultInjector faults;
 
-    JsonRoute(RequestLog requestLog, ErrorInjector errors) {
+    JsonRoute(RequestLog requestLog, FaultInjector faults) {
         this.requestLog = requestLog;
-        this.errors = errors;
+        this.faults = faults;
     }
 
     @Override
@@ -37,7 +40,10 @@ abstract class JsonRoute implements Route {
             jsonError = e.getMessage();
         }
         MediaParts media = MediaParts.of(body);
-        logArrival(exchange, body, media);
+        boolean valid = jsonError == null && body.isObject() && media.problem() == null;
+        // Drawn only for requests the mock would answer, so refusals do not shift the seeded sequence of faults.
+        Fault fault = valid ? faults.next() : null;
+        logArrival(exchange, body, media, fault);
         if (jsonError != null) {
             exchange.respondError(HttpResponseStatus.BAD_REQUEST, "invalid JSON: " + jsonError,
                     "invalid_request_error");
@@ -52,13 +58,20 @@ abstract class JsonRoute implements Route {
             exchange.respondError(HttpResponseStatus.BAD_REQUEST, media.problem(), "invalid_request_error");
             return;
         }
-        if (errors.shouldFail()) {
+        if (fault == Fault.HTTP_500) {
             exchange.respondJson(HttpResponseStatus.INTERNAL_SERVER_ERROR,
-                    Json.error(exchange.ctx().alloc(), "mock injected error", "server_error", 500));
+                    Json.error(exchange.ctx().alloc(), Fault.MESSAGE, "server_error", 500));
             return;
         }
+        if (fault == Fault.STALL) {
+            return; // the exchange stays open until the client gives up and closes the connection
+        }
         try {
-            answer(exchange, body);
+            if (fault == Fault.RESET && !body.path("stream").asBoolean(false)) {
+                exchange.reset();
+            } else {
+                answer(exchange, body, fault);
+            }
         } catch (InferenceRequest.InvalidRequestException e) {
             exchange.respondError(HttpResponseStatus.BAD_REQUEST, e.getMessage(), "invalid_request_error");
         }
@@ -71,13 +84,25 @@ abstract class JsonRoute implements Route {
      */
     abstract void answer(Exchange exchange, JsonNode body) throws InferenceRequest.InvalidRequestException;
 
-    private void logArrival(Exchange exchange, JsonNode body, MediaParts media) {
+    /**
+     * Answers with {@code fault} (null for none) applied. By default only a streaming {@link Fault#RESET} is
+     * honoured, by resetting before the answer starts; other faults answer normally.
+     */
+    void answer(Exchange exchange, JsonNode body, Fault fault) throws InferenceRequest.InvalidRequestException {
+        if (fault == Fault.RESET) {
+            exchange.reset();
+        } else {
+            answer(exchange, body);
+        }
+    }
+
+    private void logArrival(Exchange exchange, JsonNode body, MediaParts media, Fault fault) {
         String model = body != null && body.path("model").isTextual() ? body.get("model").asText() : null;
         boolean stream = body != null && body.path("stream").asBoolean(false);
         requestLog.arrived(new RequestRecord(exchange.arrivalNs(), exchange.arrivalEpochNs(), exchange.path(),
                 model, stream, exchange.requestHeaders().get("X-Request-ID"),
                 exchange.requestHeaders().get("X-Correlation-ID"), media.images(), media.audios(), media.videos(),
-                body == null || body.isMissingNode() ? null : body));
+                body == null || body.isMissingNode() ? null : body, fault));
         exchange.onFinish(requestLog::departed);
     }
 }

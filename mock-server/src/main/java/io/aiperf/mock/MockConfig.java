@@ -1,5 +1,8 @@
 package io.aiperf.mock;
 
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -19,10 +22,12 @@ import java.util.concurrent.TimeUnit;
  * @param usageTokenOffset added to the {@code prompt_tokens} and {@code completion_tokens} (input/output tokens)
  *                         the server reports in {@code usage}, not to the text it sends: a server whose tokenizer
  *                         disagrees with the client's, so tests can tell server counts from client counts
+ * @param faultsPct    percentage of inference requests that get each injected {@link Fault} besides
+ *                     {@link Fault#HTTP_500} (which is {@code errorRatePct}); with it, the sum is at most 100
  */
 public record MockConfig(
         String host, int port, double ttftMs, double itlMs, boolean fast, double errorRatePct, Long randomSeed,
-        ItemLatencies latencies, int reasoningTokens, int usageTokenOffset) {
+        ItemLatencies latencies, int reasoningTokens, int usageTokenOffset, Map<Fault, Double> faultsPct) {
 
     /**
      * Non-generative answers take base + per-item time (AIPerf's mock: {@code --embedding-base-latency},
@@ -48,7 +53,7 @@ public record MockConfig(
     /** With the default embeddings and rankings latencies. */
     public MockConfig(String host, int port, double ttftMs, double itlMs, boolean fast, double errorRatePct,
                       Long randomSeed) {
-        this(host, port, ttftMs, itlMs, fast, errorRatePct, randomSeed, ItemLatencies.defaults(), 0, 0);
+        this(host, port, ttftMs, itlMs, fast, errorRatePct, randomSeed, ItemLatencies.defaults(), 0, 0, Map.of());
     }
 
     public static final String DEFAULT_HOST = "127.0.0.1";
@@ -82,6 +87,26 @@ public record MockConfig(
         if (usageTokenOffset < 0) {
             throw new IllegalArgumentException("usage token offset must be >= 0, got " + usageTokenOffset);
         }
+        EnumMap<Fault, Double> faults = new EnumMap<>(Fault.class);
+        if (faultsPct != null) {
+            faults.putAll(faultsPct);
+        }
+        faults.remove(Fault.HTTP_500); // errorRatePct is the one place for it
+        double total = errorRatePct;
+        for (Map.Entry<Fault, Double> e : faults.entrySet()) {
+            double pct = e.getValue();
+            if (!(pct >= 0 && pct <= 100)) {
+                throw new IllegalArgumentException(e.getKey().cliName + " rate must be in [0, 100] percent, got "
+                        + pct);
+            }
+            total += pct;
+        }
+        if (total > 100 + 1e-9) {
+            throw new IllegalArgumentException("fault rates (with the error rate) add up to " + total
+                    + " percent, more than 100");
+        }
+        faults.values().removeIf(pct -> pct == 0); // off is off, so equal configs compare equal
+        faultsPct = Collections.unmodifiableMap(faults);
     }
 
     /** Embeddings answer after base + per-input latency (AIPerf's mock defaults). */
@@ -103,42 +128,62 @@ public record MockConfig(
 
     public MockConfig withHost(String newHost) {
         return new MockConfig(newHost, port, ttftMs, itlMs, fast, errorRatePct, randomSeed, latencies, reasoningTokens,
-                usageTokenOffset);
+                usageTokenOffset, faultsPct);
     }
 
     public MockConfig withPort(int newPort) {
         return new MockConfig(host, newPort, ttftMs, itlMs, fast, errorRatePct, randomSeed, latencies, reasoningTokens,
-                usageTokenOffset);
+                usageTokenOffset, faultsPct);
     }
 
     public MockConfig withTiming(double newTtftMs, double newItlMs) {
         return new MockConfig(host, port, newTtftMs, newItlMs, fast, errorRatePct, randomSeed, latencies,
-                reasoningTokens, usageTokenOffset);
+                reasoningTokens, usageTokenOffset, faultsPct);
     }
 
     public MockConfig withFast(boolean newFast) {
         return new MockConfig(host, port, ttftMs, itlMs, newFast, errorRatePct, randomSeed, latencies, reasoningTokens,
-                usageTokenOffset);
+                usageTokenOffset, faultsPct);
     }
 
     public MockConfig withErrorRate(double newErrorRatePct, Long newRandomSeed) {
         return new MockConfig(host, port, ttftMs, itlMs, fast, newErrorRatePct, newRandomSeed, latencies,
-                reasoningTokens, usageTokenOffset);
+                reasoningTokens, usageTokenOffset, faultsPct);
     }
 
     public MockConfig withLatencies(ItemLatencies newLatencies) {
         return new MockConfig(host, port, ttftMs, itlMs, fast, errorRatePct, randomSeed, newLatencies, reasoningTokens,
-                usageTokenOffset);
+                usageTokenOffset, faultsPct);
     }
 
     public MockConfig withReasoningTokens(int newReasoningTokens) {
         return new MockConfig(host, port, ttftMs, itlMs, fast, errorRatePct, randomSeed, latencies, newReasoningTokens,
-                usageTokenOffset);
+                usageTokenOffset, faultsPct);
     }
 
     public MockConfig withUsageTokenOffset(int newUsageTokenOffset) {
         return new MockConfig(host, port, ttftMs, itlMs, fast, errorRatePct, randomSeed, latencies, reasoningTokens,
-                newUsageTokenOffset);
+                newUsageTokenOffset, faultsPct);
+    }
+
+    /** With {@code pct} percent of inference requests getting {@code fault} ({@link Fault#HTTP_500}: the error rate). */
+    public MockConfig withFault(Fault fault, double pct) {
+        if (fault == Fault.HTTP_500) {
+            return withErrorRate(pct, randomSeed);
+        }
+        EnumMap<Fault, Double> faults = new EnumMap<>(Fault.class);
+        faults.putAll(faultsPct);
+        faults.put(fault, pct);
+        return new MockConfig(host, port, ttftMs, itlMs, fast, errorRatePct, randomSeed, latencies, reasoningTokens,
+                usageTokenOffset, faults);
+    }
+
+    /** Every fault's percentage, {@link Fault#HTTP_500} included: what the {@link FaultInjector} draws from. */
+    public Map<Fault, Double> faultRatesPct() {
+        EnumMap<Fault, Double> all = new EnumMap<>(Fault.class);
+        all.putAll(faultsPct);
+        all.put(Fault.HTTP_500, errorRatePct);
+        return all;
     }
 
     /** Effective time to first token in nanoseconds; 0 in fast mode. */

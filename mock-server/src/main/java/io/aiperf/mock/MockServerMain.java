@@ -30,7 +30,13 @@ public final class MockServerMain {
                   --ranking-base-latency MS         rankings: fixed part (default 10)
                   --ranking-per-passage-latency MS  rankings: per passage (default 1)
                   --error-rate PCT  answer this percentage of inference requests with HTTP 500 (default 0)
-                  --random-seed N   seed for --error-rate, for reproducible failures (default: random)
+                  --fault NAME:PCT  give this percentage of inference requests an injected fault; repeatable.
+                                    NAME: http-500 (= --error-rate), sse-error (stream: half the tokens, then
+                                    an `event: error` block), malformed-json (truncated body or data line),
+                                    empty-choices (`choices: []`), empty-content (one choice, empty text),
+                                    reset (TCP reset: at once, or after half a stream), stall (never
+                                    answer). The rates, with --error-rate, add up to at most 100
+                  --random-seed N   seed for --error-rate and --fault, for reproducible failures (default: random)
                   --reasoning-tokens N              chat and responses answers start with N reasoning tokens,
                                                     whatever the model (default 0: only models named *qwen* or
                                                     *gpt-oss* reason, with reasoning_effort low/medium/high =
@@ -145,7 +151,7 @@ public final class MockServerMain {
 
     private static boolean isValueOption(String name) {
         return switch (name) {
-            case "-p", "--port", "--host", "-t", "--ttft", "--itl", "--error-rate", "--random-seed",
+            case "-p", "--port", "--host", "-t", "--ttft", "--itl", "--error-rate", "--random-seed", "--fault",
                     "--embedding-base-latency", "--embedding-per-input-latency", "--ranking-base-latency",
                     "--ranking-per-passage-latency", "--reasoning-tokens", "--usage-token-offset" -> true;
             default -> false;
@@ -161,6 +167,7 @@ public final class MockServerMain {
                 case "--itl" -> config.withTiming(config.ttftMs(), parseDouble(name, value));
                 case "--error-rate" -> config.withErrorRate(parseDouble(name, value), config.randomSeed());
                 case "--random-seed" -> config.withErrorRate(config.errorRatePct(), parseLong(name, value));
+                case "--fault" -> applyFault(config, name, value);
                 case "--reasoning-tokens" -> config.withReasoningTokens(parseInt(name, value));
                 case "--usage-token-offset" -> config.withUsageTokenOffset(parseInt(name, value));
                 case "--embedding-base-latency" -> {
@@ -189,6 +196,20 @@ public final class MockServerMain {
             // MockConfig's range checks: report them against the option the user typed.
             throw new UsageException("invalid value for " + name + ": " + value + " (" + e.getMessage() + ")");
         }
+    }
+
+    /** {@code --fault NAME:PCT}. */
+    private static MockConfig applyFault(MockConfig config, String name, String value) throws UsageException {
+        int colon = value.lastIndexOf(':');
+        if (colon < 0) {
+            throw new UsageException("invalid value for " + name + ": '" + value + "' is not NAME:PCT");
+        }
+        Fault fault = Fault.byCliName(value.substring(0, colon));
+        if (fault == null) {
+            throw new UsageException("invalid value for " + name + ": unknown fault '" + value.substring(0, colon)
+                    + "' (one of " + Fault.cliNames() + ")");
+        }
+        return config.withFault(fault, parseDouble(name, value.substring(colon + 1)));
     }
 
     private static int parseInt(String name, String value) throws UsageException {

@@ -36,6 +36,7 @@ final class RequestLogRoute {
                 json.writeNumberField("images", record.images());
                 json.writeNumberField("audios", record.audios());
                 json.writeNumberField("videos", record.videos());
+                json.writeStringField("fault", record.fault() == null ? null : record.fault().cliName);
                 if (record.body() != null) {
                     json.writeFieldName("body");
                     json.writeTree(record.body());

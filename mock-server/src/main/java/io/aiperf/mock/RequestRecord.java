@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param videos          {@code video_url} parts in the body
  * @param body            the parsed JSON body, so tests can check what the client sent; null if it was not JSON,
  *                        and null past the first {@link RequestLog#MAX_BODIES} records of a log
+ * @param fault           the {@link Fault} injected into this request's answer, or null for a normal answer
  */
 public record RequestRecord(
         long arrivalNs,
@@ -31,10 +32,11 @@ public record RequestRecord(
         int images,
         int audios,
         int videos,
-        JsonNode body) {
+        JsonNode body,
+        Fault fault) {
 
     RequestRecord withoutBody() {
         return new RequestRecord(arrivalNs, arrivalEpochNs, path, model, stream, xRequestId, xCorrelationId, images,
-                audios, videos, null);
+                audios, videos, null, fault);
     }
 }

@@ -31,8 +31,8 @@ final class ResponsesRoute extends JsonRoute {
 
     private final MockConfig config;
 
-    ResponsesRoute(MockConfig config, RequestLog requestLog, ErrorInjector errors) {
-        super(requestLog, errors);
+    ResponsesRoute(MockConfig config, RequestLog requestLog, FaultInjector faults) {
+        super(requestLog, faults);
         this.config = config;
     }
 

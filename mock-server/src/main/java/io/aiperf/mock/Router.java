@@ -14,23 +14,23 @@ final class Router {
     private final Map<String, Map<HttpMethod, Route>> routes;
 
     Router(MockConfig config, RequestLog requestLog) {
-        ErrorInjector errors = new ErrorInjector(config.errorRatePct(), config.randomSeed());
+        FaultInjector faults = new FaultInjector(config.faultRatesPct(), config.randomSeed());
         RequestLogRoute logRoute = new RequestLogRoute(requestLog);
         routes = Map.ofEntries(
-                post(EmbeddingsRoute.PATH, new EmbeddingsRoute(config, requestLog, errors)),
-                post(RankingsRoute.Api.NIM.path, new RankingsRoute(RankingsRoute.Api.NIM, config, requestLog, errors)),
-                post(RankingsRoute.Api.TEI.path, new RankingsRoute(RankingsRoute.Api.TEI, config, requestLog, errors)),
+                post(EmbeddingsRoute.PATH, new EmbeddingsRoute(config, requestLog, faults)),
+                post(RankingsRoute.Api.NIM.path, new RankingsRoute(RankingsRoute.Api.NIM, config, requestLog, faults)),
+                post(RankingsRoute.Api.TEI.path, new RankingsRoute(RankingsRoute.Api.TEI, config, requestLog, faults)),
                 post(RankingsRoute.Api.COHERE.path,
-                        new RankingsRoute(RankingsRoute.Api.COHERE, config, requestLog, errors)),
-                post(TgiRoute.PATH, new TgiRoute(false, config, requestLog, errors)),
-                post(TgiRoute.STREAM_PATH, new TgiRoute(true, config, requestLog, errors)),
-                post(ResponsesRoute.PATH, new ResponsesRoute(config, requestLog, errors)),
-                post(SolidoRoute.PATH, new SolidoRoute(config, requestLog, errors)),
-                post(CustomMultimodalRoute.PATH, new CustomMultimodalRoute(config, requestLog, errors)),
+                        new RankingsRoute(RankingsRoute.Api.COHERE, config, requestLog, faults)),
+                post(TgiRoute.PATH, new TgiRoute(false, config, requestLog, faults)),
+                post(TgiRoute.STREAM_PATH, new TgiRoute(true, config, requestLog, faults)),
+                post(ResponsesRoute.PATH, new ResponsesRoute(config, requestLog, faults)),
+                post(SolidoRoute.PATH, new SolidoRoute(config, requestLog, faults)),
+                post(CustomMultimodalRoute.PATH, new CustomMultimodalRoute(config, requestLog, faults)),
                 Map.entry(Endpoint.CHAT.path, Map.of(HttpMethod.POST,
-                        new InferenceRoute(Endpoint.CHAT, config, requestLog, errors))),
+                        new InferenceRoute(Endpoint.CHAT, config, requestLog, faults))),
                 Map.entry(Endpoint.COMPLETIONS.path, Map.of(HttpMethod.POST,
-                        new InferenceRoute(Endpoint.COMPLETIONS, config, requestLog, errors))),
+                        new InferenceRoute(Endpoint.COMPLETIONS, config, requestLog, faults))),
                 Map.entry("/v1/models", Map.of(HttpMethod.GET, new ModelsRoute())),
                 Map.entry("/health", Map.of(HttpMethod.GET, new HealthRoute())),
                 Map.entry(RequestLogRoute.PATH,

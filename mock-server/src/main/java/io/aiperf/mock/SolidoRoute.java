@@ -14,8 +14,8 @@ final class SolidoRoute extends JsonRoute {
 
     private final MockConfig config;
 
-    SolidoRoute(MockConfig config, RequestLog requestLog, ErrorInjector errors) {
-        super(requestLog, errors);
+    SolidoRoute(MockConfig config, RequestLog requestLog, FaultInjector faults) {
+        super(requestLog, faults);
         this.config = config;
     }
 

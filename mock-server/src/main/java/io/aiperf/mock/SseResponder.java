@@ -48,6 +48,9 @@ final class SseResponder {
      */
     private final int events;
     private int next;
+    /** Event index at which {@link #interruption} replaces the rest of the stream; -1 for none. */
+    private int interruptAt = -1;
+    private Runnable interruption;
 
     /** OpenAI chat/completions chunks, an optional usage chunk, then {@code [DONE]}. */
     SseResponder(Exchange exchange, CompletionJson json, OutputPlan plan, TokenText text, boolean includeUsage,
@@ -87,6 +90,16 @@ final class SseResponder {
         this.events = (int) Math.min(Integer.MAX_VALUE, plan.reasoningTokens() + Math.max(1L, plan.outputTokens()));
     }
 
+    /**
+     * Makes the stream stop halfway (after half its token events, at least one) and run {@code action} instead of
+     * the rest, on the schedule of the first event it replaces: how injected faults break a stream mid-way.
+     */
+    SseResponder interruptHalfway(Runnable action) {
+        this.interruptAt = Math.max(1, events / 2);
+        this.interruption = action;
+        return this;
+    }
+
     void start() {
         exchange.startEventStream();
         exchange.runAt(deadlineNs(0), this::writeDue);
@@ -103,6 +116,10 @@ final class SseResponder {
         long now = System.nanoTime();
         int written = 0;
         while (next < events && deadlineNs(next) <= now && written < MAX_EVENTS_PER_TURN) {
+            if (next == interruptAt) {
+                interruption.run();
+                return;
+            }
             writeToken(next++);
             written++;
         }

@@ -21,8 +21,8 @@ final class TgiRoute extends JsonRoute {
     private final boolean stream;
     private final MockConfig config;
 
-    TgiRoute(boolean stream, MockConfig config, RequestLog requestLog, ErrorInjector errors) {
-        super(requestLog, errors);
+    TgiRoute(boolean stream, MockConfig config, RequestLog requestLog, FaultInjector faults) {
+        super(requestLog, faults);
         this.stream = stream;
         this.config = config;
     }

@@ -109,7 +109,7 @@ public final class SystemController {
         } catch (RuntimeException e) {
             log.error("controller failed", e);
             if (toCli != null) {
-                ZmqBus.send(toCli, new RunFinished(1, null, null, List.of(), cancelled, oneLine(e)));
+                ZmqBus.send(toCli, new RunFinished(1, null, null, List.of(), cancelled, oneLine(e), 0, 0));
             }
             return 1;
         }
@@ -348,7 +348,7 @@ public final class SystemController {
                     + result.mostCommonError();
         }
         ZmqBus.send(toCli, new RunFinished(exitCode, result.summaryPath(), result.report(), result.trailer(),
-                cancelled, error));
+                cancelled, error, result.validCount(), result.errorCount()));
     }
 
     static String oneLine(Throwable t) {

@@ -40,6 +40,7 @@ public final class ProfileRunner {
     private volatile boolean cancelRequested;
     private volatile int interrupts;
     private final CountDownLatch finished = new CountDownLatch(1);
+    private Double failOnErrorRatePct;
 
     public ProfileRunner(PrintStream out, PrintStream err, boolean tty) {
         this.out = out;
@@ -48,6 +49,17 @@ public final class ProfileRunner {
     }
 
     public int run(BenchmarkConfig config) throws IOException {
+        return run(config, null);
+    }
+
+    /**
+     * Runs the benchmark; returns the exit status: 0, 1 (the run failed, every request failed, or the error rate
+     * is above {@code failOnErrorRatePct}), 130 (cancelled).
+     *
+     * @param failOnErrorRatePct {@code --fail-on-error-rate}, or null
+     */
+    public int run(BenchmarkConfig config, Double failOnErrorRatePct) throws IOException {
+        this.failOnErrorRatePct = failOnErrorRatePct;
         for (String url : config.endpoint().urls()) {
             String problem = ReachabilityProbe.check(url);
             if (problem != null) {
@@ -152,6 +164,14 @@ public final class ProfileRunner {
         out.flush();
         if (f.errorMessage() != null) {
             err.println("aiperf: error: " + f.errorMessage());
+        }
+        if (f.exitCode() == 0) {
+            // Checked here, after the controller has written every export, so a failed gate loses nothing.
+            String failed = ErrorRateGate.check(failOnErrorRatePct, f.requestCount(), f.errorCount());
+            if (failed != null) {
+                err.println("aiperf: error: " + failed);
+                return 1;
+            }
         }
         return f.exitCode();
     }

@@ -59,9 +59,12 @@ public sealed interface Message permits
      * @param report       the final console tables, rendered without ANSI escapes, or null
      * @param exportLines  the trailer: one line per file written
      * @param errorMessage one-line cause when the run failed, else null
+     * @param requestCount {@code request_count}: profiling requests that succeeded (0 if the run failed early)
+     * @param errorCount   {@code error_request_count}: profiling requests that failed
      */
     record RunFinished(int exitCode, String summaryPath, String report, List<String> exportLines,
-                       boolean cancelled, String errorMessage) implements Message {
+                       boolean cancelled, String errorMessage, long requestCount, long errorCount)
+            implements Message {
     }
 
     /** Controller → workers (PUB), periodically: proves the controller is alive and the SUB link works. */

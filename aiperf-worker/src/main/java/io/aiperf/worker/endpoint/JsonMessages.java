@@ -100,14 +100,27 @@ final class JsonMessages {
         }
     }
 
+    /**
+     * Malformed JSON. The message names what is wrong but neither where (column) nor the text itself: responses
+     * differ in ids and lengths, and the error summary groups records by message, so one broken server behaviour
+     * must give one message, not one per request.
+     */
     static ResponseParseException malformed(JsonProcessingException e, String json) {
         String detail = e.getOriginalMessage();
-        int nl = detail == null ? -1 : detail.indexOf('\n');
+        if (detail == null || detail.isBlank()) {
+            detail = "unreadable";
+        }
+        int nl = detail.indexOf('\n');
         if (nl >= 0) {
             detail = detail.substring(0, nl);
         }
-        return new ResponseParseException("malformed JSON (" + detail + "): " + snippet(json));
+        detail = LOCATION.matcher(detail).replaceAll("").strip();
+        return new ResponseParseException("malformed JSON: " + detail);
     }
+
+    /** Jackson's location suffixes: {@code (start marker at [Source: …])} and {@code at [Source: …]}. */
+    private static final java.util.regex.Pattern LOCATION =
+            java.util.regex.Pattern.compile("\\s*(\\(start marker at |at \\[Source).*$");
 
     static ResponseParseException rejected(String why, String json) {
         return new ResponseParseException(why + ": " + snippet(json));

@@ -22,13 +22,16 @@ final class ClientPoolHandler extends AbstractChannelPoolHandler {
     private final SslContext sslContext;
     private final ResponseParser parser;
     private final int maxBodyBytes;
+    private final long requestTimeoutNs;
     private ChannelPool pool;
 
-    ClientPoolHandler(EndpointUrl url, SslContext sslContext, ResponseParser parser, int maxBodyBytes) {
+    ClientPoolHandler(EndpointUrl url, SslContext sslContext, ResponseParser parser, int maxBodyBytes,
+                      long requestTimeoutNs) {
         this.url = url;
         this.sslContext = sslContext;
         this.parser = parser;
         this.maxBodyBytes = maxBodyBytes;
+        this.requestTimeoutNs = requestTimeoutNs;
     }
 
     /** The pool this handler serves; set once, right after the pool is built and before any connection exists. */
@@ -46,6 +49,6 @@ final class ClientPoolHandler extends AbstractChannelPoolHandler {
         }
         p.addLast("http", new HttpClientCodec(new HttpDecoderConfig().setMaxHeaderSize(MAX_HEADER_BYTES), false, false));
         p.addLast("sse", new SseDecoder());
-        p.addLast("response", new ResponseHandler(stamper, pool, parser, maxBodyBytes));
+        p.addLast("response", new ResponseHandler(stamper, pool, parser, maxBodyBytes, requestTimeoutNs));
     }
 }

@@ -68,6 +68,8 @@ final class Exchange {
     private Usage usage;
     private byte[] body;
     private int bodyLength;
+    /** An error body longer than {@link #ERROR_BODY_BYTES}: its message is marked as cut. */
+    boolean bodyTruncated;
 
     Exchange(HttpTransport transport, Credit credit, String payloadJson, String inputText, long creditReceivedNs,
              long requestStartNs, String xRequestId, RequestCallbacks callbacks) {

@@ -12,11 +12,29 @@ import java.net.UnknownHostException;
 import java.nio.channels.ClosedChannelException;
 import java.util.Locale;
 
-/** Maps a failure below HTTP to the {@link ErrorDetails} of a record: code null, a short type, a one-line message. */
+/**
+ * Maps a failure below HTTP to the {@link ErrorDetails} of a record: code null, a short type, a one-line message.
+ * Types end in {@code Error}, like the exception class names AIPerf records; docs/errors.md lists them all.
+ */
 final class Failures {
 
-    static final String CONNECTION_CLOSED = "ConnectionClosed";
-    static final String TIMEOUT = "Timeout";
+    static final String CONNECTION_REFUSED = "ConnectionRefusedError";
+    static final String CONNECTION_RESET = "ConnectionResetError";
+    static final String CONNECTION_CLOSED = "ConnectionClosedError";
+    static final String CONNECTION_ERROR = "ConnectionError";
+    static final String CONNECT_TIMEOUT = "ConnectTimeoutError";
+    static final String UNKNOWN_HOST = "UnknownHostError";
+    static final String TLS = "TlsError";
+    static final String INVALID_HTTP = "InvalidHttpResponseError";
+    /** No complete response within {@code --request-timeout-seconds} after the request was sent. */
+    static final String TIMEOUT = "TimeoutError";
+    /** {@code --request-timeout-seconds} ran out before the request was fully sent (AIPerf's name). */
+    static final String SEND_TIMEOUT = "RequestSendTimeout";
+    static final String RESPONSE_PARSE = "ResponseParseError";
+    static final String RESPONSE_TOO_LARGE = "ResponseTooLargeError";
+    /** An {@code event: error} in a stream (AIPerf's class name; code 502). */
+    static final String SSE_RESPONSE = "SSEResponseError";
+    static final int SSE_ERROR_CODE = 502;
 
     private static final int MAX_MESSAGE_CHARS = 300;
 
@@ -35,33 +53,48 @@ final class Failures {
     private static String type(Throwable t) {
         String message = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
         if (t instanceof ConnectTimeoutException) {
-            return "ConnectTimeout";
+            return CONNECT_TIMEOUT;
         }
         if (t instanceof ConnectException) {
-            return message.contains("refused") ? "ConnectionRefused" : "ConnectionError";
+            return message.contains("refused") ? CONNECTION_REFUSED : CONNECTION_ERROR;
         }
         if (t instanceof UnknownHostException) {
-            return "UnknownHost";
+            return UNKNOWN_HOST;
         }
         if (t instanceof PrematureChannelClosureException || t instanceof ClosedChannelException) {
             return CONNECTION_CLOSED;
         }
         if (t instanceof SSLException) {
-            return "TlsError";
+            return TLS;
         }
         if (t instanceof IOException) {
             if (message.contains("reset")) {
-                return "ConnectionReset";
+                return CONNECTION_RESET;
             }
             if (message.contains("broken pipe")) {
                 return CONNECTION_CLOSED;
             }
-            return "ConnectionError";
+            return CONNECTION_ERROR;
         }
         if (t instanceof DecoderException) {
-            return "InvalidResponse";
+            return INVALID_HTTP;
         }
         return t.getClass().getSimpleName();
+    }
+
+    /** The error of an {@code event: error} block: the message comes from its comment line, as in AIPerf. */
+    static ErrorDetails sseError(String comment, String data) {
+        String detail = comment != null && !comment.isBlank() ? comment
+                : data != null && !data.isBlank() ? data : "Unknown error in SSE response";
+        return new ErrorDetails(SSE_ERROR_CODE, SSE_RESPONSE, oneLine("Error occurred in SSE response: " + detail));
+    }
+
+    /** The request timed out: before the request was fully sent ({@code sent} false), or waiting for the response. */
+    static ErrorDetails timeout(boolean sent, long timeoutNs) {
+        String seconds = String.format(Locale.ROOT, "%.3f s", timeoutNs / 1e9);
+        return sent
+                ? new ErrorDetails(null, TIMEOUT, "no complete response within the request timeout of " + seconds)
+                : new ErrorDetails(null, SEND_TIMEOUT, "request not sent within the request timeout of " + seconds);
     }
 
     static String oneLine(Throwable t) {

@@ -120,7 +120,8 @@ public final class HttpTransport implements AutoCloseable {
                     .option(ChannelOption.SO_KEEPALIVE, true)
                     .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectTimeoutMs)
                     .remoteAddress(resolve(url));
-            ClientPoolHandler handler = new ClientPoolHandler(url, url.tls() ? ssl : null, parser, MAX_BODY_BYTES);
+            ClientPoolHandler handler = new ClientPoolHandler(url, url.tls() ? ssl : null, parser, MAX_BODY_BYTES,
+                    timeoutNs);
             SimpleChannelPool pool = new SimpleChannelPool(bootstrap, handler, ChannelHealthChecker.ACTIVE, true, true);
             handler.pool(pool);
             targets[i] = new Target(url, pool);
@@ -174,7 +175,7 @@ public final class HttpTransport implements AutoCloseable {
         } catch (RejectedExecutionException e) {
             Exchange ex = new Exchange(this, credit, payloadJson, inputText, creditReceivedNs, System.nanoTime(),
                     requests.requestId(), callbacks);
-            ex.complete(System.nanoTime(), Failures.of("TransportClosed", "the HTTP transport is closed"), false);
+            ex.complete(System.nanoTime(), Failures.of("TransportClosedError", "the HTTP transport is closed"), false);
         }
     }
 
@@ -189,7 +190,7 @@ public final class HttpTransport implements AutoCloseable {
                 requests.requestId(), callbacks);
         try {
             if (closed.get()) {
-                ex.complete(System.nanoTime(), Failures.of("TransportClosed", "the HTTP transport is closed"), false);
+                ex.complete(System.nanoTime(), Failures.of("TransportClosedError", "the HTTP transport is closed"), false);
                 return;
             }
             if (cancelledPhases.contains(credit.phase())) {
@@ -198,13 +199,13 @@ public final class HttpTransport implements AutoCloseable {
                 return;
             }
             if (payloadJson == null) {
-                completeElsewhere(ex, Failures.of("MissingPayload",
+                completeElsewhere(ex, Failures.of("MissingPayloadError",
                         "credit " + credit.creditId() + " has no request body"), false);
                 return;
             }
             int index = credit.urlIndex();
             if (index < 0 || index >= targets.length) {
-                completeElsewhere(ex, Failures.of("InvalidUrlIndex",
+                completeElsewhere(ex, Failures.of("InvalidUrlIndexError",
                         "url index " + index + " but only " + targets.length + " URL(s) configured"), false);
                 return;
             }
@@ -330,7 +331,7 @@ public final class HttpTransport implements AutoCloseable {
                 loop.execute(() -> start(ex, target, ch));
             } catch (RejectedExecutionException e) {
                 ch.close();
-                ex.complete(System.nanoTime(), Failures.of("TransportClosed", "the HTTP transport is closed"), false);
+                ex.complete(System.nanoTime(), Failures.of("TransportClosedError", "the HTTP transport is closed"), false);
             }
         }
     }
@@ -357,7 +358,7 @@ public final class HttpTransport implements AutoCloseable {
             remainingNs = ex.requestStartNs + timeoutNs - now;
             if (remainingNs <= 0) {
                 target.pool.release(ch);
-                ex.complete(now, Failures.of(Failures.TIMEOUT, "request timeout expired before it was sent"), false);
+                ex.complete(now, Failures.timeout(false, timeoutNs), false);
                 return;
             }
         }

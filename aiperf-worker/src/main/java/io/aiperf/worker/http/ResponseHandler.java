@@ -28,22 +28,27 @@ import java.util.concurrent.TimeUnit;
  */
 final class ResponseHandler extends ChannelInboundHandlerAdapter {
 
+    /** AIPerf's invalid-record rule: a 2xx answer without a single content response (empty choices, empty text). */
     private static final ErrorDetails NO_CONTENT =
-            new ErrorDetails(null, "InvalidInferenceResultError", "no content in response");
+            new ErrorDetails(null, "InvalidInferenceResultError", "No content responses were received");
 
     private final ReadStamper stamper;
     private final ChannelPool pool;
     private final ResponseParser parser;
     private final int maxBodyBytes;
+    /** {@code --request-timeout-seconds} in ns (0: none), for the message of a timeout record. */
+    private final long requestTimeoutNs;
 
     private Channel channel;
     private Exchange current;
 
-    ResponseHandler(ReadStamper stamper, ChannelPool pool, ResponseParser parser, int maxBodyBytes) {
+    ResponseHandler(ReadStamper stamper, ChannelPool pool, ResponseParser parser, int maxBodyBytes,
+                    long requestTimeoutNs) {
         this.stamper = stamper;
         this.pool = pool;
         this.parser = parser;
         this.maxBodyBytes = maxBodyBytes;
+        this.requestTimeoutNs = requestTimeoutNs;
     }
 
     @Override
@@ -104,8 +109,7 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
 
     private void timedOut(Exchange ex) {
         if (current == ex) {
-            fail(ex, System.nanoTime(), Failures.of(Failures.TIMEOUT,
-                    "no complete response within the request timeout"));
+            fail(ex, System.nanoTime(), Failures.timeout(ex.sentNs >= 0, requestTimeoutNs));
         }
     }
 
@@ -150,11 +154,13 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
             }
             if (!ex.eventStream) {
                 boolean success = ex.status >= 200 && ex.status < 300;
-                if (!ex.appendBody(content.content(), success ? maxBodyBytes : Exchange.ERROR_BODY_BYTES)
-                        && success) {
-                    fail(ex, stamper.lastReadNs(), Failures.of("ResponseTooLarge",
-                            "response body exceeds " + maxBodyBytes + " bytes"));
-                    return;
+                if (!ex.appendBody(content.content(), success ? maxBodyBytes : Exchange.ERROR_BODY_BYTES)) {
+                    if (success) {
+                        fail(ex, stamper.lastReadNs(), Failures.of(Failures.RESPONSE_TOO_LARGE,
+                                "response body exceeds " + maxBodyBytes + " bytes"));
+                        return;
+                    }
+                    ex.bodyTruncated = true;
                 }
             }
             if (msg instanceof LastHttpContent) {
@@ -166,9 +172,7 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
     private void onEvent(Exchange ex, SseEvent event) {
         long arrivalNs = stamper.lastReadNs();
         if (event.isError()) {
-            String message = event.data() != null && !event.data().isBlank() ? event.data()
-                    : event.comment() != null ? event.comment() : "SSE error event";
-            fail(ex, arrivalNs, new ErrorDetails(502, "SseError", Failures.oneLine(message)));
+            fail(ex, arrivalNs, Failures.sseError(event.comment(), event.data()));
             return;
         }
         String data = event.data();
@@ -179,7 +183,7 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
         try {
             parsed = parser.parse(data);
         } catch (ResponseParseException e) {
-            fail(ex, arrivalNs, Failures.of("ResponseParseError", e.getMessage()));
+            fail(ex, arrivalNs, Failures.of(Failures.RESPONSE_PARSE, e.getMessage()));
             return;
         }
         ex.usage(parsed.usage());
@@ -193,9 +197,10 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
         int code = ex.status;
         ErrorDetails error = null;
         if (code < 200 || code >= 300) {
-            String body = ex.bodyText();
+            String body = ex.bodyText().strip();
             String reason = ex.reason;
-            error = new ErrorDetails(code, reason, body.isEmpty() ? code + " " + reason : body);
+            error = new ErrorDetails(code, reason, body.isEmpty() ? code + " " + reason
+                    : ex.bodyTruncated ? body + "…" : body);
         } else if (!ex.eventStream && ex.bodyLength() > 0) {
             try {
                 ParsedResponse parsed = parser.parse(ex.bodyText());
@@ -204,7 +209,7 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
                     ex.addResponse(endNs, parsed.text(), parsed.reasoning());
                 }
             } catch (ResponseParseException e) {
-                error = Failures.of("ResponseParseError", e.getMessage());
+                error = Failures.of(Failures.RESPONSE_PARSE, e.getMessage());
             }
         }
         if (error == null && !ex.hasResponses()) {

@@ -85,13 +85,19 @@
  * byte array first). Tests run with paranoid leak detection.
  *
  * <h2>Errors are data</h2>
- * Nothing escapes {@code send} and nothing is logged per request. Non-2xx: {@code {code: status, type: reason
- * phrase, message: body (first 1 KiB)}}. {@code event: error}: {@code {502, "SseError", data or comment}}.
- * Unparseable message: {@code {null, "ResponseParseError"}}. Below HTTP: {@code {null, "ConnectionRefused" |
- * "ConnectionReset" | "ConnectionClosed" | "ConnectTimeout" | "Timeout" | …, one-line message}}. A 2xx response with
- * no content response: {@code {null, "InvalidInferenceResultError", "no content in response"}}. No body:
- * {@code {null, "MissingPayload"}}. Cancelled (own timer, {@code cancelAll} or {@code close}):
- * {@code {499, "RequestCancellationError", "Request cancelled X.XXXs after being sent"}} (or "… before it was
- * sent" when the write had not completed) with {@code cancelled=true}.
+ * Nothing escapes {@code send} and nothing is logged per request; every failure is an {@code ErrorDetails} on the
+ * record (docs/errors.md is the user-facing list). Non-2xx: {@code {code: status, type: reason phrase, message:
+ * body, stripped, first 1 KiB ("…" when cut)}}. {@code event: error}: {@code {502, "SSEResponseError", "Error
+ * occurred in SSE response: " + comment line (else data)}}. Unparseable message (malformed JSON, unexpected
+ * {@code object}): {@code {null, "ResponseParseError"}}. Below HTTP, code null and a type ending in {@code Error}:
+ * {@code ConnectionRefusedError}, {@code ConnectionResetError}, {@code ConnectionClosedError} (the server closed
+ * before the response ended), {@code ConnectTimeoutError}, {@code UnknownHostError}, {@code TimeoutError} (no
+ * complete response within {@code --request-timeout-seconds}), {@code RequestSendTimeout} (the timeout ran out
+ * before the request was sent), … with a one-line message. A 2xx response with no content response (empty
+ * {@code choices}, empty text, only usage): {@code {null, "InvalidInferenceResultError", "No content responses were
+ * received"}}. No body: {@code {null, "MissingPayloadError"}}. Cancelled (own timer, {@code cancelAll} or
+ * {@code close}): {@code {499, "RequestCancellationError", "Request cancelled X.XXXs after being sent"}} (or "…
+ * before it was sent" when the write had not completed) with {@code cancelled=true}. Responses received before a
+ * failure stay on the record.
  */
 package io.aiperf.worker.http;

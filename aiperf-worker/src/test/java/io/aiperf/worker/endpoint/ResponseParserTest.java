@@ -110,6 +110,24 @@ class ResponseParserTest {
     }
 
     @Test
+    void malformedJsonMessageIsTheSameForResponsesThatDifferOnlyInIdAndLength() {
+        // The error summary groups by message: one broken behaviour must not give one row per request.
+        String first = messageOf("{\"id\":\"a1\",\"object\":\"chat.completion\",\"choices\":[{");
+        String second = messageOf("{\"id\":\"b2345678\",\"object\":\"chat.completion\",\"choices\":[{");
+        assertThat(first).isEqualTo(second).startsWith("malformed JSON: Unexpected end-of-input")
+                .doesNotContain("Source").doesNotContain("column").doesNotContain("a1");
+    }
+
+    private String messageOf(String json) {
+        try {
+            chat.parse(json);
+            throw new AssertionError("parsed: " + json);
+        } catch (ResponseParseException e) {
+            return e.getMessage();
+        }
+    }
+
+    @Test
     void malformedJsonIsAnError() {
         assertThatThrownBy(() -> chat.parse("{\"object\":\"chat.completion.chunk\",\"choices\":[{\"delta\":"))
                 .isInstanceOf(ResponseParseException.class).hasMessageStartingWith("malformed JSON")

@@ -157,7 +157,7 @@ class HttpTransportTest {
         assertThat(r.httpStatus()).isEqualTo(500);
         assertThat(r.error().code()).isEqualTo(500);
         assertThat(r.error().type()).isEqualTo("Internal Server Error");
-        assertThat(r.error().message()).startsWith("{\"error\":\"boom\"}").hasSize(1024);
+        assertThat(r.error().message()).startsWith("{\"error\":\"boom\"}").hasSize(1025).endsWith("…");
         assertThat(r.responses()).isEmpty();
         assertThat(again.error().code()).isEqualTo(500);
         assertThat(server.accepted.get()).isEqualTo(1);
@@ -176,7 +176,7 @@ class HttpTransportTest {
         transport.send(credit(CreditPhase.PROFILING), before, done);
         RequestRecord r = done.future.get(1, TimeUnit.SECONDS);
 
-        assertThat(r.error()).isEqualTo(new ErrorDetails(null, "ConnectionRefused", r.error().message()));
+        assertThat(r.error()).isEqualTo(new ErrorDetails(null, "ConnectionRefusedError", r.error().message()));
         assertThat(r.error().message()).doesNotContain("\n").containsIgnoringCase("refused");
         assertThat(r.httpStatus()).isZero();
         assertThat(r.responseHeadersNs()).isEqualTo(-1);
@@ -196,8 +196,22 @@ class HttpTransportTest {
 
         RequestRecord r = sendAndAwait(credit(CreditPhase.PROFILING));
 
-        assertThat(r.error()).isEqualTo(new ErrorDetails(502, "SseError", "upstream overloaded"));
+        assertThat(r.error()).isEqualTo(new ErrorDetails(502, "SSEResponseError", "Error occurred in SSE response: upstream overloaded"));
         assertThat(r.httpStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void sseErrorEventWithoutACommentTakesItsDataAndWithNeitherSaysSo() throws Exception {
+        server.responder = TestHttpServer.sse(new CopyOnWriteArrayList<>(), false,
+                new TestHttpServer.Step(0, "event: error\ndata: {\"error\":\"overloaded\"}\n\n"));
+        transport = transport(server.baseUrl(), 10);
+        assertThat(sendAndAwait(credit(CreditPhase.PROFILING)).error()).isEqualTo(new ErrorDetails(502,
+                "SSEResponseError", "Error occurred in SSE response: {\"error\":\"overloaded\"}"));
+
+        server.responder = TestHttpServer.sse(new CopyOnWriteArrayList<>(), false,
+                new TestHttpServer.Step(0, "event: error\n\n"));
+        assertThat(sendAndAwait(credit(CreditPhase.PROFILING)).error()).isEqualTo(new ErrorDetails(502,
+                "SSEResponseError", "Error occurred in SSE response: Unknown error in SSE response"));
     }
 
     @Test
@@ -318,7 +332,8 @@ class HttpTransportTest {
 
         RequestRecord r = sendAndAwait(credit(CreditPhase.PROFILING));
 
-        assertThat(r.error().type()).isEqualTo("Timeout");
+        assertThat(r.error()).isEqualTo(new ErrorDetails(null, "TimeoutError",
+                "no complete response within the request timeout of 0.300 s"));
         assertThat(r.error().code()).isNull();
         assertThat(r.cancelled()).isFalse();
         assertThat(r.requestEndNs() - r.requestStartNs()).isBetween(300 * MS, 5_000 * MS);
@@ -333,7 +348,7 @@ class HttpTransportTest {
 
         RequestRecord r = sendAndAwait(credit(CreditPhase.PROFILING));
 
-        assertThat(r.error().type()).isEqualTo("ConnectionClosed");
+        assertThat(r.error().type()).isEqualTo("ConnectionClosedError");
         assertThat(r.error().code()).isNull();
     }
 
@@ -345,7 +360,8 @@ class HttpTransportTest {
 
         RequestRecord r = sendAndAwait(credit(CreditPhase.PROFILING));
 
-        assertThat(r.error()).isEqualTo(new ErrorDetails(null, "InvalidInferenceResultError", "no content in response"));
+        assertThat(r.error()).isEqualTo(new ErrorDetails(null, "InvalidInferenceResultError",
+                "No content responses were received"));
         assertThat(r.usage()).isEqualTo(new Usage(10L, 5L, 15L, null));
         assertThat(r.httpStatus()).isEqualTo(200);
     }
@@ -382,7 +398,7 @@ class HttpTransportTest {
         Done late = new Done();
         transport.send(credit(CreditPhase.PROFILING), System.nanoTime(), late);
         assertThat(late.future.getNow(null)).isNotNull();
-        assertThat(late.future.getNow(null).error().type()).isEqualTo("TransportClosed");
+        assertThat(late.future.getNow(null).error().type()).isEqualTo("TransportClosedError");
     }
 
     @Test
@@ -391,7 +407,7 @@ class HttpTransportTest {
         Credit bad = new Credit(1, CreditPhase.PROFILING, "conv", "corr", 0, 1, CHAT_BODY, 3, 0);
         Done d = new Done();
         transport.send(bad, System.nanoTime(), d);
-        assertThat(d.future.get(1, TimeUnit.SECONDS).error().type()).isEqualTo("InvalidUrlIndex");
+        assertThat(d.future.get(1, TimeUnit.SECONDS).error().type()).isEqualTo("InvalidUrlIndexError");
     }
 
     @Test
@@ -540,7 +556,7 @@ class HttpTransportTest {
         Events events = new Events();
         transport.send(credit(CreditPhase.PROFILING), null, null, System.nanoTime(), events);
         RequestRecord r = events.record.get(5, TimeUnit.SECONDS);
-        assertThat(r.error().type()).isEqualTo("MissingPayload");
+        assertThat(r.error().type()).isEqualTo("MissingPayloadError");
         assertThat(r.cancelled()).isFalse();
         assertThat(server.accepted.get()).isZero();
     }
