@@ -16,6 +16,8 @@ import io.aiperf.records.export.RunInfo;
 import io.aiperf.records.export.SummaryCsvExporter;
 import io.aiperf.records.export.SummaryJsonExporter;
 import io.aiperf.records.metric.MetricRecord;
+import io.aiperf.records.metric.MetricRegistry;
+import io.aiperf.records.metric.MetricSettings;
 import io.aiperf.records.metric.RecordMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,6 +62,8 @@ final class RecordsManager implements AutoCloseable {
     private RunDataset inputs;
     private JsonlRecordWriter jsonl;
     private final RecordAggregator aggregator;
+    /** The run's metrics, ordered and checked once at start-up. */
+    private final MetricRegistry registry;
 
     RecordsManager(BenchmarkConfig config, ZMQ.Socket socket) {
         this.config = config;
@@ -67,13 +71,14 @@ final class RecordsManager implements AutoCloseable {
         this.artifactDir = Path.of(config.output().artifactDir());
         boolean closedLoopBurst = config.load().mode() == io.aiperf.core.config.TimingMode.REQUEST_RATE
                 && config.load().profiling().pattern() == io.aiperf.core.config.ArrivalPattern.CONCURRENCY_BURST;
-        this.aggregator = new RecordAggregator(!closedLoopBurst);
+        this.registry = MetricRegistry.standard(MetricSettings.forConfig(config));
+        this.aggregator = new RecordAggregator(!closedLoopBurst, registry);
     }
 
     /** Starts consuming; the socket is handed over to the new thread here. */
     void start(RunDataset dataset) {
         this.inputs = dataset;
-        this.metrics = RecordMetrics.forConfig(config, dataset.tokenizer());
+        this.metrics = new RecordMetrics(dataset.tokenizer(), registry);
         try {
             this.jsonl = new JsonlRecordWriter(artifactDir.resolve("profile_export.jsonl"), PROCESSOR_ID);
         } catch (IOException e) {
@@ -107,7 +112,8 @@ final class RecordsManager implements AutoCloseable {
                 if (m instanceof RequestRecord record && record.phase() == CreditPhase.PROFILING) {
                     Long isl = record.inputText() != null ? null
                             : inputs.inputTokens(record.conversationId(), record.turnIndex());
-                    MetricRecord computed = metrics.compute(record, isl);
+                    MetricRecord computed = metrics.compute(record, isl,
+                            inputs.maxTokens(record.conversationId(), record.turnIndex()));
                     jsonl.write(computed);
                     unflushed = true;
                     aggregator.add(computed);
@@ -170,6 +176,7 @@ final class RecordsManager implements AutoCloseable {
         if (!summary.errors().isEmpty()) {
             report.append('\n').append(renderer.renderErrors(summary));
         }
+        summary.warnings().forEach(w -> log.warn("{}", w));
         String warnings = renderer.renderWarnings(summary);
         if (!warnings.isEmpty()) {
             report.append('\n').append(warnings);

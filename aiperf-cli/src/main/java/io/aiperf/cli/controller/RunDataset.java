@@ -153,6 +153,16 @@ final class RunDataset {
         return (long) c.turns().get(turnIndex).inputTokens();
     }
 
+    /** The turn's requested {@code max_tokens}, or null when none is sent or the turn is unknown. */
+    Long maxTokens(String conversationId, int turnIndex) {
+        Conversation c = dataset.get(conversationId);
+        if (c == null || turnIndex >= c.turns().size()) {
+            return null;
+        }
+        Integer maxTokens = c.turns().get(turnIndex).maxTokens();
+        return maxTokens == null ? null : maxTokens.longValue();
+    }
+
     private static String key(String conversationId, int turn) {
         return turn == 0 ? conversationId : conversationId + "#" + turn;
     }

@@ -41,6 +41,12 @@ public final class InputOptions {
     @Option(names = "--random-seed", paramLabel = "SEED", description = "Seed for reproducible payloads.")
     public Long randomSeed;
 
+    @Option(names = "--goodput", paramLabel = "\"TAG:VALUE ...\"",
+            description = "Service-level objectives, space-separated tag:value in display units (ms for latencies), "
+                    + "e.g. \"request_latency:250 inter_token_latency:10\"; vLLM's ttft, tpot and e2el are accepted. "
+                    + "A request is good when it meets all of them; exports goodput and good_request_count.")
+    public String goodput;
+
     @Option(names = {"--num-dataset-entries", "--num-prompts"}, paramLabel = "N",
             description = "Distinct synthetic prompts to generate (default: 100); with --public-dataset, the most "
                     + "conversations to keep (default: all that pass its filters).")

@@ -129,7 +129,8 @@ public final class ProfileConfigResolver {
                 loadConfig,
                 tokenizer,
                 new OutputConfig(absoluteArtifactDir),
-                new ServiceConfig(workers, ui, level));
+                new ServiceConfig(workers, ui, level),
+                GoodputResolver.resolve(in.goodput, type, streaming));
     }
 
     /**

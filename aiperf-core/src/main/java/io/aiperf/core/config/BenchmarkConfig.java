@@ -9,6 +9,7 @@ import java.util.Map;
  *
  * @param benchmarkId one UUID shared by every export of the run
  * @param cliCommand  the command line as the user typed it, secrets already redacted
+ * @param metrics     goodput SLOs ({@link MetricsConfig#NONE} when none)
  */
 public record BenchmarkConfig(
         String benchmarkId,
@@ -18,9 +19,20 @@ public record BenchmarkConfig(
         LoadConfig load,
         TokenizerConfig tokenizer,
         OutputConfig output,
-        ServiceConfig service) {
+        ServiceConfig service,
+        MetricsConfig metrics) {
 
     public static final String REDACTED = "<redacted>";
+
+    public BenchmarkConfig {
+        metrics = metrics == null ? MetricsConfig.NONE : metrics;
+    }
+
+    /** Without goodput SLOs. */
+    public BenchmarkConfig(String benchmarkId, String cliCommand, EndpointConfig endpoint, InputConfig input,
+                           LoadConfig load, TokenizerConfig tokenizer, OutputConfig output, ServiceConfig service) {
+        this(benchmarkId, cliCommand, endpoint, input, load, tokenizer, output, service, MetricsConfig.NONE);
+    }
 
     /** A copy safe to write into exports and logs: the API key and secret-looking headers are masked. */
     public BenchmarkConfig redacted() {
@@ -30,6 +42,6 @@ public record BenchmarkConfig(
                 endpoint.urls(), endpoint.customEndpoint(), endpoint.requestTimeoutSeconds(),
                 endpoint.apiKey() == null ? null : REDACTED, endpoint.useLegacyMaxTokens(),
                 endpoint.useServerTokenCount(), headers, endpoint.extraInputs());
-        return new BenchmarkConfig(benchmarkId, cliCommand, e, input, load, tokenizer, output, service);
+        return new BenchmarkConfig(benchmarkId, cliCommand, e, input, load, tokenizer, output, service, metrics);
     }
 }

@@ -16,8 +16,9 @@ import java.util.Optional;
  * @param errorRequestCount  failed profiling requests
  * @param minRequestEpochNs  wall-clock start of the earliest valid request, or null when there was none
  * @param maxResponseEpochNs wall-clock time of the latest valid request's last content response, or null
- * @param warnings           one-line, plain-text findings that make some numbers misleading (ours, beyond AIPerf),
- *                           in the order found; the JSON export, the console report and the CLI show them as they are
+ * @param warnings           one-line, plain-text findings that make some numbers misleading (AIPerf's usage
+ *                           discrepancy and OSL mismatch panels, and our send-lag warning), in the order found; the
+ *                           JSON export (ours), the console report and the log show them as they are
  */
 public record ProfileSummary(
         List<MetricResult> metrics,

@@ -3,11 +3,18 @@ package io.aiperf.records.aggregate;
 import io.aiperf.core.model.CreditPhase;
 import io.aiperf.core.model.ErrorDetails;
 import io.aiperf.records.histogram.Distribution;
+import io.aiperf.records.metric.AggregateMetricDefinition;
+import io.aiperf.records.metric.DerivedMetricDefinition;
 import io.aiperf.records.metric.MetricCatalog;
+import io.aiperf.records.metric.MetricFlag;
 import io.aiperf.records.metric.MetricKind;
 import io.aiperf.records.metric.MetricRecord;
+import io.aiperf.records.metric.MetricRegistry;
+import io.aiperf.records.metric.MetricSettings;
 import io.aiperf.records.metric.MetricSpec;
 import io.aiperf.records.metric.MetricUnit;
+import io.aiperf.records.metric.defs.OslMismatchMetrics;
+import io.aiperf.records.metric.defs.UsageMetrics;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -34,9 +41,13 @@ import java.util.Map;
  * </ul>
  * Warmup records are ignored. Only valid requests count towards the duration and the throughputs.
  *
- * <p>Warnings (ours, beyond AIPerf): when the {@code send_lag} p99 exceeds {@link #SEND_LAG_WARNING_MS}, the
- * summary says so, because the client then sent a noticeable share of requests later than scheduled and every
- * latency measured from the actual send understates what a user on that schedule would have seen.
+ * <p>The aggregate and derived metrics are the registry's {@link AggregateMetricDefinition}s (folded request by
+ * request) and {@link DerivedMetricDefinition}s (formulas over those, in dependency order).
+ *
+ * <p>Warnings: as AIPerf's console panels, when {@code usage_discrepancy_count} or {@code osl_mismatch_count} is
+ * above 0. Ours, beyond AIPerf: when the {@code send_lag} p99 exceeds {@link #SEND_LAG_WARNING_MS}, because the
+ * client then sent a noticeable share of requests later than scheduled and every latency measured from the actual
+ * send understates what a user on that schedule would have seen.
  *
  * <p><b>Single writer:</b> not thread-safe; the records manager's one consuming thread adds records and
  * summarises. {@link #summarize()} does not change the state, so it may be called repeatedly (live updates).
@@ -56,31 +67,35 @@ public final class RecordAggregator {
      */
     private final boolean openLoop;
 
+    private final List<AggregateMetricDefinition> aggregates;
+    private final List<DerivedMetricDefinition> derived;
+    /** Per aggregate metric (same index): the folded value, and whether any request contributed. */
+    private final long[] folded;
+    private final boolean[] contributed;
+
     public RecordAggregator() {
         this(true);
     }
 
     public RecordAggregator(boolean openLoop) {
+        this(openLoop, MetricRegistry.standard(MetricSettings.ALL_BUT_GOODPUT));
+    }
+
+    /**
+     * @param openLoop whether requests followed an open-loop schedule (send-lag warnings)
+     * @param registry the run's metrics: its aggregate and derived metrics are computed here
+     */
+    public RecordAggregator(boolean openLoop, MetricRegistry registry) {
         this.openLoop = openLoop;
+        this.aggregates = registry.aggregateMetrics();
+        this.derived = registry.derivedMetrics();
+        this.folded = new long[aggregates.size()];
+        this.contributed = new boolean[aggregates.size()];
     }
 
     private long requestCount;
     private long errorRequestCount;
     private long ignoredCount;
-
-    private long totalIsl;
-    private long totalOsl;
-    private long totalOutputTokens;
-    private long totalReasoningTokens;
-    private long totalErrorIsl;
-    private boolean sawIsl;
-    private boolean sawOsl;
-    private boolean sawOutputTokens;
-    private boolean sawReasoningTokens;
-    private boolean sawErrorIsl;
-
-    private long minRequestEpochNs = Long.MAX_VALUE;
-    private long maxResponseEpochNs = Long.MIN_VALUE;
 
     /**
      * Adds one request's metrics.
@@ -94,6 +109,9 @@ public final class RecordAggregator {
         }
         for (Map.Entry<String, Object> entry : record.values().entrySet()) {
             MetricSpec spec = MetricCatalog.get(entry.getKey());
+            if (spec.has(MetricFlag.INTERNAL)) {
+                continue; // bookkeeping for other metrics, never summarised
+            }
             Distribution distribution = distributions.computeIfAbsent(spec.tag(), tag -> new Distribution(scaleOf(spec)));
             Object value = entry.getValue();
             if (value instanceof double[] list) {
@@ -102,41 +120,29 @@ public final class RecordAggregator {
                 distribution.record(((Number) value).doubleValue());
             }
         }
-        if (!record.valid()) {
+        for (int i = 0; i < aggregates.size(); i++) {
+            AggregateMetricDefinition metric = aggregates.get(i);
+            Long value = metric.contribution(record);
+            if (value == null) {
+                continue;
+            }
+            if (!contributed[i]) {
+                folded[i] = value;
+                contributed[i] = true;
+            } else {
+                folded[i] = switch (metric.fold()) {
+                    case SUM -> folded[i] + value;
+                    case MIN -> Math.min(folded[i], value);
+                    case MAX -> Math.max(folded[i], value);
+                };
+            }
+        }
+        if (record.valid()) {
+            requestCount++;
+        } else {
             errorRequestCount++;
             errorCounts.merge(record.error(), 1L, Long::sum);
-            Long errorIsl = record.count(MetricCatalog.ERROR_ISL);
-            if (errorIsl != null) {
-                totalErrorIsl += errorIsl;
-                sawErrorIsl = true;
-            }
-            return true;
         }
-        requestCount++;
-        Long isl = record.count(MetricCatalog.INPUT_SEQUENCE_LENGTH);
-        if (isl != null) {
-            totalIsl += isl;
-            sawIsl = true;
-        }
-        Long osl = record.count(MetricCatalog.OUTPUT_SEQUENCE_LENGTH);
-        if (osl != null) {
-            totalOsl += osl;
-            sawOsl = true;
-        }
-        Long output = record.count(MetricCatalog.OUTPUT_TOKEN_COUNT);
-        if (output != null) {
-            totalOutputTokens += output;
-            sawOutputTokens = true;
-        }
-        Long reasoning = record.count(MetricCatalog.REASONING_TOKEN_COUNT);
-        if (reasoning != null) {
-            totalReasoningTokens += reasoning;
-            sawReasoningTokens = true;
-        }
-        long startEpochNs = record.record().startEpochNs();
-        Long latencyNs = record.count(MetricCatalog.REQUEST_LATENCY);
-        minRequestEpochNs = Math.min(minRequestEpochNs, startEpochNs);
-        maxResponseEpochNs = Math.max(maxResponseEpochNs, startEpochNs + (latencyNs == null ? 0 : latencyNs));
         return true;
     }
 
@@ -162,43 +168,28 @@ public final class RecordAggregator {
                 results.put(spec.tag(), MetricResult.distribution(spec, entry.getValue().summarize()));
             }
         }
-        put(results, MetricCatalog.REQUEST_COUNT, requestCount);
-        if (errorRequestCount > 0) {
-            put(results, MetricCatalog.ERROR_REQUEST_COUNT, errorRequestCount);
+        Map<String, Number> base = new HashMap<>();
+        for (int i = 0; i < aggregates.size(); i++) {
+            AggregateMetricDefinition metric = aggregates.get(i);
+            Long value = contributed[i] ? Long.valueOf(folded[i]) : metric.emptyValue();
+            if (value != null) {
+                base.put(metric.tag(), value);
+            }
         }
-        if (sawIsl) {
-            put(results, MetricCatalog.TOTAL_ISL, totalIsl);
-        }
-        if (sawOsl) {
-            put(results, MetricCatalog.TOTAL_OSL, totalOsl);
-        }
-        if (sawOutputTokens) {
-            put(results, MetricCatalog.TOTAL_OUTPUT_TOKENS, totalOutputTokens);
-        }
-        if (sawReasoningTokens) {
-            put(results, MetricCatalog.TOTAL_REASONING_TOKENS, totalReasoningTokens);
-        }
-        if (sawErrorIsl) {
-            put(results, MetricCatalog.TOTAL_ERROR_ISL, totalErrorIsl);
-        }
-        Long minRequest = null;
-        Long maxResponse = null;
-        if (requestCount > 0) {
-            minRequest = minRequestEpochNs;
-            maxResponse = maxResponseEpochNs;
-            long durationNs = maxResponseEpochNs - minRequestEpochNs;
-            put(results, MetricCatalog.BENCHMARK_DURATION, durationNs);
-            if (durationNs > 0) {
-                double seconds = durationNs / 1e9;
-                put(results, MetricCatalog.REQUEST_THROUGHPUT, requestCount / seconds);
-                if (sawOsl) {
-                    put(results, MetricCatalog.OUTPUT_TOKEN_THROUGHPUT, totalOsl / seconds);
-                }
-                if (sawOsl && sawIsl) {
-                    put(results, MetricCatalog.TOTAL_TOKEN_THROUGHPUT, (totalIsl + totalOsl) / seconds);
+        for (DerivedMetricDefinition metric : derived) {
+            if (metric.derivableFrom(base)) {
+                Number value = metric.derive(base);
+                if (value != null) {
+                    base.put(metric.tag(), value);
                 }
             }
         }
+        base.forEach((tag, value) -> {
+            MetricSpec spec = MetricCatalog.get(tag);
+            if (!spec.has(MetricFlag.INTERNAL)) {
+                put(results, spec, value.doubleValue());
+            }
+        });
         List<MetricResult> ordered = new ArrayList<>(results.values());
         ordered.sort(Comparator.comparingInt(r -> MetricCatalog.position(r.tag())));
 
@@ -206,18 +197,39 @@ public final class RecordAggregator {
         errorCounts.forEach((details, count) -> errors.add(new ErrorSummaryEntry(details, count)));
         errors.sort(Comparator.comparingLong(ErrorSummaryEntry::count).reversed()); // stable: first seen wins ties
 
-        return new ProfileSummary(ordered, errors, requestCount, errorRequestCount, minRequest, maxResponse,
-                openLoop ? warnings(results) : List.of());
+        Number minRequest = base.get(MetricCatalog.MIN_REQUEST_TIMESTAMP.tag());
+        Number maxResponse = base.get(MetricCatalog.MAX_RESPONSE_TIMESTAMP.tag());
+        return new ProfileSummary(ordered, errors, requestCount, errorRequestCount,
+                minRequest == null ? null : minRequest.longValue(), maxResponse == null ? null : maxResponse.longValue(),
+                warnings(results));
     }
 
-    private static List<String> warnings(Map<String, MetricResult> results) {
+    private List<String> warnings(Map<String, MetricResult> results) {
         List<String> warnings = new ArrayList<>();
         MetricResult lag = results.get(MetricCatalog.SEND_LAG.tag());
-        if (lag != null && lag.p99() != null && lag.p99() > SEND_LAG_WARNING_MS) {
+        if (openLoop && lag != null && lag.p99() != null && lag.p99() > SEND_LAG_WARNING_MS) {
             warnings.add(String.format(Locale.ROOT, "Send lag p99 is %.2f ms (> %s ms): the client sent requests "
                     + "later than scheduled, so latencies measured from the actual send understate what a user "
                     + "would see; see the scheduled_* metrics", lag.p99(),
                     BigDecimal.valueOf(SEND_LAG_WARNING_MS).stripTrailingZeros().toPlainString()));
+        }
+        MetricResult discrepancies = results.get(MetricCatalog.USAGE_DISCREPANCY_COUNT.tag());
+        if (discrepancies != null && discrepancies.avg() > 0) {
+            warnings.add(String.format(Locale.ROOT, "Token count discrepancy: %d of %d requests have server usage "
+                    + "token counts more than %s%% away from the client-side counts (see the usage_*_diff_pct "
+                    + "metrics); use the model's own tokenizer (--tokenizer) or --use-server-token-count",
+                    (long) discrepancies.avg(), requestCount,
+                    BigDecimal.valueOf(UsageMetrics.DISCREPANCY_THRESHOLD_PCT).stripTrailingZeros().toPlainString()));
+        }
+        MetricResult mismatches = results.get(MetricCatalog.OSL_MISMATCH_COUNT.tag());
+        if (mismatches != null && mismatches.avg() > 0) {
+            warnings.add(String.format(Locale.ROOT, "Output sequence length mismatch: %d of %d requests produced an "
+                    + "OSL more than min(%s%% of requested, %d) tokens away from the requested max_tokens (see "
+                    + "osl_mismatch_diff_pct); the server may stop at end-of-sequence: try --extra-inputs "
+                    + "ignore_eos:true or min_tokens, or --use-server-token-count if the tokenizers differ",
+                    (long) mismatches.avg(), requestCount,
+                    BigDecimal.valueOf(OslMismatchMetrics.MISMATCH_PCT).stripTrailingZeros().toPlainString(),
+                    OslMismatchMetrics.MISMATCH_MAX_TOKENS));
         }
         return warnings;
     }

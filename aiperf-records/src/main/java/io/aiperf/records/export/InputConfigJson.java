@@ -23,7 +23,7 @@ import java.util.Map;
  * endpoint:  model_names, type, streaming, urls, url (first URL), custom_endpoint, timeout_seconds, api_key,
  *            use_legacy_max_tokens, use_server_token_count
  * input:     headers (secret ones masked), extra (--extra-inputs), random_seed, num_dataset_entries,
- *            public_dataset (when set),
+ *            public_dataset (when set), goodput: {tag: display-unit value} (when set),
  *            prompt: {batch_size, input_tokens: {mean, stddev}, output_tokens: {mean, stddev},
  *            prefix_prompt: {shared_system_prompt_length, user_context_prompt_length} (when set)},
  *            rankings: {passages: {mean, stddev, prompt_token_mean, prompt_token_stddev},
@@ -78,6 +78,10 @@ final class InputConfigJson {
             input.put("num_dataset_entries", in.numDatasetEntries());
             if (in.publicDataset() != null) {
                 input.put("public_dataset", in.publicDataset().name());
+            }
+            if (!safe.metrics().goodput().isEmpty()) {
+                ObjectNode goodput = input.putObject("goodput");
+                safe.metrics().goodput().forEach(goodput::put);
             }
             ObjectNode prompt = input.putObject("prompt");
             prompt.put("batch_size", in.prompts().batchSize());

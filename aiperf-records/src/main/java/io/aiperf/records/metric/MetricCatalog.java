@@ -10,6 +10,9 @@ import java.util.Optional;
 
 import static io.aiperf.records.metric.MetricFlag.ERROR_ONLY;
 import static io.aiperf.records.metric.MetricFlag.EXTENSION;
+import static io.aiperf.records.metric.MetricFlag.PRODUCES_TOKENS_ONLY;
+import static io.aiperf.records.metric.MetricFlag.SUPPORTS_REASONING;
+import static io.aiperf.records.metric.MetricFlag.USAGE_DIFF_ONLY;
 import static io.aiperf.records.metric.MetricFlag.INTERNAL;
 import static io.aiperf.records.metric.MetricFlag.LARGER_IS_BETTER;
 import static io.aiperf.records.metric.MetricFlag.NO_CONSOLE;
@@ -20,6 +23,8 @@ import static io.aiperf.records.metric.MetricKind.DERIVED;
 import static io.aiperf.records.metric.MetricKind.RECORD;
 import static io.aiperf.records.metric.MetricUnit.MILLISECONDS;
 import static io.aiperf.records.metric.MetricUnit.NANOSECONDS;
+import static io.aiperf.records.metric.MetricUnit.PERCENT;
+import static io.aiperf.records.metric.MetricUnit.RATIO;
 import static io.aiperf.records.metric.MetricUnit.REQUESTS;
 import static io.aiperf.records.metric.MetricUnit.REQUESTS_PER_SECOND;
 import static io.aiperf.records.metric.MetricUnit.SECONDS;
@@ -38,42 +43,84 @@ import static io.aiperf.records.metric.MetricUnit.TOKENS_PER_SECOND_PER_USER;
  * from when it was sent, so a client that falls behind its schedule cannot hide the wait from the latencies. They
  * exist only for requests that had a scheduled send time, so a run without a schedule exports none of them.
  *
- * <p>To add a metric: declare its spec here (and register it in {@link #ALL}); a record metric also gets a formula
- * in {@link RecordMetrics}; an aggregate or derived one gets computed in the aggregator.
+ * <p>Also ours: {@link #GOOD_REQUEST_FRACTION} (AIPerf adds it after 0.7.0).
+ *
+ * <p>To add a metric: declare its spec here (and register it in {@link #ALL}), then write its formula as a small
+ * {@link MetricDefinition} class in {@code io.aiperf.records.metric.defs} and list it in
+ * {@link MetricRegistry#standard}; the registry orders it after the metrics it reads.
  */
 public final class MetricCatalog {
 
+    private static final MetricFlag GOODPUT_FLAG = MetricFlag.GOODPUT;
+
     // ---- record metrics (one value, or a list, per request) ----
     public static final MetricSpec TIME_TO_FIRST_TOKEN = record("time_to_first_token", "Time to First Token",
-            NANOSECONDS, MILLISECONDS, 100, STREAMING_ONLY);
+            NANOSECONDS, MILLISECONDS, 100, STREAMING_ONLY, PRODUCES_TOKENS_ONLY);
     public static final MetricSpec TIME_TO_SECOND_TOKEN = record("time_to_second_token", "Time to Second Token",
-            NANOSECONDS, MILLISECONDS, 200, STREAMING_ONLY);
+            NANOSECONDS, MILLISECONDS, 200, STREAMING_ONLY, PRODUCES_TOKENS_ONLY);
     /** First response carrying non-reasoning text − request start: TTFT without the thinking. */
     public static final MetricSpec TIME_TO_FIRST_OUTPUT_TOKEN = record("time_to_first_output_token",
-            "Time to First Output Token", NANOSECONDS, MILLISECONDS, 210, STREAMING_ONLY);
+            "Time to First Output Token", NANOSECONDS, MILLISECONDS, 210, STREAMING_ONLY, PRODUCES_TOKENS_ONLY,
+            SUPPORTS_REASONING);
     public static final MetricSpec REQUEST_LATENCY = record("request_latency", "Request Latency",
             NANOSECONDS, MILLISECONDS, 300);
     public static final MetricSpec INTER_TOKEN_LATENCY = record("inter_token_latency", "Inter Token Latency",
-            NANOSECONDS, MILLISECONDS, 400, STREAMING_ONLY);
+            NANOSECONDS, MILLISECONDS, 400, STREAMING_ONLY, PRODUCES_TOKENS_ONLY);
     public static final MetricSpec OUTPUT_TOKEN_THROUGHPUT_PER_USER = record("output_token_throughput_per_user",
             "Output Token Throughput Per User", TOKENS_PER_SECOND_PER_USER, TOKENS_PER_SECOND_PER_USER, 500,
-            STREAMING_ONLY, LARGER_IS_BETTER);
+            STREAMING_ONLY, PRODUCES_TOKENS_ONLY, LARGER_IS_BETTER);
     public static final MetricSpec E2E_OUTPUT_TOKEN_THROUGHPUT = record("e2e_output_token_throughput",
             "E2E Output Token Throughput", TOKENS_PER_SECOND_PER_USER, TOKENS_PER_SECOND_PER_USER, 510,
-            LARGER_IS_BETTER);
+            PRODUCES_TOKENS_ONLY, LARGER_IS_BETTER);
     public static final MetricSpec OUTPUT_SEQUENCE_LENGTH = record("output_sequence_length", "Output Sequence Length",
-            TOKENS, TOKENS, 600);
+            TOKENS, TOKENS, 600, PRODUCES_TOKENS_ONLY);
     public static final MetricSpec INPUT_SEQUENCE_LENGTH = record("input_sequence_length", "Input Sequence Length",
             TOKENS, TOKENS, 700);
     public static final MetricSpec INTER_CHUNK_LATENCY = new MetricSpec("inter_chunk_latency", "Inter Chunk Latency",
             RECORD, NANOSECONDS, MILLISECONDS, MetricSpec.NO_DISPLAY_ORDER, EnumSet.of(STREAMING_ONLY, NO_CONSOLE),
             true);
     public static final MetricSpec OUTPUT_TOKEN_COUNT = record("output_token_count", "Output Token Count",
-            TOKENS, TOKENS, MetricSpec.NO_DISPLAY_ORDER, NO_CONSOLE);
+            TOKENS, TOKENS, MetricSpec.NO_DISPLAY_ORDER, PRODUCES_TOKENS_ONLY, NO_CONSOLE);
     public static final MetricSpec REASONING_TOKEN_COUNT = record("reasoning_token_count", "Reasoning Token Count",
-            TOKENS, TOKENS, MetricSpec.NO_DISPLAY_ORDER, NO_CONSOLE);
+            TOKENS, TOKENS, MetricSpec.NO_DISPLAY_ORDER, PRODUCES_TOKENS_ONLY, SUPPORTS_REASONING, NO_CONSOLE);
     public static final MetricSpec ERROR_ISL = record("error_isl", "Error ISL",
             TOKENS, TOKENS, MetricSpec.NO_DISPLAY_ORDER, ERROR_ONLY, NO_CONSOLE);
+    /** ISL / TTFT in seconds: how fast the prompt was taken in. */
+    public static final MetricSpec PREFILL_THROUGHPUT_PER_USER = record("prefill_throughput_per_user",
+            "Prefill Throughput Per User", TOKENS_PER_SECOND_PER_USER, TOKENS_PER_SECOND_PER_USER,
+            MetricSpec.NO_DISPLAY_ORDER, STREAMING_ONLY, PRODUCES_TOKENS_ONLY, LARGER_IS_BETTER, NO_CONSOLE);
+    /** The server's own counts, as its last {@code usage} gave them (reported in both token-count modes). */
+    public static final MetricSpec USAGE_PROMPT_TOKENS = record("usage_prompt_tokens", "Usage Prompt Tokens",
+            TOKENS, TOKENS, MetricSpec.NO_DISPLAY_ORDER, LARGER_IS_BETTER, NO_CONSOLE);
+    public static final MetricSpec USAGE_COMPLETION_TOKENS = record("usage_completion_tokens",
+            "Usage Completion Tokens", TOKENS, TOKENS, MetricSpec.NO_DISPLAY_ORDER, PRODUCES_TOKENS_ONLY,
+            LARGER_IS_BETTER, NO_CONSOLE);
+    public static final MetricSpec USAGE_TOTAL_TOKENS = record("usage_total_tokens", "Usage Total Tokens",
+            TOKENS, TOKENS, MetricSpec.NO_DISPLAY_ORDER, PRODUCES_TOKENS_ONLY, LARGER_IS_BETTER, NO_CONSOLE);
+    public static final MetricSpec USAGE_REASONING_TOKENS = record("usage_reasoning_tokens",
+            "Usage Reasoning Tokens", TOKENS, TOKENS, MetricSpec.NO_DISPLAY_ORDER, PRODUCES_TOKENS_ONLY,
+            LARGER_IS_BETTER, NO_CONSOLE);
+    /** |server − client| / client · 100, for the prompt, the completion (OSL) and the reasoning. */
+    public static final MetricSpec USAGE_PROMPT_TOKENS_DIFF_PCT = record("usage_prompt_tokens_diff_pct",
+            "Usage Prompt Diff", PERCENT, PERCENT, MetricSpec.NO_DISPLAY_ORDER, USAGE_DIFF_ONLY, NO_CONSOLE);
+    public static final MetricSpec USAGE_COMPLETION_TOKENS_DIFF_PCT = record("usage_completion_tokens_diff_pct",
+            "Usage Completion Diff", PERCENT, PERCENT, MetricSpec.NO_DISPLAY_ORDER, PRODUCES_TOKENS_ONLY,
+            USAGE_DIFF_ONLY, NO_CONSOLE);
+    public static final MetricSpec USAGE_REASONING_TOKENS_DIFF_PCT = record("usage_reasoning_tokens_diff_pct",
+            "Usage Reasoning Diff", PERCENT, PERCENT, MetricSpec.NO_DISPLAY_ORDER, PRODUCES_TOKENS_ONLY,
+            SUPPORTS_REASONING, USAGE_DIFF_ONLY, NO_CONSOLE);
+    /** The turn's {@code max_tokens}; bookkeeping for the OSL mismatch metrics. */
+    public static final MetricSpec REQUESTED_OSL = record("requested_osl", "Requested OSL",
+            TOKENS, TOKENS, MetricSpec.NO_DISPLAY_ORDER, PRODUCES_TOKENS_ONLY, INTERNAL);
+    /**
+     * Request start − credit receipt on the worker. INTERNAL as in AIPerf: here scheduled credits reach the worker
+     * ahead of time and are held until their instant, so the value is mostly that intended hold, not a delay.
+     */
+    public static final MetricSpec CREDIT_DROP_LATENCY = record("credit_drop_latency", "Credit Drop Latency",
+            NANOSECONDS, MILLISECONDS, MetricSpec.NO_DISPLAY_ORDER, INTERNAL);
+    /** (OSL − requested) / requested · 100, signed: negative when the server stopped early. */
+    public static final MetricSpec OSL_MISMATCH_DIFF_PCT = record("osl_mismatch_diff_pct", "OSL Mismatch Diff",
+            PERCENT, PERCENT, MetricSpec.NO_DISPLAY_ORDER, PRODUCES_TOKENS_ONLY, NO_CONSOLE);
 
     // ---- ours, beyond AIPerf: coordinated omission (requests with a scheduled send time only) ----
     /** Actual send − scheduled send; negative when the request left early. */
@@ -81,14 +128,15 @@ public final class MetricCatalog {
             NANOSECONDS, MILLISECONDS, 1200, EXTENSION);
     /** First content response − scheduled send (streaming only). */
     public static final MetricSpec SCHEDULED_TIME_TO_FIRST_TOKEN = record("scheduled_time_to_first_token",
-            "Schedule-Relative Time to First Token", NANOSECONDS, MILLISECONDS, 1210, STREAMING_ONLY, EXTENSION);
+            "Schedule-Relative Time to First Token", NANOSECONDS, MILLISECONDS, 1210, STREAMING_ONLY, PRODUCES_TOKENS_ONLY,
+            EXTENSION);
     /** Last content response − scheduled send. */
     public static final MetricSpec SCHEDULED_REQUEST_LATENCY = record("scheduled_request_latency",
             "Schedule-Relative Request Latency", NANOSECONDS, MILLISECONDS, 1220, EXTENSION);
 
     // ---- run-level metrics (one value per run) ----
     public static final MetricSpec OUTPUT_TOKEN_THROUGHPUT = single("output_token_throughput",
-            "Output Token Throughput", DERIVED, TOKENS_PER_SECOND, TOKENS_PER_SECOND, 800, LARGER_IS_BETTER);
+            "Output Token Throughput", DERIVED, TOKENS_PER_SECOND, TOKENS_PER_SECOND, 800, PRODUCES_TOKENS_ONLY, LARGER_IS_BETTER);
     public static final MetricSpec REQUEST_THROUGHPUT = single("request_throughput", "Request Throughput",
             DERIVED, REQUESTS_PER_SECOND, REQUESTS_PER_SECOND, 900, LARGER_IS_BETTER);
     public static final MetricSpec REQUEST_COUNT = single("request_count", "Request Count",
@@ -114,16 +162,50 @@ public final class MetricCatalog {
     public static final MetricSpec MAX_RESPONSE_TIMESTAMP = single("max_response_timestamp",
             "Maximum Response Timestamp", AGGREGATE, NANOSECONDS, NANOSECONDS, MetricSpec.NO_DISPLAY_ORDER, INTERNAL,
             NO_CONSOLE);
+    /** Good requests per second ({@code --goodput}). */
+    public static final MetricSpec GOODPUT = single("goodput", "Goodput", DERIVED, REQUESTS_PER_SECOND,
+            REQUESTS_PER_SECOND, 1000, GOODPUT_FLAG);
+    /** Valid requests that met every {@code --goodput} SLO. */
+    public static final MetricSpec GOOD_REQUEST_COUNT = single("good_request_count", "Good Request Count",
+            AGGREGATE, REQUESTS, REQUESTS, MetricSpec.NO_DISPLAY_ORDER, GOODPUT_FLAG, NO_CONSOLE);
+    /** Requests whose prompt, completion or reasoning usage differs from the client's count by more than 10 %. */
+    public static final MetricSpec USAGE_DISCREPANCY_COUNT = single("usage_discrepancy_count",
+            "Usage Discrepancy Count", AGGREGATE, REQUESTS, REQUESTS, MetricSpec.NO_DISPLAY_ORDER, USAGE_DIFF_ONLY,
+            NO_CONSOLE);
+    /** Requests whose OSL is more than min(5 % of requested, 50) tokens away from the requested max_tokens. */
+    public static final MetricSpec OSL_MISMATCH_COUNT = single("osl_mismatch_count", "OSL Mismatch Count",
+            AGGREGATE, REQUESTS, REQUESTS, MetricSpec.NO_DISPLAY_ORDER, PRODUCES_TOKENS_ONLY, NO_CONSOLE);
+    public static final MetricSpec TOTAL_USAGE_PROMPT_TOKENS = single("total_usage_prompt_tokens",
+            "Total Usage Prompt Tokens", DERIVED, TOKENS, TOKENS, MetricSpec.NO_DISPLAY_ORDER, LARGER_IS_BETTER,
+            NO_CONSOLE);
+    public static final MetricSpec TOTAL_USAGE_COMPLETION_TOKENS = single("total_usage_completion_tokens",
+            "Total Usage Completion Tokens", DERIVED, TOKENS, TOKENS, MetricSpec.NO_DISPLAY_ORDER,
+            PRODUCES_TOKENS_ONLY, LARGER_IS_BETTER, NO_CONSOLE);
+    public static final MetricSpec TOTAL_USAGE_TOTAL_TOKENS = single("total_usage_total_tokens",
+            "Total Usage Total Tokens", DERIVED, TOKENS, TOKENS, MetricSpec.NO_DISPLAY_ORDER, PRODUCES_TOKENS_ONLY,
+            LARGER_IS_BETTER, NO_CONSOLE);
+    /**
+     * Ours (AIPerf adds it after 0.7.0): good requests / all profiling requests, failed ones included, so a run
+     * that drops traffic cannot look good because its survivors were fast.
+     */
+    public static final MetricSpec GOOD_REQUEST_FRACTION = single("good_request_fraction", "Good Request Fraction",
+            DERIVED, RATIO, RATIO, MetricSpec.NO_DISPLAY_ORDER, GOODPUT_FLAG, LARGER_IS_BETTER, NO_CONSOLE,
+            EXTENSION);
 
     /** Every metric, catalogue order. */
     public static final List<MetricSpec> ALL = List.of(
             TIME_TO_FIRST_TOKEN, TIME_TO_SECOND_TOKEN, TIME_TO_FIRST_OUTPUT_TOKEN, REQUEST_LATENCY, INTER_TOKEN_LATENCY,
             OUTPUT_TOKEN_THROUGHPUT_PER_USER, E2E_OUTPUT_TOKEN_THROUGHPUT, OUTPUT_SEQUENCE_LENGTH,
             INPUT_SEQUENCE_LENGTH, INTER_CHUNK_LATENCY, OUTPUT_TOKEN_COUNT, REASONING_TOKEN_COUNT, ERROR_ISL,
+            PREFILL_THROUGHPUT_PER_USER, USAGE_PROMPT_TOKENS, USAGE_COMPLETION_TOKENS, USAGE_TOTAL_TOKENS,
+            USAGE_REASONING_TOKENS, USAGE_PROMPT_TOKENS_DIFF_PCT, USAGE_COMPLETION_TOKENS_DIFF_PCT,
+            USAGE_REASONING_TOKENS_DIFF_PCT, CREDIT_DROP_LATENCY, REQUESTED_OSL, OSL_MISMATCH_DIFF_PCT,
             OUTPUT_TOKEN_THROUGHPUT, REQUEST_THROUGHPUT, REQUEST_COUNT, ERROR_REQUEST_COUNT, BENCHMARK_DURATION,
             TOTAL_OUTPUT_TOKENS, TOTAL_REASONING_TOKENS, TOTAL_ISL, TOTAL_OSL, TOTAL_TOKEN_THROUGHPUT,
             TOTAL_ERROR_ISL, MIN_REQUEST_TIMESTAMP, MAX_RESPONSE_TIMESTAMP,
-            SEND_LAG, SCHEDULED_TIME_TO_FIRST_TOKEN, SCHEDULED_REQUEST_LATENCY);
+            GOODPUT, GOOD_REQUEST_COUNT, USAGE_DISCREPANCY_COUNT, OSL_MISMATCH_COUNT, TOTAL_USAGE_PROMPT_TOKENS,
+            TOTAL_USAGE_COMPLETION_TOKENS, TOTAL_USAGE_TOTAL_TOKENS,
+            SEND_LAG, SCHEDULED_TIME_TO_FIRST_TOKEN, SCHEDULED_REQUEST_LATENCY, GOOD_REQUEST_FRACTION);
 
     /**
      * The order AIPerf declares metric keys in {@code profile_export_aiperf.json}; metrics not listed follow in

@@ -4,6 +4,17 @@ package io.aiperf.records.metric;
 public enum MetricFlag {
     /** Only meaningful with {@code --streaming} (needs per-chunk timing). */
     STREAMING_ONLY,
+    /** Only for endpoints that answer with generated text (not embeddings or rankings). */
+    PRODUCES_TOKENS_ONLY,
+    /** Reads reasoning output; absent when the answer had none. Informational (AIPerf's SUPPORTS_REASONING). */
+    SUPPORTS_REASONING,
+    /**
+     * Compares the client's token counts with the server's {@code usage}; dropped with
+     * {@code --use-server-token-count}, where both sides would be the server's.
+     */
+    USAGE_DIFF_ONLY,
+    /** Computed only when {@code --goodput} gives SLOs. */
+    GOODPUT,
     /** Computed for every request but kept out of the console table (still in JSON/CSV/JSONL). */
     NO_CONSOLE,
     /** Computed only for failed requests; never on the console. */

@@ -12,7 +12,9 @@ public enum MetricUnit {
     REQUESTS("requests", 1.0),
     TOKENS_PER_SECOND("tokens/sec", 1.0),
     TOKENS_PER_SECOND_PER_USER("tokens/sec/user", 1.0),
-    REQUESTS_PER_SECOND("requests/sec", 1.0);
+    REQUESTS_PER_SECOND("requests/sec", 1.0),
+    PERCENT("%", 1.0),
+    RATIO("ratio", 1.0);
 
     private final String label;
     /** For time units: seconds per unit; used to convert between time units. */
@@ -58,6 +60,12 @@ public enum MetricUnit {
         }
         if (this == NANOSECONDS && target == SECONDS) {
             return value / 1e9;
+        }
+        if (this == MILLISECONDS && target == NANOSECONDS) {
+            return value * 1e6; // exact for whole milliseconds, so an SLO of 100 ms is exactly 1e8 ns
+        }
+        if (this == SECONDS && target == NANOSECONDS) {
+            return value * 1e9;
         }
         return value * factorTo(target);
     }

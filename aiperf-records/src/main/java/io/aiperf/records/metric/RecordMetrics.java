@@ -4,10 +4,11 @@ import io.aiperf.core.config.BenchmarkConfig;
 import io.aiperf.core.message.RequestRecord;
 import io.aiperf.core.model.ErrorDetails;
 import io.aiperf.core.model.ResponseChunk;
-import io.aiperf.core.model.Usage;
 import io.aiperf.core.tokenizer.TextTokenizer;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +57,15 @@ import java.util.Map;
  * dropped: output and reasoning token counts, OSL, ITL, TTFT, TTST, scheduled TTFT and the output token
  * throughputs. Request latency, ISL and the scheduling metrics remain.
  *
+ * <p>Each metric's formula is its own {@link RecordMetricDefinition} (package {@code defs}); this class runs them
+ * in {@link MetricRegistry} order, so a metric can read the values computed before it, and keeps the run's
+ * applicable set: STREAMING_ONLY metrics need streaming, PRODUCES_TOKENS_ONLY ones a token-producing endpoint,
+ * USAGE_DIFF_ONLY ones (client vs server usage) client-side counts. Beyond the above: {@code
+ * prefill_throughput_per_user} = ISL / TTFT s; {@code usage_*_tokens} = the server's usage fields;
+ * {@code usage_*_tokens_diff_pct} = |server − client| / client · 100; {@code requested_osl} = the turn's
+ * max_tokens (INTERNAL) and {@code osl_mismatch_diff_pct} = (OSL − requested) / requested · 100;
+ * {@code credit_drop_latency} = request start − credit receipt. See docs/metrics.md.
+ *
  * <p>A request is failed when the worker reported an error, when it was cancelled, when it has no content
  * response, or when a content response is stamped before the request started. A failed request gets only
  * {@code error_isl}: the caller's ISL, or the client-side count of {@code inputText} when the caller has none (in
@@ -67,9 +77,14 @@ public final class RecordMetrics {
     public static final String INVALID_RESULT_TYPE = "InvalidInferenceResultError";
 
     private final TextTokenizer tokenizer;
-    private final boolean streaming;
     private final boolean useServerTokenCount;
     private final boolean producesTokens;
+    /** Metrics for valid requests, dependencies first. */
+    private final List<RecordMetricDefinition> validMetrics;
+    /** ERROR_ONLY metrics, for failed requests, dependencies first. */
+    private final List<RecordMetricDefinition> errorMetrics;
+    /** Every record metric of the run in catalogue order: the key order of {@link MetricRecord#values()}. */
+    private final List<String> catalogueOrder;
 
     /** For an endpoint that produces tokens; see {@link #RecordMetrics(TextTokenizer, boolean, boolean, boolean)}. */
     public RecordMetrics(TextTokenizer tokenizer, boolean streaming, boolean useServerTokenCount) {
@@ -84,18 +99,42 @@ public final class RecordMetrics {
      */
     public RecordMetrics(TextTokenizer tokenizer, boolean streaming, boolean useServerTokenCount,
                          boolean producesTokens) {
-        if (tokenizer == null && !useServerTokenCount) {
+        this(tokenizer, MetricRegistry.standard(
+                new MetricSettings(streaming, producesTokens, useServerTokenCount, null)));
+    }
+
+    /**
+     * @param tokenizer counts output tokens; may be null only when the registry's settings use server counts
+     * @param registry  the run's metrics (see {@link MetricRegistry#standard})
+     */
+    public RecordMetrics(TextTokenizer tokenizer, MetricRegistry registry) {
+        MetricSettings settings = registry.settings();
+        if (tokenizer == null && !settings.useServerTokenCount()) {
             throw new IllegalArgumentException("a tokenizer is required unless server token counts are used");
         }
         this.tokenizer = tokenizer;
-        this.streaming = streaming;
-        this.useServerTokenCount = useServerTokenCount;
-        this.producesTokens = producesTokens;
+        this.useServerTokenCount = settings.useServerTokenCount();
+        this.producesTokens = settings.producesTokens();
+        List<RecordMetricDefinition> valid = new ArrayList<>();
+        List<RecordMetricDefinition> error = new ArrayList<>();
+        List<String> order = new ArrayList<>();
+        java.util.Set<String> read = new java.util.HashSet<>();
+        registry.ordered().forEach(d -> read.addAll(d.requires()));
+        for (RecordMetricDefinition d : registry.recordMetrics()) {
+            if (d.spec().has(MetricFlag.INTERNAL) && !read.contains(d.tag())) {
+                continue; // bookkeeping nothing reads (credit_drop_latency): not worth computing per request
+            }
+            (d.spec().has(MetricFlag.ERROR_ONLY) ? error : valid).add(d);
+            order.add(d.tag());
+        }
+        order.sort(Comparator.comparingInt(MetricCatalog::position));
+        this.validMetrics = List.copyOf(valid);
+        this.errorMetrics = List.copyOf(error);
+        this.catalogueOrder = List.copyOf(order);
     }
 
     public static RecordMetrics forConfig(BenchmarkConfig config, TextTokenizer tokenizer) {
-        return new RecordMetrics(tokenizer, config.endpoint().streaming(), config.endpoint().useServerTokenCount(),
-                config.endpoint().type().producesTokens());
+        return new RecordMetrics(tokenizer, MetricRegistry.standard(MetricSettings.forConfig(config)));
     }
 
     /**
@@ -104,139 +143,32 @@ public final class RecordMetrics {
      *                            the record's {@code inputText}, if any, is tokenized instead)
      */
     public MetricRecord compute(RequestRecord record, Long inputSequenceLength) {
-        List<ResponseChunk> content = producesTokens ? contentResponses(record) : record.responses();
-        ErrorDetails error = errorOf(record, content);
-        Map<String, Object> values = new LinkedHashMap<>();
-        if (error != null) {
-            Long errorIsl = clientIsl(record, inputSequenceLength);
-            if (errorIsl != null) {
-                values.put(MetricCatalog.ERROR_ISL.tag(), errorIsl);
-            }
-            return new MetricRecord(record, error, values);
-        }
-
-        long startNs = record.requestStartNs();
-        long firstNs = content.get(0).arrivalNs();
-        long lastNs = content.get(content.size() - 1).arrivalNs();
-        long ttftNs = firstNs - startNs;
-        long latencyNs = lastNs - startNs;
-
-        TokenCounts tokens = producesTokens ? countTokens(record, content, inputSequenceLength)
-                : new TokenCounts(useServerTokenCount ? serverIsl(record) : clientIsl(record, inputSequenceLength),
-                        null, null);
-        Long osl = tokens.output == null ? null : tokens.output + (tokens.reasoning == null ? 0 : tokens.reasoning);
-
-        if (streaming && producesTokens) {
-            values.put(MetricCatalog.TIME_TO_FIRST_TOKEN.tag(), ttftNs);
-            if (content.size() >= 2) {
-                values.put(MetricCatalog.TIME_TO_SECOND_TOKEN.tag(), content.get(1).arrivalNs() - firstNs);
-            }
-            long firstOutputNs = firstTextArrivalNs(content);
-            if (firstOutputNs >= 0) {
-                values.put(MetricCatalog.TIME_TO_FIRST_OUTPUT_TOKEN.tag(), firstOutputNs - startNs);
-            }
-        }
-        values.put(MetricCatalog.REQUEST_LATENCY.tag(), latencyNs);
-        if (streaming && osl != null && osl >= 2) {
-            double itlNs = (double) (latencyNs - ttftNs) / (osl - 1);
-            values.put(MetricCatalog.INTER_TOKEN_LATENCY.tag(), itlNs);
-            if (itlNs > 0) {
-                values.put(MetricCatalog.OUTPUT_TOKEN_THROUGHPUT_PER_USER.tag(), 1e9 / itlNs);
-            }
-        }
-        if (osl != null && latencyNs > 0) {
-            values.put(MetricCatalog.E2E_OUTPUT_TOKEN_THROUGHPUT.tag(), osl / (latencyNs / 1e9));
-        }
-        if (osl != null) {
-            values.put(MetricCatalog.OUTPUT_SEQUENCE_LENGTH.tag(), osl);
-        }
-        if (tokens.input != null) {
-            values.put(MetricCatalog.INPUT_SEQUENCE_LENGTH.tag(), tokens.input);
-        }
-        if (streaming && content.size() >= 2) {
-            double[] gaps = new double[content.size() - 1];
-            for (int i = 1; i < content.size(); i++) {
-                gaps[i - 1] = content.get(i).arrivalNs() - content.get(i - 1).arrivalNs();
-            }
-            values.put(MetricCatalog.INTER_CHUNK_LATENCY.tag(), gaps);
-        }
-        if (tokens.output != null) {
-            values.put(MetricCatalog.OUTPUT_TOKEN_COUNT.tag(), tokens.output);
-        }
-        if (tokens.reasoning != null) {
-            values.put(MetricCatalog.REASONING_TOKEN_COUNT.tag(), tokens.reasoning);
-        }
-        long scheduledNs = record.scheduledNs();
-        if (scheduledNs >= 0) {
-            long sentNs = record.requestWriteNs() >= 0 ? record.requestWriteNs() : startNs;
-            values.put(MetricCatalog.SEND_LAG.tag(), sentNs - scheduledNs);
-            if (streaming && producesTokens) {
-                values.put(MetricCatalog.SCHEDULED_TIME_TO_FIRST_TOKEN.tag(), firstNs - scheduledNs);
-            }
-            values.put(MetricCatalog.SCHEDULED_REQUEST_LATENCY.tag(), lastNs - scheduledNs);
-        }
-        return new MetricRecord(record, null, values);
+        return compute(record, inputSequenceLength, null);
     }
 
     /**
-     * The caller's ISL, else the client-side token count of the text the worker rendered, else null (also when
-     * there is no tokenizer, as in server-count mode without one).
+     * @param requestedOsl the turn's {@code max_tokens}, or null when none was sent (no OSL mismatch metrics then)
      */
-    private Long clientIsl(RequestRecord record, Long callerIsl) {
-        if (callerIsl != null) {
-            return callerIsl;
-        }
-        if (record.inputText() != null && tokenizer != null) {
-            return (long) tokenizer.countTokens(record.inputText());
-        }
-        return null;
-    }
-
-    private static Long serverIsl(RequestRecord record) {
-        return record.usage() == null ? null : record.usage().promptTokens();
-    }
-
-    private record TokenCounts(Long input, Long output, Long reasoning) {
-    }
-
-    private TokenCounts countTokens(RequestRecord record, List<ResponseChunk> content, Long callerIsl) {
-        if (useServerTokenCount) {
-            Usage usage = record.usage();
-            if (usage == null) {
-                return new TokenCounts(null, null, null);
-            }
-            Long reasoning = usage.reasoningTokens();
-            Long output = null;
-            if (usage.completionTokens() != null) {
-                output = Math.max(0, usage.completionTokens() - (reasoning == null ? 0 : reasoning));
-            }
-            return new TokenCounts(usage.promptTokens(), output, reasoning);
-        }
-        StringBuilder text = new StringBuilder();
-        StringBuilder reasoning = new StringBuilder();
-        boolean anyReasoning = false;
-        for (ResponseChunk chunk : content) {
-            if (chunk.hasText()) {
-                text.append(chunk.text());
-            }
-            if (chunk.hasReasoning()) {
-                reasoning.append(chunk.reasoning());
-                anyReasoning = true;
+    public MetricRecord compute(RequestRecord record, Long inputSequenceLength, Long requestedOsl) {
+        List<ResponseChunk> content = producesTokens ? contentResponses(record) : record.responses();
+        ErrorDetails error = errorOf(record, content);
+        Map<String, Object> computed = new HashMap<>();
+        RecordInputs inputs = new RecordInputs(record, content, inputSequenceLength, requestedOsl, tokenizer,
+                useServerTokenCount, computed);
+        for (RecordMetricDefinition metric : error == null ? validMetrics : errorMetrics) {
+            Object value = metric.compute(inputs);
+            if (value != null) {
+                computed.put(metric.tag(), value);
             }
         }
-        long output = tokenizer.countTokens(text.toString());
-        Long reasoningTokens = anyReasoning ? (long) tokenizer.countTokens(reasoning.toString()) : null;
-        return new TokenCounts(clientIsl(record, callerIsl), output, reasoningTokens);
-    }
-
-    /** Arrival of the first response with non-reasoning text, or -1 when every response was reasoning only. */
-    private static long firstTextArrivalNs(List<ResponseChunk> content) {
-        for (ResponseChunk chunk : content) {
-            if (chunk.hasText()) {
-                return chunk.arrivalNs();
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (String tag : catalogueOrder) {
+            Object value = computed.get(tag);
+            if (value != null) {
+                values.put(tag, value);
             }
         }
-        return -1;
+        return new MetricRecord(record, error, values);
     }
 
     private static List<ResponseChunk> contentResponses(RequestRecord record) {

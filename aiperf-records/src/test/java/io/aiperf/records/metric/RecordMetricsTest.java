@@ -50,7 +50,7 @@ class RecordMetricsTest {
         assertThat(List.copyOf(m.values().keySet())).containsExactly("time_to_first_token", "time_to_second_token",
                 "time_to_first_output_token", "request_latency", "inter_token_latency", "output_token_throughput_per_user",
                 "e2e_output_token_throughput", "output_sequence_length", "input_sequence_length",
-                "inter_chunk_latency", "output_token_count");
+                "inter_chunk_latency", "output_token_count", "prefill_throughput_per_user");
         assertThat(m.values().get("request_latency")).isInstanceOf(Long.class);
         assertThat(m.values().get("inter_token_latency")).isInstanceOf(Double.class);
     }
@@ -306,7 +306,7 @@ class RecordMetricsTest {
         assertThat(m.count(MetricCatalog.REQUEST_LATENCY)).isEqualTo(200 * MS);
         assertThat(m.values().get("send_lag")).isInstanceOf(Long.class);
         // ours come after every AIPerf metric
-        assertThat(List.copyOf(m.values().keySet())).endsWith("output_token_count", "send_lag",
+        assertThat(List.copyOf(m.values().keySet())).endsWith("prefill_throughput_per_user", "send_lag",
                 "scheduled_time_to_first_token", "scheduled_request_latency");
     }
 
@@ -377,12 +377,12 @@ class RecordMetricsTest {
         }
         assertThat(MetricCatalog.ALL.stream().filter(spec -> spec.has(MetricFlag.EXTENSION)))
                 .containsExactly(MetricCatalog.SEND_LAG, MetricCatalog.SCHEDULED_TIME_TO_FIRST_TOKEN,
-                        MetricCatalog.SCHEDULED_REQUEST_LATENCY);
+                        MetricCatalog.SCHEDULED_REQUEST_LATENCY, MetricCatalog.GOOD_REQUEST_FRACTION);
         assertThat(MetricCatalog.SEND_LAG.label()).isEqualTo("Send Lag (ms)");
         assertThat(MetricCatalog.SCHEDULED_TIME_TO_FIRST_TOKEN.has(MetricFlag.STREAMING_ONLY)).isTrue();
-        assertThat(MetricCatalog.ALL.subList(MetricCatalog.ALL.size() - 3, MetricCatalog.ALL.size()))
+        assertThat(MetricCatalog.ALL.subList(MetricCatalog.ALL.size() - 4, MetricCatalog.ALL.size()))
                 .containsExactly(MetricCatalog.SEND_LAG, MetricCatalog.SCHEDULED_TIME_TO_FIRST_TOKEN,
-                        MetricCatalog.SCHEDULED_REQUEST_LATENCY);
+                        MetricCatalog.SCHEDULED_REQUEST_LATENCY, MetricCatalog.GOOD_REQUEST_FRACTION);
     }
 
     @Test

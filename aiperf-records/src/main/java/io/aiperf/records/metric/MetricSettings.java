@@ -1,0 +1,29 @@
+package io.aiperf.records.metric;
+
+import io.aiperf.core.config.BenchmarkConfig;
+
+/**
+ * What decides which metrics a run computes (AIPerf's flag filtering): STREAMING_ONLY needs streaming,
+ * PRODUCES_TOKENS_ONLY a token-producing endpoint, USAGE_DIFF_ONLY client-side counts, GOODPUT some SLOs.
+ *
+ * @param goodput the {@code --goodput} SLOs, or null
+ */
+public record MetricSettings(boolean streaming, boolean producesTokens, boolean useServerTokenCount,
+                             GoodputSlos goodput) {
+
+    /** Everything but goodput: for aggregating records whatever they hold. */
+    public static final MetricSettings ALL_BUT_GOODPUT = new MetricSettings(true, true, false, null);
+
+    public static MetricSettings forConfig(BenchmarkConfig config) {
+        return new MetricSettings(config.endpoint().streaming(), config.endpoint().type().producesTokens(),
+                config.endpoint().useServerTokenCount(), GoodputSlos.fromConfig(config));
+    }
+
+    /** Whether a metric with this spec is computed in this run. */
+    public boolean applies(MetricSpec spec) {
+        return !(spec.has(MetricFlag.STREAMING_ONLY) && !streaming)
+                && !(spec.has(MetricFlag.PRODUCES_TOKENS_ONLY) && !producesTokens)
+                && !(spec.has(MetricFlag.USAGE_DIFF_ONLY) && useServerTokenCount)
+                && !(spec.has(MetricFlag.GOODPUT) && goodput == null);
+    }
+}
