@@ -3,7 +3,8 @@
 # --fast mode (non-streaming, tiny ISL/OSL, builtin tokenizer) for REQUESTS requests and, every SAMPLE seconds,
 # records the system-controller JVM's heap used right after a full GC (jcmd GC.run, then GC.heap_info), its RSS
 # (/proc/<pid>/status VmRSS) and the progress (lines in profile_export.jsonl). Prints heap-after-GC and RSS at
-# ~10 %, ~50 % and the last sample (~100 %), plus the request throughput from profile_export_aiperf.json.
+# ~10 %, ~50 % and the last sample (~100 %), plus the request throughput from profile_export_aiperf.json. Each
+# sample also saves the top of a class histogram (histogram-<n>.txt) to show what the live heap holds.
 # The controller is the JVM the CLI JVM starts with `service --type system_controller`; the workers run in their
 # own JVMs. The forced GCs cost the controller a few ms every SAMPLE seconds.
 # Usage: bench/memory-flat.sh   env: REQUESTS (1000000), CONCURRENCY (64), SAMPLE (s, 5), WORKERS (aiperf's
@@ -50,7 +51,7 @@ done
 echo "controller JVM: pid $aiperf_pid" > "$out/pids.txt"
 
 samples="$out/samples.csv"
-echo "elapsed_s,jsonl_lines,heap_used_after_gc_kb,rss_kb" > "$samples"
+echo "elapsed_s,completed,jsonl_lines,heap_used_after_gc_kb,rss_kb" > "$samples"
 heap_after_gc() {
   "$jcmd_bin" "$aiperf_pid" GC.run >/dev/null 2>&1 || return 1
   # "garbage-first heap   total 262144K, used 23456K" (or another collector's name): the first "used NK".
@@ -60,9 +61,14 @@ while kill -0 "$aiperf_pid" 2>/dev/null; do
   sleep "$every"
   rss=$(awk '/^VmRSS:/{print $2}' "/proc/$aiperf_pid/status" 2>/dev/null) || break
   heap=$(heap_after_gc) || break
-  lines=$(wc -l < "$dir/profile_export.jsonl" 2>/dev/null || echo 0)
+  lines=$( { wc -l < "$dir/profile_export.jsonl"; } 2>/dev/null || echo 0)
+  # Requests completed per the last progress line: completed - jsonl_lines is the records backlog (plus up to 1 s
+  # of lines still in the writer's buffer).
+  done_now=$( { grep -o 'Profiling: [0-9]*' "$out/console.txt" | tail -1 | tr -dc '0-9'; } 2>/dev/null || true)
   elapsed=$(python3 -c "import time;print(f'{time.time()-$started:.1f}')")
-  echo "$elapsed,$lines,$heap,$rss" >> "$samples"
+  echo "$elapsed,${done_now:-0},$lines,$heap,$rss" >> "$samples"
+  n=$((${n:-0} + 1))
+  "$jcmd_bin" "$aiperf_pid" GC.class_histogram 2>/dev/null | head -25 > "$out/histogram-$n.txt" || true
 done
 status=0; wait "$cli_pid" || status=$?
 cli_pid=""
@@ -79,10 +85,10 @@ def at(fraction):
         if int(r["jsonl_lines"]) >= fraction * total:
             return r
     return rows[-1]
-print(f"{'point':<8} {'elapsed_s':>9} {'records':>9} {'heap_after_gc_MiB':>18} {'rss_MiB':>8}")
+print(f"{'point':<8} {'elapsed_s':>9} {'completed':>9} {'in_jsonl':>9} {'heap_after_gc_MiB':>18} {'rss_MiB':>8}")
 for name, r in (("10%", at(0.10)), ("50%", at(0.50)), ("last", rows[-1])):
-    print(f"{name:<8} {r['elapsed_s']:>9} {r['jsonl_lines']:>9} {int(r['heap_used_after_gc_kb'])/1024:>18.1f} "
-          f"{int(r['rss_kb'])/1024:>8.1f}")
+    print(f"{name:<8} {r['elapsed_s']:>9} {r['completed']:>9} {r['jsonl_lines']:>9} "
+          f"{int(r['heap_used_after_gc_kb'])/1024:>18.1f} {int(r['rss_kb'])/1024:>8.1f}")
 heap = [int(r["heap_used_after_gc_kb"]) for r in rows]
 print(f"heap after GC over {len(rows)} samples: min {min(heap)/1024:.1f} MiB, max {max(heap)/1024:.1f} MiB")
 lines = sum(1 for _ in open(jsonl))
