@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Does the controller's memory stay flat over a long run? Runs `aiperf profile` against the built-in mock server in
 # --fast mode (non-streaming, tiny ISL/OSL, builtin tokenizer) for REQUESTS requests and, every SAMPLE seconds,
-# records the system-controller JVM's heap used right after a full GC (jcmd GC.run, then GC.heap_info), its RSS
-# (/proc/<pid>/status VmRSS) and the progress (lines in profile_export.jsonl). Prints heap-after-GC and RSS at
-# ~10 %, ~50 % and the last sample (~100 %), plus the request throughput from profile_export_aiperf.json. Each
-# sample also saves the top of a class histogram (histogram-<n>.txt) to show what the live heap holds.
+# records the system-controller JVM's live heap (`jcmd GC.class_histogram`: a full GC, then the total of every
+# live object, so allocation between two jcmd calls does not blur it), its RSS (/proc/<pid>/status VmRSS) and the
+# progress (lines in profile_export.jsonl). Prints live heap and RSS at ~10 %, ~50 % and the last sample (~100 %),
+# plus the request throughput from profile_export_aiperf.json. Each sample also keeps the top of the histogram
+# (histogram-<n>.txt): what the live heap holds.
 # The controller is the JVM the CLI JVM starts with `service --type system_controller`; the workers run in their
 # own JVMs. The forced GCs cost the controller a few ms every SAMPLE seconds.
 # Usage: bench/memory-flat.sh   env: REQUESTS (1000000), CONCURRENCY (64), SAMPLE (s, 5), WORKERS (aiperf's
@@ -51,25 +52,25 @@ done
 echo "controller JVM: pid $aiperf_pid" > "$out/pids.txt"
 
 samples="$out/samples.csv"
-echo "elapsed_s,completed,jsonl_lines,heap_used_after_gc_kb,rss_kb" > "$samples"
-heap_after_gc() {
-  "$jcmd_bin" "$aiperf_pid" GC.run >/dev/null 2>&1 || return 1
-  # "garbage-first heap   total 262144K, used 23456K" (or another collector's name): the first "used NK".
-  "$jcmd_bin" "$aiperf_pid" GC.heap_info 2>/dev/null | grep -m1 -o 'used [0-9]*K' | tr -dc '0-9'
-}
+echo "elapsed_s,completed,jsonl_lines,live_heap_kb,rss_kb" > "$samples"
+n=0
 while kill -0 "$aiperf_pid" 2>/dev/null; do
   sleep "$every"
   rss=$(awk '/^VmRSS:/{print $2}' "/proc/$aiperf_pid/status" 2>/dev/null) || break
-  heap=$(heap_after_gc) || break
+  n=$((n + 1))
+  "$jcmd_bin" "$aiperf_pid" GC.class_histogram > "$out/histogram.tmp" 2>/dev/null || break
+  head -25 "$out/histogram.tmp" > "$out/histogram-$n.txt"
+  # Last line: "Total  <instances>  <bytes>".
+  heap=$(awk '/^Total/{print int($3/1024)}' "$out/histogram.tmp")
+  [ -n "$heap" ] || break
   lines=$( { wc -l < "$dir/profile_export.jsonl"; } 2>/dev/null || echo 0)
   # Requests completed per the last progress line: completed - jsonl_lines is the records backlog (plus up to 1 s
   # of lines still in the writer's buffer).
   done_now=$( { grep -o 'Profiling: [0-9]*' "$out/console.txt" | tail -1 | tr -dc '0-9'; } 2>/dev/null || true)
   elapsed=$(python3 -c "import time;print(f'{time.time()-$started:.1f}')")
   echo "$elapsed,${done_now:-0},$lines,$heap,$rss" >> "$samples"
-  n=$((${n:-0} + 1))
-  "$jcmd_bin" "$aiperf_pid" GC.class_histogram 2>/dev/null | head -25 > "$out/histogram-$n.txt" || true
 done
+rm -f "$out/histogram.tmp"
 status=0; wait "$cli_pid" || status=$?
 cli_pid=""
 [ "$status" -eq 0 ] || { echo "aiperf exited $status; see $out/console.txt" >&2; tail -5 "$out/console.txt" >&2; }
@@ -77,7 +78,7 @@ cli_pid=""
 python3 - "$samples" "$requests" "$dir/profile_export_aiperf.json" "$dir/profile_export.jsonl" <<'PY'
 import csv, json, sys
 samples, total, summary, jsonl = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
-rows = [r for r in csv.DictReader(open(samples)) if r["heap_used_after_gc_kb"]]
+rows = [r for r in csv.DictReader(open(samples)) if r["live_heap_kb"]]
 if not rows:
     sys.exit("no samples")
 def at(fraction):
@@ -85,12 +86,12 @@ def at(fraction):
         if int(r["jsonl_lines"]) >= fraction * total:
             return r
     return rows[-1]
-print(f"{'point':<8} {'elapsed_s':>9} {'completed':>9} {'in_jsonl':>9} {'heap_after_gc_MiB':>18} {'rss_MiB':>8}")
+print(f"{'point':<8} {'elapsed_s':>9} {'completed':>9} {'in_jsonl':>9} {'live_heap_MiB':>14} {'rss_MiB':>8}")
 for name, r in (("10%", at(0.10)), ("50%", at(0.50)), ("last", rows[-1])):
     print(f"{name:<8} {r['elapsed_s']:>9} {r['completed']:>9} {r['jsonl_lines']:>9} "
-          f"{int(r['heap_used_after_gc_kb'])/1024:>18.1f} {int(r['rss_kb'])/1024:>8.1f}")
-heap = [int(r["heap_used_after_gc_kb"]) for r in rows]
-print(f"heap after GC over {len(rows)} samples: min {min(heap)/1024:.1f} MiB, max {max(heap)/1024:.1f} MiB")
+          f"{int(r['live_heap_kb'])/1024:>14.1f} {int(r['rss_kb'])/1024:>8.1f}")
+heap = [int(r["live_heap_kb"]) for r in rows]
+print(f"live heap over {len(rows)} samples: min {min(heap)/1024:.1f} MiB, max {max(heap)/1024:.1f} MiB")
 lines = sum(1 for _ in open(jsonl))
 print(f"profile_export.jsonl lines: {lines} of {total}")
 try:
