@@ -1,9 +1,11 @@
 package io.aiperf.cli.controller;
 
 import io.aiperf.cli.AiperfVersion;
-import io.aiperf.core.bus.ZmqBus;
+import io.aiperf.cli.controller.records.RecordPipeline;
+import io.aiperf.cli.controller.records.RecordSink;
 import io.aiperf.core.config.BenchmarkConfig;
 import io.aiperf.core.message.Message;
+import io.aiperf.core.message.MessageCodec;
 import io.aiperf.core.message.RequestRecord;
 import io.aiperf.core.model.CreditPhase;
 import io.aiperf.core.model.ErrorDetails;
@@ -32,15 +34,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Pulls every worker's {@link RequestRecord} off the records socket on its own thread, computes its metrics, streams
- * it to {@code profile_export.jsonl} at once (nothing is held back for the end) and folds it into the aggregate. At
- * the end it writes the summary exports and renders the console report. The aggregate is touched by that thread
- * only until {@link #finish} has joined it.
+ * Receives every worker's {@link RequestRecord} off the records socket on its own thread and hands it to a
+ * {@link RecordPipeline}: {@code --record-processors} threads compute the metrics, one sink thread streams each
+ * record to {@code profile_export.jsonl} at once (nothing is held back for the end) and folds it into the aggregate
+ * (see {@link io.aiperf.cli.controller.records}). At the end it drains the pipeline, writes the summary exports and
+ * renders the console report. The aggregate is touched by the sink thread only until {@link #finish} has joined it.
  */
 final class RecordsManager implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RecordsManager.class);
-    private static final String PROCESSOR_ID = "records-manager";
 
     /** What the controller reports to the CLI. */
     record Result(String summaryPath, String report, List<String> trailer, long validCount, long errorCount,
@@ -54,13 +56,13 @@ final class RecordsManager implements AutoCloseable {
 
     private volatile boolean running;
     private volatile long expectedProfiling = -1;
-    private volatile long receivedProfiling;
     private volatile Throwable failure;
 
     private Thread thread;
     private RecordMetrics metrics;
     private RunDataset inputs;
     private JsonlRecordWriter jsonl;
+    private RecordPipeline pipeline;
     private final RecordAggregator aggregator;
     /** The run's metrics, ordered and checked once at start-up. */
     private final MetricRegistry registry;
@@ -80,12 +82,15 @@ final class RecordsManager implements AutoCloseable {
         this.inputs = dataset;
         this.metrics = new RecordMetrics(dataset.tokenizer(), registry);
         try {
-            this.jsonl = new JsonlRecordWriter(artifactDir.resolve("profile_export.jsonl"), PROCESSOR_ID);
+            this.jsonl = new JsonlRecordWriter(artifactDir.resolve("profile_export.jsonl"),
+                    RecordPipeline.processorId(0));
         } catch (IOException e) {
             throw new IllegalStateException("cannot write profile_export.jsonl: " + e.getMessage(), e);
         }
+        pipeline = new RecordPipeline(config.service().recordProcessors(), this::process, new ExportSink());
+        pipeline.start();
         running = true;
-        thread = new Thread(this::consume, "records-manager");
+        thread = new Thread(this::receive, "records-manager");
         thread.start();
     }
 
@@ -94,39 +99,75 @@ final class RecordsManager implements AutoCloseable {
         expectedProfiling = profilingRecords;
     }
 
-    private void consume() {
+    /** The socket reader: receives only, so a slow tokenizer never holds up the socket beyond the queue. */
+    private void receive() {
         try {
             socket.setReceiveTimeOut(50);
-            boolean unflushed = false;
             while (running) {
                 byte[] bytes = socket.recv(0);
-                if (bytes == null) {
-                    // Quiet moment: whatever arrived is pushed to disk, so a crash loses nothing already seen.
-                    if (unflushed) {
-                        jsonl.flush();
-                        unflushed = false;
-                    }
-                    continue;
-                }
-                Message m = io.aiperf.core.message.MessageCodec.decode(bytes);
-                if (m instanceof RequestRecord record && record.phase() == CreditPhase.PROFILING) {
-                    Long isl = record.inputText() != null ? null
-                            : inputs.inputTokens(record.conversationId(), record.turnIndex());
-                    MetricRecord computed = metrics.compute(record, isl,
-                            inputs.maxTokens(record.conversationId(), record.turnIndex()));
-                    jsonl.write(computed);
-                    unflushed = true;
-                    aggregator.add(computed);
-                    receivedProfiling++;
+                if (bytes != null) {
+                    pipeline.submit(bytes);
                 }
             }
-            jsonl.close();
         } catch (Throwable t) {
             failure = t;
-            log.error("records manager failed", t);
-        } finally {
-            stopped.countDown();
         }
+        try {
+            pipeline.finish(); // drains what was received, closes the JSONL file
+        } catch (Throwable t) {
+            if (failure == null) {
+                failure = t;
+            }
+        }
+        if (failure != null) {
+            log.error("records manager failed", failure);
+        }
+        stopped.countDown();
+    }
+
+    /** Runs on a record processor thread: decode and compute, both thread-safe. */
+    private MetricRecord process(byte[] bytes) {
+        Message m = MessageCodec.decode(bytes);
+        if (m instanceof RequestRecord record && record.phase() == CreditPhase.PROFILING) {
+            Long isl = record.inputText() != null ? null
+                    : inputs.inputTokens(record.conversationId(), record.turnIndex());
+            return metrics.compute(record, isl, inputs.maxTokens(record.conversationId(), record.turnIndex()));
+        }
+        return null;
+    }
+
+    /** Runs on the pipeline's sink thread only: the JSONL writer and the aggregator need no lock. */
+    private final class ExportSink implements RecordSink {
+        private boolean unflushed;
+
+        @Override
+        public void accept(MetricRecord record, String recordProcessorId) throws IOException {
+            jsonl.write(record, recordProcessorId);
+            unflushed = true;
+            aggregator.add(record);
+        }
+
+        @Override
+        public void idle() throws IOException {
+            // Quiet moment: whatever arrived is pushed to disk, so a crash loses nothing already seen.
+            if (unflushed) {
+                jsonl.flush();
+                unflushed = false;
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            jsonl.close();
+        }
+    }
+
+    private long receivedProfiling() {
+        return pipeline.delivered();
+    }
+
+    private boolean failed() {
+        return failure != null || pipeline.failure() != null;
     }
 
     Result finish(boolean cancelled, long waitMs) {
@@ -140,11 +181,11 @@ final class RecordsManager implements AutoCloseable {
             deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500);
             expected = Long.MAX_VALUE;
         }
-        while (receivedProfiling < expected && System.nanoTime() < deadline && failure == null) {
+        while (receivedProfiling() < expected && System.nanoTime() < deadline && !failed()) {
             sleepQuietly(10);
         }
-        if (expected != Long.MAX_VALUE && receivedProfiling < expected) {
-            log.warn("{} of {} profiling records never arrived", expected - receivedProfiling, expected);
+        if (expected != Long.MAX_VALUE && receivedProfiling() < expected) {
+            log.warn("{} of {} profiling records never arrived", expected - receivedProfiling(), expected);
         }
         running = false;
         try {

@@ -14,6 +14,11 @@ public final class OutputOptions {
             description = "Worker processes (default: max(1, min(cpus*0.75 - 1, 32)); never more than --concurrency).")
     public Integer workersMax;
 
+    @Option(names = "--record-processors", paramLabel = "N",
+            description = "Threads in the controller that compute per-request metrics (tokenizing the outputs) "
+                    + "(default: one per 4 workers, at least 1).")
+    public Integer recordProcessors;
+
     @Option(names = {"--ui-type", "--ui"}, paramLabel = "UI",
             description = "dashboard, simple or none (default: dashboard on a terminal, none otherwise).")
     public String uiType;

@@ -93,6 +93,8 @@ public final class ProfileConfigResolver {
         if (concurrency != null) {
             workers = Math.min(workers, concurrency);
         }
+        int recordProcessors = out.recordProcessors == null ? ServiceConfig.defaultRecordProcessors(workers)
+                : atLeast("--record-processors", out.recordProcessors, 1);
 
         String ui = out.uiType == null ? (stdoutIsTty ? "dashboard" : "none")
                 : out.uiType.toLowerCase(Locale.ROOT).replace('_', '-');
@@ -129,7 +131,7 @@ public final class ProfileConfigResolver {
                 loadConfig,
                 tokenizer,
                 new OutputConfig(absoluteArtifactDir),
-                new ServiceConfig(workers, ui, level),
+                new ServiceConfig(workers, ui, level, recordProcessors),
                 GoodputResolver.resolve(in.goodput, type, streaming));
     }
 

@@ -55,6 +55,7 @@ class ProfileRunIT {
                 "--concurrency", "4", "--request-count", "24",
                 "--output-tokens-mean", "20", "--extra-inputs", "max_tokens:20", "--extra-inputs", "min_tokens:20",
                 "--extra-inputs", "ignore_eos:true", "--tokenizer", tokenizer.toString(),
+                "--record-processors", "3", // the Hugging Face tokenizer called from three threads at once
                 "--artifact-dir", artifacts.toString(), "--api-key", "sk-do-not-leak"), 180);
 
         assertThat(r.exitCode()).as(r.stderr()).isZero();
@@ -88,8 +89,11 @@ class ProfileRunIT {
         List<String> jsonl = Files.readAllLines(artifacts.resolve("profile_export.jsonl"));
         assertThat(jsonl).hasSize(24);
         Set<String> requestIdsSent = mock.requestLog().stream().map(RequestRecord::xRequestId).collect(Collectors.toSet());
+        Set<String> requestIdsWritten = new java.util.HashSet<>();
         for (String line : jsonl) {
             JsonNode rec = JSON.readTree(line);
+            assertThat(requestIdsWritten.add(rec.at("/metadata/x_request_id").asText())).as("written once").isTrue();
+            assertThat(rec.at("/metadata/record_processor_id").asText()).matches("record_processor_[0-2]");
             assertThat(rec.at("/metrics/output_sequence_length/value").asInt()).isEqualTo(20);
             assertThat(rec.at("/metrics/time_to_first_token/value").asDouble()).isGreaterThanOrEqualTo(TTFT_MS);
             assertThat(rec.at("/metrics/inter_chunk_latency/value")).hasSize(19);

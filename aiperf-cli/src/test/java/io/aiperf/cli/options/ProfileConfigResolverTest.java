@@ -61,6 +61,17 @@ class ProfileConfigResolverTest {
     }
 
     @Test
+    void recordProcessorsDefaultToOnePerFourWorkers() {
+        assertThat(resolve(2, "-m", "m", "--concurrency", "10").service().recordProcessors()).isEqualTo(1);
+        assertThat(resolve(16, "-m", "m", "--concurrency", "100").service().recordProcessors()).isEqualTo(2);
+        assertThat(resolve(64, "-m", "m", "--concurrency", "100").service().recordProcessors()).isEqualTo(8);
+        assertThat(resolve(2, "-m", "m", "--concurrency", "10", "--record-processors", "3").service()
+                .recordProcessors()).isEqualTo(3);
+        assertThatThrownBy(() -> resolve("-m", "m", "--record-processors", "0")).isInstanceOf(UsageException.class)
+                .hasMessageContaining("--record-processors");
+    }
+
+    @Test
     void aliasesMapToTheSameOptions() {
         BenchmarkConfig c = resolve("--model", "m", "--isl", "100", "--isl-stddev", "5", "--osl", "20",
                 "--osl-stddev", "2", "--num-requests", "30", "--num-prompts", "7", "--max-workers", "1");

@@ -57,7 +57,7 @@ public final class JsonlRecordWriter implements Closeable {
     /**
      * Creates (or truncates) {@code file} and its parent folders.
      *
-     * @param recordProcessorId what to write as {@code record_processor_id}
+     * @param recordProcessorId what {@link #write(MetricRecord)} writes as {@code record_processor_id}
      */
     public JsonlRecordWriter(Path file, String recordProcessorId) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
@@ -76,6 +76,14 @@ public final class JsonlRecordWriter implements Closeable {
      * @return true when a line was written
      */
     public boolean write(MetricRecord record) throws IOException {
+        return write(record, recordProcessorId);
+    }
+
+    /**
+     * Like {@link #write(MetricRecord)}, naming the processor that computed this record (several processors share
+     * one writer).
+     */
+    public boolean write(MetricRecord record, String recordProcessorId) throws IOException {
         if (closed) {
             throw new IOException("writer is closed");
         }
@@ -84,7 +92,7 @@ public final class JsonlRecordWriter implements Closeable {
             return false;
         }
         json.writeStartObject();
-        writeMetadata(r);
+        writeMetadata(r, recordProcessorId);
         writeMetrics(record);
         writeError(record.error());
         json.writeEndObject();
@@ -123,7 +131,7 @@ public final class JsonlRecordWriter implements Closeable {
         }
     }
 
-    private void writeMetadata(RequestRecord r) throws IOException {
+    private void writeMetadata(RequestRecord r, String recordProcessorId) throws IOException {
         json.writeObjectFieldStart("metadata");
         json.writeNumberField("session_num", r.creditId());
         writeStringOrNull("x_request_id", r.xRequestId());

@@ -68,6 +68,22 @@ class JsonlRecordWriterTest {
     }
 
     @Test
+    void eachLineCanNameTheProcessorThatComputedIt(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("profile_export.jsonl");
+        SyntheticRun run = new SyntheticRun();
+        try (JsonlRecordWriter writer = new JsonlRecordWriter(file, "record_processor_0")) {
+            writer.write(run.records.get(3), "record_processor_2");
+            writer.write(run.records.get(4));
+        }
+
+        List<String> lines = Files.readAllLines(file);
+        assertThat(MAPPER.readTree(lines.get(0)).get("metadata").get("record_processor_id").asText())
+                .isEqualTo("record_processor_2");
+        assertThat(MAPPER.readTree(lines.get(1)).get("metadata").get("record_processor_id").asText())
+                .isEqualTo("record_processor_0");
+    }
+
+    @Test
     void valuesAreInDisplayUnitsAndStampsInEpochNs(@TempDir Path dir) throws Exception {
         RequestRecord record = TestRecords.request().credit(45).headersAt(40 * MS)
                 .text(100 * MS, "a").text(120 * MS, " b").text(150 * MS, " c").endAt(151 * MS).build();
