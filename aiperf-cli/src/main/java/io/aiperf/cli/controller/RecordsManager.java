@@ -11,10 +11,7 @@ import io.aiperf.records.aggregate.ErrorSummaryEntry;
 import io.aiperf.records.aggregate.ProfileSummary;
 import io.aiperf.records.aggregate.RecordAggregator;
 import io.aiperf.records.export.ConsoleTableRenderer;
-import io.aiperf.records.export.JsonlRecordWriter;
 import io.aiperf.records.export.RunInfo;
-import io.aiperf.records.export.SummaryCsvExporter;
-import io.aiperf.records.export.SummaryJsonExporter;
 import io.aiperf.records.metric.MetricRecord;
 import io.aiperf.records.metric.RecordMetrics;
 import org.slf4j.Logger;
@@ -31,7 +28,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Pulls every worker's {@link RequestRecord} off the records socket on its own thread, computes its metrics, streams
- * it to {@code profile_export.jsonl} at once (nothing is held back for the end) and folds it into the aggregate. At
+ * it to the per-request exports at once (nothing is held back for the end; see {@link RecordExports}) and folds it
+ * into the aggregate. At
  * the end it writes the summary exports and renders the console report. The aggregate is touched by that thread
  * only until {@link #finish} has joined it.
  */
@@ -58,8 +56,9 @@ final class RecordsManager implements AutoCloseable {
     private Thread thread;
     private RecordMetrics metrics;
     private RunDataset inputs;
-    private JsonlRecordWriter jsonl;
+    private RecordExports exports;
     private final RecordAggregator aggregator;
+    private final boolean openLoop;
 
     RecordsManager(BenchmarkConfig config, ZMQ.Socket socket) {
         this.config = config;
@@ -67,7 +66,8 @@ final class RecordsManager implements AutoCloseable {
         this.artifactDir = Path.of(config.output().artifactDir());
         boolean closedLoopBurst = config.load().mode() == io.aiperf.core.config.TimingMode.REQUEST_RATE
                 && config.load().profiling().pattern() == io.aiperf.core.config.ArrivalPattern.CONCURRENCY_BURST;
-        this.aggregator = new RecordAggregator(!closedLoopBurst);
+        this.openLoop = !closedLoopBurst;
+        this.aggregator = new RecordAggregator(openLoop);
     }
 
     /** Starts consuming; the socket is handed over to the new thread here. */
@@ -75,9 +75,9 @@ final class RecordsManager implements AutoCloseable {
         this.inputs = dataset;
         this.metrics = RecordMetrics.forConfig(config, dataset.tokenizer());
         try {
-            this.jsonl = new JsonlRecordWriter(artifactDir.resolve("profile_export.jsonl"), PROCESSOR_ID);
+            this.exports = new RecordExports(config.output(), PROCESSOR_ID, openLoop);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot write profile_export.jsonl: " + e.getMessage(), e);
+            throw new IllegalStateException("cannot write exports to " + artifactDir + ": " + e.getMessage(), e);
         }
         running = true;
         thread = new Thread(this::consume, "records-manager");
@@ -98,7 +98,7 @@ final class RecordsManager implements AutoCloseable {
                 if (bytes == null) {
                     // Quiet moment: whatever arrived is pushed to disk, so a crash loses nothing already seen.
                     if (unflushed) {
-                        jsonl.flush();
+                        exports.flush();
                         unflushed = false;
                     }
                     continue;
@@ -108,13 +108,13 @@ final class RecordsManager implements AutoCloseable {
                     Long isl = record.inputText() != null ? null
                             : inputs.inputTokens(record.conversationId(), record.turnIndex());
                     MetricRecord computed = metrics.compute(record, isl);
-                    jsonl.write(computed);
+                    exports.write(computed);
                     unflushed = true;
                     aggregator.add(computed);
                     receivedProfiling++;
                 }
             }
-            jsonl.close();
+            exports.close();
         } catch (Throwable t) {
             failure = t;
             log.error("records manager failed", t);
@@ -155,11 +155,9 @@ final class RecordsManager implements AutoCloseable {
     private Result export(boolean cancelled) {
         ProfileSummary summary = aggregator.summarize();
         RunInfo run = RunInfo.of(config, AiperfVersion.VERSION, cancelled);
-        Path json = artifactDir.resolve("profile_export_aiperf.json");
-        Path csv = artifactDir.resolve("profile_export_aiperf.csv");
+        Path json = exports.summaryJson();
         try {
-            SummaryJsonExporter.write(json, summary, run);
-            SummaryCsvExporter.write(csv, summary);
+            exports.writeSummaries(summary, run);
         } catch (IOException e) {
             throw new IllegalStateException("cannot write exports to " + artifactDir + ": " + e.getMessage(), e);
         }
@@ -178,9 +176,7 @@ final class RecordsManager implements AutoCloseable {
         trailer.add("CLI Command: " + config.cliCommand());
         summary.benchmarkDurationSeconds().ifPresent(s ->
                 trailer.add(String.format(Locale.ROOT, "Benchmark Duration: %.2f sec", s)));
-        trailer.add("CSV Export: " + csv);
-        trailer.add("JSON Export: " + json);
-        trailer.add("JSONL Export: " + artifactDir.resolve("profile_export.jsonl"));
+        trailer.addAll(exports.trailer());
         trailer.add("Inputs Export: " + artifactDir.resolve("inputs.json"));
         trailer.add("Log File: " + artifactDir.resolve("logs").resolve("aiperf.log"));
         String commonError = summary.errors().isEmpty() ? null : describe(summary.errors().get(0));

@@ -128,7 +128,7 @@ public final class ProfileConfigResolver {
                 inputConfig,
                 loadConfig,
                 tokenizer,
-                new OutputConfig(absoluteArtifactDir),
+                ExportOptionsResolver.resolve(out, absoluteArtifactDir),
                 new ServiceConfig(workers, ui, level));
     }
 
