@@ -38,15 +38,14 @@ final class RecordExports implements Closeable {
         this.files = ExportFiles.of(output);
         this.jsonl = output.exportLevel() == ExportLevel.SUMMARY ? null
                 : new JsonlRecordWriter(files.recordsJsonl(), recordProcessorId);
-        RawRecordWriter rawWriter = null;
         try {
-            rawWriter = output.raw() ? new RawRecordWriter(files.rawJsonl(), recordProcessorId) : null;
-        } finally {
-            if (rawWriter == null && output.raw() && jsonl != null) {
-                jsonl.close();
+            this.raw = output.raw() ? new RawRecordWriter(files.rawJsonl(), recordProcessorId) : null;
+        } catch (IOException | RuntimeException e) {
+            if (jsonl != null) {
+                jsonl.close(); // the records manager never gets this object, so nobody else would close it
             }
+            throw e;
         }
-        this.raw = rawWriter;
         this.slices = output.sliceDurationSeconds() == null ? null
                 : new TimeSlices(output.sliceDurationSeconds(), openLoop);
     }

@@ -29,9 +29,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Pulls every worker's {@link RequestRecord} off the records socket on its own thread, computes its metrics, streams
  * it to the per-request exports at once (nothing is held back for the end; see {@link RecordExports}) and folds it
- * into the aggregate. At
- * the end it writes the summary exports and renders the console report. The aggregate is touched by that thread
- * only until {@link #finish} has joined it.
+ * into the aggregate. At the end it writes the summary exports and renders the console report. The aggregate is
+ * touched by that thread only until {@link #finish} has joined it.
  */
 final class RecordsManager implements AutoCloseable {
 
