@@ -214,7 +214,7 @@ public final class WorkerService {
             }
             sessions = new UserSessions(config.endpoint());
             int perWorker = (int) Math.ceil((double) config.load().concurrency() / config.service().workers());
-            transport = new HttpTransport(config.endpoint(), id, perWorker, 1);
+            transport = new HttpTransport(config.endpoint(), id, perWorker, 1, config.output().raw());
             ZmqBus.send(credits, new WorkerReady(id));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -13,10 +13,7 @@ import io.aiperf.records.aggregate.ErrorSummaryEntry;
 import io.aiperf.records.aggregate.ProfileSummary;
 import io.aiperf.records.aggregate.RecordAggregator;
 import io.aiperf.records.export.ConsoleTableRenderer;
-import io.aiperf.records.export.JsonlRecordWriter;
 import io.aiperf.records.export.RunInfo;
-import io.aiperf.records.export.SummaryCsvExporter;
-import io.aiperf.records.export.SummaryJsonExporter;
 import io.aiperf.records.metric.MetricRecord;
 import io.aiperf.records.metric.MetricRegistry;
 import io.aiperf.records.metric.MetricSettings;
@@ -36,9 +33,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * Receives every worker's {@link RequestRecord} off the records socket on its own thread and hands it to a
  * {@link RecordPipeline}: {@code --record-processors} threads compute the metrics, one sink thread streams each
- * record to {@code profile_export.jsonl} at once (nothing is held back for the end) and folds it into the aggregate
- * (see {@link io.aiperf.cli.controller.records}). At the end it drains the pipeline, writes the summary exports and
- * renders the console report. The aggregate is touched by the sink thread only until {@link #finish} has joined it.
+ * record to the per-request exports at once (nothing is held back for the end; see {@link RecordExports}) and folds
+ * it into the aggregate (see {@link io.aiperf.cli.controller.records}). At the end it drains the pipeline, writes the
+ * summary exports and renders the console report. The aggregate is touched by the sink thread only until
+ * {@link #finish} has joined it.
  */
 final class RecordsManager implements AutoCloseable {
 
@@ -61,9 +59,10 @@ final class RecordsManager implements AutoCloseable {
     private Thread thread;
     private RecordMetrics metrics;
     private RunDataset inputs;
-    private JsonlRecordWriter jsonl;
+    private RecordExports exports;
     private RecordPipeline pipeline;
     private final RecordAggregator aggregator;
+    private final boolean openLoop;
     /** The run's metrics, ordered and checked once at start-up. */
     private final MetricRegistry registry;
 
@@ -73,8 +72,9 @@ final class RecordsManager implements AutoCloseable {
         this.artifactDir = Path.of(config.output().artifactDir());
         boolean closedLoopBurst = config.load().mode() == io.aiperf.core.config.TimingMode.REQUEST_RATE
                 && config.load().profiling().pattern() == io.aiperf.core.config.ArrivalPattern.CONCURRENCY_BURST;
+        this.openLoop = !closedLoopBurst;
         this.registry = MetricRegistry.standard(MetricSettings.forConfig(config));
-        this.aggregator = new RecordAggregator(!closedLoopBurst, registry);
+        this.aggregator = new RecordAggregator(openLoop, registry);
     }
 
     /** Starts consuming; the socket is handed over to the new thread here. */
@@ -82,10 +82,9 @@ final class RecordsManager implements AutoCloseable {
         this.inputs = dataset;
         this.metrics = new RecordMetrics(dataset.tokenizer(), registry);
         try {
-            this.jsonl = new JsonlRecordWriter(artifactDir.resolve("profile_export.jsonl"),
-                    RecordPipeline.processorId(0));
+            this.exports = new RecordExports(config.output(), RecordPipeline.processorId(0), openLoop);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot write profile_export.jsonl: " + e.getMessage(), e);
+            throw new IllegalStateException("cannot write exports to " + artifactDir + ": " + e.getMessage(), e);
         }
         pipeline = new RecordPipeline(config.service().recordProcessors(), this::process, new ExportSink());
         pipeline.start();
@@ -142,7 +141,7 @@ final class RecordsManager implements AutoCloseable {
 
         @Override
         public void accept(MetricRecord record, String recordProcessorId) throws IOException {
-            jsonl.write(record, recordProcessorId);
+            exports.write(record, recordProcessorId);
             unflushed = true;
             aggregator.add(record);
         }
@@ -151,14 +150,14 @@ final class RecordsManager implements AutoCloseable {
         public void idle() throws IOException {
             // Quiet moment: whatever arrived is pushed to disk, so a crash loses nothing already seen.
             if (unflushed) {
-                jsonl.flush();
+                exports.flush();
                 unflushed = false;
             }
         }
 
         @Override
         public void close() throws IOException {
-            jsonl.close();
+            exports.close();
         }
     }
 
@@ -202,11 +201,9 @@ final class RecordsManager implements AutoCloseable {
     private Result export(boolean cancelled) {
         ProfileSummary summary = aggregator.summarize();
         RunInfo run = RunInfo.of(config, AiperfVersion.VERSION, cancelled);
-        Path json = artifactDir.resolve("profile_export_aiperf.json");
-        Path csv = artifactDir.resolve("profile_export_aiperf.csv");
+        Path json = exports.summaryJson();
         try {
-            SummaryJsonExporter.write(json, summary, run);
-            SummaryCsvExporter.write(csv, summary);
+            exports.writeSummaries(summary, run);
         } catch (IOException e) {
             throw new IllegalStateException("cannot write exports to " + artifactDir + ": " + e.getMessage(), e);
         }
@@ -226,9 +223,7 @@ final class RecordsManager implements AutoCloseable {
         trailer.add("CLI Command: " + config.cliCommand());
         summary.benchmarkDurationSeconds().ifPresent(s ->
                 trailer.add(String.format(Locale.ROOT, "Benchmark Duration: %.2f sec", s)));
-        trailer.add("CSV Export: " + csv);
-        trailer.add("JSON Export: " + json);
-        trailer.add("JSONL Export: " + artifactDir.resolve("profile_export.jsonl"));
+        trailer.addAll(exports.trailer());
         trailer.add("Inputs Export: " + artifactDir.resolve("inputs.json"));
         trailer.add("Log File: " + artifactDir.resolve("logs").resolve("aiperf.log"));
         String commonError = summary.errors().isEmpty() ? null : describe(summary.errors().get(0));

@@ -10,6 +10,22 @@ public final class OutputOptions {
                     + "...-concurrency4, ...-request_rate20.0, ...-fixed_schedule).")
     public String artifactDir;
 
+    @Option(names = {"--profile-export-prefix", "--profile-export-file"}, paramLabel = "NAME",
+            description = "Base name of every export: NAME.json, NAME.csv, NAME.jsonl, NAME_raw.jsonl, "
+                    + "NAME_timeslices.json/.csv (a known suffix such as .json and any folder are dropped).")
+    public String profileExportPrefix;
+
+    @Option(names = {"--export-level", "--profile-export-level"}, paramLabel = "LEVEL", defaultValue = "records",
+            description = "summary (JSON and CSV only), records (plus profile_export.jsonl) or raw (plus "
+                    + "profile_export_raw.jsonl with every request and response; secrets redacted) "
+                    + "(default: ${DEFAULT-VALUE}).")
+    public String exportLevel;
+
+    @Option(names = "--slice-duration", paramLabel = "SECONDS",
+            description = "Also export per-time-slice statistics (profile_export_aiperf_timeslices.json/.csv) for "
+                    + "slices of this many seconds.")
+    public Double sliceDuration;
+
     @Option(names = {"--workers-max", "--max-workers"}, paramLabel = "N",
             description = "Worker processes (default: max(1, min(cpus*0.75 - 1, 32)); never more than --concurrency).")
     public Integer workersMax;

@@ -130,7 +130,7 @@ public final class ProfileConfigResolver {
                 inputConfig,
                 loadConfig,
                 tokenizer,
-                new OutputConfig(absoluteArtifactDir),
+                ExportOptionsResolver.resolve(out, absoluteArtifactDir),
                 new ServiceConfig(workers, ui, level, recordProcessors),
                 GoodputResolver.resolve(in.goodput, type, streaming));
     }

@@ -81,6 +81,22 @@ class MessageCodecTest {
     }
 
     @Test
+    void aRecordWithItsRawExchangeRoundTrips() {
+        Map<String, String> requestHeaders = new LinkedHashMap<>();
+        requestHeaders.put("host", "h");
+        requestHeaders.put("authorization", "<redacted>");
+        RawExchange raw = new RawExchange("{\"a\":1}", requestHeaders, Map.of("content-type", "text/event-stream"),
+                List.of(new RawExchange.RawResponse(40, List.of(new RawExchange.Packet("data", "[DONE]")), null, null),
+                        new RawExchange.RawResponse(50, null, "application/json", "{}")));
+        RequestRecord record = new RequestRecord("worker-0", 7, CreditPhase.PROFILING, "conv-1", 0, "req-1", "corr-1",
+                10, 20, 25, 30, 90, 1_700_000_000_000_000_000L, 200, List.of(new ResponseChunk(40, "Hello", null)),
+                null, null, false, -1, null, raw);
+        RequestRecord decoded = (RequestRecord) MessageCodec.decode(MessageCodec.encode(record));
+        assertThat(decoded).isEqualTo(record);
+        assertThat(decoded.raw().requestHeaders().keySet()).containsExactly("host", "authorization");
+    }
+
+    @Test
     void theSampleCoversEveryKind() {
         Set<Class<?>> sampled = oneOfEach().stream().map(Object::getClass).collect(Collectors.toSet());
         assertThat(sampled).containsExactlyInAnyOrderElementsOf(Arrays.asList(MessageCodec.allKinds()));

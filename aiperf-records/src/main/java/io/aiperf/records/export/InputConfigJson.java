@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aiperf.core.config.BenchmarkConfig;
 import io.aiperf.core.config.EndpointConfig;
+import io.aiperf.core.config.ExportLevel;
 import io.aiperf.core.config.InputConfig;
 import io.aiperf.core.config.LoadConfig;
 import io.aiperf.core.config.PhaseLoad;
@@ -32,7 +33,7 @@ import java.util.Map;
  *            num_sessions, benchmark_duration, grace, ramps, warmup_*, request_cancellation_*, user-centric and
  *            fixed-schedule settings; unset values are omitted (never a sentinel such as -1)
  * tokenizer: name, revision
- * output:    artifact_directory
+ * output:    artifact_directory, export_level (when not records), profile_export_prefix, slice_duration (when set)
  * cli_command
  * </pre>
  * As in AIPerf, {@code --header} and {@code --extra-inputs} belong to the input group; service settings (workers,
@@ -163,6 +164,11 @@ final class InputConfigJson {
         if (output != null) {
             ObjectNode node = root.putObject("output");
             putIfNotNull(node, "artifact_directory", output.artifactDir());
+            if (output.exportLevel() != ExportLevel.RECORDS) {
+                node.put("export_level", output.exportLevel().cliName());
+            }
+            putIfNotNull(node, "profile_export_prefix", output.exportPrefix());
+            putIfSet(node, "slice_duration", output.sliceDurationSeconds());
         }
         putIfNotNull(root, "cli_command", safe.cliCommand());
         return root;

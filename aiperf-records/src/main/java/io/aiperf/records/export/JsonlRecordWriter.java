@@ -132,23 +132,7 @@ public final class JsonlRecordWriter implements Closeable {
     }
 
     private void writeMetadata(RequestRecord r, String recordProcessorId) throws IOException {
-        json.writeObjectFieldStart("metadata");
-        json.writeNumberField("session_num", r.creditId());
-        writeStringOrNull("x_request_id", r.xRequestId());
-        writeStringOrNull("x_correlation_id", r.xCorrelationId());
-        writeStringOrNull("conversation_id", r.conversationId());
-        json.writeNumberField("turn_index", r.turnIndex());
-        json.writeNumberField("request_start_ns", r.startEpochNs());
-        writeLongOrNull("request_ack_ns", r.responseHeadersNs() >= 0 ? r.epochNsOf(r.responseHeadersNs()) : null);
-        json.writeNumberField("request_end_ns", r.epochNsOf(r.requestEndNs()));
-        writeStringOrNull("worker_id", r.workerId());
-        json.writeStringField("record_processor_id", recordProcessorId);
-        json.writeStringField("benchmark_phase", r.phase().exportName());
-        json.writeBooleanField("was_cancelled", r.cancelled());
-        writeLongOrNull("cancellation_time_ns", r.cancelled() ? r.epochNsOf(r.requestEndNs()) : null);
-        // Ours, after AIPerf's fields: when the request bytes went out, after the connection was acquired.
-        writeLongOrNull("request_write_ns", r.requestWriteNs() >= 0 ? r.epochNsOf(r.requestWriteNs()) : null);
-        json.writeEndObject();
+        RecordJson.writeMetadata(json, r, recordProcessorId);
     }
 
     private void writeMetrics(MetricRecord record) throws IOException {
@@ -179,34 +163,6 @@ public final class JsonlRecordWriter implements Closeable {
     }
 
     private void writeError(ErrorDetails error) throws IOException {
-        if (error == null) {
-            json.writeNullField("error");
-            return;
-        }
-        json.writeObjectFieldStart("error");
-        if (error.code() == null) {
-            json.writeNullField("code");
-        } else {
-            json.writeNumberField("code", error.code());
-        }
-        writeStringOrNull("type", error.type());
-        writeStringOrNull("message", error.message());
-        json.writeEndObject();
-    }
-
-    private void writeStringOrNull(String field, String value) throws IOException {
-        if (value == null) {
-            json.writeNullField(field);
-        } else {
-            json.writeStringField(field, value);
-        }
-    }
-
-    private void writeLongOrNull(String field, Long value) throws IOException {
-        if (value == null) {
-            json.writeNullField(field);
-        } else {
-            json.writeNumberField(field, value);
-        }
+        RecordJson.writeError(json, error);
     }
 }

@@ -45,6 +45,8 @@ final class Exchange {
     final String xRequestId;
     private final HttpTransport transport;
     private final RequestCallbacks callbacks;
+    /** The exchange as sent and received, only at export level raw; else null. */
+    final RawCapture raw;
 
     // Touched by cancelling threads.
     volatile boolean cancelRequested;
@@ -58,6 +60,8 @@ final class Exchange {
     String reason;
     long responseHeadersNs = -1;
     boolean eventStream;
+    /** The response's content type, recorded only for {@link #raw}. */
+    String contentType;
     boolean keepAlive = true;
     ScheduledFuture<?> timeout;
     /** When the write of the whole request succeeded; -1 until then. The cancellation delay counts from here. */
@@ -81,6 +85,7 @@ final class Exchange {
         this.requestStartNs = requestStartNs;
         this.xRequestId = xRequestId;
         this.callbacks = callbacks;
+        this.raw = transport.captureRaw() ? new RawCapture(payloadJson) : null;
     }
 
     boolean isDone() {
@@ -197,7 +202,8 @@ final class Exchange {
                 error,
                 cancelled,
                 credit.intendedNs(),
-                inputText);
+                inputText,
+                raw == null ? null : raw.build());
         try {
             callbacks.done(record);
         } catch (RuntimeException e) {

@@ -80,6 +80,8 @@ public final class HttpTransport implements AutoCloseable {
     private final java.util.EnumSet<CreditPhase> cancelledPhases = java.util.EnumSet.noneOf(CreditPhase.class);
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicLong onDoneFailures = new AtomicLong();
+    /** Export level raw: every record carries its payload, headers and raw responses. */
+    private final boolean captureRaw;
 
     /**
      * @param endpoint            where and how to send (all {@code urls} get a connection pool)
@@ -89,7 +91,17 @@ public final class HttpTransport implements AutoCloseable {
      * @throws IllegalArgumentException for a URL that cannot be parsed or a header that is not valid HTTP
      */
     public HttpTransport(EndpointConfig endpoint, String workerId, int expectedConcurrency, int ioThreads) {
+        this(endpoint, workerId, expectedConcurrency, ioThreads, false);
+    }
+
+    /**
+     * As {@link #HttpTransport(EndpointConfig, String, int, int)}; with {@code captureRaw} every record also carries
+     * a {@link io.aiperf.core.message.RawExchange} (export level raw).
+     */
+    public HttpTransport(EndpointConfig endpoint, String workerId, int expectedConcurrency, int ioThreads,
+                         boolean captureRaw) {
         this.workerId = workerId;
+        this.captureRaw = captureRaw;
         int threads = ioThreads > 0 ? ioThreads : Runtime.getRuntime().availableProcessors();
         this.nativeTransport = Epoll.isAvailable();
         IoHandlerFactory ioFactory = nativeTransport ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
@@ -302,6 +314,10 @@ public final class HttpTransport implements AutoCloseable {
         return workerId;
     }
 
+    boolean captureRaw() {
+        return captureRaw;
+    }
+
     /** Called once per exchange, from {@link Exchange#complete}. */
     void completed(Exchange ex) {
         inFlightCount.decrementAndGet();
@@ -363,8 +379,12 @@ public final class HttpTransport implements AutoCloseable {
             }
         }
         try {
-            handler.start(ex, requests.request(target.url, ex.xRequestId, ex.credit, ex.payloadJson, ch.alloc()),
-                    remainingNs);
+            io.netty.handler.codec.http.FullHttpRequest request =
+                    requests.request(target.url, ex.xRequestId, ex.credit, ex.payloadJson, ch.alloc());
+            if (ex.raw != null) {
+                ex.raw.requestHeaders(request.headers());
+            }
+            handler.start(ex, request, remainingNs);
         } catch (RuntimeException e) {
             ch.close();
             ex.complete(System.nanoTime(), Failures.of("InternalError", Failures.oneLine(e)), false);

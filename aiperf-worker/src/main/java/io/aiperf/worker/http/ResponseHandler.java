@@ -10,6 +10,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.pool.ChannelPool;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
@@ -147,6 +148,10 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
             ex.responseHeadersNs = stamper.lastReadNs();
             ex.keepAlive = HttpUtil.isKeepAlive(response);
             ex.eventStream = SseDecoder.isEventStream(response);
+            if (ex.raw != null) {
+                ex.contentType = response.headers().get(HttpHeaderNames.CONTENT_TYPE);
+                ex.raw.responseHeaders(response.headers());
+            }
         }
         if (msg instanceof HttpContent content) {
             if (ex.status == 0) {
@@ -171,6 +176,9 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
 
     private void onEvent(Exchange ex, SseEvent event) {
         long arrivalNs = stamper.lastReadNs();
+        if (ex.raw != null) {
+            ex.raw.event(arrivalNs, event);
+        }
         if (event.isError()) {
             fail(ex, arrivalNs, Failures.sseError(event.comment(), event.data()));
             return;
@@ -195,6 +203,9 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
     private void onEnd(Exchange ex) {
         long endNs = stamper.lastReadNs();
         int code = ex.status;
+        if (ex.raw != null && !ex.eventStream) {
+            ex.raw.body(endNs, ex.contentType, ex.bodyText());
+        }
         ErrorDetails error = null;
         if (code < 200 || code >= 300) {
             String body = ex.bodyText().strip();

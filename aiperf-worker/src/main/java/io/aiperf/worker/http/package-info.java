@@ -76,7 +76,9 @@
  * {@code ByteBuf} (encoded once from {@code payloadJson}, pooled allocator), a timeout task (and a cancellation
  * task when asked), a couple of listener lambdas, the chunk list and the record. Per SSE event: the {@link io.aiperf.worker.http.SseEvent} and its data
  * string, then the JSON parser, extracted strings and one {@code ResponseChunk}. Nothing per byte: the SSE parser
- * reuses growable byte arrays for the current line and the pending data.
+ * reuses growable byte arrays for the current line and the pending data. Only at export level raw (a transport
+ * built with {@code captureRaw}) does each request also keep a {@code RawCapture}: the request headers (secrets
+ * redacted there), the response headers and every SSE message's fields or the body, with their arrival stamps.
  *
  * <h2>Buffer ownership</h2>
  * The request body is released by the write (on success or failure). Inbound {@code ByteBuf}s are released by the

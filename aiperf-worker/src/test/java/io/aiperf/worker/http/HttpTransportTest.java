@@ -3,6 +3,7 @@ package io.aiperf.worker.http;
 import io.aiperf.core.config.EndpointConfig;
 import io.aiperf.core.config.EndpointType;
 import io.aiperf.core.message.Credit;
+import io.aiperf.core.message.RawExchange;
 import io.aiperf.core.message.RequestRecord;
 import io.aiperf.core.model.CreditPhase;
 import io.aiperf.core.model.ErrorDetails;
@@ -125,6 +126,71 @@ class HttpTransportTest {
         assertThat(chunks.get(3).arrivalNs()).isGreaterThanOrEqualTo(sendTimes.get(1));
         assertThat(chunks.get(3).arrivalNs() - chunks.get(2).arrivalNs()).isGreaterThanOrEqualTo(30 * MS);
         assertThat(r.usage()).isEqualTo(new Usage(10L, 5L, 15L, null));
+    }
+
+    @Test
+    void withoutRawCaptureARecordCarriesNoExchange() throws Exception {
+        server.responder = TestHttpServer.sse(new CopyOnWriteArrayList<>(), false,
+                new TestHttpServer.Step(0, chunk("a") + DONE));
+        transport = transport(server.baseUrl(), 10);
+
+        RequestRecord r = sendAndAwait(credit(CreditPhase.PROFILING));
+
+        assertThat(r.error()).isNull();
+        assertThat(r.raw()).isNull();
+    }
+
+    @Test
+    void rawCaptureKeepsPayloadRedactedHeadersAndEverySseMessageWithItsStamp() throws Exception {
+        server.responder = TestHttpServer.sse(new CopyOnWriteArrayList<>(), false,
+                new TestHttpServer.Step(0, ROLE_CHUNK),
+                new TestHttpServer.Step(30, chunk("a")),
+                new TestHttpServer.Step(30, chunk("b") + USAGE_CHUNK + DONE));
+        transport = rawTransport(server.baseUrl());
+
+        RequestRecord r = sendAndAwait(credit(CreditPhase.PROFILING));
+
+        assertThat(r.error()).isNull();
+        RawExchange raw = r.raw();
+        assertThat(raw).isNotNull();
+        assertThat(raw.payload()).isEqualTo(CHAT_BODY);
+        assertThat(raw.requestHeaders()).containsEntry("authorization", "<redacted>")
+                .containsEntry("X-Api-Key", "<redacted>").containsEntry("X-Custom", "yes")
+                .containsEntry("content-type", "application/json");
+        assertThat(raw.requestHeaders().toString()).doesNotContain("secret-key").doesNotContain("hidden-value");
+        assertThat(raw.responseHeaders()).containsEntry("content-type", "text/event-stream; charset=utf-8");
+        List<String> data = new ArrayList<>();
+        for (RawExchange.RawResponse response : raw.responses()) {
+            assertThat(response.packets()).isNotNull();
+            response.packets().forEach(p -> data.add(p.name() + "=" + p.value()));
+        }
+        assertThat(data).hasSize(5);
+        assertThat(data.get(0)).startsWith("data=").contains("\"role\":\"assistant\"");
+        assertThat(data.get(4)).isEqualTo("data=[DONE]");
+        // The content messages carry the same arrival stamps as the record's chunks.
+        assertThat(raw.responses().get(1).perfNs()).isEqualTo(r.responses().get(0).arrivalNs());
+        assertThat(raw.responses().get(2).perfNs()).isEqualTo(r.responses().get(1).arrivalNs());
+        for (RawExchange.RawResponse response : raw.responses()) {
+            assertThat(response.perfNs()).isBetween(r.requestStartNs(), r.requestEndNs());
+        }
+    }
+
+    @Test
+    void rawCaptureKeepsANonStreamingBodyWithItsContentType() throws Exception {
+        String body = "{\"id\":\"x\",\"object\":\"chat.completion\",\"choices\":[{\"index\":0,\"message\":"
+                + "{\"role\":\"assistant\",\"content\":\"Whole answer\"}}]}";
+        server.responder = TestHttpServer.json(HttpResponseStatus.OK, body, true);
+        transport = rawTransport(server.baseUrl());
+
+        RequestRecord r = sendAndAwait(credit(CreditPhase.PROFILING));
+
+        assertThat(r.error()).isNull();
+        assertThat(r.raw().responses()).singleElement().satisfies(response -> {
+            assertThat(response.packets()).isNull();
+            assertThat(response.contentType()).isEqualTo("application/json");
+            assertThat(response.text()).isEqualTo(body);
+            assertThat(response.perfNs()).isEqualTo(r.requestEndNs());
+        });
     }
 
     @Test
@@ -586,6 +652,12 @@ class HttpTransportTest {
         EndpointConfig cfg = new EndpointConfig(List.of("m"), EndpointType.CHAT, true, List.of(baseUrl), null,
                 timeoutSeconds, "secret-key", false, false, Map.of("X-Custom", "yes"), Map.of());
         return new HttpTransport(cfg, "worker-test", 8, 2);
+    }
+
+    private static HttpTransport rawTransport(String baseUrl) {
+        EndpointConfig cfg = new EndpointConfig(List.of("m"), EndpointType.CHAT, true, List.of(baseUrl), null, 10,
+                "secret-key", false, false, Map.of("X-Custom", "yes", "X-Api-Key", "hidden-value"), Map.of());
+        return new HttpTransport(cfg, "worker-test", 8, 2, true);
     }
 
     /** Records what the transport reported, in order, with the reporting threads. */
