@@ -12,6 +12,8 @@ import io.aiperf.records.export.SummaryJsonExporter;
 import io.aiperf.records.export.TimeSliceExporter;
 import io.aiperf.records.export.TimeSlices;
 import io.aiperf.records.metric.MetricRecord;
+import io.aiperf.records.metric.MetricRegistry;
+import io.aiperf.records.metric.MetricSettings;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -35,6 +37,11 @@ final class RecordExports implements Closeable {
     private final List<String> written = new ArrayList<>();
 
     RecordExports(OutputConfig output, String recordProcessorId, boolean openLoop) throws IOException {
+        this(output, recordProcessorId, openLoop, MetricRegistry.standard(MetricSettings.ALL_BUT_GOODPUT));
+    }
+
+    RecordExports(OutputConfig output, String recordProcessorId, boolean openLoop, MetricRegistry registry)
+            throws IOException {
         this.files = ExportFiles.of(output);
         this.jsonl = output.exportLevel() == ExportLevel.SUMMARY ? null
                 : new JsonlRecordWriter(files.recordsJsonl(), recordProcessorId);
@@ -47,7 +54,7 @@ final class RecordExports implements Closeable {
             throw e;
         }
         this.slices = output.sliceDurationSeconds() == null ? null
-                : new TimeSlices(output.sliceDurationSeconds(), openLoop);
+                : new TimeSlices(output.sliceDurationSeconds(), openLoop, registry);
     }
 
     /** One profiling record, into every per-request export. */

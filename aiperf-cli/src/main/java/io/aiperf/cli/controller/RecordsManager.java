@@ -82,7 +82,7 @@ final class RecordsManager implements AutoCloseable {
         this.inputs = dataset;
         this.metrics = new RecordMetrics(dataset.tokenizer(), registry);
         try {
-            this.exports = new RecordExports(config.output(), RecordPipeline.processorId(0), openLoop);
+            this.exports = new RecordExports(config.output(), RecordPipeline.processorId(0), openLoop, registry);
         } catch (IOException e) {
             throw new IllegalStateException("cannot write exports to " + artifactDir + ": " + e.getMessage(), e);
         }

@@ -39,7 +39,9 @@ class SummaryRecomputeIT {
     /** Run-level metrics recomputed from sums and stamps below; anything else must be a per-record distribution. */
     private static final Set<String> RUN_LEVEL = Set.of("request_count", "error_request_count", "benchmark_duration",
             "request_throughput", "output_token_throughput", "total_token_throughput", "total_isl", "total_osl",
-            "total_output_tokens", "total_reasoning_tokens", "total_error_isl");
+            "total_output_tokens", "total_reasoning_tokens", "total_error_isl", "osl_mismatch_count",
+            "usage_discrepancy_count", "total_usage_prompt_tokens", "total_usage_completion_tokens",
+            "total_usage_total_tokens");
 
     @TempDir
     Path tmp;
@@ -109,6 +111,9 @@ class SummaryRecomputeIT {
         long minStart = Long.MAX_VALUE;
         long maxEnd = Long.MIN_VALUE;
         Map<String, Long> sums = new LinkedHashMap<>();
+        long usageDiscrepancies = 0;
+        long oslMismatches = 0;
+        boolean oslCompared = false;
         for (JsonNode record : records) {
             JsonNode metrics = record.get("metrics");
             Iterator<Map.Entry<String, JsonNode>> fields = metrics.fields();
@@ -134,6 +139,25 @@ class SummaryRecomputeIT {
             if (metrics.has("reasoning_token_count")) {
                 sums.merge("total_reasoning_tokens", metrics.at("/reasoning_token_count/value").asLong(), Long::sum);
             }
+            for (String usage : List.of("prompt_tokens", "completion_tokens", "total_tokens")) {
+                if (metrics.has("usage_" + usage)) {
+                    sums.merge("total_usage_" + usage, metrics.at("/usage_" + usage + "/value").asLong(), Long::sum);
+                }
+            }
+            boolean discrepancy = false;
+            for (String diff : List.of("prompt", "completion", "reasoning")) {
+                JsonNode pct = metrics.at("/usage_" + diff + "_tokens_diff_pct/value");
+                discrepancy |= !pct.isMissingNode() && Math.abs(pct.asDouble()) > 10.0;
+            }
+            usageDiscrepancies += discrepancy ? 1 : 0;
+            JsonNode oslDiff = metrics.at("/osl_mismatch_diff_pct/value");
+            if (!oslDiff.isMissingNode()) {
+                // the JSONL carries OSL and its signed difference from the requested max_tokens: recover the latter
+                double osl = metrics.at("/output_sequence_length/value").asDouble();
+                double requested = osl / (1 + oslDiff.asDouble() / 100.0);
+                oslMismatches += Math.abs(osl - requested) > Math.min(requested * 0.05, 50) + 1e-9 ? 1 : 0;
+                oslCompared = true;
+            }
             long start = record.at("/metadata/request_start_ns").asLong();
             long latencyNs = Math.round(metrics.at("/request_latency/value").asDouble() * 1e6);
             minStart = Math.min(minStart, start);
@@ -145,6 +169,10 @@ class SummaryRecomputeIT {
             singles.put("error_request_count", (double) errors);
         }
         sums.forEach((k, v) -> singles.put(k, v.doubleValue()));
+        if (oslCompared) {
+            singles.put("osl_mismatch_count", (double) oslMismatches);
+        }
+        singles.put("usage_discrepancy_count", (double) usageDiscrepancies);
         if (valid > 0) {
             double seconds = (maxEnd - minStart) / 1e9;
             singles.put("benchmark_duration", seconds);

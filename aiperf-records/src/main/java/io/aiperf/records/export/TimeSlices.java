@@ -4,6 +4,8 @@ import io.aiperf.core.model.CreditPhase;
 import io.aiperf.records.aggregate.ProfileSummary;
 import io.aiperf.records.aggregate.RecordAggregator;
 import io.aiperf.records.metric.MetricRecord;
+import io.aiperf.records.metric.MetricRegistry;
+import io.aiperf.records.metric.MetricSettings;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -28,12 +30,21 @@ public final class TimeSlices {
     private final long sliceNs;
     private final boolean openLoop;
     private final TreeMap<Long, RecordAggregator> slices = new TreeMap<>();
+    private final MetricRegistry registry;
 
     /**
      * @param sliceDurationSeconds slice width ({@code --slice-duration})
      * @param openLoop             passed on to every slice's aggregator (see {@link RecordAggregator})
      */
     public TimeSlices(double sliceDurationSeconds, boolean openLoop) {
+        this(sliceDurationSeconds, openLoop, MetricRegistry.standard(MetricSettings.ALL_BUT_GOODPUT));
+    }
+
+    /**
+     * @param registry the run's metrics, so each slice computes what the whole-run summary computes (goodput too)
+     */
+    public TimeSlices(double sliceDurationSeconds, boolean openLoop, MetricRegistry registry) {
+        this.registry = registry;
         if (!(sliceDurationSeconds > 0)) {
             throw new IllegalArgumentException("slice duration must be positive: " + sliceDurationSeconds);
         }
@@ -47,7 +58,7 @@ public final class TimeSlices {
             return;
         }
         long slice = Math.floorDiv(record.record().startEpochNs(), sliceNs);
-        slices.computeIfAbsent(slice, s -> new RecordAggregator(openLoop)).add(record);
+        slices.computeIfAbsent(slice, s -> new RecordAggregator(openLoop, registry)).add(record);
     }
 
     /** The slices that hold at least one record, in time order; an empty slice inside the run keeps its index. */
