@@ -1,8 +1,6 @@
 package io.aiperf.records.export;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.StreamWriteFeature;
 import io.aiperf.core.message.RequestRecord;
 import io.aiperf.core.model.CreditPhase;
 import io.aiperf.core.model.ErrorDetails;
@@ -10,13 +8,8 @@ import io.aiperf.records.metric.MetricCatalog;
 import io.aiperf.records.metric.MetricRecord;
 import io.aiperf.records.metric.MetricSpec;
 
-import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
@@ -42,17 +35,10 @@ public final class JsonlRecordWriter implements Closeable {
     /** Longest time written lines may sit in the buffer while records keep arriving. */
     public static final long FLUSH_INTERVAL_NS = TimeUnit.SECONDS.toNanos(1);
 
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
-            .disable(StreamWriteFeature.FLUSH_PASSED_TO_STREAM)
-            .build();
-
-    private final Writer out;
+    private final JsonLinesFile file;
     private final JsonGenerator json;
     private final String recordProcessorId;
     private long lastFlushNs = System.nanoTime();
-    private long written;
-    private boolean closed;
 
     /**
      * Creates (or truncates) {@code file} and its parent folders.
@@ -60,13 +46,8 @@ public final class JsonlRecordWriter implements Closeable {
      * @param recordProcessorId what {@link #write(MetricRecord)} writes as {@code record_processor_id}
      */
     public JsonlRecordWriter(Path file, String recordProcessorId) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        this.out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8), 1 << 16);
-        this.json = FACTORY.createGenerator(out);
-        this.json.setRootValueSeparator(null);
+        this.file = new JsonLinesFile(file, null);
+        this.json = this.file.generator();
         this.recordProcessorId = Objects.requireNonNull(recordProcessorId, "recordProcessorId");
     }
 
@@ -84,10 +65,8 @@ public final class JsonlRecordWriter implements Closeable {
      * one writer).
      */
     public boolean write(MetricRecord record, String recordProcessorId) throws IOException {
-        if (closed) {
-            throw new IOException("writer is closed");
-        }
         RequestRecord r = record.record();
+        file.checkOpen();
         if (r.phase() != CreditPhase.PROFILING) {
             return false;
         }
@@ -96,9 +75,7 @@ public final class JsonlRecordWriter implements Closeable {
         writeMetrics(record);
         writeError(record.error());
         json.writeEndObject();
-        json.flush(); // generator buffer → BufferedWriter only (FLUSH_PASSED_TO_STREAM is off)
-        out.write('\n');
-        written++;
+        file.endLine();
         long now = System.nanoTime();
         if (now - lastFlushNs >= FLUSH_INTERVAL_NS) {
             flush();
@@ -108,27 +85,18 @@ public final class JsonlRecordWriter implements Closeable {
 
     /** Lines written so far. */
     public long written() {
-        return written;
+        return file.written();
     }
 
     /** Pushes buffered lines to the file. */
     public void flush() throws IOException {
-        json.flush();
-        out.flush();
+        file.flush();
         lastFlushNs = System.nanoTime();
     }
 
     @Override
     public void close() throws IOException {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            json.close();
-        } finally {
-            out.close();
-        }
+        file.close();
     }
 
     private void writeMetadata(RequestRecord r, String recordProcessorId) throws IOException {

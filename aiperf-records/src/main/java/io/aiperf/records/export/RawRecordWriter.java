@@ -1,20 +1,13 @@
 package io.aiperf.records.export;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aiperf.core.message.RawExchange;
 import io.aiperf.core.message.RequestRecord;
 import io.aiperf.core.model.CreditPhase;
 
-import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
@@ -37,30 +30,17 @@ import java.util.Objects;
  */
 public final class RawRecordWriter implements Closeable {
 
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
-            .disable(StreamWriteFeature.FLUSH_PASSED_TO_STREAM)
-            .build();
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-    private final Writer out;
+    private final JsonLinesFile file;
     private final JsonGenerator json;
     private final String recordProcessorId;
-    private long written;
-    private boolean closed;
 
     /** Creates (or truncates) {@code file} and its parent folders. */
     public RawRecordWriter(Path file, String recordProcessorId) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        this.out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8),
-                1 << 16);
-        this.json = FACTORY.createGenerator(out);
-        this.json.setCodec(MAPPER);
-        this.json.setRootValueSeparator(null);
+        this.file = new JsonLinesFile(file, MAPPER);
+        this.json = this.file.generator();
         this.recordProcessorId = Objects.requireNonNull(recordProcessorId, "recordProcessorId");
     }
 
@@ -71,9 +51,7 @@ public final class RawRecordWriter implements Closeable {
      * @return true when a line was written
      */
     public boolean write(RequestRecord r) throws IOException {
-        if (closed) {
-            throw new IOException("writer is closed");
-        }
+        file.checkOpen();
         if (r.phase() != CreditPhase.PROFILING) {
             return false;
         }
@@ -98,32 +76,21 @@ public final class RawRecordWriter implements Closeable {
         json.writeEndArray();
         RecordJson.writeError(json, r.error());
         json.writeEndObject();
-        json.flush();
-        out.write('\n');
-        written++;
+        file.endLine();
         return true;
     }
 
     public long written() {
-        return written;
+        return file.written();
     }
 
     public void flush() throws IOException {
-        json.flush();
-        out.flush();
+        file.flush();
     }
 
     @Override
     public void close() throws IOException {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            json.close();
-        } finally {
-            out.close();
-        }
+        file.close();
     }
 
     /** The body exactly as sent when it is one line of valid JSON, else its parsed tree, else a string. */

@@ -1,7 +1,6 @@
 package io.aiperf.core.dataset.media;
 
 import io.aiperf.core.config.MediaConfig;
-import io.aiperf.core.dataset.Parallel;
 import io.aiperf.core.dataset.PositiveNormal;
 import io.aiperf.core.dataset.RandomStreams;
 import io.aiperf.core.dataset.SeededRandom;
@@ -13,7 +12,6 @@ import javax.sound.sampled.AudioSystem;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
@@ -54,27 +52,15 @@ public final class SyntheticAudio {
      */
     public static List<List<String>> generate(MediaConfig.Audio config, int turns, RandomStreams streams,
                                               int threads) {
-        List<List<String>> out = new ArrayList<>(turns);
         if (!config.enabled()) {
-            for (int t = 0; t < turns; t++) {
-                out.add(List.of());
-            }
-            return out;
+            return MediaBatches.none(turns);
         }
         if (config.format() != MediaConfig.AudioFormat.WAV) {
             throw new IllegalArgumentException(MP3_UNSUPPORTED);
         }
         SeededRandom rng = streams.derive(RandomStreams.MEDIA_AUDIO);
-        int batch = config.batchSize();
-        Spec[] specs = new Spec[turns * batch];
-        for (int i = 0; i < specs.length; i++) {
-            specs[i] = spec(rng, config);
-        }
-        List<String> clips = Parallel.map(specs.length, threads, "aiperf-dataset-audio", i -> content(specs[i]));
-        for (int t = 0; t < turns; t++) {
-            out.add(List.copyOf(clips.subList(t * batch, (t + 1) * batch)));
-        }
-        return out;
+        return MediaBatches.generate(turns, config.batchSize(), () -> spec(rng, config), SyntheticAudio::content,
+                threads, "aiperf-dataset-audio");
     }
 
     static Spec spec(SeededRandom rng, MediaConfig.Audio config) {

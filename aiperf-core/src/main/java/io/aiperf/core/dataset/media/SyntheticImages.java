@@ -2,7 +2,6 @@ package io.aiperf.core.dataset.media;
 
 import io.aiperf.core.config.MediaConfig;
 import io.aiperf.core.config.MediaConfig.ImageFormat;
-import io.aiperf.core.dataset.Parallel;
 import io.aiperf.core.dataset.PositiveNormal;
 import io.aiperf.core.dataset.RandomStreams;
 import io.aiperf.core.dataset.SeededRandom;
@@ -23,7 +22,6 @@ import java.awt.image.DataBufferInt;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
@@ -65,24 +63,12 @@ public final class SyntheticImages {
      */
     public static List<List<String>> generate(MediaConfig.Images config, int turns, RandomStreams streams,
                                               int threads) {
-        List<List<String>> out = new ArrayList<>(turns);
         if (!config.enabled()) {
-            for (int t = 0; t < turns; t++) {
-                out.add(List.of());
-            }
-            return out;
+            return MediaBatches.none(turns);
         }
         SeededRandom rng = streams.derive(RandomStreams.MEDIA_IMAGE);
-        int batch = config.batchSize();
-        Spec[] specs = new Spec[turns * batch];
-        for (int i = 0; i < specs.length; i++) {
-            specs[i] = spec(rng, config);
-        }
-        List<String> urls = Parallel.map(specs.length, threads, "aiperf-dataset-images", i -> dataUrl(specs[i]));
-        for (int t = 0; t < turns; t++) {
-            out.add(List.copyOf(urls.subList(t * batch, (t + 1) * batch)));
-        }
-        return out;
+        return MediaBatches.generate(turns, config.batchSize(), () -> spec(rng, config), SyntheticImages::dataUrl,
+                threads, "aiperf-dataset-images");
     }
 
     static Spec spec(SeededRandom rng, MediaConfig.Images config) {

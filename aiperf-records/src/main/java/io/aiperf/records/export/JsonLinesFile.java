@@ -1,0 +1,88 @@
+package io.aiperf.records.export;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.ObjectCodec;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+
+import java.io.BufferedWriter;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A JSON Lines file written by one thread: one generator over a 64 KiB buffer, one object per line. The per-request
+ * writers ({@link JsonlRecordWriter}, {@link RawRecordWriter}) differ only in what a line holds.
+ */
+final class JsonLinesFile implements Closeable {
+
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+            .disable(StreamWriteFeature.FLUSH_PASSED_TO_STREAM)
+            .build();
+
+    private final Writer out;
+    private final JsonGenerator json;
+    private long written;
+    private boolean closed;
+
+    /** Creates (or truncates) {@code file} and its parent folders; {@code codec} may be null. */
+    JsonLinesFile(Path file, ObjectCodec codec) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        this.out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8),
+                1 << 16);
+        this.json = FACTORY.createGenerator(out);
+        this.json.setRootValueSeparator(null);
+        if (codec != null) {
+            this.json.setCodec(codec);
+        }
+    }
+
+    /** The generator lines are written with (between {@link #checkOpen()} and {@link #endLine()}). */
+    JsonGenerator generator() {
+        return json;
+    }
+
+    void checkOpen() throws IOException {
+        if (closed) {
+            throw new IOException("writer is closed");
+        }
+    }
+
+    /** Ends the line just written with the {@link #generator()}. */
+    void endLine() throws IOException {
+        json.flush(); // generator buffer → BufferedWriter only (FLUSH_PASSED_TO_STREAM is off)
+        out.write('\n');
+        written++;
+    }
+
+    long written() {
+        return written;
+    }
+
+    /** Pushes buffered lines to the file. */
+    void flush() throws IOException {
+        json.flush();
+        out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            json.close();
+        } finally {
+            out.close();
+        }
+    }
+}
