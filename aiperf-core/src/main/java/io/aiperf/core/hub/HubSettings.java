@@ -40,11 +40,25 @@ public record HubSettings(String endpoint, String token, Path cacheDir, Path hfH
         while (endpoint.endsWith("/")) {
             endpoint = endpoint.substring(0, endpoint.length() - 1);
         }
+        if (!validEndpoint(endpoint)) {
+            throw new IllegalArgumentException("HF_ENDPOINT must be an http(s) URL such as " + DEFAULT_ENDPOINT
+                    + ", found '" + endpoint + "'");
+        }
         token = token == null || token.isBlank() ? null : token.strip();
         if (cacheDir == null) {
             throw new IllegalArgumentException("cacheDir is required");
         }
         connectTimeout = connectTimeout == null ? DEFAULT_CONNECT_TIMEOUT : connectTimeout;
+    }
+
+    private static boolean validEndpoint(String endpoint) {
+        try {
+            java.net.URI uri = new java.net.URI(endpoint);
+            return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+                    && uri.getHost() != null;
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
     }
 
     /** From this process's environment. */

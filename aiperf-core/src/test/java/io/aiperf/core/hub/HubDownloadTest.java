@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -135,6 +136,16 @@ class HubDownloadTest {
                 .isEqualTo(Path.of("/x"));
         assertThat(HubSettings.fromEnvironment(Map.of("HF_TOKEN", "a", "HUGGING_FACE_HUB_TOKEN", "b"), "/h").token())
                 .isEqualTo("a");
+    }
+
+    @Test
+    void aGarbageEndpointIsRefusedInOneLine() {
+        for (String bad : List.of("huggingface.co", "ftp://mirror", "http://has space", "http:///no-host")) {
+            assertThatThrownBy(() -> HubSettings.fromEnvironment(Map.of("HF_ENDPOINT", bad), "/h"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("HF_ENDPOINT must be an http(s) URL such as https://huggingface.co, found '" + bad
+                            + "'");
+        }
     }
 
     @Test

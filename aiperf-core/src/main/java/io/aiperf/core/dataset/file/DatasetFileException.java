@@ -1,5 +1,7 @@
 package io.aiperf.core.dataset.file;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+
 /**
  * An input file (or its declared type) cannot be used. The message is one line, ready to print as is:
  * {@code <file>:<line>: <what is wrong>} for a bad row (line numbers are 1-based and count blank lines), or
@@ -25,6 +27,22 @@ public final class DatasetFileException extends RuntimeException {
     }
 
     /** A problem with {@code file} as a whole. */
+    /**
+     * {@code file:line: invalid JSON at column C: <Jackson's reason>}: the reason cut to its first line and without
+     * Jackson's source-location appendix, so a user sees the cause and never a dump of their data.
+     */
+    public static DatasetFileException invalidJson(String file, int line, JsonProcessingException e) {
+        String column = e.getLocation() == null || e.getLocation().getColumnNr() < 1 ? ""
+                : " at column " + e.getLocation().getColumnNr();
+        String m = e.getOriginalMessage() == null ? "malformed" : e.getOriginalMessage();
+        int nl = m.indexOf('\n');
+        if (nl >= 0) {
+            m = m.substring(0, nl);
+        }
+        m = m.replaceAll("\\s*\\(start marker at \\[Source:.*$", "").strip();
+        return atLine(file, line, "invalid JSON" + column + ": " + m);
+    }
+
     public static DatasetFileException forFile(String file, String what) {
         return new DatasetFileException(file, 0, what, null);
     }

@@ -139,9 +139,7 @@ final class JsonlRows {
                         + p.currentTokenLocation().getColumnNr() + ": unexpected content after the JSON value");
             }
         } catch (JsonProcessingException e) {
-            String column = e.getLocation() == null || e.getLocation().getColumnNr() < 1 ? ""
-                    : " at column " + e.getLocation().getColumnNr();
-            throw DatasetFileException.atLine(display, line, "invalid JSON" + column + ": " + reason(e));
+            throw DatasetFileException.invalidJson(display, line, e);
         } catch (IOException e) {
             throw DatasetFileException.atLine(display, line, "cannot parse: " + e.getMessage());
         }
@@ -149,15 +147,5 @@ final class JsonlRows {
             return object;
         }
         throw DatasetFileException.atLine(display, line, "not a JSON object (found " + RowFields.kind(node) + ")");
-    }
-
-    /** Jackson's message without its source-location appendix, on one line. */
-    private static String reason(JsonProcessingException e) {
-        String m = e.getOriginalMessage() == null ? "malformed" : e.getOriginalMessage();
-        int nl = m.indexOf('\n');
-        if (nl >= 0) {
-            m = m.substring(0, nl);
-        }
-        return m.replaceAll("\\s*\\(start marker at \\[Source:.*$", "").strip();
     }
 }

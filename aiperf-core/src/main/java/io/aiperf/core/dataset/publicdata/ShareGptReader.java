@@ -140,10 +140,7 @@ final class ShareGptReader implements Closeable {
         try {
             return parser.nextToken();
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            int line = at == null || at.getLineNr() < 1 ? Math.max(1, line()) : at.getLineNr();
-            String column = at == null || at.getColumnNr() < 1 ? "" : " at column " + at.getColumnNr();
-            throw DatasetFileException.atLine(display, line, "invalid JSON" + column + ": " + reason(e));
+            throw DatasetFileException.invalidJson(display, errorLine(e), e);
         } catch (IOException e) {
             throw DatasetFileException.forFile(display, "cannot read: " + e.getMessage());
         }
@@ -161,7 +158,7 @@ final class ShareGptReader implements Closeable {
         try {
             return parser.getText();
         } catch (JsonProcessingException e) {
-            throw DatasetFileException.atLine(display, Math.max(1, line()), "invalid JSON: " + reason(e));
+            throw DatasetFileException.invalidJson(display, errorLine(e), e);
         } catch (IOException e) {
             throw DatasetFileException.forFile(display, "cannot read: " + e.getMessage());
         }
@@ -172,9 +169,7 @@ final class ShareGptReader implements Closeable {
         try {
             parser.skipChildren();
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            int line = at == null || at.getLineNr() < 1 ? Math.max(1, line()) : at.getLineNr();
-            throw DatasetFileException.atLine(display, line, "invalid JSON: " + reason(e));
+            throw DatasetFileException.invalidJson(display, errorLine(e), e);
         } catch (IOException e) {
             throw DatasetFileException.forFile(display, "cannot read: " + e.getMessage());
         }
@@ -184,11 +179,10 @@ final class ShareGptReader implements Closeable {
         return Math.max(1, parser.currentLocation().getLineNr());
     }
 
-    /** Jackson's message without its source-location appendix, on one line. */
-    private static String reason(JsonProcessingException e) {
-        String m = e.getOriginalMessage() == null ? "malformed" : e.getOriginalMessage();
-        int nl = m.indexOf('\n');
-        return (nl >= 0 ? m.substring(0, nl) : m).strip();
+    /** Where Jackson says the error is, else where the parser stands. */
+    private int errorLine(JsonProcessingException e) {
+        JsonLocation at = e.getLocation();
+        return at == null || at.getLineNr() < 1 ? line() : at.getLineNr();
     }
 
     @Override
