@@ -13,7 +13,6 @@ import io.aiperf.records.export.TimeSliceExporter;
 import io.aiperf.records.export.TimeSlices;
 import io.aiperf.records.metric.MetricRecord;
 import io.aiperf.records.metric.MetricRegistry;
-import io.aiperf.records.metric.MetricSettings;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -36,10 +35,6 @@ final class RecordExports implements Closeable {
     /** "Kind: path" lines of the files written, in trailer order. */
     private final List<String> written = new ArrayList<>();
 
-    RecordExports(OutputConfig output, String recordProcessorId, boolean openLoop) throws IOException {
-        this(output, recordProcessorId, openLoop, MetricRegistry.standard(MetricSettings.ALL_BUT_GOODPUT));
-    }
-
     RecordExports(OutputConfig output, String recordProcessorId, boolean openLoop, MetricRegistry registry)
             throws IOException {
         this.files = ExportFiles.of(output);
@@ -57,25 +52,13 @@ final class RecordExports implements Closeable {
                 : new TimeSlices(output.sliceDurationSeconds(), openLoop, registry);
     }
 
-    /** One profiling record, into every per-request export. */
-    void write(MetricRecord record) throws IOException {
-        write(record, null);
-    }
-
-    /**
-     * One profiling record computed by record processor {@code recordProcessorId} (its JSONL metadata names it), or
-     * null for the id given at construction.
-     */
+    /** One profiling record computed by record processor {@code recordProcessorId}, into every per-request export. */
     void write(MetricRecord record, String recordProcessorId) throws IOException {
         if (jsonl != null) {
-            if (recordProcessorId == null) {
-                jsonl.write(record);
-            } else {
-                jsonl.write(record, recordProcessorId);
-            }
+            jsonl.write(record, recordProcessorId);
         }
         if (raw != null) {
-            raw.write(record.record());
+            raw.write(record.record(), recordProcessorId);
         }
         if (slices != null) {
             slices.add(record);

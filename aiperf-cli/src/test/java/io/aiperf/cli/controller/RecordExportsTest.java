@@ -11,6 +11,8 @@ import io.aiperf.core.tokenizer.TextTokenizer;
 import io.aiperf.records.aggregate.RecordAggregator;
 import io.aiperf.records.export.RunInfo;
 import io.aiperf.records.metric.MetricRecord;
+import io.aiperf.records.metric.MetricRegistry;
+import io.aiperf.records.metric.MetricSettings;
 import io.aiperf.records.metric.RecordMetrics;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -82,10 +84,11 @@ class RecordExportsTest {
         RecordAggregator aggregator = new RecordAggregator();
         RawExchange raw = config.output().raw()
                 ? new RawExchange("{\"a\":1}", Map.of("authorization", "<redacted>"), Map.of(), List.of()) : null;
-        try (RecordExports exports = new RecordExports(config.output(), "rm", true)) {
+        try (RecordExports exports = new RecordExports(config.output(), "rm", true,
+                MetricRegistry.standard(MetricSettings.ALL_BUT_GOODPUT))) {
             for (long credit = 1; credit <= 3; credit++) {
                 MetricRecord computed = metrics.compute(record(credit, raw), 5L);
-                exports.write(computed);
+                exports.write(computed, "rm");
                 aggregator.add(computed);
             }
             exports.close();

@@ -45,12 +45,17 @@ public final class RawRecordWriter implements Closeable {
     }
 
     /**
-     * Writes one line for a profiling record; records of other phases are skipped, and so is a record without a
-     * raw exchange (a worker that did not capture one).
+     * Writes one line for a profiling record; records of other phases are skipped. A record without a raw exchange
+     * (a worker that did not capture one) still gets its line, with a null payload and no responses.
      *
      * @return true when a line was written
      */
     public boolean write(RequestRecord r) throws IOException {
+        return write(r, recordProcessorId);
+    }
+
+    /** Like {@link #write(RequestRecord)}, naming the processor that computed this record. */
+    public boolean write(RequestRecord r, String recordProcessorId) throws IOException {
         file.checkOpen();
         if (r.phase() != CreditPhase.PROFILING) {
             return false;

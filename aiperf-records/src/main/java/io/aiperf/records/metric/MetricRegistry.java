@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.PriorityQueue;
 
 /**
@@ -29,16 +28,10 @@ public final class MetricRegistry {
 
     private final MetricSettings settings;
     private final List<MetricDefinition> ordered;
-    private final Map<String, MetricDefinition> byTag;
 
     private MetricRegistry(MetricSettings settings, List<MetricDefinition> ordered) {
         this.settings = settings;
         this.ordered = List.copyOf(ordered);
-        Map<String, MetricDefinition> map = new LinkedHashMap<>();
-        for (MetricDefinition d : ordered) {
-            map.put(d.tag(), d);
-        }
-        this.byTag = map;
     }
 
     /** Every built-in metric; goodput's only when {@code slos} is not null. */
@@ -193,10 +186,6 @@ public final class MetricRegistry {
     /** Every metric, dependencies first. */
     public List<MetricDefinition> ordered() {
         return ordered;
-    }
-
-    public Optional<MetricDefinition> find(String tag) {
-        return Optional.ofNullable(byTag.get(tag));
     }
 
     public List<RecordMetricDefinition> recordMetrics() {

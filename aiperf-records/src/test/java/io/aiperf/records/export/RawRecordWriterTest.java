@@ -71,7 +71,7 @@ class RawRecordWriterTest {
             writer.write(record(CreditPhase.PROFILING, textBody, new ErrorDetails(503, "Service Unavailable",
                     "upstream down"), 503));
             writer.write(record(CreditPhase.PROFILING, notJson, new ErrorDetails(null, "ConnectionRefused", "x"), 0));
-            writer.write(record(CreditPhase.PROFILING, null, null, 200));
+            writer.write(record(CreditPhase.PROFILING, null, null, 200), "record_processor_3");
         }
         List<String> lines = Files.readAllLines(file);
         assertThat(lines).hasSize(3);
@@ -87,5 +87,8 @@ class RawRecordWriterTest {
         JsonNode third = MAPPER.readTree(lines.get(2));
         assertThat(third.get("payload").isNull()).isTrue();
         assertThat(third.get("responses").size()).isZero();
+        assertThat(third.at("/metadata/record_processor_id").asText()).as("the processor that computed the record")
+                .isEqualTo("record_processor_3");
+        assertThat(first.at("/metadata/record_processor_id").asText()).isEqualTo("rm");
     }
 }

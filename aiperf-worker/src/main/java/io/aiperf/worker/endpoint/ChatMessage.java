@@ -46,9 +46,4 @@ public record ChatMessage(String role, String text, TurnContents contents) {
         return !contents.hasMedia()
                 && (contents.texts().isEmpty() || TurnContents.flatten(contents.texts()).size() == 1);
     }
-
-    /** The text content as a plain string (meaningful when {@link #plain()}). */
-    public String content() {
-        return text;
-    }
 }

@@ -105,7 +105,7 @@ final class JsonMessages {
      * differ in ids and lengths, and the error summary groups records by message, so one broken server behaviour
      * must give one message, not one per request.
      */
-    static ResponseParseException malformed(JsonProcessingException e, String json) {
+    static ResponseParseException malformed(JsonProcessingException e) {
         String detail = e.getOriginalMessage();
         if (detail == null || detail.isBlank()) {
             detail = "unreadable";
@@ -142,7 +142,7 @@ final class JsonMessages {
         try (com.fasterxml.jackson.core.JsonParser p = FACTORY.createParser(json)) {
             return read.read(p, json);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw malformed(e, json);
+            throw malformed(e);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e); // reading from a String: unreachable
         }

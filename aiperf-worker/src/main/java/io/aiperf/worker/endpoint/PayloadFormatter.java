@@ -292,9 +292,7 @@ public final class PayloadFormatter {
         if (maxTokens != null) {
             parameters.put("max_new_tokens", maxTokens.intValue());
         }
-        for (Map.Entry<String, Object> extra : cfg.extraInputs().entrySet()) {
-            parameters.set(extra.getKey(), MAPPER.valueToTree(extra.getValue()));
-        }
+        mergeExtras(cfg.extraInputs(), parameters);
         return write(body);
     }
 
@@ -307,8 +305,13 @@ public final class PayloadFormatter {
     }
 
     private static void mergeExtras(EndpointConfig cfg, ObjectNode body) {
-        for (Map.Entry<String, Object> extra : cfg.extraInputs().entrySet()) {
-            body.set(extra.getKey(), MAPPER.valueToTree(extra.getValue()));
+        mergeExtras(cfg.extraInputs(), body);
+    }
+
+    /** Sets each extra on {@code target}: an existing key keeps its place and takes the value (dict.update). */
+    static void mergeExtras(Map<String, Object> extras, ObjectNode target) {
+        for (Map.Entry<String, Object> extra : extras.entrySet()) {
+            target.set(extra.getKey(), MAPPER.valueToTree(extra.getValue()));
         }
     }
 

@@ -143,14 +143,12 @@ public final class TemplatePayload {
             throw new IllegalArgumentException("payload_template must render a JSON object, got: "
                     + abbreviate(rendered));
         }
-        for (Map.Entry<String, Object> extra : extras.entrySet()) {
-            object.set(extra.getKey(), JsonTemplateOutput.MAPPER.valueToTree(extra.getValue()));
-        }
+        PayloadFormatter.mergeExtras(extras, object);
         return JsonTemplateOutput.toJson(object);
     }
 
     /** The extra inputs merged into every body: all but the two that configure the template endpoint. */
-    public static Map<String, Object> bodyExtras(EndpointConfig cfg) {
+    private static Map<String, Object> bodyExtras(EndpointConfig cfg) {
         Map<String, Object> out = new LinkedHashMap<>(cfg.extraInputs());
         out.remove(PAYLOAD_TEMPLATE);
         out.remove(RESPONSE_FIELD);

@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Builds the POST of one credit. Headers, in this order, later ones overriding earlier ones (AIPerf's order):
@@ -73,7 +72,7 @@ final class RequestFactory {
 
     /** The {@code X-Request-ID} of a new request: a random UUID unless the user fixed one. */
     String requestId() {
-        return userRequestId != null ? userRequestId : randomUuid();
+        return userRequestId != null ? userRequestId : io.aiperf.core.model.RandomUuid.next();
     }
 
     /** The request; {@code body} is encoded once into a buffer from {@code alloc}, released by the write. */
@@ -93,9 +92,5 @@ final class RequestFactory {
         h.setInt(HttpHeaderNames.CONTENT_LENGTH, content.readableBytes());
         return new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, url.target(), content, h,
                 EmptyHttpHeaders.INSTANCE);
-    }
-
-    static String randomUuid() {
-        return io.aiperf.core.model.RandomUuid.next();
     }
 }

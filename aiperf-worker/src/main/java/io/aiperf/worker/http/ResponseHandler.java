@@ -203,18 +203,20 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
     private void onEnd(Exchange ex) {
         long endNs = stamper.lastReadNs();
         int code = ex.status;
-        if (ex.raw != null && !ex.eventStream) {
-            ex.raw.body(endNs, ex.contentType, ex.bodyText());
+        String text = ex.eventStream ? null : ex.bodyText(); // decoded once: a body may be large
+        if (ex.raw != null && text != null) {
+            ex.raw.body(endNs, ex.contentType, text);
         }
         ErrorDetails error = null;
         if (code < 200 || code >= 300) {
-            String body = ex.bodyText().strip();
+            // one line, whatever the server sent (a proxy's HTML error page has many)
+            String body = (text != null ? text : ex.bodyText()).strip().replaceAll("\\s+", " ");
             String reason = ex.reason;
             error = new ErrorDetails(code, reason, body.isEmpty() ? code + " " + reason
                     : ex.bodyTruncated ? body + "…" : body);
-        } else if (!ex.eventStream && ex.bodyLength() > 0) {
+        } else if (text != null && !text.isEmpty()) {
             try {
-                ParsedResponse parsed = parser.parse(ex.bodyText());
+                ParsedResponse parsed = parser.parse(text);
                 ex.usage(parsed.usage());
                 if (parsed.hasContent()) {
                     ex.addResponse(endNs, parsed.text(), parsed.reasoning());
