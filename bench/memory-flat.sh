@@ -7,7 +7,7 @@
 # plus the request throughput from profile_export_aiperf.json. Each sample also keeps the top of the histogram
 # (histogram-<n>.txt): what the live heap holds.
 # The controller is the JVM the CLI JVM starts with `service --type system_controller`; the workers run in their
-# own JVMs. The forced GCs cost the controller a few ms every SAMPLE seconds.
+# own JVMs. The forced GCs pause the controller once every SAMPLE seconds (not measured).
 # Usage: bench/memory-flat.sh   env: REQUESTS (1000000), CONCURRENCY (64), SAMPLE (s, 5), WORKERS (aiperf's
 # default), RECORD_PROCESSORS (aiperf's default), SERVICE_JAVA_OPTS (controller and workers, e.g. -Xmx256m to
 # prove the run fits in a small heap).

@@ -158,7 +158,8 @@ public final class SyntheticImages {
             writer.setOutput(out);
             ImageWriteParam param = writer.getDefaultWriteParam();
             if (format != ImageFormat.JPEG && param.canWriteCompressed()) {
-                // The noise leaves little for deflate to find: its fastest level gives the same size in far less time.
+                // The noise leaves little for deflate to find, so its fastest level is used (one manual comparison
+                // under load: same size, ~180 ms instead of ~300 ms per 512x512 image; not a bench).
                 param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
                 param.setCompressionQuality(PNG_COMPRESSION_QUALITY);
             }
