@@ -37,7 +37,7 @@ public final class SummaryCsvExporter {
     static final String EOL = "\r\n";
 
     /** AIPerf's metrics by tag, then ours (beyond AIPerf) by tag, so AIPerf's rows keep their positions. */
-    private static final Comparator<MetricResult> CSV_ORDER =
+    static final Comparator<MetricResult> CSV_ORDER =
             Comparator.comparing((MetricResult r) -> r.spec().has(MetricFlag.EXTENSION)).thenComparing(MetricResult::tag);
 
     private SummaryCsvExporter() {
@@ -96,8 +96,12 @@ public final class SummaryCsvExporter {
     }
 
     private static String singleValue(MetricResult result) {
+        return wholeOrDecimal(result, result.avg());
+    }
+
+    /** A whole token or request count as an integer, anything else with two decimals. */
+    static String wholeOrDecimal(MetricResult result, double value) {
         MetricUnit unit = result.spec().displayUnit();
-        double value = result.avg();
         boolean whole = (unit == MetricUnit.TOKENS || unit == MetricUnit.REQUESTS)
                 && value == Math.rint(value) && Math.abs(value) < 9.0e15;
         return whole ? Long.toString((long) value) : decimal(value);
@@ -110,7 +114,7 @@ public final class SummaryCsvExporter {
         return String.format(Locale.ROOT, "%.2f", value);
     }
 
-    private static void row(StringBuilder csv, List<String> cells) {
+    static void row(StringBuilder csv, List<String> cells) {
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
                 csv.append(',');

@@ -62,6 +62,18 @@ public final class SummaryJsonExporter {
         }
     }
 
+    /** {@code "<tag>": {"unit", "avg", "p1" … "std"}}; missing or non-finite statistics are left out. */
+    static void putMetric(ObjectNode parent, MetricResult result) {
+        ObjectNode metric = parent.putObject(result.tag());
+        metric.put("unit", result.unit());
+        for (String stat : MetricResult.JSON_STATS) {
+            Double value = result.stat(stat);
+            if (value != null && Double.isFinite(value)) {
+                metric.put(stat, value);
+            }
+        }
+    }
+
     static ObjectNode toTree(ProfileSummary summary, RunInfo run) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("schema_version", SCHEMA_VERSION);
@@ -70,14 +82,7 @@ public final class SummaryJsonExporter {
             root.put("benchmark_id", run.config().benchmarkId());
         }
         for (MetricResult result : exportOrder(summary)) {
-            ObjectNode metric = root.putObject(result.tag());
-            metric.put("unit", result.unit());
-            for (String stat : MetricResult.JSON_STATS) {
-                Double value = result.stat(stat);
-                if (value != null && Double.isFinite(value)) {
-                    metric.put(stat, value);
-                }
-            }
+            putMetric(root, result);
         }
         root.set("input_config", InputConfigJson.toJson(run.config(), MAPPER));
         root.put("was_cancelled", run.wasCancelled());

@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aiperf.records.aggregate.MetricResult;
-import io.aiperf.records.metric.MetricFlag;
-import io.aiperf.records.metric.MetricUnit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -34,8 +31,6 @@ import java.util.Locale;
 public final class TimeSliceExporter {
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final Comparator<MetricResult> CSV_ORDER = Comparator
-            .comparing((MetricResult r) -> r.spec().has(MetricFlag.EXTENSION)).thenComparing(MetricResult::tag);
 
     private TimeSliceExporter() {
     }
@@ -57,14 +52,7 @@ public final class TimeSliceExporter {
             node.put("start_ns", slice.startEpochNs());
             node.put("end_ns", slice.endEpochNs());
             for (MetricResult result : SummaryJsonExporter.exportOrder(slice.summary())) {
-                ObjectNode metric = node.putObject(result.tag());
-                metric.put("unit", result.unit());
-                for (String stat : MetricResult.JSON_STATS) {
-                    Double value = result.stat(stat);
-                    if (value != null && Double.isFinite(value)) {
-                        metric.put(stat, value);
-                    }
-                }
+                SummaryJsonExporter.putMetric(node, result);
             }
         }
         root.set("input_config", InputConfigJson.toJson(run.config(), MAPPER));
@@ -77,7 +65,7 @@ public final class TimeSliceExporter {
 
     public static String toCsv(List<TimeSlices.Slice> slices) {
         StringBuilder csv = new StringBuilder();
-        row(csv, "Timeslice", "Metric", "Unit", "Stat", "Value");
+        SummaryCsvExporter.row(csv, List.of("Timeslice", "Metric", "Unit", "Stat", "Value"));
         for (TimeSlices.Slice slice : slices) {
             List<MetricResult> results = new ArrayList<>();
             for (MetricResult result : slice.summary().metrics()) {
@@ -85,36 +73,20 @@ public final class TimeSliceExporter {
                     results.add(result);
                 }
             }
-            results.sort(CSV_ORDER);
+            results.sort(SummaryCsvExporter.CSV_ORDER);
             for (MetricResult result : results) {
                 for (String stat : MetricResult.JSON_STATS) {
                     Double value = result.stat(stat);
                     if (value == null || !Double.isFinite(value)) {
                         continue;
                     }
-                    row(csv, Integer.toString(slice.index()), result.spec().header(),
-                            result.spec().displayUnit().label(), stat, format(result, stat, value));
+                    String shown = result.singleValue() && "avg".equals(stat)
+                            ? SummaryCsvExporter.wholeOrDecimal(result, value) : String.format(Locale.ROOT, "%.2f", value);
+                    SummaryCsvExporter.row(csv, List.of(Integer.toString(slice.index()), result.spec().header(),
+                            result.spec().displayUnit().label(), stat, shown));
                 }
             }
         }
         return csv.toString();
-    }
-
-    private static String format(MetricResult result, String stat, double value) {
-        MetricUnit unit = result.spec().displayUnit();
-        boolean whole = result.singleValue() && "avg".equals(stat)
-                && (unit == MetricUnit.TOKENS || unit == MetricUnit.REQUESTS)
-                && value == Math.rint(value) && Math.abs(value) < 9.0e15;
-        return whole ? Long.toString((long) value) : String.format(Locale.ROOT, "%.2f", value);
-    }
-
-    private static void row(StringBuilder csv, String... cells) {
-        for (int i = 0; i < cells.length; i++) {
-            if (i > 0) {
-                csv.append(',');
-            }
-            csv.append(SummaryCsvExporter.quote(cells[i]));
-        }
-        csv.append(SummaryCsvExporter.EOL);
     }
 }
