@@ -90,6 +90,20 @@ class MockServerMainTest {
         "--error-rate 101          | invalid value for --error-rate: 101",
         "--random-seed 1.5         | invalid value for --random-seed: '1.5' is not an integer",
         "--fast=yes                | option --fast takes no value",
+        "--usage-token-offset -1   | invalid value for --usage-token-offset: -1 (usage token offset must be >= 0,"
+            + " got -1)",
+        "--embedding-per-input-latency soon | invalid value for --embedding-per-input-latency: 'soon' is not a"
+            + " number",
+        "--embedding-per-input-latency -2 | invalid value for --embedding-per-input-latency: -2 (latencies must be"
+            + " finite numbers >= 0 ms, got -2.0)",
+        "--fault sse-error:101     | invalid value for --fault: sse-error:101 (sse-error rate must be in [0, 100]"
+            + " percent, got 101.0)",
+        "--fault sse-error:60 --fault reset:50 | invalid value for --fault: reset:50 (fault rates (with the error"
+            + " rate) add up to 110.0 percent, more than 100)",
+        "--error-rate 30 --fault stall:80 | invalid value for --fault: stall:80 (fault rates (with the error rate)"
+            + " add up to 110.0 percent, more than 100)",
+        "--fault bogus:5           | invalid value for --fault: unknown fault 'bogus' (one of http-500, sse-error,"
+            + " malformed-json, empty-choices, empty-content, reset, stall)",
     })
     void badCommandLinesAreUsageErrors(String args, String message) {
         assertThatThrownBy(() -> MockServerMain.parse(args.split(" ")))

@@ -79,6 +79,13 @@ public final class ConvertBurstGptCommand implements Callable<Integer> {
         if (!(speedRatio > 0) || Double.isInfinite(speedRatio)) {
             throw new UsageException("--speed-ratio must be a positive number (got " + speedRatio + ")");
         }
+        // NaN compares false with everything, so without this check it would silently keep every row.
+        if (startTime != null && !Double.isFinite(startTime)) {
+            throw new UsageException("--start-time must be a finite number (got " + startTime + ")");
+        }
+        if (endTime != null && !Double.isFinite(endTime)) {
+            throw new UsageException("--end-time must be a finite number (got " + endTime + ")");
+        }
         if (startTime != null && endTime != null && endTime < startTime) {
             throw new UsageException("--end-time (" + endTime + ") is before --start-time (" + startTime + ")");
         }

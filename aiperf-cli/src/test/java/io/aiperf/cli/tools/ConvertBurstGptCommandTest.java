@@ -146,6 +146,21 @@ class ConvertBurstGptCommandTest {
                 .failsWith(2, "--end-time");
         ToolRun.run("convert-burstgpt", "--input", in, "--output", out, "--max-requests", "lots")
                 .failsWith(2, "--max-requests");
+        ToolRun.run("convert-burstgpt", "--input", in, "--output", out, "--start-time", "NaN")
+                .failsWith(2, "--start-time must be a finite number (got NaN)");
+        ToolRun.run("convert-burstgpt", "--input", in, "--output", out, "--end-time", "NaN")
+                .failsWith(2, "--end-time must be a finite number (got NaN)");
+        ToolRun.run("convert-burstgpt", "--input", in, "--output", out, "--max-isl", "5", "--min-isl", "10")
+                .failsWith(2, "--max-isl (5) is below --min-isl (10)");
+        ToolRun.run("convert-burstgpt", "--input", in, "--output", out, "--max-osl", "0")
+                .failsWith(2, "--max-osl (0) is below --min-osl (1)");
+        for (String negative : List.of("--min-isl", "--min-osl", "--skip-requests", "--max-requests")) {
+            ToolRun.run("convert-burstgpt", "--input", in, "--output", out, negative, "-1")
+                    .failsWith(2, "--min-isl, --min-osl, --skip-requests and --max-requests must not be negative");
+        }
+        ToolRun.run("convert-burstgpt", "--input", in, "--output", out, "--speed-ratio", "-2")
+                .failsWith(2, "--speed-ratio must be a positive number (got -2.0)");
+        assertThat(tmp.resolve("o.jsonl")).doesNotExist();
         ToolRun.run("convert-burstgpt", "--input", in).failsWith(2, "--output");
     }
 }

@@ -137,4 +137,42 @@ class SynthesizeSineCommandTest {
                 .failsWith(2, "directory does not exist");
         assertThat(Files.exists(Path.of(out))).isFalse();
     }
+
+    @Test
+    void badShapeOptionsNameTheOptionAndTheValue() {
+        String out = tmp.resolve("x.jsonl").toString();
+        sine(out, "--time-step", "0").failsWith(2, "--time-step must be a positive number of seconds (got 0.0)");
+        sine(out, "--time-step", "Infinity")
+                .failsWith(2, "--time-step must be a positive number of seconds (got Infinity)");
+        sine(out, "--isl-osl-ratio-period", "-1")
+                .failsWith(2, "--isl-osl-ratio-period must be a positive number of seconds (got -1.0)");
+        sine(out, "--isl-osl-ratio-period", "NaN")
+                .failsWith(2, "--isl-osl-ratio-period must be a positive number of seconds (got NaN)");
+        sine(out, "--isl1", "0").failsWith(2, "--isl1 must be at least 1 (got 0)");
+        sine(out, "--osl1", "-3").failsWith(2, "--osl1 must be at least 1 (got -3)");
+        sine(out, "--block-size", "0").failsWith(2, "--block-size must be at least 1 (got 0)");
+        sine(out, "--total-blocks", "-1").failsWith(2, "--total-blocks must not be negative (got -1)");
+        sine(out, "--request-rate-min", "-1")
+                .failsWith(2, "need 0 <= --request-rate-min <= --request-rate-max (got -1.0, 2.0)");
+        assertThat(Files.exists(Path.of(out))).isFalse();
+    }
+
+    /** A valid command line with the option/value pairs of {@code extra} replacing or adding to it. */
+    private static ToolRun sine(String out, String... extra) {
+        java.util.Map<String, String> options = new java.util.LinkedHashMap<>();
+        options.put("--output", out);
+        options.put("--duration", "5");
+        options.put("--request-rate-min", "1");
+        options.put("--request-rate-max", "2");
+        options.put("--request-rate-period", "3");
+        for (int i = 0; i < extra.length; i += 2) {
+            options.put(extra[i], extra[i + 1]);
+        }
+        List<String> args = new ArrayList<>(List.of("synthesize-sine"));
+        options.forEach((k, v) -> {
+            args.add(k);
+            args.add(v);
+        });
+        return ToolRun.run(args.toArray(String[]::new));
+    }
 }

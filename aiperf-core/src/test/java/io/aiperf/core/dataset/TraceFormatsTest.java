@@ -136,6 +136,7 @@ class TraceFormatsTest {
             "1,ChatGPT,0,2,2,log|'Request tokens' must be a positive integer, found 0",
             "1,ChatGPT,2.5,2,2,log|'Request tokens' must be an integer, found 2.5",
             "1,ChatGPT,2,-1,2,log|'Response tokens' must be an integer of at least 0, found -1",
+            "1,ChatGPT,2,99999999999,2,log|'Response tokens' is too large: 99999999999",
             "1,ChatGPT,,2,2,log|'Request tokens' is required",
             "1,ChatGPT,2,2|expected 6 comma-separated values (as in the header), found 4",
             "1,\"ChatGPT,2,2,2,log|unterminated quoted value"})

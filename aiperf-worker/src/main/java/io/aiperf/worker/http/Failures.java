@@ -46,6 +46,15 @@ final class Failures {
         return new ErrorDetails(null, type(cause), oneLine(cause));
     }
 
+    /**
+     * A response the HTTP decoder refused. Netty reports it as whatever it threw (a bad status line is an
+     * IllegalArgumentException), but to the user it is always the server sending bytes that are not HTTP.
+     */
+    static ErrorDetails invalidHttp(Throwable cause) {
+        Throwable t = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
+        return new ErrorDetails(null, INVALID_HTTP, oneLine(t));
+    }
+
     static ErrorDetails of(String type, String message) {
         return new ErrorDetails(null, type, message);
     }

@@ -135,7 +135,7 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
 
     private void onHttpObject(Exchange ex, HttpObject msg) {
         if (msg.decoderResult().isFailure()) {
-            fail(ex, stamper.lastReadNs(), Failures.of(msg.decoderResult().cause()));
+            fail(ex, stamper.lastReadNs(), Failures.invalidHttp(msg.decoderResult().cause()));
             return;
         }
         if (msg instanceof HttpResponse response) {

@@ -253,6 +253,45 @@ class HttpTransportTest {
     }
 
     @Test
+    void garbageInsteadOfAStatusLineIsAOneLineInvalidHttpResponse() throws Exception {
+        try (ServerSocket raw = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Thread answer = new Thread(() -> {
+                try (java.net.Socket s = raw.accept()) {
+                    java.io.InputStream in = s.getInputStream();
+                    byte[] buf = new byte[8192];
+                    // Answer once the request head has arrived, then keep the socket open until the client closes
+                    // it, so the error is about the bytes and not about a closed connection.
+                    String seen = "";
+                    int n;
+                    while (!seen.contains("\r\n\r\n") && (n = in.read(buf)) > 0) {
+                        seen += new String(buf, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1);
+                    }
+                    s.getOutputStream().write("garbage\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    s.getOutputStream().flush();
+                    s.setSoTimeout(5_000);
+                    while (in.read(buf) > 0) {
+                        // drain until the client hangs up
+                    }
+                } catch (java.io.IOException ignored) {
+                    // the client may reset the connection: nothing to check here
+                }
+            }, "garbage-server");
+            answer.setDaemon(true);
+            answer.start();
+            transport = transport("http://127.0.0.1:" + raw.getLocalPort(), 10);
+
+            RequestRecord r = sendAndAwait(credit(CreditPhase.PROFILING));
+
+            assertThat(r.error().type()).isEqualTo("InvalidHttpResponseError");
+            assertThat(r.error().code()).isNull();
+            assertThat(r.error().message()).containsIgnoringCase("garbage").doesNotContain("\n")
+                    .doesNotContain("\r");
+            assertThat(r.responses()).isEmpty();
+            assertThat(transport.inFlight()).isZero();
+        }
+    }
+
+    @Test
     void sseErrorEventIs502() throws Exception {
         server.responder = TestHttpServer.sse(new CopyOnWriteArrayList<>(), false,
                 new TestHttpServer.Step(0, chunk("partial")),
