@@ -104,7 +104,7 @@ class FileDatasetErrorsTest {
                 Arguments.of("single_turn", "{\"images\": [{\"contents\": [\"x.png\"], \"x\": 1}]}",
                         "images[0]: unknown field 'x' for a image entry (contents, name are allowed)"),
                 Arguments.of("single_turn", "{\"image\": \"a\\u0000b.png\"}",
-                        "'image' is neither a URL nor a valid path: Nul character not allowed: a\u0000b.png"),
+                        "'image' is neither a URL nor a valid path: Nul character not allowed: a\\u0000b.png"),
                 Arguments.of("single_turn", "{\"texts\": []}", "'texts' must be a non-empty list, found a list"),
                 Arguments.of("single_turn", "{\"texts\": [{\"name\": \"t\"}]}",
                         "texts[0]: 'contents' must be a list of strings, found null"),

@@ -93,7 +93,8 @@ final class MediaFiles {
         try {
             file = baseDir.resolve(path).toAbsolutePath().normalize();
         } catch (InvalidPathException e) {
-            throw f.error(at + " is neither a URL nor a valid path: " + e.getMessage());
+            // the JDK's message quotes the path, control characters included: show those escaped
+            throw f.error(at + " is neither a URL nor a valid path: " + printable(e.getMessage()));
         }
         String cached = encoded.get(kind.name() + ":" + file);
         if (cached == null) {
@@ -145,5 +146,15 @@ final class MediaFiles {
         }
         String base64 = Base64.getEncoder().encodeToString(bytes);
         return kind == Kind.AUDIO ? type + "," + base64 : "data:" + type + ";base64," + base64;
+    }
+
+    /** {@code text} with control characters written as {@code \\uXXXX}, so an error stays one readable line. */
+    private static String printable(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            out.append(Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+        }
+        return out.toString();
     }
 }
