@@ -1,6 +1,7 @@
 package io.aiperf.cli;
 
-import io.aiperf.cli.options.UsageException;
+import io.aiperf.core.service.AiperfVersion;
+import io.aiperf.core.error.OneLine;
 import io.aiperf.cli.tools.AnalyzeTraceCommand;
 import io.aiperf.cli.tools.ConvertBurstGptCommand;
 import io.aiperf.cli.tools.SynthesizeSineCommand;
@@ -10,8 +11,8 @@ import java.io.PrintWriter;
 
 /**
  * The one entry point of the aiperf jar. {@code aiperf profile …} is the user's command; the hidden
- * {@code aiperf service --type …} starts one service process (system controller or worker) and is used only by
- * aiperf itself.
+ * {@code aiperf service --type …} starts one service process (system controller, worker or records manager) and
+ * is used only by aiperf itself.
  */
 public final class AiperfMain {
 
@@ -40,35 +41,22 @@ public final class AiperfMain {
         }
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler(AiperfMain::usageError);
-        cl.setExecutionExceptionHandler((ex, line, parsed) -> {
-            if (ex instanceof UsageException) {
-                return printError(line.getErr(), ex.getMessage(), line, 2);
-            }
-            return printError(line.getErr(), oneLine(ex), line, 1);
-        });
+        cl.setExecutionExceptionHandler((ex, line, parsed) ->
+                printError(line.getErr(), OneLine.of(ex), line, ExitCodes.of(ex)));
         return cl.execute(args);
     }
 
     private static int usageError(CommandLine.ParameterException ex, String[] args) {
-        return printError(ex.getCommandLine().getErr(), ex.getMessage(), ex.getCommandLine(), 2);
+        return printError(ex.getCommandLine().getErr(), ex.getMessage(), ex.getCommandLine(), ExitCodes.USAGE);
     }
 
     private static int printError(PrintWriter err, String message, CommandLine line, int code) {
         String command = line.getCommandSpec().qualifiedName();
-        err.println("aiperf: error: " + message + (code == 2 ? " (see '" + command + " --help')" : ""));
+        err.println("aiperf: error: " + message + (code == ExitCodes.USAGE ? " (see '" + command + " --help')" : ""));
         err.flush();
         return code;
     }
 
-    /** The innermost cause's message, which is the one that names what went wrong. */
-    static String oneLine(Throwable ex) {
-        Throwable t = ex;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        String msg = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-        return msg.lines().findFirst().orElse(msg);
-    }
 
     @CommandLine.Command(name = "aiperf", mixinStandardHelpOptions = true, versionProvider = Version.class,
             description = "Benchmark LLM inference servers (AIPerf for the JVM).",

@@ -1,5 +1,6 @@
 package io.aiperf.ui;
 
+import io.aiperf.core.message.Message.RecordsProgress;
 import io.aiperf.core.message.Message.RunProgress;
 import io.aiperf.core.model.CreditPhase;
 import org.junit.jupiter.api.Test;
@@ -44,5 +45,24 @@ class ProgressPrinterTest {
     void aRunBoundedByTimeShowsElapsedInsteadOfATotal() {
         printer.onProgress(new RunProgress(CreditPhase.PROFILING, 40, 37, 0, -1, 3, 2_500_000_000L), 0);
         assertThat(printed().strip()).isEqualTo("Profiling: 37 requests done | in flight 3 | errors 0 | 2.5 s");
+    }
+
+    @Test
+    void recordsGetLinesOfTheirOwnAgainstTheProfilingTotal() {
+        printer.onProgress(new RunProgress(CreditPhase.PROFILING, 6, 4, 1, 10, 2, 0), 0);
+        printer.onRecords(new RecordsProgress(3), 0);
+        printer.onRecords(new RecordsProgress(5), 500_000_000L);
+        printer.onRecords(new RecordsProgress(10), 600_000_000L);
+        assertThat(printed().lines()).containsExactly(
+                "Profiling: 4/10 requests (40%) | in flight 2 | errors 1 | 0.0 s",
+                "Records: 3/10 processed (30%)",
+                "Records: 10/10 processed (100%)");
+    }
+
+    @Test
+    void recordsOfARunWithoutATotalAreJustCounted() {
+        printer.onProgress(new RunProgress(CreditPhase.PROFILING, 40, 37, 0, -1, 3, 0), 0);
+        printer.onRecords(new RecordsProgress(30), 2_000_000_000L);
+        assertThat(printed().lines()).last().isEqualTo("Records: 30 processed");
     }
 }

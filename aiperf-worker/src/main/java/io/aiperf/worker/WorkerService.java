@@ -1,7 +1,10 @@
 package io.aiperf.worker;
 
+import io.aiperf.core.bus.Channel;
+import io.aiperf.core.bus.ServiceEndpoints;
 import io.aiperf.core.bus.ZmqBus;
 import io.aiperf.core.config.BenchmarkConfig;
+import io.aiperf.core.error.OneLine;
 import io.aiperf.core.message.Credit;
 import io.aiperf.core.message.Message;
 import io.aiperf.core.message.Message.CancelCredits;
@@ -11,7 +14,7 @@ import io.aiperf.core.message.Message.FirstToken;
 import io.aiperf.core.message.Message.Heartbeat;
 import io.aiperf.core.message.Message.ProfileStart;
 import io.aiperf.core.message.Message.Shutdown;
-import io.aiperf.core.message.Message.WorkerFailed;
+import io.aiperf.core.message.Message.ServiceFailed;
 import io.aiperf.core.message.Message.WorkerReady;
 import io.aiperf.core.message.Message.WorkerRegistered;
 import io.aiperf.core.message.Message.WorkerStatus;
@@ -19,6 +22,7 @@ import io.aiperf.core.message.MessageCodec;
 import io.aiperf.core.message.RequestRecord;
 import io.aiperf.core.model.CreditPhase;
 import io.aiperf.core.service.ParentWatch;
+import io.aiperf.core.service.Service;
 import io.aiperf.worker.http.HttpTransport;
 import io.aiperf.worker.http.RequestCallbacks;
 import io.aiperf.worker.session.RenderedTurn;
@@ -26,7 +30,6 @@ import io.aiperf.worker.session.UserSessions;
 import io.aiperf.worker.warmup.TransportWarmup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
 
 import java.io.IOException;
@@ -41,8 +44,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The worker process. Its bus thread (the one calling {@link #run}) owns every socket: SUB for the controller's
- * events, a DEALER for credits in and returns (and first-token notices) out, a PUSH for records. Requests run on the
+ * The worker process ({@code aiperf service --type worker}). Its bus thread (the one calling {@link #run}) owns every
+ * socket: SUB for the controller's events, a DEALER for credits in and returns (and first-token notices) out, and,
+ * once {@code ConfigureWorkers} has said where the records manager listens, a PUSH for records. Requests run on the
  * transport's event loops; what they report &mdash; a {@link FirstToken} when the credit asked for one, then the
  * record &mdash; comes back through one lock-free FIFO queue plus a one-byte wake-up pipe that the poller watches, so
  * the event loop never touches a socket, the bus thread never waits on a timer to see a completion, and a credit's
@@ -51,15 +55,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Credits without a body are rendered here, on the bus thread, from the conversation's {@link UserSessions}
  * history (bus-thread confined, no locks); a finished record's reply joins that history before its return is sent.
  */
-public final class WorkerService {
+public final class WorkerService implements Service {
 
     private static final Logger log = LoggerFactory.getLogger(WorkerService.class);
     private static final long STATUS_NS = TimeUnit.SECONDS.toNanos(1);
 
     private final String id;
-    private final String eventsEndpoint;
-    private final String creditsEndpoint;
-    private final String recordsEndpoint;
+    private final ServiceEndpoints endpoints;
 
     /** {@link RequestRecord}s and {@link FirstToken}s from the event loops, in the order they happened. */
     private final Queue<Message> finished = new ConcurrentLinkedQueue<>();
@@ -86,6 +88,9 @@ public final class WorkerService {
      */
     private final Map<CreditPhase, Long> abandoned = new EnumMap<>(CreditPhase.class);
     private final boolean warmUp;
+    private ZmqBus bus;
+    /** Connected at configuration time, to the records manager's address; null before. */
+    private ZMQ.Socket records;
     private HttpTransport transport;
     private UserSessions sessions;
     private long renderFailures;
@@ -98,21 +103,20 @@ public final class WorkerService {
      */
     public static final String WARMUP_PROPERTY = "aiperf.worker.warmup";
 
-    public WorkerService(String id, String eventsEndpoint, String creditsEndpoint, String recordsEndpoint) {
-        this(id, eventsEndpoint, creditsEndpoint, recordsEndpoint,
-                !"false".equalsIgnoreCase(System.getProperty(WARMUP_PROPERTY)));
+    /** @param endpoints the controller's {@link Channel#EVENTS} and {@link Channel#CREDITS} */
+    public WorkerService(String id, ServiceEndpoints endpoints) {
+        this(id, endpoints, !"false".equalsIgnoreCase(System.getProperty(WARMUP_PROPERTY)));
     }
 
     /** {@code warmUp=false} skips the loopback warm-up of the request path (tests). */
-    WorkerService(String id, String eventsEndpoint, String creditsEndpoint, String recordsEndpoint, boolean warmUp) {
+    WorkerService(String id, ServiceEndpoints endpoints, boolean warmUp) {
         this.id = id;
-        this.eventsEndpoint = eventsEndpoint;
-        this.creditsEndpoint = creditsEndpoint;
-        this.recordsEndpoint = recordsEndpoint;
+        this.endpoints = endpoints;
         this.warmUp = warmUp;
     }
 
     /** Runs the worker until {@code Shutdown}; the process halts when its parent goes away. */
+    @Override
     public int run() throws IOException {
         ParentWatch.start(System.in, () -> Runtime.getRuntime().halt(1));
         return serve();
@@ -123,20 +127,20 @@ public final class WorkerService {
         wakePipe = Pipe.open();
         wakePipe.source().configureBlocking(false);
         try (ZmqBus bus = new ZmqBus()) {
-            ZMQ.Socket events = bus.connect(SocketType.SUB, eventsEndpoint);
-            ZMQ.Socket credits = bus.connect(SocketType.DEALER, creditsEndpoint, id);
-            ZMQ.Socket records = bus.connect(SocketType.PUSH, recordsEndpoint);
+            this.bus = bus;
+            ZMQ.Socket events = bus.connect(Channel.EVENTS, endpoints.get(Channel.EVENTS));
+            ZMQ.Socket credits = bus.connect(Channel.CREDITS, endpoints.get(Channel.CREDITS), id);
             ZMQ.Poller poller = bus.context().createPoller(3);
             int eventsIdx = poller.register(events, ZMQ.Poller.POLLIN);
             int creditsIdx = poller.register(credits, ZMQ.Poller.POLLIN);
             int wakeIdx = poller.register(wakePipe.source(), ZMQ.Poller.POLLIN);
             try {
-                loop(poller, eventsIdx, creditsIdx, wakeIdx, events, credits, records);
+                loop(poller, eventsIdx, creditsIdx, wakeIdx, events, credits);
             } finally {
                 if (transport != null) {
                     transport.close();
                 }
-                drainFinished(credits, records);
+                drainFinished(credits);
                 poller.close();
             }
         } catch (RuntimeException e) {
@@ -147,13 +151,13 @@ public final class WorkerService {
     }
 
     private void loop(ZMQ.Poller poller, int eventsIdx, int creditsIdx, int wakeIdx, ZMQ.Socket events,
-                      ZMQ.Socket credits, ZMQ.Socket records) throws IOException {
+                      ZMQ.Socket credits) throws IOException {
         boolean registered = false;
         long lastStatusNs = System.nanoTime();
         while (true) {
             poller.poll(200);
             if (poller.pollin(creditsIdx)) {
-                drainCredits(credits, records);
+                drainCredits(credits);
             }
             if (poller.pollin(wakeIdx)) {
                 wakeByte.clear();
@@ -162,7 +166,7 @@ public final class WorkerService {
                 }
             }
             wakePending.set(false);
-            drainFinished(credits, records);
+            drainFinished(credits);
             Message event;
             while ((event = ZmqBus.poll(events)) != null) {
                 if (event instanceof Heartbeat) {
@@ -171,7 +175,7 @@ public final class WorkerService {
                         registered = true;
                     }
                 } else if (event instanceof ConfigureWorkers c) {
-                    configure(c.config(), credits);
+                    configure(c, credits);
                 } else if (event instanceof ProfileStart p) {
                     // WorkerStatus counts are per phase.
                     completed = 0;
@@ -200,10 +204,11 @@ public final class WorkerService {
         }
     }
 
-    private void configure(BenchmarkConfig config, ZMQ.Socket credits) {
+    private void configure(ConfigureWorkers configure, ZMQ.Socket credits) {
         if (transport != null) {
             return;
         }
+        BenchmarkConfig config = configure.config();
         try {
             if (warmUp) {
                 long startNs = System.nanoTime();
@@ -213,18 +218,18 @@ public final class WorkerService {
                         (System.nanoTime() - startNs) / 1_000_000);
             }
             sessions = new UserSessions(config.endpoint());
-            int perWorker = (int) Math.ceil((double) config.load().concurrency() / config.service().workers());
-            transport = new HttpTransport(config.endpoint(), id, perWorker, 1, config.output().raw());
+            transport = new HttpTransport(config.endpoint(), id, 1, config.output().raw());
+            records = bus.connect(Channel.RECORDS, configure.recordsEndpoint());
             ZmqBus.send(credits, new WorkerReady(id));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            ZmqBus.send(credits, new WorkerFailed(id, "interrupted while warming up"));
+            ZmqBus.send(credits, new ServiceFailed(id, "interrupted while warming up"));
         } catch (RuntimeException e) {
-            ZmqBus.send(credits, new WorkerFailed(id, "cannot set up the HTTP transport: " + e.getMessage()));
+            ZmqBus.send(credits, new ServiceFailed(id, "cannot set up the HTTP transport: " + OneLine.of(e)));
         }
     }
 
-    private void drainCredits(ZMQ.Socket credits, ZMQ.Socket records) {
+    private void drainCredits(ZMQ.Socket credits) {
         byte[] bytes;
         while ((bytes = credits.recv(ZMQ.DONTWAIT)) != null) {
             long receivedNs = System.nanoTime();
@@ -269,7 +274,7 @@ public final class WorkerService {
         }
     }
 
-    private void drainFinished(ZMQ.Socket credits, ZMQ.Socket records) {
+    private void drainFinished(ZMQ.Socket credits) {
         Message message;
         while ((message = finished.poll()) != null) {
             if (message instanceof FirstToken firstToken) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.aiperf.core.bus.Channel;
+import io.aiperf.core.bus.ServiceEndpoints;
 import io.aiperf.core.bus.ZmqBus;
 import io.aiperf.core.config.BenchmarkConfig;
 import io.aiperf.core.config.EndpointConfig;
@@ -33,7 +35,6 @@ import io.aiperf.core.model.ResponseChunk;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
 
 import java.io.IOException;
@@ -86,11 +87,11 @@ class WorkerServiceTest {
         http.start();
 
         bus = new ZmqBus();
-        events = bus.bindEphemeral(SocketType.PUB);
-        credits = bus.bindEphemeral(SocketType.ROUTER);
-        records = bus.bindEphemeral(SocketType.PULL);
-        WorkerService worker = new WorkerService(WORKER, ZmqBus.endpointOf(events), ZmqBus.endpointOf(credits),
-                ZmqBus.endpointOf(records), false);
+        events = bus.bind(Channel.EVENTS);
+        credits = bus.bind(Channel.CREDITS);
+        records = bus.bind(Channel.RECORDS);
+        WorkerService worker = new WorkerService(WORKER, new ServiceEndpoints(Map.of(
+                Channel.EVENTS, ZmqBus.endpointOf(events), Channel.CREDITS, ZmqBus.endpointOf(credits))), false);
         workerThread = new Thread(() -> {
             try {
                 int code = worker.serve();
@@ -111,7 +112,8 @@ class WorkerServiceTest {
             first = fromWorker(100);
         }
         assertThat(first).isInstanceOf(WorkerRegistered.class);
-        ZmqBus.send(events, new ConfigureWorkers(config("http://127.0.0.1:" + http.getAddress().getPort())));
+        ZmqBus.send(events, new ConfigureWorkers(config("http://127.0.0.1:" + http.getAddress().getPort()),
+                ZmqBus.endpointOf(records)));
         assertThat(fromWorker(WAIT_MS)).isEqualTo(new WorkerReady(WORKER));
         ZmqBus.send(events, new ProfileStart(CreditPhase.PROFILING, 10));
     }
@@ -285,7 +287,7 @@ class WorkerServiceTest {
     private Credit turn(String corr, int index, int turns, String text, boolean firstToken, Long cancelAfterNs,
                         long intendedNs) {
         return new Credit(nextCreditId++, CreditPhase.PROFILING, "template", corr, index, turns, null, 0,
-                System.currentTimeMillis() * 1_000_000L, text == null ? null : TurnInput.text(text), 16, intendedNs, cancelAfterNs, firstToken);
+                text == null ? null : TurnInput.text(text), 16, null, intendedNs, cancelAfterNs, firstToken);
     }
 
     private static String reply(RequestRecord r) {

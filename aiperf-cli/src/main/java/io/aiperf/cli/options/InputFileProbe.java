@@ -1,5 +1,6 @@
 package io.aiperf.cli.options;
 
+import io.aiperf.core.error.UsageException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,6 @@
 package io.aiperf.cli.options;
 
+import io.aiperf.core.error.UsageException;
 import io.aiperf.core.config.ArrivalPattern;
 import io.aiperf.core.config.LoadConfig;
 import io.aiperf.core.config.PhaseLoad;

@@ -1,5 +1,6 @@
 package io.aiperf.cli.options;
 
+import io.aiperf.core.error.UsageException;
 import io.aiperf.core.config.BenchmarkConfig;
 import io.aiperf.core.config.EndpointConfig;
 import io.aiperf.core.config.EndpointType;
@@ -10,8 +11,8 @@ import io.aiperf.core.config.SecretHeaders;
 import io.aiperf.core.config.ServiceConfig;
 import io.aiperf.core.config.TokenizerConfig;
 import io.aiperf.core.dataset.SequenceDistribution;
-import io.aiperf.worker.endpoint.TemplatePayload;
-import io.aiperf.worker.endpoint.TemplateResponseParser;
+import io.aiperf.core.endpoint.TemplatePayload;
+import io.aiperf.core.endpoint.TemplateResponseParser;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

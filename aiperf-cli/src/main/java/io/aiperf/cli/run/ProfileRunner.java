@@ -1,7 +1,9 @@
 package io.aiperf.cli.run;
 
+import io.aiperf.cli.ExitCodes;
 import io.aiperf.cli.SignalSupport;
-import io.aiperf.cli.controller.JvmLauncher;
+import io.aiperf.core.bus.Channel;
+import io.aiperf.core.bus.ServiceEndpoints;
 import io.aiperf.core.bus.ZmqBus;
 import io.aiperf.core.config.BenchmarkConfig;
 import io.aiperf.core.message.Message;
@@ -11,9 +13,10 @@ import io.aiperf.core.message.Message.RunFinished;
 import io.aiperf.core.message.Message.RunNotice;
 import io.aiperf.core.message.Message.RunProgress;
 import io.aiperf.core.message.Message.StartRun;
+import io.aiperf.core.message.Message.RecordsProgress;
+import io.aiperf.core.service.JvmLauncher;
 import io.aiperf.core.service.ServiceType;
 import io.aiperf.ui.ProgressPrinter;
-import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
 
 import java.io.IOException;
@@ -53,8 +56,7 @@ public final class ProfileRunner {
     }
 
     /**
-     * Runs the benchmark; returns the exit status: 0, 1 (the run failed, every request failed, or the error rate
-     * is above {@code failOnErrorRatePct}), 130 (cancelled).
+     * Runs the benchmark; returns the exit status ({@link ExitCodes}).
      *
      * @param failOnErrorRatePct {@code --fail-on-error-rate}, or null
      */
@@ -64,7 +66,7 @@ public final class ProfileRunner {
             String problem = ReachabilityProbe.check(url);
             if (problem != null) {
                 err.println("aiperf: error: " + problem);
-                return 1;
+                return ExitCodes.FAILED;
             }
         }
         Path artifactDir = Path.of(config.output().artifactDir());
@@ -74,14 +76,14 @@ public final class ProfileRunner {
             Files.writeString(logFile, "");
         } catch (IOException e) {
             err.println("aiperf: error: cannot write to artifact directory " + artifactDir + ": " + e.getMessage());
-            return 1;
+            return ExitCodes.FAILED;
         }
 
         try (ZmqBus bus = new ZmqBus()) {
-            ZMQ.Socket inbox = bus.bindEphemeral(SocketType.PULL);
+            ZMQ.Socket inbox = bus.bind(Channel.CLI_INBOX);
             Process controller = JvmLauncher.start(ServiceType.SYSTEM_CONTROLLER, "system-controller",
                     config.service().logLevel(), logFile,
-                    java.util.List.of("--cli-endpoint", ZmqBus.endpointOf(inbox), "--log-file", logFile.toString()));
+                    ServiceEndpoints.of(Channel.CLI_INBOX, ZmqBus.endpointOf(inbox)));
             installSignalHandlers(controller);
             try {
                 return converse(bus, inbox, controller, config, logFile);
@@ -114,19 +116,19 @@ public final class ProfileRunner {
                     if (m == null) {
                         err.println("aiperf: error: the system controller exited unexpectedly (exit code "
                                 + controller.exitValue() + "); see " + logFile);
-                        return 1;
+                        return ExitCodes.FAILED;
                     }
                 } else if (control == null && System.nanoTime() - startNs > CONTROLLER_START_TIMEOUT_NS) {
                     err.println("aiperf: error: the system controller did not start within 60 s; see " + logFile);
-                    return 1;
+                    return ExitCodes.FAILED;
                 } else {
                     continue;
                 }
             }
             if (m instanceof ControllerReady ready) {
-                control = bus.connect(SocketType.PUSH, ready.controlEndpoint());
+                control = bus.connect(Channel.CONTROL, ready.controlEndpoint());
                 // Progress is published; a line missed while the subscription settles is harmless.
-                events = bus.connect(SocketType.SUB, ready.eventsEndpoint());
+                events = bus.connect(Channel.EVENTS, ready.eventsEndpoint());
                 ZmqBus.send(control, new StartRun(config));
             } else if (m instanceof RunNotice n) {
                 if ("ERROR".equals(n.level()) || "WARN".equals(n.level())) {
@@ -149,6 +151,8 @@ public final class ProfileRunner {
         while ((e = ZmqBus.poll(events)) != null) {
             if (e instanceof RunProgress p) {
                 progress.onProgress(p, System.nanoTime());
+            } else if (e instanceof RecordsProgress p) {
+                progress.onRecords(p, System.nanoTime());
             }
         }
     }
@@ -162,18 +166,11 @@ public final class ProfileRunner {
             out.println(line);
         }
         out.flush();
-        if (f.errorMessage() != null) {
-            err.println("aiperf: error: " + f.errorMessage());
+        ExitCodes.Exit exit = ExitCodes.of(f, failOnErrorRatePct);
+        if (exit.message() != null) {
+            err.println("aiperf: error: " + exit.message());
         }
-        if (f.exitCode() == 0) {
-            // Checked here, after the controller has written every export, so a failed gate loses nothing.
-            String failed = ErrorRateGate.check(failOnErrorRatePct, f.requestCount(), f.errorCount());
-            if (failed != null) {
-                err.println("aiperf: error: " + failed);
-                return 1;
-            }
-        }
-        return f.exitCode();
+        return exit.code();
     }
 
     private void installSignalHandlers(Process controller) {
@@ -184,7 +181,7 @@ public final class ProfileRunner {
                 err.println("aiperf: aborted; exports may be incomplete");
                 controller.descendants().forEach(ProcessHandle::destroyForcibly);
                 controller.destroyForcibly();
-                Runtime.getRuntime().halt(130);
+                Runtime.getRuntime().halt(ExitCodes.INTERRUPTED);
             }
         });
         // SIGTERM: ask for the same clean cancel, and give it time to write the exports before the JVM goes.

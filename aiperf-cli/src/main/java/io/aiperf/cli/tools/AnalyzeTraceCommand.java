@@ -1,5 +1,6 @@
 package io.aiperf.cli.tools;
 
+import io.aiperf.core.error.UsageException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -39,7 +40,7 @@ public final class AnalyzeTraceCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (blockSize < 1) {
-            throw new io.aiperf.cli.options.UsageException("--block-size must be at least 1 (got " + blockSize + ")");
+            throw new io.aiperf.core.error.UsageException("--block-size must be at least 1 (got " + blockSize + ")");
         }
         TraceReport report;
         try (BufferedReader in = ToolFiles.openInput(inputFile, "--input-file")) {

@@ -1,6 +1,6 @@
 package io.aiperf.cli.tools;
 
-import io.aiperf.cli.options.UsageException;
+import io.aiperf.core.error.UsageException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

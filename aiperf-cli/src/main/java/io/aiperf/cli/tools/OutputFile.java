@@ -1,6 +1,6 @@
 package io.aiperf.cli.tools;
 
-import io.aiperf.cli.options.UsageException;
+import io.aiperf.core.error.UsageException;
 
 import java.io.BufferedWriter;
 import java.io.Closeable;

@@ -6,7 +6,7 @@ import io.aiperf.core.tokenizer.TextTokenizer;
 import io.aiperf.mock.MockConfig;
 import io.aiperf.mock.MockServer;
 import io.aiperf.mock.RequestRecord;
-import io.aiperf.records.tokenizer.TokenizerLoader;
+import io.aiperf.core.tokenizer.TokenizerLoader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -8,7 +8,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.aiperf.core.tokenizer.TextTokenizer;
 import io.aiperf.mock.MockConfig;
 import io.aiperf.mock.MockServer;
-import io.aiperf.records.tokenizer.TiktokenTextTokenizer;
+import io.aiperf.core.tokenizer.TiktokenTextTokenizer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,5 +1,6 @@
 package io.aiperf.cli.options;
 
+import io.aiperf.core.error.UsageException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

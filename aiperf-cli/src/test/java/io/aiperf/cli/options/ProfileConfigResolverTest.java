@@ -1,5 +1,6 @@
 package io.aiperf.cli.options;
 
+import io.aiperf.core.error.UsageException;
 import io.aiperf.cli.ProfileCommand;
 import io.aiperf.core.config.BenchmarkConfig;
 import io.aiperf.core.config.EndpointType;

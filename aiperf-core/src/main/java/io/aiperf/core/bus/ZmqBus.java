@@ -9,7 +9,8 @@ import org.zeromq.ZMQ;
 /**
  * Creates JeroMQ sockets the way every aiperf process needs them and moves {@link Message}s over them.
  *
- * <p>Every socket binds to an ephemeral loopback port ({@code tcp://127.0.0.1:*}), so two runs on one machine never
+ * <p>Sockets are opened per {@link Channel}: its binder calls {@link #bind}, the others {@link #connect}, so a socket
+ * type is never chosen by hand. Every socket binds to an ephemeral loopback port ({@code tcp://127.0.0.1:*}), so two runs on one machine never
  * collide. High-water marks are 0 (unbounded): JeroMQ's default of 1000 silently drops PUB/SUB messages under a
  * burst, and a lost record is a wrong number. A socket belongs to the thread that uses it; the context is shared.
  */
@@ -20,18 +21,21 @@ public final class ZmqBus implements AutoCloseable {
 
     private final ZContext context = new ZContext(1);
 
-    public ZMQ.Socket bindEphemeral(SocketType type) {
-        ZMQ.Socket socket = newSocket(type);
+    /** Binds the binding end of {@code channel} to an ephemeral loopback port; {@link #endpointOf} tells which. */
+    public ZMQ.Socket bind(Channel channel) {
+        ZMQ.Socket socket = newSocket(channel.bindType());
         socket.bind("tcp://127.0.0.1:*");
         return socket;
     }
 
-    public ZMQ.Socket connect(SocketType type, String endpoint) {
-        return connect(type, endpoint, null);
+    /** Connects a connecting end of {@code channel} to {@code endpoint}. */
+    public ZMQ.Socket connect(Channel channel, String endpoint) {
+        return connect(channel, endpoint, null);
     }
 
-    /** Connects a socket; {@code identity} names a DEALER to the ROUTER it talks to. */
-    public ZMQ.Socket connect(SocketType type, String endpoint, String identity) {
+    /** Connects a connecting end of {@code channel}; {@code identity} names a DEALER to the ROUTER it talks to. */
+    public ZMQ.Socket connect(Channel channel, String endpoint, String identity) {
+        SocketType type = channel.connectType();
         ZMQ.Socket socket = newSocket(type);
         if (identity != null) {
             socket.setIdentity(identity.getBytes(ZMQ.CHARSET));

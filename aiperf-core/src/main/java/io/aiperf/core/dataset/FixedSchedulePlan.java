@@ -1,5 +1,6 @@
 package io.aiperf.core.dataset;
 
+import io.aiperf.core.model.Conversation;
 import io.aiperf.core.config.LoadConfig;
 
 import java.util.ArrayList;

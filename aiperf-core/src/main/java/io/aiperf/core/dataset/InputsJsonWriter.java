@@ -1,5 +1,7 @@
 package io.aiperf.core.dataset;
 
+import io.aiperf.core.model.Conversation;
+import io.aiperf.core.model.Turn;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;

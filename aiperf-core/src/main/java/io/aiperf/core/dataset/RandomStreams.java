@@ -1,5 +1,6 @@
 package io.aiperf.core.dataset;
 
+import io.aiperf.core.model.Conversation;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

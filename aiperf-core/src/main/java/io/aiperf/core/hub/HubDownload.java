@@ -1,5 +1,7 @@
 package io.aiperf.core.hub;
 
+import io.aiperf.core.error.OneLine;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -156,17 +158,9 @@ public final class HubDownload {
             return "connection refused (offline, or nothing listening?)";
         }
         if (e instanceof SSLException) {
-            return "TLS failure: " + message(e);
+            return "TLS failure: " + OneLine.of(e);
         }
-        return message(e);
+        return OneLine.of(e);
     }
 
-    private static String message(Throwable e) {
-        String m = e.getMessage();
-        if (m == null || m.isBlank()) {
-            return e.getClass().getSimpleName();
-        }
-        m = m.replaceAll("\\s+", " ").strip();
-        return m.length() > 200 ? m.substring(0, 200) + "…" : m;
-    }
 }

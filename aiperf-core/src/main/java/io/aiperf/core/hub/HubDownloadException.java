@@ -1,12 +1,14 @@
 package io.aiperf.core.hub;
 
+import io.aiperf.core.error.AiperfException;
+
 import java.net.URI;
 
 /**
  * A hub file could not be fetched. The message is one line, {@code cannot download <url>: <reason>}, without the
  * access token; callers usually add what the user can do instead.
  */
-public final class HubDownloadException extends RuntimeException {
+public final class HubDownloadException extends AiperfException {
 
     private static final long serialVersionUID = 1L;
 

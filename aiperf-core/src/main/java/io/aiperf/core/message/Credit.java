@@ -12,9 +12,11 @@ import io.aiperf.core.model.CreditPhase;
  * @param payloadJson      the exact request body, already rendered by the dataset stage; null when the worker must
  *                         render it (a later turn of a conversation, whose history holds the live replies)
  * @param urlIndex         which {@code -u} base URL to use
- * @param issuedEpochNs    wall clock when the controller issued the credit
  * @param turnInput        this turn's inputs, for a worker-rendered body; else null
- * @param maxTokens        this turn's requested output length, for a worker-rendered body; else null
+ * @param maxTokens        this turn's requested output length, or null when none is sent; the worker renders it
+ *                         into a body it builds and copies it onto the record either way
+ * @param inputTokens      this turn's input length as counted when its prompt was made, for a body rendered ahead
+ *                         of time; null for a worker-rendered body (its record carries the input text instead)
  * @param intendedNs       the {@code System.nanoTime()} at which the schedule wanted this request sent, or -1 when
  *                         unscheduled. The controller's clock: on Linux {@code System.nanoTime()} is CLOCK_MONOTONIC,
  *                         shared by every process of the host, so a worker's stamps can be compared with it.
@@ -31,18 +33,18 @@ public record Credit(
         int numTurns,
         String payloadJson,
         int urlIndex,
-        long issuedEpochNs,
         TurnInput turnInput,
         Integer maxTokens,
+        Long inputTokens,
         long intendedNs,
         Long cancelAfterNs,
         boolean reportFirstToken) implements Message {
 
-    /** A single, pre-rendered, unscheduled request (warm-up and tests). */
-    public Credit(long creditId, CreditPhase phase, String conversationId, String xCorrelationId, int turnIndex,
-                  int numTurns, String payloadJson, int urlIndex, long issuedEpochNs) {
-        this(creditId, phase, conversationId, xCorrelationId, turnIndex, numTurns, payloadJson, urlIndex,
-                issuedEpochNs, null, null, -1, null, false);
+    /** A single, pre-rendered, unscheduled request (the worker's loopback warm-up). */
+    public static Credit unscheduled(long creditId, CreditPhase phase, String conversationId, String xCorrelationId,
+                                     String payloadJson) {
+        return new Credit(creditId, phase, conversationId, xCorrelationId, 0, 1, payloadJson, 0, null, null, null,
+                -1, null, false);
     }
 
     /** This turn's user text for a worker-rendered body, else null. */

@@ -2,22 +2,26 @@ package io.aiperf.core.message;
 
 import io.aiperf.core.config.BenchmarkConfig;
 import io.aiperf.core.model.CreditPhase;
+import io.aiperf.core.tokenizer.TokenizerSource;
 
 import java.util.List;
 
 /**
  * Everything that crosses a process boundary. Each kind is a record; {@link MessageCodec} is the single place
- * that turns them into bytes and back.
+ * that turns them into bytes and back. The channels are {@link io.aiperf.core.bus.Channel}s.
  *
  * <p>Who sends what to whom:
  * <pre>
- *  CLI ──StartRun, CancelRun──────────────────► controller  (PUSH → control PULL)
- *  CLI ◄─ControllerReady, RunNotice, RunFinished── controller (PUSH → CLI inbox PULL)
- *  controller ──Heartbeat, ConfigureWorkers, ProfileStart, RunProgress, CancelCredits, Shutdown──► workers, CLI
- *                                                                                    (PUB → SUB)
- *  controller ──Credit──────────────────────────► one worker (ROUTER → DEALER)
- *  worker ──WorkerRegistered, WorkerReady, CreditReturn, WorkerStatus, WorkerFailed──► controller (DEALER → ROUTER)
- *  worker ──RequestRecord───────────────────────► records manager (PUSH → PULL)
+ *  CLI ──StartRun, CancelRun──────────────────────────────────────► controller  (CONTROL: PUSH → PULL)
+ *  CLI ◄─ControllerReady, RunNotice, RunFinished───────────────────── controller  (CLI_INBOX: PUSH → PULL)
+ *  controller ──Heartbeat, ConfigureWorkers, ConfigureRecords, ProfileStart, RunProgress, RecordsProgress,
+ *               CancelCredits, FinishRecords, Shutdown──────────► workers, records manager, CLI  (EVENTS: PUB → SUB)
+ *  controller ──Credit──────────────────────────────────────────► one worker  (CREDITS: ROUTER → DEALER)
+ *  worker ──WorkerRegistered, WorkerReady, FirstToken, CreditReturn, WorkerStatus, ServiceFailed──► controller
+ *                                                                              (CREDITS: DEALER → ROUTER)
+ *  worker ──RequestRecord───────────────────────────────────────► records manager  (RECORDS: PUSH → PULL)
+ *  records manager ──RecordsManagerRegistered, RecordsReady, RecordsProgress, RecordsResult, ServiceFailed──►
+ *                                                                   controller  (CONTROL: PUSH → PULL)
  * </pre>
  */
 public sealed interface Message permits
@@ -25,7 +29,9 @@ public sealed interface Message permits
         Message.RunFinished, Message.Heartbeat, Message.ConfigureWorkers, Message.ProfileStart,
         Message.CancelCredits, Message.Shutdown,
         Message.WorkerRegistered, Message.WorkerReady, Message.CreditReturn, Message.WorkerStatus,
-        Message.WorkerFailed, Message.FirstToken, Credit, RequestRecord {
+        Message.ServiceFailed, Message.FirstToken, Credit, RequestRecord,
+        Message.RecordsManagerRegistered, Message.ConfigureRecords, Message.RecordsReady, Message.RecordsProgress,
+        Message.FinishRecords, Message.RecordsResult {
 
     /**
      * Controller → CLI: the controller is up, listens for commands on {@code controlEndpoint} and publishes events
@@ -52,27 +58,49 @@ public sealed interface Message permits
     }
 
     /**
-     * Controller → CLI: the run is over and every export is on disk.
+     * Controller → CLI: the run is over and every export that could be written is on disk. The CLI alone turns this
+     * into an exit code.
      *
-     * @param exitCode     process exit code the CLI should return
-     * @param summaryPath  absolute path of {@code profile_export_aiperf.json}, or null if the run failed before it
-     * @param report       the final console tables, rendered without ANSI escapes, or null
-     * @param exportLines  the trailer: one line per file written
-     * @param errorMessage one-line cause when the run failed, else null
-     * @param requestCount {@code request_count}: profiling requests that succeeded (0 if the run failed early)
-     * @param errorCount   {@code error_request_count}: profiling requests that failed
+     * @param status          how the run ended
+     * @param summaryPath     absolute path of {@code profile_export_aiperf.json}, or null if it was not written
+     * @param report          the final console tables, rendered without ANSI escapes, or null
+     * @param exportLines     the trailer: one line per file written
+     * @param errorMessage    one-line cause when the run failed ({@link RunStatus#FAILED}), else null
+     * @param requestCount    {@code request_count}: profiling requests that succeeded (0 if the run failed early)
+     * @param errorCount      {@code error_request_count}: profiling requests that failed
+     * @param mostCommonError the most frequent error of the run on one line, or null when none failed
      */
-    record RunFinished(int exitCode, String summaryPath, String report, List<String> exportLines,
-                       boolean cancelled, String errorMessage, long requestCount, long errorCount)
+    record RunFinished(RunStatus status, String summaryPath, String report, List<String> exportLines,
+                       String errorMessage, long requestCount, long errorCount, String mostCommonError)
             implements Message {
+
+        public RunFinished {
+            exportLines = exportLines == null ? List.of() : List.copyOf(exportLines);
+        }
+
+        /** A run that failed before anything was recorded. */
+        public static RunFinished failed(String errorMessage) {
+            return new RunFinished(RunStatus.FAILED, null, null, List.of(), errorMessage, 0, 0, null);
+        }
     }
 
-    /** Controller → workers (PUB), periodically: proves the controller is alive and the SUB link works. */
+    /** Controller → every service (PUB), periodically: proves the controller is alive and the SUB link works. */
     record Heartbeat(long sentEpochMs) implements Message {
     }
 
-    /** Controller → workers (PUB): the run's configuration; workers answer with {@link WorkerReady}. */
-    record ConfigureWorkers(BenchmarkConfig config) implements Message {
+    /**
+     * Controller → workers (PUB): the run's configuration and where records go; workers answer with
+     * {@link WorkerReady}.
+     */
+    record ConfigureWorkers(BenchmarkConfig config, String recordsEndpoint) implements Message {
+    }
+
+    /**
+     * Controller → records manager (PUB): the run's configuration and the tokenizer the dataset was built with,
+     * already resolved to a local file (or builtin), so the records manager counts tokens with the same one and
+     * never downloads; it answers with {@link RecordsReady}.
+     */
+    record ConfigureRecords(BenchmarkConfig config, TokenizerSource tokenizer) implements Message {
     }
 
     /** Controller → workers (PUB): a phase starts now; {@code credits} will be issued for it. */
@@ -83,7 +111,18 @@ public sealed interface Message permits
     record CancelCredits(CreditPhase phase) implements Message {
     }
 
-    /** Controller → workers (PUB): exit now. */
+    /**
+     * Controller → records manager (PUB): no more credits; wait for the records that were pushed, write every
+     * export and answer with {@link RecordsResult}.
+     *
+     * @param expectedProfilingRecords how many profiling records the workers pushed (counted from the returns), or
+     *                                 -1 when the run was cut short and the count is unknown
+     * @param cancelled                the user interrupted the run ({@code was_cancelled} in the exports)
+     */
+    record FinishRecords(long expectedProfilingRecords, boolean cancelled) implements Message {
+    }
+
+    /** Controller → every service (PUB): exit now. */
     record Shutdown(String reason) implements Message {
     }
 
@@ -113,7 +152,48 @@ public sealed interface Message permits
     record FirstToken(String workerId, long creditId, CreditPhase phase) implements Message {
     }
 
-    /** Worker → controller: the worker cannot go on. */
-    record WorkerFailed(String workerId, String message) implements Message {
+    /** A worker or the records manager → controller: this service cannot go on; {@code message} is one line. */
+    record ServiceFailed(String serviceId, String message) implements Message {
+    }
+
+    /**
+     * Records manager → controller: sent once its SUB socket has seen a heartbeat; workers push their records to
+     * {@code recordsEndpoint}.
+     */
+    record RecordsManagerRegistered(String serviceId, long pid, String recordsEndpoint) implements Message {
+    }
+
+    /** Records manager → controller: configured; its tokenizer is loaded and the per-request exports are open. */
+    record RecordsReady(String serviceId) implements Message {
+    }
+
+    /**
+     * Records manager → controller, a few times a second while records arrive; the controller publishes it on for
+     * the CLI. {@code processed}: profiling records turned into metrics so far.
+     */
+    record RecordsProgress(long processed) implements Message {
+    }
+
+    /**
+     * Records manager → controller: every export is written (or {@code failure} says why not).
+     *
+     * @param summaryPath     absolute path of {@code profile_export_aiperf.json}, or null when it was not written
+     * @param report          the console tables, rendered without ANSI escapes, or null
+     * @param exportLines     the trailer: one line per file written
+     * @param requestCount    profiling requests that succeeded
+     * @param errorCount      profiling requests that failed
+     * @param mostCommonError the most frequent error on one line, or null
+     * @param failure         one line when the records manager could not finish its work, else null
+     */
+    record RecordsResult(String summaryPath, String report, List<String> exportLines, long requestCount,
+                         long errorCount, String mostCommonError, String failure) implements Message {
+
+        public RecordsResult {
+            exportLines = exportLines == null ? List.of() : List.copyOf(exportLines);
+        }
+
+        public static RecordsResult failed(String failure) {
+            return new RecordsResult(null, null, List.of(), 0, 0, null, failure);
+        }
     }
 }

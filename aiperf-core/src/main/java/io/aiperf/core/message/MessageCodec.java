@@ -7,9 +7,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
+import io.aiperf.core.model.CreditPhase;
+import io.aiperf.core.model.ResponseChunk;
+import io.aiperf.core.model.TurnContents;
+import io.aiperf.core.model.Usage;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 
 /**
  * The one codec for {@link Message}s: JSON with a {@code "t"} field naming the record. Subtypes are taken from the
@@ -59,15 +64,15 @@ public final class MessageCodec {
      * first requests' send lag.
      */
     public static void warmUp(int iterations) {
-        java.util.List<Message> samples = java.util.List.of(
-                new Credit(0, io.aiperf.core.model.CreditPhase.PROFILING, "conv", "corr", 0, 2, "{\"a\":1}", 0, 1L,
-                        new TurnInput("text", io.aiperf.core.dataset.TurnContents.NONE, "sys", null), 8, 2L, 3L, true),
-                new Message.CreditReturn("w", 0, io.aiperf.core.model.CreditPhase.PROFILING, false, false, true),
-                new Message.FirstToken("w", 0, io.aiperf.core.model.CreditPhase.PROFILING),
-                new RequestRecord("w", 0, io.aiperf.core.model.CreditPhase.PROFILING, "conv", 0, "req", "corr", 1, 2,
-                        3, 4, 5, 6, 200, java.util.List.of(new io.aiperf.core.model.ResponseChunk(4, "hi", null)),
-                        new io.aiperf.core.model.Usage(1L, 2L, 3L, null), null, false, 1, null),
-                new Message.RunProgress(io.aiperf.core.model.CreditPhase.PROFILING, 1, 1, 0, 2, 1, 5));
+        List<Message> samples = List.of(
+                new Credit(0, CreditPhase.PROFILING, "conv", "corr", 0, 2, "{\"a\":1}", 0,
+                        new TurnInput("text", TurnContents.NONE, "sys", null), 8, 100L, 2L, 3L, true),
+                new Message.CreditReturn("w", 0, CreditPhase.PROFILING, false, false, true),
+                new Message.FirstToken("w", 0, CreditPhase.PROFILING),
+                new RequestRecord("w", 0, CreditPhase.PROFILING, "conv", 0, "req", "corr", 1, 2, 3, 4, 5, 6, 200,
+                        List.of(new ResponseChunk(4, "hi", null)), new Usage(1L, 2L, 3L, null), null, false, 1, null,
+                        100L, 8, null),
+                new Message.RunProgress(CreditPhase.PROFILING, 1, 1, 0, 2, 1, 5));
         for (int i = 0; i < iterations; i++) {
             for (Message m : samples) {
                 decode(encode(m));

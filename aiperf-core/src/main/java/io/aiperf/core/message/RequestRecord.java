@@ -27,6 +27,9 @@ import java.util.List;
  * @param scheduledNs       when the schedule wanted it sent (the credit's {@code intendedNs}, same host clock), or -1
  * @param inputText         the text contents of the request joined by spaces, when the dataset alone cannot tell
  *                          its input length (a later turn whose history holds live replies); else null
+ * @param inputTokens       the turn's input length as counted when its prompt was made (the credit's), or null when
+ *                          {@code inputText} stands instead
+ * @param maxTokens         the turn's requested output length (the credit's), or null when none was sent
  * @param raw               the request and response as exchanged, only at export level raw; else null
  */
 public record RequestRecord(
@@ -50,32 +53,12 @@ public record RequestRecord(
         boolean cancelled,
         long scheduledNs,
         String inputText,
+        Long inputTokens,
+        Integer maxTokens,
         RawExchange raw) implements Message {
 
     public RequestRecord {
         responses = responses == null ? List.of() : List.copyOf(responses);
-    }
-
-    /** Without the raw exchange (export levels summary and records). */
-    public RequestRecord(String workerId, long creditId, CreditPhase phase, String conversationId, int turnIndex,
-                         String xRequestId, String xCorrelationId, long creditReceivedNs, long requestStartNs,
-                         long requestWriteNs, long responseHeadersNs, long requestEndNs, long startEpochNs,
-                         int httpStatus, List<ResponseChunk> responses, Usage usage, ErrorDetails error,
-                         boolean cancelled, long scheduledNs, String inputText) {
-        this(workerId, creditId, phase, conversationId, turnIndex, xRequestId, xCorrelationId, creditReceivedNs,
-                requestStartNs, requestWriteNs, responseHeadersNs, requestEndNs, startEpochNs, httpStatus, responses,
-                usage, error, cancelled, scheduledNs, inputText, null);
-    }
-
-    /** Without schedule or input text (tests, warm-up). */
-    public RequestRecord(String workerId, long creditId, CreditPhase phase, String conversationId, int turnIndex,
-                         String xRequestId, String xCorrelationId, long creditReceivedNs, long requestStartNs,
-                         long requestWriteNs, long responseHeadersNs, long requestEndNs, long startEpochNs,
-                         int httpStatus, List<ResponseChunk> responses, Usage usage, ErrorDetails error,
-                         boolean cancelled) {
-        this(workerId, creditId, phase, conversationId, turnIndex, xRequestId, xCorrelationId, creditReceivedNs,
-                requestStartNs, requestWriteNs, responseHeadersNs, requestEndNs, startEpochNs, httpStatus, responses,
-                usage, error, cancelled, -1, null, null);
     }
 
     public boolean failed() {

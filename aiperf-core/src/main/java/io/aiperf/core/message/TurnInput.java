@@ -1,6 +1,6 @@
 package io.aiperf.core.message;
 
-import io.aiperf.core.dataset.TurnContents;
+import io.aiperf.core.model.TurnContents;
 
 /**
  * What a worker needs to render a turn itself (a later turn of a chat conversation whose history holds the live

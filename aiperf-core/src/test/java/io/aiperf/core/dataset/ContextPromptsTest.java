@@ -1,5 +1,8 @@
 package io.aiperf.core.dataset;
 
+import io.aiperf.core.tokenizer.SharedTokenizers;
+import io.aiperf.core.model.Conversation;
+import io.aiperf.core.model.Turn;
 import io.aiperf.core.config.InputConfig;
 import io.aiperf.core.tokenizer.TextTokenizer;
 import org.junit.jupiter.api.Test;
@@ -27,7 +30,7 @@ class ContextPromptsTest {
 
     @Test
     void everyConversationSharesOneSystemPromptAndHasItsOwnContextAndTheIslCountsThemAll() {
-        TextTokenizer qwen = DjlTokenizers.qwen3();
+        TextTokenizer qwen = SharedTokenizers.qwen3();
         int[] pool = PromptBatchTest.QwenPool.get();
         InputDataset plain = InputDataset.builder(config(null, null, 6, 2, null, null), qwen).tokenPool(pool).build();
         InputDataset framed = InputDataset.builder(config(50, 20, 6, 2, null, null), qwen).tokenPool(pool).build();

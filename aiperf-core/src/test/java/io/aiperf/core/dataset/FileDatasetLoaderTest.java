@@ -1,5 +1,7 @@
 package io.aiperf.core.dataset;
 
+import io.aiperf.core.model.Conversation;
+import io.aiperf.core.model.Turn;
 import io.aiperf.core.config.InputConfig;
 import io.aiperf.core.config.LoadConfig.FixedSchedule;
 import io.aiperf.core.dataset.file.DatasetFileException;

@@ -1,5 +1,8 @@
 package io.aiperf.core.dataset;
 
+import io.aiperf.core.model.Conversation;
+import io.aiperf.core.model.Turn;
+import io.aiperf.core.model.TurnContents;
 import io.aiperf.core.dataset.file.DatasetFileException;
 import io.aiperf.core.dataset.file.DatasetFormat;
 import io.aiperf.core.dataset.file.FileDataset;

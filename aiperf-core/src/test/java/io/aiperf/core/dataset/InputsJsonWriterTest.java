@@ -1,5 +1,8 @@
 package io.aiperf.core.dataset;
 
+import io.aiperf.core.tokenizer.SharedTokenizers;
+import io.aiperf.core.model.Conversation;
+import io.aiperf.core.model.Turn;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -60,7 +63,7 @@ class InputsJsonWriterTest {
 
     @Test
     void realTokenizerRunsAreByteIdentical(@TempDir Path dir) throws IOException {
-        var tok = DjlTokenizers.qwen3();
+        var tok = SharedTokenizers.qwen3();
         InputConfig cfg = new InputConfig(300, 50, null, 0, 99L, 20);
         SyntheticDataset.build(cfg, tok).writeInputsJson(dir.resolve("1.json"), CHAT);
         SyntheticDataset.build(cfg, tok).writeInputsJson(dir.resolve("2.json"), CHAT);

@@ -1,5 +1,9 @@
 package io.aiperf.core.dataset;
 
+import io.aiperf.core.tokenizer.SharedTokenizers;
+import io.aiperf.core.model.Conversation;
+import io.aiperf.core.model.NamedContents;
+import io.aiperf.core.model.Turn;
 import io.aiperf.core.config.InputConfig;
 import io.aiperf.core.dataset.file.DatasetFormat;
 import io.aiperf.core.dataset.file.FileDataset;
@@ -33,7 +37,7 @@ class PromptBatchTest {
 
     @Test
     void eachSyntheticTurnCarriesTheBatchAsOneTextListAndItsIslCountsTheJoinedTexts() {
-        TextTokenizer qwen = DjlTokenizers.qwen3();
+        TextTokenizer qwen = SharedTokenizers.qwen3();
         int[] pool = QwenPool.get();
         InputConfig cfg = synthetic(40, 10, 12, batch(4));
         SyntheticDataset ds = SyntheticDataset.builder(cfg, qwen).tokenPool(pool).build();
@@ -79,7 +83,7 @@ class PromptBatchTest {
 
     @Test
     void aFileRowCarriesItsBatchAndNamesAndItsIslCountsTheJoinedTexts() throws IOException {
-        TextTokenizer qwen = DjlTokenizers.qwen3();
+        TextTokenizer qwen = SharedTokenizers.qwen3();
         Path f = dir.resolve("rows.jsonl");
         Files.write(f, List.of(
                 "{\"texts\": [\"What is a cat?\", \"What is a dog?\", \"Why?\"]}",
@@ -130,7 +134,7 @@ class PromptBatchTest {
 
         static synchronized int[] get() {
             if (pool == null) {
-                pool = PromptCorpus.builtin().tokenize(DjlTokenizers.qwen3());
+                pool = PromptCorpus.builtin().tokenize(SharedTokenizers.qwen3());
             }
             return pool;
         }

@@ -1,5 +1,6 @@
 package io.aiperf.core.dataset;
 
+import io.aiperf.core.tokenizer.SharedTokenizers;
 import io.aiperf.core.tokenizer.TextTokenizer;
 import org.junit.jupiter.api.Test;
 
@@ -81,7 +82,7 @@ class PromptCorpusTest {
 
     @Test
     void realTokenizerPoolIsIdenticalForAnyThreadCount() {
-        TextTokenizer qwen = DjlTokenizers.qwen3();
+        TextTokenizer qwen = SharedTokenizers.qwen3();
         int[] one = PromptCorpus.builtin().tokenize(qwen, 1);
         int[] many = PromptCorpus.builtin().tokenize(qwen, 3);
         assertThat(many).isEqualTo(one);

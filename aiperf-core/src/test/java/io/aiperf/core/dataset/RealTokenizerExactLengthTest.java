@@ -1,5 +1,8 @@
 package io.aiperf.core.dataset;
 
+import io.aiperf.core.tokenizer.SharedTokenizers;
+import io.aiperf.core.model.Conversation;
+import io.aiperf.core.model.Turn;
 import io.aiperf.core.config.InputConfig;
 import io.aiperf.core.tokenizer.TextTokenizer;
 import org.junit.jupiter.api.Test;
@@ -30,7 +33,7 @@ class RealTokenizerExactLengthTest {
     @ParameterizedTest(name = "{0} {1} tokens")
     @MethodSource("cases")
     void promptsHaveExactlyTheRequestedTokenCount(String name, int n) {
-        TextTokenizer tok = DjlTokenizers.load(name);
+        TextTokenizer tok = SharedTokenizers.load(name);
         int[] pool = pool(name, tok);
         SyntheticPromptGenerator gen = new SyntheticPromptGenerator(tok, pool, new SeededRandom(n * 31L + 7));
         int prompts = n >= 3000 ? 8 : 25;
@@ -46,7 +49,7 @@ class RealTokenizerExactLengthTest {
     /** The default dataset (100 entries x 550 tokens) with Qwen3: every prompt exact; prints the build time. */
     @Test
     void defaultDatasetWithQwen3() {
-        TextTokenizer tok = DjlTokenizers.qwen3();
+        TextTokenizer tok = SharedTokenizers.qwen3();
         InputConfig cfg = new InputConfig(InputConfig.DEFAULT_ISL_MEAN, 0, null, 0, 42L,
                 InputConfig.DEFAULT_NUM_DATASET_ENTRIES);
         SyntheticDataset.build(cfg, tok); // warm-up (JIT, native library)
@@ -68,7 +71,7 @@ class RealTokenizerExactLengthTest {
 
     @Test
     void variableLengthsWithLlama2() {
-        TextTokenizer tok = DjlTokenizers.llama2();
+        TextTokenizer tok = SharedTokenizers.llama2();
         InputConfig cfg = new InputConfig(200, 80, 64, 10, 7L, 60);
         SyntheticDataset ds = SyntheticDataset.builder(cfg, tok).tokenPool(pool("llama2", tok)).build();
         assertThat(ds.inexactPrompts()).isZero();

@@ -1,5 +1,9 @@
 package io.aiperf.core.dataset;
 
+import io.aiperf.core.tokenizer.SharedTokenizers;
+import io.aiperf.core.model.Conversation;
+import io.aiperf.core.model.NamedContents;
+import io.aiperf.core.model.Turn;
 import io.aiperf.core.config.InputConfig;
 import io.aiperf.core.tokenizer.TextTokenizer;
 import org.junit.jupiter.api.Test;
@@ -26,7 +30,7 @@ class SyntheticRankingsTest {
 
     @Test
     void eachTurnIsOneQueryAndItsPassagesOfExactLengths() {
-        TextTokenizer qwen = DjlTokenizers.qwen3();
+        TextTokenizer qwen = SharedTokenizers.qwen3();
         InputConfig cfg = rankings(new InputConfig.Rankings(3, 0, 40, 0, 12, 0), 10, 7L, null);
         InputDataset ds = InputDataset.builder(cfg, qwen).tokenPool(PromptBatchTest.QwenPool.get()).build();
         assertThat(ds.size()).isEqualTo(10);

@@ -1,5 +1,8 @@
 package io.aiperf.core.dataset;
 
+import io.aiperf.core.tokenizer.SharedTokenizers;
+import io.aiperf.core.model.Conversation;
+import io.aiperf.core.model.Turn;
 import io.aiperf.core.dataset.file.FileDataset;
 import io.aiperf.core.dataset.file.FileDatasetLoader;
 import io.aiperf.core.tokenizer.TextTokenizer;
@@ -22,7 +25,7 @@ class TraceRealTokenizerTest {
 
     @Test
     void inputLengthIsExactWithQwen3() throws IOException {
-        TextTokenizer tok = DjlTokenizers.qwen3();
+        TextTokenizer tok = SharedTokenizers.qwen3();
         int[] lengths = {1, 2, 7, 64, 512, 655, 2048};
         List<String> rows = new ArrayList<>();
         for (int i = 0; i < lengths.length; i++) {
@@ -50,7 +53,7 @@ class TraceRealTokenizerTest {
 
     @Test
     void sharedHashIdsShareTheDecodedPrefixWithQwen3() throws IOException {
-        TextTokenizer tok = DjlTokenizers.qwen3();
+        TextTokenizer tok = SharedTokenizers.qwen3();
         Path f = dir.resolve("shared.jsonl");
         Files.write(f, List.of(
                 "{\"timestamp\": 0, \"input_length\": 40, \"hash_ids\": [7, 8, 9]}",
@@ -76,7 +79,7 @@ class TraceRealTokenizerTest {
 
     @Test
     void bailianChainsWithManySmallBlocksAreExactWithQwen3() throws IOException {
-        TextTokenizer tok = DjlTokenizers.qwen3();
+        TextTokenizer tok = SharedTokenizers.qwen3();
         List<String> rows = new ArrayList<>();
         java.util.Random r = new java.util.Random(3);
         int[] lengths = new int[24];

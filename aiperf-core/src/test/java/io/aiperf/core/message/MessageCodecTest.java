@@ -8,9 +8,10 @@ import io.aiperf.core.config.LoadConfig;
 import io.aiperf.core.config.OutputConfig;
 import io.aiperf.core.config.ServiceConfig;
 import io.aiperf.core.config.TokenizerConfig;
-import io.aiperf.core.dataset.NamedContents;
-import io.aiperf.core.dataset.TurnContents;
+import io.aiperf.core.model.NamedContents;
+import io.aiperf.core.model.TurnContents;
 import io.aiperf.core.model.CreditPhase;
+import io.aiperf.core.tokenizer.TokenizerSource;
 import io.aiperf.core.model.ErrorDetails;
 import io.aiperf.core.model.ResponseChunk;
 import io.aiperf.core.model.Usage;
@@ -48,10 +49,12 @@ class MessageCodecTest {
                 new Message.CancelRun("SIGINT"),
                 new Message.RunProgress(CreditPhase.PROFILING, 10, 8, 1, 24, 2, 1_000_000),
                 new Message.RunNotice("WARN", "tokenizer fell back to builtin"),
-                new Message.RunFinished(0, "/tmp/a/profile_export_aiperf.json", "table", List.of("JSON Export: x"), false, null,
-                        8, 2),
+                new Message.RunFinished(RunStatus.COMPLETED, "/tmp/a/profile_export_aiperf.json", "table",
+                        List.of("JSON Export: x"), null, 8, 2, "500 Internal Server Error: oops"),
                 new Message.Heartbeat(1_700_000_000_000L),
-                new Message.ConfigureWorkers(config),
+                new Message.ConfigureWorkers(config, "tcp://127.0.0.1:5003"),
+                new Message.ConfigureRecords(config, new TokenizerSource("/tmp/tokenizer.json", "qwen3")),
+                new Message.FinishRecords(24, false),
                 new Message.ProfileStart(CreditPhase.WARMUP, 5),
                 new Message.CancelCredits(CreditPhase.PROFILING),
                 new Message.Shutdown("done"),
@@ -59,17 +62,24 @@ class MessageCodecTest {
                 new Message.WorkerReady("worker-0"),
                 new Message.CreditReturn("worker-0", 7, CreditPhase.WARMUP, true, false, true),
                 new Message.WorkerStatus("worker-0", 3, 100, 2),
-                new Message.WorkerFailed("worker-0", "boom"),
+                new Message.ServiceFailed("worker-0", "boom"),
+                new Message.RecordsManagerRegistered("records-manager", 124, "tcp://127.0.0.1:5003"),
+                new Message.RecordsReady("records-manager"),
+                new Message.RecordsProgress(17),
+                new Message.RecordsResult("/tmp/a/profile_export_aiperf.json", "table", List.of("JSON Export: x"), 8,
+                        2, "500 Internal Server Error: oops", null),
                 new Message.FirstToken("worker-0", 7, CreditPhase.PROFILING),
-                new Credit(8, CreditPhase.PROFILING, "conv-1", "corr-1", 1, 3, null, 1, 5L, new TurnInput("next question", new TurnContents(List.of(NamedContents.of("query", "q")),
-                        List.of(NamedContents.of("image_url", "data:image/png;base64,AA==")), List.of(), List.of()),
-                        "be brief", null), 30,
-                        123_456_789L, 2_000_000_000L, true),
-                new Credit(7, CreditPhase.PROFILING, "conv-1", "corr-1", 0, 1, "{\"a\":1}", 0, 1_700_000_000_000_000_000L),
-                new RequestRecord("worker-0", 7, CreditPhase.PROFILING, "conv-1", 0, "req-1", "corr-1", 10, 20, 25, 30, 90,
-                        1_700_000_000_000_000_000L, 200,
+                new Credit(8, CreditPhase.PROFILING, "conv-1", "corr-1", 1, 3, null, 1,
+                        new TurnInput("next question", new TurnContents(List.of(NamedContents.of("query", "q")),
+                                List.of(NamedContents.of("image_url", "data:image/png;base64,AA==")), List.of(),
+                                List.of()), "be brief", null),
+                        30, null, 123_456_789L, 2_000_000_000L, true),
+                Credit.unscheduled(7, CreditPhase.PROFILING, "conv-1", "corr-1", "{\"a\":1}"),
+                new RequestRecord("worker-0", 7, CreditPhase.PROFILING, "conv-1", 0, "req-1", "corr-1", 10, 20, 25,
+                        30, 90, 1_700_000_000_000_000_000L, 200,
                         List.of(new ResponseChunk(40, "Hello", null), new ResponseChunk(50, null, "thinking")),
-                        new Usage(100L, 20L, 120L, null), new ErrorDetails(500, "Internal Server Error", "oops"), false));
+                        new Usage(100L, 20L, 120L, null), new ErrorDetails(500, "Internal Server Error", "oops"), false,
+                        -1, null, 100L, 20, null));
     }
 
     @Test
@@ -90,7 +100,7 @@ class MessageCodecTest {
                         new RawExchange.RawResponse(50, null, "application/json", "{}")));
         RequestRecord record = new RequestRecord("worker-0", 7, CreditPhase.PROFILING, "conv-1", 0, "req-1", "corr-1",
                 10, 20, 25, 30, 90, 1_700_000_000_000_000_000L, 200, List.of(new ResponseChunk(40, "Hello", null)),
-                null, null, false, -1, null, raw);
+                null, null, false, -1, null, 100L, null, raw);
         RequestRecord decoded = (RequestRecord) MessageCodec.decode(MessageCodec.encode(record));
         assertThat(decoded).isEqualTo(record);
         assertThat(decoded.raw().requestHeaders().keySet()).containsExactly("host", "authorization");

@@ -1,6 +1,6 @@
 package io.aiperf.worker.http;
 
-import io.aiperf.worker.endpoint.ResponseParser;
+import io.aiperf.core.endpoint.ResponseParser;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.pool.AbstractChannelPoolHandler;

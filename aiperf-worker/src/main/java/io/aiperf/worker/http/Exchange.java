@@ -142,9 +142,6 @@ final class Exchange {
         return keep == length;
     }
 
-    int bodyLength() {
-        return bodyLength;
-    }
 
     String bodyText() {
         return bodyLength == 0 ? "" : new String(body, 0, bodyLength, StandardCharsets.UTF_8);
@@ -203,6 +200,8 @@ final class Exchange {
                 cancelled,
                 credit.intendedNs(),
                 inputText,
+                credit.inputTokens(),
+                credit.maxTokens(),
                 raw == null ? null : raw.build());
         try {
             callbacks.done(record);

@@ -5,7 +5,7 @@ import io.aiperf.core.message.Credit;
 import io.aiperf.core.message.RequestRecord;
 import io.aiperf.core.model.CreditPhase;
 import io.aiperf.core.model.ErrorDetails;
-import io.aiperf.worker.endpoint.ResponseParser;
+import io.aiperf.core.endpoint.ResponseParser;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
@@ -65,7 +65,6 @@ public final class HttpTransport implements AutoCloseable {
 
     private final String workerId;
     private final EventLoopGroup group;
-    private final boolean nativeTransport;
     private final Target[] targets;
     private final RequestFactory requests;
     private final long timeoutNs;
@@ -86,24 +85,16 @@ public final class HttpTransport implements AutoCloseable {
     /**
      * @param endpoint            where and how to send (all {@code urls} get a connection pool)
      * @param workerId            copied into every record
-     * @param expectedConcurrency sizing hint for in-flight bookkeeping (not a limit)
      * @param ioThreads           event-loop threads; {@code <= 0} means one per available processor
+     * @param captureRaw          every record also carries a {@link io.aiperf.core.message.RawExchange} (export
+     *                            level raw)
      * @throws IllegalArgumentException for a URL that cannot be parsed or a header that is not valid HTTP
      */
-    public HttpTransport(EndpointConfig endpoint, String workerId, int expectedConcurrency, int ioThreads) {
-        this(endpoint, workerId, expectedConcurrency, ioThreads, false);
-    }
-
-    /**
-     * As {@link #HttpTransport(EndpointConfig, String, int, int)}; with {@code captureRaw} every record also carries
-     * a {@link io.aiperf.core.message.RawExchange} (export level raw).
-     */
-    public HttpTransport(EndpointConfig endpoint, String workerId, int expectedConcurrency, int ioThreads,
-                         boolean captureRaw) {
+    public HttpTransport(EndpointConfig endpoint, String workerId, int ioThreads, boolean captureRaw) {
         this.workerId = workerId;
         this.captureRaw = captureRaw;
         int threads = ioThreads > 0 ? ioThreads : Runtime.getRuntime().availableProcessors();
-        this.nativeTransport = Epoll.isAvailable();
+        boolean nativeTransport = Epoll.isAvailable();
         IoHandlerFactory ioFactory = nativeTransport ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         Class<? extends SocketChannel> channelClass = nativeTransport ? EpollSocketChannel.class
                 : NioSocketChannel.class;
@@ -273,10 +264,6 @@ public final class HttpTransport implements AutoCloseable {
         return inFlightCount.get();
     }
 
-    /** True when the Linux epoll transport is in use, false for NIO. */
-    public boolean nativeTransport() {
-        return nativeTransport;
-    }
 
     /**
      * Stops the transport: new sends fail at once with {@code TransportClosed}; in-flight requests get up to 2 s to

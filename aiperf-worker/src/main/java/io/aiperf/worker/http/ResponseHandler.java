@@ -1,9 +1,9 @@
 package io.aiperf.worker.http;
 
 import io.aiperf.core.model.ErrorDetails;
-import io.aiperf.worker.endpoint.ParsedResponse;
-import io.aiperf.worker.endpoint.ResponseParseException;
-import io.aiperf.worker.endpoint.ResponseParser;
+import io.aiperf.core.endpoint.ParsedResponse;
+import io.aiperf.core.endpoint.ResponseParseException;
+import io.aiperf.core.endpoint.ResponseParser;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;

@@ -7,8 +7,8 @@ import io.aiperf.core.message.RequestRecord;
 import io.aiperf.core.message.TurnInput;
 import io.aiperf.core.model.CreditPhase;
 import io.aiperf.core.model.ResponseChunk;
-import io.aiperf.worker.endpoint.ChatMessage;
-import io.aiperf.worker.endpoint.PayloadFormatter;
+import io.aiperf.core.endpoint.ChatMessage;
+import io.aiperf.core.endpoint.PayloadFormatter;
 
 import java.util.HashMap;
 import java.util.Map;

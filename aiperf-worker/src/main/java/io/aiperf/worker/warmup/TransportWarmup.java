@@ -5,7 +5,7 @@ import io.aiperf.core.config.EndpointType;
 import io.aiperf.core.message.Credit;
 import io.aiperf.core.message.MessageCodec;
 import io.aiperf.core.model.CreditPhase;
-import io.aiperf.worker.endpoint.PayloadFormatter;
+import io.aiperf.core.endpoint.PayloadFormatter;
 import io.aiperf.worker.http.HttpTransport;
 
 import java.util.List;
@@ -50,12 +50,12 @@ public final class TransportWarmup {
         CountDownLatch done = new CountDownLatch(REQUESTS);
         long deadline = System.nanoTime() + BUDGET_NS;
         int sent = 0;
-        try (HttpTransport transport = new HttpTransport(local, "warmup", CONCURRENCY, 1)) {
+        try (HttpTransport transport = new HttpTransport(local, "warmup", 1, false)) {
             for (; sent < REQUESTS && System.nanoTime() < deadline; sent++) {
                 if (!slots.tryAcquire(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
                     break;
                 }
-                Credit credit = new Credit(sent, CreditPhase.WARMUP, "warmup", "warmup", 0, 1, payload, 0, 0);
+                Credit credit = Credit.unscheduled(sent, CreditPhase.WARMUP, "warmup", "warmup", payload);
                 transport.send(credit, System.nanoTime(), record -> {
                     MessageCodec.encode(record);
                     slots.release();

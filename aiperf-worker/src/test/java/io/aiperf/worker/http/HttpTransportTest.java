@@ -509,7 +509,8 @@ class HttpTransportTest {
     @Test
     void invalidUrlIndexIsAnErrorRecord() throws Exception {
         transport = transport(server.baseUrl(), 10);
-        Credit bad = new Credit(1, CreditPhase.PROFILING, "conv", "corr", 0, 1, CHAT_BODY, 3, 0);
+        Credit bad = new Credit(1, CreditPhase.PROFILING, "conv", "corr", 0, 1, CHAT_BODY, 3, null, null, null, -1,
+                null, false);
         Done d = new Done();
         transport.send(bad, System.nanoTime(), d);
         assertThat(d.future.get(1, TimeUnit.SECONDS).error().type()).isEqualTo("InvalidUrlIndexError");
@@ -677,26 +678,25 @@ class HttpTransportTest {
     }
 
     private Credit credit(CreditPhase phase) {
-        return new Credit(creditIds.getAndIncrement(), phase, "conv-1", "corr-" + creditIds.get(), 0, 1, CHAT_BODY, 0,
-                System.nanoTime());
+        return Credit.unscheduled(creditIds.getAndIncrement(), phase, "conv-1", "corr-" + creditIds.get(), CHAT_BODY);
     }
 
     private Credit credit(CreditPhase phase, Long cancelAfterNs, boolean reportFirstToken, long intendedNs) {
         long id = creditIds.getAndIncrement();
-        return new Credit(id, phase, "conv-1", "corr-" + id, 0, 1, CHAT_BODY, 0, System.nanoTime(), null, null,
+        return new Credit(id, phase, "conv-1", "corr-" + id, 0, 1, CHAT_BODY, 0, null, null, null,
                 intendedNs == 0 ? -1 : intendedNs, cancelAfterNs, reportFirstToken);
     }
 
     private static HttpTransport transport(String baseUrl, double timeoutSeconds) {
         EndpointConfig cfg = new EndpointConfig(List.of("m"), EndpointType.CHAT, true, List.of(baseUrl), null,
                 timeoutSeconds, "secret-key", false, false, Map.of("X-Custom", "yes"), Map.of());
-        return new HttpTransport(cfg, "worker-test", 8, 2);
+        return new HttpTransport(cfg, "worker-test", 2, false);
     }
 
     private static HttpTransport rawTransport(String baseUrl) {
         EndpointConfig cfg = new EndpointConfig(List.of("m"), EndpointType.CHAT, true, List.of(baseUrl), null, 10,
                 "secret-key", false, false, Map.of("X-Custom", "yes", "X-Api-Key", "hidden-value"), Map.of());
-        return new HttpTransport(cfg, "worker-test", 8, 2, true);
+        return new HttpTransport(cfg, "worker-test", 2, true);
     }
 
     /** Records what the transport reported, in order, with the reporting threads. */

@@ -8,7 +8,7 @@ import io.aiperf.core.model.CreditPhase;
 import io.aiperf.core.model.ResponseChunk;
 import io.aiperf.mock.MockConfig;
 import io.aiperf.mock.MockServer;
-import io.aiperf.worker.endpoint.PayloadFormatter;
+import io.aiperf.core.endpoint.PayloadFormatter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,8 +40,8 @@ class MockEndpointsTransportTest {
                 null, 10, null, false, false, Map.of(), Map.of());
         String body = PayloadFormatter.format(cfg, "a short prompt for the mock", maxTokens, null);
         CompletableFuture<RequestRecord> done = new CompletableFuture<>();
-        try (HttpTransport transport = new HttpTransport(cfg, "w", 1, 1)) {
-            transport.send(new Credit(1, CreditPhase.PROFILING, "c", "x", 0, 1, body, 0, 0), System.nanoTime(),
+        try (HttpTransport transport = new HttpTransport(cfg, "w", 1, false)) {
+            transport.send(Credit.unscheduled(1, CreditPhase.PROFILING, "c", "x", body), System.nanoTime(),
                     done::complete);
             RequestRecord record = done.get(10, TimeUnit.SECONDS);
             assertThat(record.error()).as(type + " error").isNull();
@@ -115,8 +115,8 @@ class MockEndpointsTransportTest {
         EndpointConfig nim = new EndpointConfig(List.of("mock-model"), EndpointType.NIM_RANKINGS, false,
                 List.of(server.baseUrl()), "/rerank", 10, null, false, false, Map.of(), Map.of());
         CompletableFuture<RequestRecord> done = new CompletableFuture<>();
-        try (HttpTransport transport = new HttpTransport(nim, "w", 1, 1)) {
-            transport.send(new Credit(1, CreditPhase.PROFILING, "c", "x", 0, 1, body, 0, 0), System.nanoTime(),
+        try (HttpTransport transport = new HttpTransport(nim, "w", 1, false)) {
+            transport.send(Credit.unscheduled(1, CreditPhase.PROFILING, "c", "x", body), System.nanoTime(),
                     done::complete);
             RequestRecord record = done.get(10, TimeUnit.SECONDS);
             assertThat(record.error()).isNotNull();

@@ -9,7 +9,7 @@ import io.aiperf.core.model.ErrorDetails;
 import io.aiperf.mock.Fault;
 import io.aiperf.mock.MockConfig;
 import io.aiperf.mock.MockServer;
-import io.aiperf.worker.endpoint.PayloadFormatter;
+import io.aiperf.core.endpoint.PayloadFormatter;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -33,8 +33,8 @@ class MockFaultsTransportTest {
                     Map.of("ignore_eos", true));
             String body = PayloadFormatter.format(cfg, "a short prompt for the mock", 8, null);
             CompletableFuture<RequestRecord> done = new CompletableFuture<>();
-            try (HttpTransport transport = new HttpTransport(cfg, "w", 1, 1)) {
-                transport.send(new Credit(1, CreditPhase.PROFILING, "c", "x", 0, 1, body, 0, 0), System.nanoTime(),
+            try (HttpTransport transport = new HttpTransport(cfg, "w", 1, false)) {
+                transport.send(Credit.unscheduled(1, CreditPhase.PROFILING, "c", "x", body), System.nanoTime(),
                         done::complete);
                 return done.get(10, TimeUnit.SECONDS);
             }

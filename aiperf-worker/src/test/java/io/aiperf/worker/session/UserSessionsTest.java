@@ -4,15 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aiperf.core.config.EndpointConfig;
 import io.aiperf.core.config.EndpointType;
-import io.aiperf.core.dataset.TurnContents;
+import io.aiperf.core.model.TurnContents;
 import io.aiperf.core.message.Credit;
 import io.aiperf.core.message.RequestRecord;
 import io.aiperf.core.message.TurnInput;
 import io.aiperf.core.model.CreditPhase;
 import io.aiperf.core.model.ErrorDetails;
 import io.aiperf.core.model.ResponseChunk;
-import io.aiperf.worker.endpoint.ChatMessage;
-import io.aiperf.worker.endpoint.PayloadFormatter;
+import io.aiperf.core.endpoint.ChatMessage;
+import io.aiperf.core.endpoint.PayloadFormatter;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -64,8 +64,8 @@ class UserSessionsTest {
 
     @Test
     void theSystemPromptAndUserContextOpenTheHistoryOnce() throws Exception {
-        Credit t0 = new Credit(nextCreditId++, CreditPhase.PROFILING, "template", "conv-s", 0, 2, null, 0, 0,
-                new TurnInput("Hi", TurnContents.NONE, "be brief", "I am user 7"), 10, -1, null, false);
+        Credit t0 = new Credit(nextCreditId++, CreditPhase.PROFILING, "template", "conv-s", 0, 2, null, 0,
+                new TurnInput("Hi", TurnContents.NONE, "be brief", "I am user 7"), 10, null, -1, null, false);
         RenderedTurn r0 = sessions.render(t0);
         assertThat(roles(r0.payloadJson())).containsExactly("system", "user", "user");
         assertThat(r0.inputText()).isEqualTo("be brief I am user 7 Hi");
@@ -168,8 +168,8 @@ class UserSessionsTest {
     }
 
     private Credit turn(String corr, int index, int turns, String text, Integer maxTokens, CreditPhase phase) {
-        return new Credit(nextCreditId++, phase, "template", corr, index, turns, null, 0, 0, text == null ? null : TurnInput.text(text), maxTokens, -1,
-                null, false);
+        return new Credit(nextCreditId++, phase, "template", corr, index, turns, null, 0,
+                text == null ? null : TurnInput.text(text), maxTokens, null, -1, null, false);
     }
 
     private static RequestRecord success(Credit c, ResponseChunk... chunks) {
@@ -183,7 +183,7 @@ class UserSessionsTest {
     private static RequestRecord record(Credit c, List<ResponseChunk> chunks, ErrorDetails error, boolean cancelled) {
         return new RequestRecord("w", c.creditId(), c.phase(), c.conversationId(), c.turnIndex(), "req",
                 c.xCorrelationId(), 1, 2, 3, 4, 5, 6, error == null ? 200 : 0, chunks, null, error, cancelled, -1,
-                null);
+                null, null, c.maxTokens(), null);
     }
 
     private static List<String> roles(String body) throws Exception {

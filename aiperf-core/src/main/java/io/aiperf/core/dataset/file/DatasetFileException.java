@@ -1,5 +1,8 @@
 package io.aiperf.core.dataset.file;
 
+import io.aiperf.core.error.AiperfException;
+import io.aiperf.core.error.OneLine;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 /**
@@ -7,13 +10,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
  * {@code <file>:<line>: <what is wrong>} for a bad row (line numbers are 1-based and count blank lines), or
  * {@code <file>: <what is wrong>} for the file as a whole.
  */
-public final class DatasetFileException extends RuntimeException {
+public final class DatasetFileException extends AiperfException {
 
     private final String file;
     private final int line;
 
     private DatasetFileException(String file, int line, String what, Throwable cause) {
-        super((line > 0 ? file + ":" + line : file) + ": " + oneLine(what), cause);
+        super((line > 0 ? file + ":" + line : file) + ": " + OneLine.fold(what), cause);
         this.file = file;
         this.line = line;
     }
@@ -62,7 +65,4 @@ public final class DatasetFileException extends RuntimeException {
         return line;
     }
 
-    private static String oneLine(String s) {
-        return s == null ? "unknown error" : s.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
-    }
 }

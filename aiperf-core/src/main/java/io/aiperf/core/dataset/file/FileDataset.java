@@ -1,6 +1,6 @@
 package io.aiperf.core.dataset.file;
 
-import io.aiperf.core.dataset.Conversation;
+import io.aiperf.core.model.Conversation;
 
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package io.aiperf.core.dataset.file;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.aiperf.core.dataset.TurnContents;
+import io.aiperf.core.model.TurnContents;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -2,8 +2,8 @@ package io.aiperf.core.dataset.file;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.aiperf.core.dataset.NamedContents;
-import io.aiperf.core.dataset.TurnContents;
+import io.aiperf.core.model.NamedContents;
+import io.aiperf.core.model.TurnContents;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.aiperf.core.dataset.file;
 
-import io.aiperf.core.dataset.NamedContents;
-import io.aiperf.core.dataset.TurnContents;
+import io.aiperf.core.model.NamedContents;
+import io.aiperf.core.model.TurnContents;
 
 import java.util.List;
 

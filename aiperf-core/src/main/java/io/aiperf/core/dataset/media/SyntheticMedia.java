@@ -1,11 +1,11 @@
 package io.aiperf.core.dataset.media;
 
 import io.aiperf.core.config.MediaConfig;
-import io.aiperf.core.dataset.Conversation;
-import io.aiperf.core.dataset.NamedContents;
+import io.aiperf.core.model.Conversation;
+import io.aiperf.core.model.NamedContents;
 import io.aiperf.core.dataset.RandomStreams;
-import io.aiperf.core.dataset.Turn;
-import io.aiperf.core.dataset.TurnContents;
+import io.aiperf.core.model.Turn;
+import io.aiperf.core.model.TurnContents;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,0 +1,95 @@
+package io.aiperf.core;
+
+import io.aiperf.core.bus.Channel;
+import io.aiperf.core.bus.ServiceEndpoints;
+import io.aiperf.core.bus.ZmqBus;
+import io.aiperf.core.config.BenchmarkConfig;
+import io.aiperf.core.controller.ControllerSockets;
+import io.aiperf.core.controller.ProfileRun;
+import io.aiperf.core.controller.ServiceSupervisor;
+import io.aiperf.core.error.OneLine;
+import io.aiperf.core.message.Message;
+import io.aiperf.core.message.Message.CancelRun;
+import io.aiperf.core.message.Message.ControllerReady;
+import io.aiperf.core.message.Message.RunFinished;
+import io.aiperf.core.message.Message.Shutdown;
+import io.aiperf.core.message.Message.StartRun;
+import io.aiperf.core.message.MessageCodec;
+import io.aiperf.core.service.ParentWatch;
+import io.aiperf.core.service.Service;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The system-controller process ({@code aiperf service --type system_controller}). It binds the control, events
+ * and credits channels, tells the CLI it is up, takes the run's configuration, and hands it to a
+ * {@link ProfileRun}: that starts the records manager and the workers (as JVMs of their own), issues every
+ * credit from the load engine ({@link io.aiperf.core.load}), and has the records manager write the exports. When the
+ * run is over it reports to the CLI and shuts every service down. One thread (this one) owns every socket.
+ */
+public final class SystemController implements Service {
+
+    private static final Logger log = LoggerFactory.getLogger(SystemController.class);
+
+    private static final long STARTUP_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(60);
+
+    private final String id;
+    private final ServiceEndpoints endpoints;
+    private final Path logFile;
+
+    public SystemController(String id, ServiceEndpoints endpoints, Path logFile) {
+        this.id = id;
+        this.endpoints = endpoints;
+        this.logFile = logFile;
+    }
+
+    @Override
+    public int run() {
+        ControllerSockets sockets = null;
+        try (ZmqBus bus = new ZmqBus(); ServiceSupervisor services = new ServiceSupervisor()) {
+            ParentWatch.start(System.in, () -> {
+                log.warn("the aiperf CLI is gone; stopping every service and exiting");
+                services.close();
+                Runtime.getRuntime().halt(1);
+            });
+            sockets = ControllerSockets.open(bus, endpoints.get(Channel.CLI_INBOX));
+            sockets.toCli(new ControllerReady(ZmqBus.endpointOf(sockets.control()),
+                    ZmqBus.endpointOf(sockets.events()), ProcessHandle.current().pid()));
+            MessageCodec.warmUp(500);
+            BenchmarkConfig config = awaitStartRun(sockets);
+            if (config == null) {
+                return 1;
+            }
+            log.info("{} starting run {} with {} worker(s)", id, config.benchmarkId(), config.service().workers());
+            RunFinished finished = new ProfileRun(config, sockets, services, logFile).execute();
+            sockets.toCli(finished);
+            sockets.publish(new Shutdown("run complete"));
+            services.awaitExit(5_000);
+            return 0;
+        } catch (RuntimeException e) {
+            log.error("controller failed", e);
+            if (sockets != null) {
+                sockets.toCli(RunFinished.failed(OneLine.of(e)));
+            }
+            return 1;
+        }
+    }
+
+    private static BenchmarkConfig awaitStartRun(ControllerSockets sockets) {
+        long deadline = System.nanoTime() + STARTUP_TIMEOUT_NS;
+        while (System.nanoTime() < deadline) {
+            Message m = ZmqBus.receive(sockets.control(), 200);
+            if (m instanceof StartRun start) {
+                return start.config();
+            }
+            if (m instanceof CancelRun) {
+                return null;
+            }
+        }
+        log.error("no StartRun from the CLI within 60 s");
+        return null;
+    }
+}

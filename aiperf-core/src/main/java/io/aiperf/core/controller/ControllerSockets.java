@@ -1,0 +1,53 @@
+package io.aiperf.core.controller;
+
+import io.aiperf.core.bus.Channel;
+import io.aiperf.core.bus.ServiceEndpoints;
+import io.aiperf.core.bus.ZmqBus;
+import io.aiperf.core.message.Message;
+import org.zeromq.ZMQ;
+
+/**
+ * The controller's ends of the bus. Every socket belongs to the controller thread, which is the only one that may
+ * call these methods.
+ *
+ * @param toCli   {@link Channel#CLI_INBOX}, connected to the CLI
+ * @param control {@link Channel#CONTROL}, bound: the CLI's commands and the records manager's reports
+ * @param events  {@link Channel#EVENTS}, bound: what every service and the CLI hear
+ * @param credits {@link Channel#CREDITS}, bound: the workers' credits and returns
+ */
+public record ControllerSockets(ZmqBus bus, ZMQ.Socket toCli, ZMQ.Socket control, ZMQ.Socket events,
+                                ZMQ.Socket credits) {
+
+    public static ControllerSockets open(ZmqBus bus, String cliInbox) {
+        return new ControllerSockets(bus, bus.connect(Channel.CLI_INBOX, cliInbox), bus.bind(Channel.CONTROL),
+                bus.bind(Channel.EVENTS), bus.bind(Channel.CREDITS));
+    }
+
+    /** What a service the controller starts connects to. */
+    public ServiceEndpoints forServices() {
+        return new ServiceEndpoints(java.util.Map.of(
+                Channel.CONTROL, ZmqBus.endpointOf(control),
+                Channel.EVENTS, ZmqBus.endpointOf(events),
+                Channel.CREDITS, ZmqBus.endpointOf(credits)));
+    }
+
+    public void toCli(Message message) {
+        ZmqBus.send(toCli, message);
+    }
+
+    public void publish(Message message) {
+        ZmqBus.send(events, message);
+    }
+
+    public void toWorker(String workerId, Message message) {
+        ZmqBus.sendTo(credits, workerId, message);
+    }
+
+    /** A poller on the two sockets that wake the controller: control and credits. Close it after use. */
+    public ZMQ.Poller controlAndCredits() {
+        ZMQ.Poller poller = bus.context().createPoller(2);
+        poller.register(control, ZMQ.Poller.POLLIN);
+        poller.register(credits, ZMQ.Poller.POLLIN);
+        return poller;
+    }
+}

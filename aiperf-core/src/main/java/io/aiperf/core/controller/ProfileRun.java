@@ -1,0 +1,150 @@
+package io.aiperf.core.controller;
+
+import io.aiperf.core.config.BenchmarkConfig;
+import io.aiperf.core.error.OneLine;
+import io.aiperf.core.load.LoadPhase;
+import io.aiperf.core.message.Message.FinishRecords;
+import io.aiperf.core.message.Message.RecordsResult;
+import io.aiperf.core.message.Message.RunFinished;
+import io.aiperf.core.message.Message.RunNotice;
+import io.aiperf.core.message.RunStatus;
+import io.aiperf.core.model.CreditPhase;
+import io.aiperf.core.tokenizer.LoadedTokenizer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One benchmark run, from the controller's side: start the records manager and the workers, prepare the inputs
+ * while they boot, run the handshake, the warmup and profiling phases, then have the records manager write every
+ * export. Whatever goes wrong after the records manager is configured, the exports of what was recorded are still
+ * written. Controller thread only.
+ */
+public final class ProfileRun {
+
+    private static final Logger log = LoggerFactory.getLogger(ProfileRun.class);
+
+    /** How long the records manager may take to collect the last records and write every export. */
+    private static final long RESULT_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(120);
+
+    private final BenchmarkConfig config;
+    private final ControllerSockets sockets;
+    private final ServiceSupervisor services;
+    private final Path logFile;
+    private final ControlInbox inbox;
+    private final Heartbeats heartbeats;
+
+    public ProfileRun(BenchmarkConfig config, ControllerSockets sockets, ServiceSupervisor services, Path logFile) {
+        this.config = config;
+        this.sockets = sockets;
+        this.services = services;
+        this.logFile = logFile;
+        this.inbox = new ControlInbox(sockets);
+        this.heartbeats = new Heartbeats(sockets);
+    }
+
+    /** Runs the whole benchmark and says how it ended; every export that could be written is on disk. */
+    public RunFinished execute() {
+        // Inputs (tokenizer load, synthesis, inputs.json) are prepared while the service JVMs boot.
+        CompletableFuture<LoadedTokenizer> tokenizer =
+                CompletableFuture.supplyAsync(() -> RunDataset.loadTokenizer(config));
+        CompletableFuture<RunDataset> dataset = tokenizer.thenApplyAsync(t -> RunDataset.prepare(config, t,
+                msg -> log.warn(msg)));
+        String fatal = startServices();
+        if (fatal == null) {
+            fatal = new ServiceHandshake(sockets, inbox, services, heartbeats).run(config, tokenizer);
+        }
+        if (fatal != null) {
+            return finished(fatal, null);
+        }
+        if (inbox.cancelled()) {
+            // Interrupted while starting: nothing was sent, but the exports (empty) are still written if they can be.
+            RecordsResult records = inbox.recordsReady() ? collectRecords(-1) : null;
+            return finished(records == null ? null : records.failure(), records);
+        }
+        RunDataset inputs;
+        try {
+            inputs = dataset.get();
+        } catch (ExecutionException e) {
+            return finished(OneLine.of(e.getCause()), null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return finished("interrupted", null);
+        }
+        inputs.warnings().forEach(w -> sockets.toCli(new RunNotice("WARN", w)));
+        RecordsResult records = runPhases(inputs);
+        return finished(records.failure(), records);
+    }
+
+    private String startServices() {
+        try {
+            String logLevel = config.service().logLevel();
+            services.startRecordsManager(logLevel, logFile, sockets.forServices());
+            services.startWorkers(config.service().workers(), logLevel, logFile, sockets.forServices());
+            return null;
+        } catch (IOException e) {
+            return "cannot start service processes: " + OneLine.of(e);
+        }
+    }
+
+    /** Warmup (if any), then profiling; then every export. The result carries the fatal problem, if one came up. */
+    private RecordsResult runPhases(RunDataset inputs) {
+        PhaseDriver driver = new PhaseDriver(sockets, inbox, services, heartbeats, services.workerIds());
+        LoadPhaseFactory phases = new LoadPhaseFactory(config, inputs, services.workerIds().size());
+        String fatal = null;
+        long expected = -1;
+        if (config.load().warmup() != null) {
+            fatal = driver.run(phases.warmup());
+        }
+        if (fatal == null && !inbox.cancelled()) {
+            LoadPhase profiling = phases.profiling();
+            fatal = driver.run(profiling);
+            if (fatal == null) {
+                expected = profiling.recorded();
+            }
+        }
+        RecordsResult result = collectRecords(expected);
+        if (fatal != null) {
+            return new RecordsResult(result.summaryPath(), result.report(), result.exportLines(),
+                    result.requestCount(), result.errorCount(), result.mostCommonError(), fatal);
+        }
+        return result;
+    }
+
+    /** Asks the records manager to finish and waits for its answer (it writes the exports even for a cut run). */
+    private RecordsResult collectRecords(long expectedProfilingRecords) {
+        sockets.publish(new FinishRecords(expectedProfilingRecords, inbox.cancelled()));
+        long deadline = System.nanoTime() + RESULT_TIMEOUT_NS;
+        while (System.nanoTime() < deadline) {
+            var poller = sockets.controlAndCredits();
+            poller.poll(50);
+            poller.close();
+            inbox.drain();
+            if (inbox.recordsResult() != null) {
+                return inbox.recordsResult();
+            }
+            String dead = services.deadService();
+            if (dead != null) {
+                return RecordsResult.failed(dead);
+            }
+            heartbeats.beatIfDue(System.nanoTime(), TimeUnit.SECONDS.toNanos(1));
+        }
+        return RecordsResult.failed(ServiceSupervisor.RECORDS_MANAGER_ID + " did not write the exports within "
+                + TimeUnit.NANOSECONDS.toSeconds(RESULT_TIMEOUT_NS) + " s");
+    }
+
+    private RunFinished finished(String fatal, RecordsResult records) {
+        RunStatus status = fatal != null ? RunStatus.FAILED
+                : inbox.cancelled() ? RunStatus.CANCELLED : RunStatus.COMPLETED;
+        if (records == null) {
+            return new RunFinished(status, null, null, null, fatal, 0, 0, null);
+        }
+        return new RunFinished(status, records.summaryPath(), records.report(), records.exportLines(), fatal,
+                records.requestCount(), records.errorCount(), records.mostCommonError());
+    }
+}

@@ -1,0 +1,136 @@
+package io.aiperf.core.controller;
+
+import io.aiperf.core.bus.ZmqBus;
+import io.aiperf.core.config.BenchmarkConfig;
+import io.aiperf.core.error.OneLine;
+import io.aiperf.core.message.Message;
+import io.aiperf.core.message.Message.ConfigureRecords;
+import io.aiperf.core.message.Message.ConfigureWorkers;
+import io.aiperf.core.message.Message.ServiceFailed;
+import io.aiperf.core.message.Message.WorkerReady;
+import io.aiperf.core.message.Message.WorkerRegistered;
+import io.aiperf.core.tokenizer.LoadedTokenizer;
+import org.zeromq.ZMQ;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Start-up of the run's services. A service registers only after its SUB socket has seen a heartbeat, so from then
+ * on every PUB message reaches it (JeroMQ's slow joiner). The records manager registers first with the address its
+ * records socket is bound to; once every worker has registered too, {@code ConfigureWorkers} carries that address.
+ * {@code ConfigureRecords} goes out as soon as the tokenizer is resolved (the records manager loads the same file,
+ * never downloading it again). It is done when every service answered ready. Controller thread only.
+ */
+final class ServiceHandshake {
+
+    private static final long HEARTBEAT_NS = TimeUnit.MILLISECONDS.toNanos(100);
+    private static final long TIMEOUT_NS = TimeUnit.SECONDS.toNanos(60);
+
+    private final ControllerSockets sockets;
+    private final ControlInbox inbox;
+    private final ServiceSupervisor services;
+    private final Heartbeats heartbeats;
+
+    ServiceHandshake(ControllerSockets sockets, ControlInbox inbox, ServiceSupervisor services,
+                     Heartbeats heartbeats) {
+        this.sockets = sockets;
+        this.inbox = inbox;
+        this.services = services;
+        this.heartbeats = heartbeats;
+    }
+
+    /**
+     * Runs until every service is ready, the user cancels, or something fails.
+     *
+     * @param tokenizer completes when the controller has loaded the run's tokenizer
+     * @return a one-line fatal problem, or null (ready, or cancelled: see {@link ControlInbox#cancelled()})
+     */
+    String run(BenchmarkConfig config, CompletableFuture<LoadedTokenizer> tokenizer) {
+        Set<String> expected = new HashSet<>(services.workerIds());
+        Set<String> registered = new HashSet<>();
+        Set<String> ready = new HashSet<>();
+        long registerBy = System.nanoTime() + TIMEOUT_NS;
+        long workersReadyBy = Long.MAX_VALUE;
+        long recordsReadyBy = Long.MAX_VALUE;
+        boolean workersConfigured = false;
+        boolean recordsConfigured = false;
+        while (ready.size() < expected.size() || !inbox.recordsReady()) {
+            long now = System.nanoTime();
+            String dead = services.deadService();
+            if (dead != null) {
+                return dead;
+            }
+            heartbeats.beatIfDue(now, HEARTBEAT_NS);
+            ZMQ.Poller poller = sockets.controlAndCredits();
+            poller.poll(20);
+            poller.close();
+            ZmqBus.Routed r;
+            while ((r = ZmqBus.pollRouted(sockets.credits())) != null) {
+                Message m = r.message();
+                if (m instanceof WorkerRegistered w) {
+                    registered.add(w.workerId());
+                } else if (m instanceof WorkerReady w) {
+                    ready.add(w.workerId());
+                } else if (m instanceof ServiceFailed f) {
+                    return f.serviceId() + " failed: " + f.message();
+                }
+            }
+            inbox.drain();
+            if (inbox.failure() != null) {
+                return inbox.failure();
+            }
+            if (inbox.cancelled()) {
+                return null;
+            }
+            String recordsEndpoint = inbox.recordsEndpoint();
+            if (!workersConfigured && recordsEndpoint != null && registered.containsAll(expected)) {
+                sockets.publish(new ConfigureWorkers(config, recordsEndpoint));
+                workersConfigured = true;
+                workersReadyBy = now + TIMEOUT_NS;
+            }
+            if (!recordsConfigured && recordsEndpoint != null && tokenizer.isDone()) {
+                LoadedTokenizer loaded;
+                try {
+                    loaded = tokenizer.join();
+                } catch (CompletionException e) {
+                    return OneLine.of(e.getCause() == null ? e : e.getCause());
+                }
+                sockets.publish(new ConfigureRecords(config, loaded.source()));
+                recordsConfigured = true;
+                recordsReadyBy = now + TIMEOUT_NS;
+            }
+            String late = lateService(now, registerBy, workersReadyBy, recordsReadyBy, expected, registered, ready,
+                    recordsEndpoint != null, workersConfigured);
+            if (late != null) {
+                return late;
+            }
+        }
+        return null;
+    }
+
+    private String lateService(long now, long registerBy, long workersReadyBy, long recordsReadyBy,
+                               Set<String> expected, Set<String> registered, Set<String> ready,
+                               boolean recordsRegistered, boolean workersConfigured) {
+        if (!workersConfigured && now > registerBy) {
+            Set<String> missing = new HashSet<>(expected);
+            missing.removeAll(registered);
+            if (!recordsRegistered) {
+                missing.add(ServiceSupervisor.RECORDS_MANAGER_ID);
+            }
+            return "service(s) " + missing + " did not register within 60 s";
+        }
+        if (now > workersReadyBy && ready.size() < expected.size()) {
+            Set<String> missing = new HashSet<>(expected);
+            missing.removeAll(ready);
+            return "worker(s) " + missing + " did not become ready within 60 s";
+        }
+        if (now > recordsReadyBy && !inbox.recordsReady()) {
+            return ServiceSupervisor.RECORDS_MANAGER_ID + " did not become ready within 60 s";
+        }
+        return null;
+    }
+}

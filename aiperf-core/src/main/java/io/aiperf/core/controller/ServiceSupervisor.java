@@ -1,0 +1,88 @@
+package io.aiperf.core.controller;
+
+import io.aiperf.core.bus.ServiceEndpoints;
+import io.aiperf.core.service.JvmLauncher;
+import io.aiperf.core.service.ServiceType;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starts the run's service JVMs (the records manager and the workers), notices when one dies while it is still
+ * needed, and makes sure none outlives the run. Controller thread only, except {@link #close} (the parent watch).
+ */
+public final class ServiceSupervisor implements AutoCloseable {
+
+    /** The records manager's service id; there is one per run. */
+    public static final String RECORDS_MANAGER_ID = "records-manager";
+
+    private final List<Child> children = new ArrayList<>();
+    private final List<String> workerIds = new ArrayList<>();
+    private volatile boolean stopping;
+
+    private record Child(String id, Process process) {
+    }
+
+    public void startRecordsManager(String logLevel, Path logFile, ServiceEndpoints endpoints) throws IOException {
+        children.add(new Child(RECORDS_MANAGER_ID,
+                JvmLauncher.start(ServiceType.RECORDS_MANAGER, RECORDS_MANAGER_ID, logLevel, logFile, endpoints)));
+    }
+
+    public void startWorkers(int count, String logLevel, Path logFile, ServiceEndpoints endpoints)
+            throws IOException {
+        for (int i = 0; i < count; i++) {
+            String id = "worker-" + i;
+            children.add(new Child(id, JvmLauncher.start(ServiceType.WORKER, id, logLevel, logFile, endpoints)));
+            workerIds.add(id);
+        }
+    }
+
+    /** The workers' ids, in start order (the load engine's worker indexes). */
+    public List<String> workerIds() {
+        return List.copyOf(workerIds);
+    }
+
+    /** A one-line description of the first service that exited while it was still needed, or null. */
+    public String deadService() {
+        if (stopping) {
+            return null;
+        }
+        for (Child c : children) {
+            if (!c.process().isAlive()) {
+                return c.id() + " (pid " + c.process().pid() + ") exited unexpectedly with code "
+                        + c.process().exitValue();
+            }
+        }
+        return null;
+    }
+
+    /** Services are asked to exit over the bus first; this waits, then kills what is left. */
+    public void awaitExit(long timeoutMs) {
+        stopping = true;
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        for (Child c : children) {
+            long left = deadline - System.nanoTime();
+            try {
+                if (left <= 0 || !c.process().waitFor(left, TimeUnit.NANOSECONDS)) {
+                    c.process().destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                c.process().destroyForcibly();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        stopping = true;
+        for (Child c : children) {
+            if (c.process().isAlive()) {
+                c.process().destroyForcibly();
+            }
+        }
+    }
+}

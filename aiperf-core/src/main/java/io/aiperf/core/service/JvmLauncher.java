@@ -1,0 +1,60 @@
+package io.aiperf.core.service;
+
+import io.aiperf.core.bus.ServiceEndpoints;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Starts aiperf service JVMs from the same classpath as this one. Every child gets:
+ * its role on the command line ({@code service --type worker --id worker-3}) so {@code ps} shows what runs where;
+ * a stdin pipe only the parent holds (see {@code ParentWatch}); stdout and stderr appended to the run's log file;
+ * the bus endpoints it connects to as {@code --endpoint CHANNEL=ADDRESS} ({@link ServiceEndpoints}).
+ * This is the only class that starts processes.
+ */
+public final class JvmLauncher {
+
+    /** Extra JVM options for service processes, e.g. {@code -Xmx2g}. */
+    public static final String JAVA_OPTS_ENV = "AIPERF_SERVICE_JAVA_OPTS";
+
+    /** The jar's one entry point, whose hidden {@code service} command runs a service (aiperf-cli). */
+    private static final String MAIN_CLASS = "io.aiperf.cli.AiperfMain";
+
+    /** Every service gets the run's log file: the controller hands it on to the services it starts. */
+    public static final String LOG_FILE_OPTION = "--log-file";
+
+    private JvmLauncher() {
+    }
+
+    public static Process start(ServiceType type, String id, String logLevel, Path logFile, ServiceEndpoints endpoints)
+            throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        String extra = System.getenv(JAVA_OPTS_ENV);
+        if (extra != null && !extra.isBlank()) {
+            cmd.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        cmd.add("-Daiperf.log.level=" + logLevel);
+        cmd.add("-Daiperf.service.id=" + id);
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(MAIN_CLASS);
+        cmd.add("service");
+        cmd.add("--type");
+        cmd.add(type.cliName());
+        cmd.add("--id");
+        cmd.add(id);
+        cmd.add(LOG_FILE_OPTION);
+        cmd.add(logFile.toString());
+        cmd.addAll(endpoints.toArgs());
+        File log = logFile.toFile();
+        ProcessBuilder pb = new ProcessBuilder(cmd)
+                .redirectInput(ProcessBuilder.Redirect.PIPE)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log))
+                .redirectError(ProcessBuilder.Redirect.appendTo(log));
+        return pb.start();
+    }
+}

@@ -1,0 +1,263 @@
+package io.aiperf.records.pipeline;
+
+import io.aiperf.core.config.ArrivalPattern;
+import io.aiperf.core.config.BenchmarkConfig;
+import io.aiperf.core.config.TimingMode;
+import io.aiperf.core.error.OneLine;
+import io.aiperf.core.message.Message;
+import io.aiperf.core.message.Message.RecordsResult;
+import io.aiperf.core.message.MessageCodec;
+import io.aiperf.core.message.RequestRecord;
+import io.aiperf.core.model.CreditPhase;
+import io.aiperf.core.model.ErrorDetails;
+import io.aiperf.core.service.AiperfVersion;
+import io.aiperf.core.tokenizer.TextTokenizer;
+import io.aiperf.records.aggregate.ErrorSummaryEntry;
+import io.aiperf.records.aggregate.ProfileSummary;
+import io.aiperf.records.aggregate.RecordAggregator;
+import io.aiperf.records.export.ConsoleTableRenderer;
+import io.aiperf.records.export.RecordExports;
+import io.aiperf.records.export.RunInfo;
+import io.aiperf.records.metric.MetricRecord;
+import io.aiperf.records.metric.MetricRegistry;
+import io.aiperf.records.metric.MetricSettings;
+import io.aiperf.records.metric.RecordMetrics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.zeromq.ZMQ;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One run's records, from the records socket to every export: a reader thread takes each worker's
+ * {@link RequestRecord} off the socket and hands it to a {@link RecordPipeline} ({@code --record-processors} threads
+ * compute the metrics; one sink thread streams each record to the per-request exports at once, see
+ * {@link RecordExports}, and folds it into the aggregate). {@link #finish} drains the pipeline, writes the summary
+ * exports and renders the console report. The aggregate is touched by the sink thread only until {@link #finish}
+ * has joined it. Built and finished on the records manager's bus thread.
+ */
+public final class RecordCollector implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(RecordCollector.class);
+
+    private final BenchmarkConfig config;
+    private final Path artifactDir;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final RecordAggregator aggregator;
+    private final boolean openLoop;
+    /** The run's metrics, ordered and checked once at start-up. */
+    private final MetricRegistry registry;
+    private final RecordMetrics metrics;
+
+    private volatile boolean running;
+    private volatile Throwable failure;
+
+    private Thread thread;
+    private RecordExports exports;
+    private RecordPipeline pipeline;
+
+    /** Checks the run's metrics; nothing is opened yet. */
+    public RecordCollector(BenchmarkConfig config, TextTokenizer tokenizer) {
+        this.config = config;
+        this.artifactDir = Path.of(config.output().artifactDir());
+        boolean closedLoopBurst = config.load().mode() == TimingMode.REQUEST_RATE
+                && config.load().profiling().pattern() == ArrivalPattern.CONCURRENCY_BURST;
+        this.openLoop = !closedLoopBurst;
+        this.registry = MetricRegistry.standard(MetricSettings.forConfig(config));
+        this.aggregator = new RecordAggregator(openLoop, registry);
+        this.metrics = new RecordMetrics(tokenizer, registry);
+    }
+
+    /** Opens the per-request exports and starts consuming; the socket is handed over to the reader thread here. */
+    public void start(ZMQ.Socket socket) {
+        if (thread != null) {
+            return;
+        }
+        try {
+            this.exports = new RecordExports(config.output(), RecordPipeline.processorId(0), openLoop, registry);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write exports to " + artifactDir + ": " + e.getMessage(), e);
+        }
+        pipeline = new RecordPipeline(config.service().recordProcessors(), this::process, new ExportSink());
+        pipeline.start();
+        running = true;
+        thread = new Thread(() -> receive(socket), "records-reader");
+        thread.start();
+    }
+
+    public boolean started() {
+        return thread != null;
+    }
+
+    /** The reader: receives only, so a slow tokenizer never holds up the socket beyond the queue. */
+    private void receive(ZMQ.Socket socket) {
+        try {
+            socket.setReceiveTimeOut(50);
+            while (running) {
+                byte[] bytes = socket.recv(0);
+                if (bytes != null) {
+                    pipeline.submit(bytes);
+                }
+            }
+        } catch (Throwable t) {
+            failure = t;
+        }
+        try {
+            pipeline.finish(); // drains what was received, closes the JSONL file
+        } catch (Throwable t) {
+            if (failure == null) {
+                failure = t;
+            }
+        }
+        if (failure != null) {
+            log.error("records pipeline failed", failure);
+        }
+        stopped.countDown();
+    }
+
+    /** Runs on a record processor thread: decode and compute, both thread-safe. */
+    private MetricRecord process(byte[] bytes) {
+        Message m = MessageCodec.decode(bytes);
+        if (m instanceof RequestRecord record && record.phase() == CreditPhase.PROFILING) {
+            // A worker-rendered turn's length is counted from its text; every other turn's came with its credit.
+            Long isl = record.inputText() != null ? null : record.inputTokens();
+            Long maxTokens = record.maxTokens() == null ? null : record.maxTokens().longValue();
+            return metrics.compute(record, isl, maxTokens);
+        }
+        return null;
+    }
+
+    /** Runs on the pipeline's sink thread only: the JSONL writer and the aggregator need no lock. */
+    private final class ExportSink implements RecordSink {
+        private boolean unflushed;
+
+        @Override
+        public void accept(MetricRecord record, String recordProcessorId) throws IOException {
+            exports.write(record, recordProcessorId);
+            unflushed = true;
+            aggregator.add(record);
+        }
+
+        @Override
+        public void idle() throws IOException {
+            // Quiet moment: whatever arrived is pushed to disk, so a crash loses nothing already seen.
+            if (unflushed) {
+                exports.flush();
+                unflushed = false;
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            exports.close();
+        }
+    }
+
+    /** Profiling records turned into metrics so far. */
+    public long processed() {
+        return pipeline == null ? 0 : pipeline.delivered();
+    }
+
+    private boolean failed() {
+        return failure != null || pipeline.failure() != null;
+    }
+
+    /**
+     * Waits until {@code expectedProfiling} records have arrived (at most {@code waitMs}; when it is -1, the run was
+     * cut short and only what is already on its way is taken, briefly), drains the pipeline and writes every export.
+     */
+    public RecordsResult finish(long expectedProfiling, boolean cancelled, long waitMs) {
+        if (thread == null) {
+            return RecordsResult.failed("the records pipeline never started");
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMs);
+        long expected = expectedProfiling;
+        if (expected < 0) {
+            deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500);
+            expected = Long.MAX_VALUE;
+        }
+        while (processed() < expected && System.nanoTime() < deadline && !failed()) {
+            sleepQuietly(10);
+        }
+        if (expected != Long.MAX_VALUE && processed() < expected) {
+            log.warn("{} of {} profiling records never arrived", expected - processed(), expected);
+        }
+        running = false;
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (failure != null) {
+            return RecordsResult.failed("records manager failed: " + OneLine.of(failure));
+        }
+        try {
+            return export(cancelled);
+        } catch (IOException e) {
+            return RecordsResult.failed("cannot write exports to " + artifactDir + ": " + OneLine.of(e));
+        }
+    }
+
+    private RecordsResult export(boolean cancelled) throws IOException {
+        ProfileSummary summary = aggregator.summarize();
+        RunInfo run = RunInfo.of(config, AiperfVersion.VERSION, cancelled);
+        Path json = exports.summaryJson();
+        exports.writeSummaries(summary, run);
+        boolean unicode = !"none".equals(config.service().uiType());
+        ConsoleTableRenderer renderer = new ConsoleTableRenderer(unicode);
+        StringBuilder report = new StringBuilder(renderer.renderMetrics(summary, "NVIDIA AIPerf | "
+                + config.endpoint().type().metricsTitle()));
+        if (!summary.errors().isEmpty()) {
+            report.append('\n').append(renderer.renderErrors(summary));
+        }
+        summary.warnings().forEach(w -> log.warn("{}", w));
+        String warnings = renderer.renderWarnings(summary);
+        if (!warnings.isEmpty()) {
+            report.append('\n').append(warnings);
+        }
+        List<String> trailer = new ArrayList<>();
+        trailer.add("CLI Command: " + config.cliCommand());
+        summary.benchmarkDurationSeconds().ifPresent(s ->
+                trailer.add(String.format(Locale.ROOT, "Benchmark Duration: %.2f sec", s)));
+        trailer.addAll(exports.trailer());
+        trailer.add("Inputs Export: " + artifactDir.resolve("inputs.json"));
+        trailer.add("Log File: " + artifactDir.resolve("logs").resolve("aiperf.log"));
+        String commonError = summary.errors().isEmpty() ? null : describe(summary.errors().get(0));
+        return new RecordsResult(json.toString(), report.toString(), trailer, summary.requestCount(),
+                summary.errorRequestCount(), commonError, null);
+    }
+
+    /** The most common error as the CLI's one line names it: {@code [code ]type[: message]}. */
+    private static String describe(ErrorSummaryEntry e) {
+        ErrorDetails d = e.details();
+        String message = d.message() == null || d.message().isBlank() ? "" : OneLine.of(d.message());
+        return (d.code() == null ? "" : d.code() + " ") + d.type() + (message.isEmpty() ? "" : ": " + message);
+    }
+
+    private static void sleepQuietly(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Stops the reader if it still runs (a run that ended without {@code FinishRecords}). */
+    @Override
+    public void close() {
+        running = false;
+        if (thread != null) {
+            try {
+                stopped.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
