@@ -2,15 +2,18 @@ package io.aiperf.mock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
-import io.aiperf.mock.MockServerMain.Command;
-import io.aiperf.mock.MockServerMain.UsageException;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
 
 /** The command line: parsing, and errors mapped to one stderr line and an exit code. */
 class MockServerMainTest {
@@ -54,7 +57,7 @@ class MockServerMainTest {
         assertThat(config.withFast(true).rankingLatencyNs(4)).isZero();
         assertThat(MockConfig.defaults().latencies()).isEqualTo(new MockConfig.ItemLatencies(10, 2, 10, 1));
         assertThatThrownBy(() -> MockServerMain.parse("--ranking-base-latency", "-1"))
-                .hasMessageContaining("--ranking-base-latency");
+                .hasMessageStartingWith("Invalid value for option '--ranking-base-latency': ");
     }
 
     @Test
@@ -65,49 +68,98 @@ class MockServerMainTest {
         assertThat(MockConfig.defaults()).extracting(MockConfig::reasoningTokens, MockConfig::usageTokenOffset)
                 .containsExactly(0, 0);
         assertThatThrownBy(() -> MockServerMain.parse("--reasoning-tokens", "-1"))
-                .hasMessageContaining("invalid value for --reasoning-tokens: -1");
+                .hasMessage("Invalid value for option '--reasoning-tokens': reasoning tokens must be >= 0, got -1");
     }
 
     @Test
     void helpIsNotAnError() throws Exception {
-        Command command = MockServerMain.parse("--port", "1", "--help", "--bogus");
-        assertThat(command.help()).isTrue();
+        assertThat(MockServerMain.parse("--port", "1", "--help", "--bogus").help()).isTrue();
+        // picocli ignores what it cannot match once help is asked for, wherever --help stands.
+        assertThat(MockServerMain.parse("--bogus", "-h").help()).isTrue();
+        assertThat(MockServerMain.parse("--port", "1").help()).isFalse();
 
         assertThat(run("-h")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("Usage: aiperf-mock-server").contains("--ttft");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(MockServerMain.usage());
         assertThat(stderr()).isEmpty();
+    }
+
+    @Test
+    void helpListsEveryOptionWithItsDefaultAndTheRoutes() {
+        String usage = MockServerMain.usage();
+        assertThat(usage).startsWith("Usage: aiperf-mock-server [OPTIONS]")
+                .contains("Routes: POST /v1/chat/completions").contains("GET|DELETE /mock/requests");
+        CommandSpec spec = new CommandLine(new MockServerOptions()).getCommandSpec();
+        assertThat(spec.options()).hasSize(15);
+        for (OptionSpec option : spec.options()) {
+            assertThat(usage).contains(String.join(", ", option.names()));
+            boolean flag = option.usageHelp() || option.longestName().equals("--fast");
+            if (!flag) {
+                assertThat(String.join(" ", option.description())).as(option.longestName()).contains("(default: ");
+            }
+        }
+        assertThat(usage).contains("(default: 8000)", "(default: 127.0.0.1)", "(default: 20.0)", "(default: 5.0)",
+                "(default: 10.0)", "(default: 2.0)", "(default: 1.0)", "(default: random)");
+    }
+
+    @Test
+    void aLaterOptionOverridesAnEarlierOne() throws Exception {
+        MockConfig config = MockServerMain.parse("-p", "5", "--port=6", "--ttft", "1", "-t", "2",
+                "--fault", "reset:10", "--fault", "stall:5", "--fault", "reset:20", "--fast", "-f").config();
+        assertThat(config.port()).isEqualTo(6);
+        assertThat(config.ttftMs()).isEqualTo(2.0);
+        assertThat(config.faultsPct()).containsOnly(entry(Fault.RESET, 20.0), entry(Fault.STALL, 5.0));
+        assertThat(config.fast()).isTrue();
+    }
+
+    @Test
+    void unknownOptionsAndStrayArgumentsPointToHelp() {
+        assertThat(run("--prot", "9000")).isEqualTo(2);
+        assertThat(run("8000")).isEqualTo(2);
+        assertThat(stderr().lines()).containsExactly(
+                "aiperf-mock-server: Unknown options: '--prot', '9000' (see --help)",
+                "aiperf-mock-server: Unmatched argument at index 0: '8000' (see --help)");
     }
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "--bogus                   | unknown option: --bogus",
-        "stray                     | unexpected argument: stray",
-        "--port                    | option --port needs a value",
-        "--port abc                | invalid value for --port: 'abc' is not an integer",
-        "--port 70000              | invalid value for --port: 70000",
-        "--ttft fast               | invalid value for --ttft: 'fast' is not a number",
-        "--itl -1                  | invalid value for --itl: -1",
-        "--error-rate 101          | invalid value for --error-rate: 101",
-        "--random-seed 1.5         | invalid value for --random-seed: '1.5' is not an integer",
-        "--fast=yes                | option --fast takes no value",
-        "--usage-token-offset -1   | invalid value for --usage-token-offset: -1 (usage token offset must be >= 0,"
-            + " got -1)",
-        "--embedding-per-input-latency soon | invalid value for --embedding-per-input-latency: 'soon' is not a"
-            + " number",
-        "--embedding-per-input-latency -2 | invalid value for --embedding-per-input-latency: -2 (latencies must be"
-            + " finite numbers >= 0 ms, got -2.0)",
-        "--fault sse-error:101     | invalid value for --fault: sse-error:101 (sse-error rate must be in [0, 100]"
-            + " percent, got 101.0)",
-        "--fault sse-error:60 --fault reset:50 | invalid value for --fault: reset:50 (fault rates (with the error"
-            + " rate) add up to 110.0 percent, more than 100)",
-        "--error-rate 30 --fault stall:80 | invalid value for --fault: stall:80 (fault rates (with the error rate)"
-            + " add up to 110.0 percent, more than 100)",
-        "--fault bogus:5           | invalid value for --fault: unknown fault 'bogus' (one of http-500, sse-error,"
-            + " malformed-json, empty-choices, empty-content, reset, stall)",
+        "--bogus                   | Unknown option: '--bogus'",
+        "stray                     | Unmatched argument at index 0: 'stray'",
+        "--port                    | Missing required parameter for option '--port' (N)",
+        "--port abc                | Invalid value for option '--port': 'abc' is not an int",
+        "-p abc                    | Invalid value for option '--port': 'abc' is not an int",
+        "--port 70000              | Invalid value for option '--port': port must be in [0, 65535], got 70000",
+        "--host=                   | Invalid value for option '--host': host must not be empty",
+        "--ttft fast               | Invalid value for option '--ttft': 'fast' is not a double",
+        "--itl -1                  | Invalid value for option '--itl': itl must be a finite number >= 0 ms, got -1.0",
+        "--itl NaN                 | Invalid value for option '--itl': itl must be a finite number >= 0 ms, got NaN",
+        "--error-rate 101          | Invalid value for option '--error-rate': error rate must be in [0, 100] percent,"
+            + " got 101.0",
+        "--random-seed 1.5         | Invalid value for option '--random-seed': '1.5' is not a long",
+        "--fast=yes                | option '--fast' should be specified without 'yes' parameter",
+        "--fast=false              | option '--fast' should be specified without 'false' parameter",
+        "--reasoning-tokens 2.5    | Invalid value for option '--reasoning-tokens': '2.5' is not an int",
+        "--usage-token-offset -1   | Invalid value for option '--usage-token-offset': usage token offset must be"
+            + " >= 0, got -1",
+        "--embedding-per-input-latency soon | Invalid value for option '--embedding-per-input-latency': 'soon' is"
+            + " not a double",
+        "--embedding-per-input-latency -2 | Invalid value for option '--embedding-per-input-latency': latencies"
+            + " must be finite numbers >= 0 ms, got -2.0",
+        "--fault sse-error:101     | Invalid value for option '--fault': sse-error rate must be in [0, 100] percent,"
+            + " got 101.0",
+        "--fault sse-error:60 --fault reset:50 | Invalid value for option '--fault': fault rates (with the error"
+            + " rate) add up to 110.0 percent, more than 100",
+        "--error-rate 30 --fault stall:80 | Invalid value for option '--fault': fault rates (with the error rate)"
+            + " add up to 110.0 percent, more than 100",
+        "--fault stall:80 --error-rate 30 | Invalid value for option '--error-rate': fault rates (with the error"
+            + " rate) add up to 110.0 percent, more than 100",
+        "--fault bogus:5           | Invalid value for option '--fault': unknown fault 'bogus' (one of http-500,"
+            + " sse-error, malformed-json, empty-choices, empty-content, reset, stall)",
+        "--fault reset             | Invalid value for option '--fault': 'reset' is not NAME:PCT",
+        "--fault reset:lots        | Invalid value for option '--fault': 'lots' in 'reset:lots' is not a number",
     })
     void badCommandLinesAreUsageErrors(String args, String message) {
         assertThatThrownBy(() -> MockServerMain.parse(args.split(" ")))
-                .isInstanceOf(UsageException.class)
+                .isInstanceOf(ParameterException.class)
                 .hasMessageStartingWith(message);
 
         assertThat(run(args.split(" "))).isEqualTo(2);
