@@ -1,5 +1,7 @@
 package io.aiperf.cli.tools;
 
+import io.aiperf.core.stats.LinearPercentile;
+
 import java.util.Arrays;
 
 /**
@@ -37,16 +39,8 @@ final class ExactStats {
             mean += delta / (i + 1);
             m2 += delta * (sorted[i] - mean);
         }
-        return new Summary(count, mean, sorted[0], sorted[count - 1], percentile(sorted, 50),
-                percentile(sorted, 90), percentile(sorted, 99), Math.sqrt(m2 / count));
-    }
-
-    /** numpy's {@code percentile(values, p)} with the default linear method, over sorted values. */
-    static double percentile(long[] sorted, double p) {
-        double rank = p / 100.0 * (sorted.length - 1);
-        int lo = (int) Math.floor(rank);
-        int hi = (int) Math.ceil(rank);
-        return sorted[lo] + (sorted[hi] - sorted[lo]) * (rank - lo);
+        return new Summary(count, mean, sorted[0], sorted[count - 1], LinearPercentile.of(sorted, 50),
+                LinearPercentile.of(sorted, 90), LinearPercentile.of(sorted, 99), Math.sqrt(m2 / count));
     }
 
     /** The statistics the trace tools report. */

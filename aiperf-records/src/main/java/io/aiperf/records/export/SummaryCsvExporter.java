@@ -7,6 +7,8 @@ import io.aiperf.records.metric.MetricSpec;
 import io.aiperf.records.metric.MetricUnit;
 
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,14 +29,11 @@ import java.util.Locale;
  * Request Count,10
  * </pre>
  * Names are {@code Header (unit)}, without the unit for request counts. Statistics print as {@code %.2f}; a
- * single value in tokens or requests prints as a plain integer; a missing statistic is an empty cell. Cells are
- * quoted when they contain a comma, a quote or a line break. Rows end with CRLF, as Python's {@code csv} module
- * writes them; a section with no rows is left out together with the blank line between the sections.
+ * single value in tokens or requests prints as a plain integer; a missing statistic is an empty cell. Quoting and
+ * line ends are {@link CsvSection}'s (Python's {@code csv} module's: minimal quoting, CRLF); a section with no rows
+ * is left out together with the blank line between the sections.
  */
 public final class SummaryCsvExporter {
-
-    /** Python's csv module (which AIPerf uses) ends rows with CRLF; so do we, for byte-compatible files. */
-    static final String EOL = "\r\n";
 
     /** AIPerf's metrics by tag, then ours (beyond AIPerf) by tag, so AIPerf's rows keep their positions. */
     static final Comparator<MetricResult> CSV_ORDER =
@@ -63,29 +62,35 @@ public final class SummaryCsvExporter {
         distributions.sort(CSV_ORDER);
         singles.sort(CSV_ORDER);
 
-        StringBuilder csv = new StringBuilder();
-        if (!distributions.isEmpty()) {
-            List<String> header = new ArrayList<>();
-            header.add("Metric");
-            header.addAll(MetricResult.CSV_STATS);
-            row(csv, header);
-            for (MetricResult result : distributions) {
-                List<String> cells = new ArrayList<>();
-                cells.add(name(result.spec()));
-                for (String stat : MetricResult.CSV_STATS) {
-                    cells.add(decimal(result.stat(stat)));
+        StringWriter csv = new StringWriter();
+        try {
+            if (!distributions.isEmpty()) {
+                List<String> header = new ArrayList<>();
+                header.add("Metric");
+                header.addAll(MetricResult.CSV_STATS);
+                try (CsvSection section = CsvSection.start(csv, header)) {
+                    for (MetricResult result : distributions) {
+                        List<String> cells = new ArrayList<>();
+                        cells.add(name(result.spec()));
+                        for (String stat : MetricResult.CSV_STATS) {
+                            cells.add(decimal(result.stat(stat)));
+                        }
+                        section.row(cells);
+                    }
                 }
-                row(csv, cells);
+                if (!singles.isEmpty()) {
+                    csv.write(CsvSection.BLANK_LINE);
+                }
             }
             if (!singles.isEmpty()) {
-                csv.append(EOL);
+                try (CsvSection section = CsvSection.start(csv, List.of("Metric", "Value"))) {
+                    for (MetricResult result : singles) {
+                        section.row(List.of(name(result.spec()), singleValue(result)));
+                    }
+                }
             }
-        }
-        if (!singles.isEmpty()) {
-            row(csv, List.of("Metric", "Value"));
-            for (MetricResult result : singles) {
-                row(csv, List.of(name(result.spec()), singleValue(result)));
-            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
         }
         return csv.toString();
     }
@@ -112,22 +117,5 @@ public final class SummaryCsvExporter {
             return "";
         }
         return String.format(Locale.ROOT, "%.2f", value);
-    }
-
-    static void row(StringBuilder csv, List<String> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                csv.append(',');
-            }
-            csv.append(quote(cells.get(i)));
-        }
-        csv.append(EOL);
-    }
-
-    static String quote(String cell) {
-        if (cell.indexOf(',') < 0 && cell.indexOf('"') < 0 && cell.indexOf('\n') < 0 && cell.indexOf('\r') < 0) {
-            return cell;
-        }
-        return '"' + cell.replace("\"", "\"\"") + '"';
     }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aiperf.records.aggregate.MetricResult;
 
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,7 +26,8 @@ import java.util.Locale;
  *       bounds in epoch nanoseconds, are ours);</li>
  *   <li>CSV, tidy: {@code Timeslice,Metric,Unit,Stat,Value}, one row per slice, metric and statistic, e.g.
  *       {@code 0,Time to First Token,ms,avg,45.23}; metrics sorted as in the summary CSV, statistics in JSON order,
- *       values {@code %.2f} (whole token and request counts as integers), CRLF line ends.</li>
+ *       values {@code %.2f} (whole token and request counts as integers), quoted and ended as {@link CsvSection}
+ *       says.</li>
  * </ul>
  */
 public final class TimeSliceExporter {
@@ -64,28 +66,32 @@ public final class TimeSliceExporter {
     }
 
     public static String toCsv(List<TimeSlices.Slice> slices) {
-        StringBuilder csv = new StringBuilder();
-        SummaryCsvExporter.row(csv, List.of("Timeslice", "Metric", "Unit", "Stat", "Value"));
-        for (TimeSlices.Slice slice : slices) {
-            List<MetricResult> results = new ArrayList<>();
-            for (MetricResult result : slice.summary().metrics()) {
-                if (result.spec().exported()) {
-                    results.add(result);
-                }
-            }
-            results.sort(SummaryCsvExporter.CSV_ORDER);
-            for (MetricResult result : results) {
-                for (String stat : MetricResult.JSON_STATS) {
-                    Double value = result.stat(stat);
-                    if (value == null || !Double.isFinite(value)) {
-                        continue;
+        StringWriter csv = new StringWriter();
+        try (CsvSection section = CsvSection.start(csv, List.of("Timeslice", "Metric", "Unit", "Stat", "Value"))) {
+            for (TimeSlices.Slice slice : slices) {
+                List<MetricResult> results = new ArrayList<>();
+                for (MetricResult result : slice.summary().metrics()) {
+                    if (result.spec().exported()) {
+                        results.add(result);
                     }
-                    String shown = result.singleValue() && "avg".equals(stat)
-                            ? SummaryCsvExporter.wholeOrDecimal(result, value) : String.format(Locale.ROOT, "%.2f", value);
-                    SummaryCsvExporter.row(csv, List.of(Integer.toString(slice.index()), result.spec().header(),
-                            result.spec().displayUnit().label(), stat, shown));
+                }
+                results.sort(SummaryCsvExporter.CSV_ORDER);
+                for (MetricResult result : results) {
+                    for (String stat : MetricResult.JSON_STATS) {
+                        Double value = result.stat(stat);
+                        if (value == null || !Double.isFinite(value)) {
+                            continue;
+                        }
+                        String shown = result.singleValue() && "avg".equals(stat)
+                                ? SummaryCsvExporter.wholeOrDecimal(result, value)
+                                : String.format(Locale.ROOT, "%.2f", value);
+                        section.row(List.of(Integer.toString(slice.index()), result.spec().header(),
+                                result.spec().displayUnit().label(), stat, shown));
+                    }
                 }
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
         }
         return csv.toString();
     }

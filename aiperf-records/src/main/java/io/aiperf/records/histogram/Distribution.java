@@ -1,5 +1,6 @@
 package io.aiperf.records.histogram;
 
+import io.aiperf.core.stats.LinearPercentile;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramIterationValue;
 
@@ -9,11 +10,11 @@ import org.HdrHistogram.HistogramIterationValue;
  * inter-chunk gaps included).
  *
  * <h2>Percentiles</h2>
- * Percentiles follow numpy's default ({@code method="linear"}): for {@code n} values the rank of percentile
- * {@code p} is {@code r = p/100·(n−1)}; the result interpolates linearly between the order statistics at
- * {@code floor(r)} and {@code ceil(r)}. Each order statistic is read from the histogram as the median-equivalent
- * value of the bucket that holds it, clamped to the exact [min, max]; the smallest and the largest order
- * statistics are the exact min and max.
+ * Percentiles follow numpy's default ({@code method="linear"}, {@link LinearPercentile}): for {@code n} values the
+ * rank of percentile {@code p} is {@code r = p/100·(n−1)}; the result interpolates linearly between the order
+ * statistics at {@code floor(r)} and {@code ceil(r)}. Each order statistic is read from the histogram as the
+ * median-equivalent value of the bucket that holds it, clamped to the exact [min, max]; the smallest and the largest
+ * order statistics are the exact min and max.
  *
  * <h2>Precision</h2>
  * The histogram keeps 3 significant decimal digits (2048 sub-buckets): a bucket is at most 1/1024 (≈0.098 %) of
@@ -143,17 +144,7 @@ public final class Distribution {
         }
         OrderStatistics order = new OrderStatistics();
         for (int i = 0; i < ps.length; i++) {
-            double p = ps[i];
-            if (!(p >= 0 && p <= 100)) {
-                throw new IllegalArgumentException("percentile out of range: " + p);
-            }
-            double rank = p / 100.0 * (count - 1);
-            long lo = (long) Math.floor(rank);
-            long hi = (long) Math.ceil(rank);
-            double vLo = order.valueAt(lo);
-            double vHi = hi == lo ? vLo : order.valueAt(hi);
-            double frac = rank - lo;
-            out[i] = frac == 0 ? vLo : vLo + (vHi - vLo) * frac;
+            out[i] = LinearPercentile.of(count, ps[i], order::valueAt);
         }
         return out;
     }

@@ -1,5 +1,6 @@
 package io.aiperf.records.aggregate;
 
+import io.aiperf.core.stats.LinearPercentile;
 import io.aiperf.records.histogram.Distribution;
 import io.aiperf.records.metric.MetricCatalog;
 import io.aiperf.records.metric.MetricRecord;
@@ -16,11 +17,7 @@ import static org.assertj.core.api.Assertions.within;
 class RecordAggregatorTest {
 
     private static double exactPercentile(List<Double> values, double p) {
-        double[] array = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        double rank = p / 100 * (array.length - 1);
-        int lo = (int) Math.floor(rank);
-        int hi = (int) Math.ceil(rank);
-        return array[lo] + (array[hi] - array[lo]) * (rank - lo);
+        return LinearPercentile.of(values.stream().mapToDouble(Double::doubleValue).sorted().toArray(), p);
     }
 
     @Test

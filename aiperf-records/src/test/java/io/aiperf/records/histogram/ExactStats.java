@@ -1,21 +1,20 @@
 package io.aiperf.records.histogram;
 
+import io.aiperf.core.stats.LinearPercentile;
+
 import java.util.Arrays;
 
-/** The straightforward numpy computation, on a sorted copy of every value: the reference for the tests. */
+/** Exact statistics on a sorted copy of every value, the reference the histogram's estimates are held to. */
 final class ExactStats {
 
     private ExactStats() {
     }
 
-    /** numpy.percentile(values, p) with the default method="linear". */
+    /** numpy.percentile(values, p) with the default method="linear", on every exact value. */
     static double percentile(double[] values, double p) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
-        double rank = p / 100.0 * (sorted.length - 1);
-        int lo = (int) Math.floor(rank);
-        int hi = (int) Math.ceil(rank);
-        return sorted[lo] + (sorted[hi] - sorted[lo]) * (rank - lo);
+        return LinearPercentile.of(sorted, p);
     }
 
     static double mean(double[] values) {
