@@ -15,7 +15,6 @@ import io.aiperf.core.message.Message.RecordsReady;
 import io.aiperf.core.message.Message.RecordsResult;
 import io.aiperf.core.message.Message.ServiceFailed;
 import io.aiperf.core.message.Message.Shutdown;
-import io.aiperf.core.message.MessageCodec;
 import io.aiperf.core.service.ParentWatch;
 import io.aiperf.core.service.Service;
 import io.aiperf.core.tokenizer.TokenizerLoader;
@@ -63,10 +62,9 @@ public final class RecordsManager implements Service {
             ZMQ.Socket records = bus.bind(Channel.RECORDS);
             ZMQ.Socket events = bus.connect(Channel.EVENTS, endpoints.get(Channel.EVENTS));
             ZMQ.Socket control = bus.connect(Channel.CONTROL, endpoints.get(Channel.CONTROL));
-            MessageCodec.warmUp(200);
             boolean registered = false;
             long lastProgressNs = System.nanoTime();
-            long lastProcessed = -1;
+            long lastProcessed = 0;
             while (true) {
                 Message event = ZmqBus.receive(events, 200);
                 if (event instanceof Heartbeat && !registered) {

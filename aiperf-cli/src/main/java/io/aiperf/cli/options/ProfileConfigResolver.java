@@ -6,7 +6,6 @@ import io.aiperf.core.config.EndpointConfig;
 import io.aiperf.core.config.EndpointType;
 import io.aiperf.core.config.InputConfig;
 import io.aiperf.core.config.LoadConfig;
-import io.aiperf.core.config.OutputConfig;
 import io.aiperf.core.config.SecretHeaders;
 import io.aiperf.core.config.ServiceConfig;
 import io.aiperf.core.config.TokenizerConfig;

@@ -8,7 +8,6 @@ import io.aiperf.core.message.Message.RecordsResult;
 import io.aiperf.core.message.Message.RunFinished;
 import io.aiperf.core.message.Message.RunNotice;
 import io.aiperf.core.message.RunStatus;
-import io.aiperf.core.model.CreditPhase;
 import io.aiperf.core.tokenizer.LoadedTokenizer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -14,8 +14,6 @@ import io.aiperf.core.tokenizer.TextTokenizer;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 

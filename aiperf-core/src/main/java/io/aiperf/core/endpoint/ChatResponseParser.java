@@ -1,12 +1,9 @@
 package io.aiperf.core.endpoint;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import io.aiperf.core.model.Usage;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
  * OpenAI chat completions: {@code object} {@code chat.completion} reads {@code choices[0].message}, {@code
@@ -31,66 +28,41 @@ public final class ChatResponseParser implements ResponseParser {
     }
 
     private static ParsedResponse read(JsonParser p, String json) throws IOException, ResponseParseException {
-        if (p.nextToken() != JsonToken.START_OBJECT) {
-            throw JsonMessages.rejected("not a JSON object", json);
-        }
-        String object = null;
-        boolean objectSeen = false;
-        Usage usage = null;
-        Content delta = null;
-        Content message = null;
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            p.nextToken();
-            switch (name) {
-                case "object" -> {
-                    objectSeen = true;
-                    object = JsonMessages.scalarOrNull(p);
-                }
-                case "usage" -> usage = JsonMessages.usage(p);
-                case "choices" -> {
-                    if (p.currentToken() != JsonToken.START_ARRAY) {
-                        p.skipChildren();
-                        continue;
-                    }
-                    if (p.nextToken() == JsonToken.START_OBJECT) {
-                        while (p.nextToken() == JsonToken.FIELD_NAME) {
-                            String field = p.currentName();
-                            p.nextToken();
-                            if ("delta".equals(field)) {
-                                delta = content(p);
-                            } else if ("message".equals(field)) {
-                                message = content(p);
-                            } else {
-                                p.skipChildren();
-                            }
-                        }
-                    } else if (p.currentToken() == JsonToken.END_ARRAY) {
-                        continue;
-                    } else {
-                        p.skipChildren();
-                    }
-                    JsonMessages.skipRestOfArray(p);
-                }
-                default -> p.skipChildren();
-            }
-        }
+        ChatObject m = new ChatObject();
+        m.read(p, json);
         Content chosen;
-        if ("chat.completion.chunk".equals(object)) {
-            chosen = delta;
-        } else if ("chat.completion".equals(object)) {
-            chosen = message;
-        } else if (!objectSeen && (delta != null || message != null)) {
-            chosen = delta != null ? delta : message;
-        } else if (!objectSeen) {
+        if ("chat.completion.chunk".equals(m.object)) {
+            chosen = m.delta;
+        } else if ("chat.completion".equals(m.object)) {
+            chosen = m.message;
+        } else if (!m.objectSeen && (m.delta != null || m.message != null)) {
+            chosen = m.delta != null ? m.delta : m.message;
+        } else if (!m.objectSeen) {
             throw JsonMessages.rejected("no 'object' field and no choices[0].delta/message", json);
         } else {
-            throw JsonMessages.rejected("unexpected object '" + object + "' for a chat endpoint", json);
+            throw JsonMessages.rejected("unexpected object '" + m.object + "' for a chat endpoint", json);
         }
         if (chosen == null) {
-            return new ParsedResponse(null, null, usage);
+            return new ParsedResponse(null, null, m.usage);
         }
-        return new ParsedResponse(chosen.text, chosen.reasoning(), usage);
+        return new ParsedResponse(chosen.text, chosen.reasoning(), m.usage);
+    }
+
+    /** A chat message: its first choice's {@code delta} and {@code message}. */
+    private static final class ChatObject extends OpenAiObject {
+        Content delta;
+        Content message;
+
+        @Override
+        void choiceField(String field, JsonParser p) throws IOException {
+            if ("delta".equals(field)) {
+                delta = content(p);
+            } else if ("message".equals(field)) {
+                message = content(p);
+            } else {
+                p.skipChildren();
+            }
+        }
     }
 
     /** Reads a {@code delta}/{@code message} value; null when it is not an object. */
