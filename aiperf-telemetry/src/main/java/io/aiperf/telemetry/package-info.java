@@ -1,5 +1,6 @@
 /**
- * GPU telemetry (DCGM exporters, Prometheus text) and server-metrics scraping. Empty until the telemetry issue:
- * the module exists now so the process and dependency layout is fixed from the first commit.
+ * Reserved for the telemetry manager (step 9): GPU telemetry (DCGM exporters, Prometheus text) and server-metrics
+ * scraping, as the next service type, with its entry class at this module's root beside the controller's, the
+ * worker's and the records manager's. Empty until then.
  */
 package io.aiperf.telemetry;

@@ -34,8 +34,4 @@ public final class EpochAnchor {
     public long epochNsOf(long nanoTimeNs) {
         return anchorEpochNs + (nanoTimeNs - anchorNanoNs);
     }
-
-    public long nowEpochNs() {
-        return epochNsOf(System.nanoTime());
-    }
 }
