@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# Does the controller's memory stay flat over a long run? Runs `aiperf profile` against the built-in mock server in
-# --fast mode (non-streaming, tiny ISL/OSL, builtin tokenizer) for REQUESTS requests and, every SAMPLE seconds,
-# records the system-controller JVM's live heap (`jcmd GC.class_histogram`: a full GC, then the total of every
-# live object, so allocation between two jcmd calls does not blur it), its RSS (/proc/<pid>/status VmRSS) and the
-# progress (lines in profile_export.jsonl). Prints live heap and RSS at ~10 %, ~50 % and the last sample (~100 %),
-# plus the request throughput from profile_export_aiperf.json. Each sample also keeps the top of the histogram
-# (histogram-<n>.txt): what the live heap holds.
-# The controller is the JVM the CLI JVM starts with `service --type system_controller`; the workers run in their
-# own JVMs. The forced GCs pause the controller once every SAMPLE seconds (not measured).
+# Does memory stay flat over a long run? Runs `aiperf profile` against the built-in mock server in --fast mode
+# (non-streaming, tiny ISL/OSL, builtin tokenizer) for REQUESTS requests and, every SAMPLE seconds, records the live
+# heap (`jcmd GC.class_histogram`: a full GC, then the total of every live object, so allocation between two jcmd
+# calls does not blur it) and RSS (/proc/<pid>/status VmRSS) of the two JVMs that could accumulate per-request
+# state: the system controller (the pacer and its bookkeeping) and the records manager (every record's metrics,
+# the aggregate, the streamed exports), plus the progress (lines in profile_export.jsonl). Prints both at ~10 %,
+# ~50 % and the last sample (~100 %), plus the request throughput from profile_export_aiperf.json. Each sample
+# also keeps the top of each histogram (controller-<n>.txt, records-<n>.txt): what the live heap holds.
+# The controller is the JVM the CLI JVM starts with `service --type system_controller`; it starts the records
+# manager (`--type records_manager`) and the workers. The forced GCs pause both once every SAMPLE seconds (not
+# measured).
 # Usage: bench/memory-flat.sh   env: REQUESTS (1000000), CONCURRENCY (64), SAMPLE (s, 5), WORKERS (aiperf's
 # default), RECORD_PROCESSORS (aiperf's default), SERVICE_JAVA_OPTS (controller and workers, e.g. -Xmx256m to
 # prove the run fits in a small heap).
@@ -39,36 +41,50 @@ AIPERF_SERVICE_JAVA_OPTS="${SERVICE_JAVA_OPTS:-}" "$root/bin/aiperf" profile -m 
     --artifact-dir "$dir" --ui none "${opts[@]}" > "$out/console.txt" 2>&1 &
 cli_pid=$!
 started=$(date +%s.%N)
-aiperf_pid=""
-for _ in $(seq 300); do
-  for child in $(pgrep -P "$cli_pid" 2>/dev/null); do
-    tr '\0' ' ' < "/proc/$child/cmdline" 2>/dev/null | grep -q -- '--type system_controller' && aiperf_pid=$child
+# The child of $parent whose command line says `--type $type`, waiting up to 30 s for it.
+child_of_type() {
+  local parent=$1 type=$2 found=""
+  for _ in $(seq 300); do
+    for child in $(pgrep -P "$parent" 2>/dev/null); do
+      tr '\0' ' ' < "/proc/$child/cmdline" 2>/dev/null | grep -q -- "--type $type" && found=$child
+    done
+    [ -n "$found" ] && break
+    kill -0 "$parent" 2>/dev/null || break
+    sleep 0.1
   done
-  [ -n "$aiperf_pid" ] && break
-  kill -0 "$cli_pid" 2>/dev/null || break
-  sleep 0.1
-done
-[ -n "$aiperf_pid" ] || { echo "no system-controller JVM found; see $out/console.txt" >&2; exit 1; }
-echo "controller JVM: pid $aiperf_pid" > "$out/pids.txt"
+  echo "$found"
+}
+controller_pid=$(child_of_type "$cli_pid" system_controller)
+[ -n "$controller_pid" ] || { echo "no system-controller JVM found; see $out/console.txt" >&2; exit 1; }
+records_pid=$(child_of_type "$controller_pid" records_manager)
+[ -n "$records_pid" ] || { echo "no records-manager JVM found; see $out/console.txt" >&2; exit 1; }
+printf 'controller JVM: pid %s\nrecords-manager JVM: pid %s\n' "$controller_pid" "$records_pid" > "$out/pids.txt"
+
+# Live heap (KiB) of JVM $1 after a full GC, keeping the top of its histogram in $2; empty when it is gone.
+live_heap_kb() {
+  "$jcmd_bin" "$1" GC.class_histogram > "$out/histogram.tmp" 2>/dev/null || return 0
+  head -25 "$out/histogram.tmp" > "$2"
+  # Last line: "Total  <instances>  <bytes>".
+  awk '/^Total/{print int($3/1024)}' "$out/histogram.tmp"
+}
 
 samples="$out/samples.csv"
-echo "elapsed_s,completed,jsonl_lines,live_heap_kb,rss_kb" > "$samples"
+echo "elapsed_s,completed,jsonl_lines,controller_heap_kb,controller_rss_kb,records_heap_kb,records_rss_kb" > "$samples"
 n=0
-while kill -0 "$aiperf_pid" 2>/dev/null; do
+while kill -0 "$controller_pid" 2>/dev/null && kill -0 "$records_pid" 2>/dev/null; do
   sleep "$every"
-  rss=$(awk '/^VmRSS:/{print $2}' "/proc/$aiperf_pid/status" 2>/dev/null) || break
+  crss=$(awk '/^VmRSS:/{print $2}' "/proc/$controller_pid/status" 2>/dev/null) || break
+  rrss=$(awk '/^VmRSS:/{print $2}' "/proc/$records_pid/status" 2>/dev/null) || break
   n=$((n + 1))
-  "$jcmd_bin" "$aiperf_pid" GC.class_histogram > "$out/histogram.tmp" 2>/dev/null || break
-  head -25 "$out/histogram.tmp" > "$out/histogram-$n.txt"
-  # Last line: "Total  <instances>  <bytes>".
-  heap=$(awk '/^Total/{print int($3/1024)}' "$out/histogram.tmp")
-  [ -n "$heap" ] || break
+  cheap=$(live_heap_kb "$controller_pid" "$out/controller-$n.txt")
+  rheap=$(live_heap_kb "$records_pid" "$out/records-$n.txt")
+  [ -n "$cheap" ] && [ -n "$rheap" ] || break
   lines=$( { wc -l < "$dir/profile_export.jsonl"; } 2>/dev/null || echo 0)
   # Requests completed per the last progress line: completed - jsonl_lines is the records backlog (plus up to 1 s
   # of lines still in the writer's buffer).
   done_now=$( { grep -o 'Profiling: [0-9]*' "$out/console.txt" | tail -1 | tr -dc '0-9'; } 2>/dev/null || true)
   elapsed=$(python3 -c "import time;print(f'{time.time()-$started:.1f}')")
-  echo "$elapsed,${done_now:-0},$lines,$heap,$rss" >> "$samples"
+  echo "$elapsed,${done_now:-0},$lines,$cheap,$crss,$rheap,$rrss" >> "$samples"
 done
 rm -f "$out/histogram.tmp"
 status=0; wait "$cli_pid" || status=$?
@@ -78,7 +94,7 @@ cli_pid=""
 python3 - "$samples" "$requests" "$dir/profile_export_aiperf.json" "$dir/profile_export.jsonl" <<'PY'
 import csv, json, sys
 samples, total, summary, jsonl = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
-rows = [r for r in csv.DictReader(open(samples)) if r["live_heap_kb"]]
+rows = [r for r in csv.DictReader(open(samples)) if r["controller_heap_kb"] and r["records_heap_kb"]]
 if not rows:
     sys.exit("no samples")
 def at(fraction):
@@ -86,12 +102,16 @@ def at(fraction):
         if int(r["jsonl_lines"]) >= fraction * total:
             return r
     return rows[-1]
-print(f"{'point':<8} {'elapsed_s':>9} {'completed':>9} {'in_jsonl':>9} {'live_heap_MiB':>14} {'rss_MiB':>8}")
+mib = lambda r, k: int(r[k]) / 1024
+print(f"{'point':<6} {'elapsed_s':>9} {'completed':>9} {'in_jsonl':>9} | controller: {'heap_MiB':>8} {'rss_MiB':>7} "
+      f"| records manager: {'heap_MiB':>8} {'rss_MiB':>7}")
 for name, r in (("10%", at(0.10)), ("50%", at(0.50)), ("last", rows[-1])):
-    print(f"{name:<8} {r['elapsed_s']:>9} {r['completed']:>9} {r['jsonl_lines']:>9} "
-          f"{int(r['live_heap_kb'])/1024:>14.1f} {int(r['rss_kb'])/1024:>8.1f}")
-heap = [int(r["live_heap_kb"]) for r in rows]
-print(f"live heap over {len(rows)} samples: min {min(heap)/1024:.1f} MiB, max {max(heap)/1024:.1f} MiB")
+    print(f"{name:<6} {r['elapsed_s']:>9} {r['completed']:>9} {r['jsonl_lines']:>9} | {'':>11} "
+          f"{mib(r, 'controller_heap_kb'):>8.1f} {mib(r, 'controller_rss_kb'):>7.1f} | {'':>16} "
+          f"{mib(r, 'records_heap_kb'):>8.1f} {mib(r, 'records_rss_kb'):>7.1f}")
+for who in ("controller", "records"):
+    heap = [int(r[f"{who}_heap_kb"]) for r in rows]
+    print(f"{who} live heap over {len(rows)} samples: min {min(heap)/1024:.1f} MiB, max {max(heap)/1024:.1f} MiB")
 lines = sum(1 for _ in open(jsonl))
 print(f"profile_export.jsonl lines: {lines} of {total}")
 try:
