@@ -8,9 +8,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
-/** Runs the real {@code bin/aiperf} launcher (and so every JVM it starts) and captures what the user would see. */
+/**
+ * Starts the real {@code bin/aiperf} launcher (and so every JVM it starts) sealed off from the developer's machine,
+ * and finds the service JVMs it leaves behind. Tests run it through {@link AiperfRuns}.
+ */
 final class AiperfProcess {
 
     static Path repoRoot() {
@@ -22,13 +24,6 @@ final class AiperfProcess {
         Path dir = Path.of(System.getProperty("aiperf.tokenizers.dir",
                 repoRoot().resolve("../shared/tokenizers").toString())).resolve(name);
         return Files.exists(dir.resolve("tokenizer.json")) ? dir.toAbsolutePath().normalize() : null;
-    }
-
-    record Result(int exitCode, String stdout, String stderr) {
-    }
-
-    static Process start(Path workDir, List<String> args) throws IOException {
-        return start(workDir, args, Map.of());
     }
 
     /**
@@ -62,22 +57,6 @@ final class AiperfProcess {
         try (ServerSocket s = new ServerSocket(0)) {
             return "http://127.0.0.1:" + s.getLocalPort();
         }
-    }
-
-    static Result run(Path workDir, List<String> args, long timeoutSeconds) throws Exception {
-        return run(workDir, args, timeoutSeconds, Map.of());
-    }
-
-    static Result run(Path workDir, List<String> args, long timeoutSeconds, Map<String, String> env)
-            throws Exception {
-        Process p = start(workDir, args, env);
-        if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
-            throw new AssertionError("aiperf did not finish within " + timeoutSeconds + " s; stdout:\n"
-                    + read(workDir.resolve("stdout.txt")) + "\nstderr:\n" + read(workDir.resolve("stderr.txt")));
-        }
-        return new Result(p.exitValue(), read(workDir.resolve("stdout.txt")), read(workDir.resolve("stderr.txt")));
     }
 
     static String read(Path p) throws IOException {

@@ -1,15 +1,12 @@
 package io.aiperf.cli.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aiperf.mock.MockConfig;
 import io.aiperf.mock.MockServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,17 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Every endpoint type end to end: the real processes against the mock's matching route. */
 class EndpointsIT {
 
-    @TempDir
-    Path tmp;
-
-    private MockServer mock;
-
-    @AfterEach
-    void stop() {
-        if (mock != null) {
-            mock.close();
-        }
-    }
+    @RegisterExtension
+    final AiperfRuns aiperf = new AiperfRuns();
 
     @ParameterizedTest(name = "{0} streaming={1}")
     @CsvSource({
@@ -44,11 +32,9 @@ class EndpointsIT {
             "responses, true, /v1/responses, true",
             "solido_rag, false, /rag/api/prompt, true"})
     void runsAgainstItsRoute(String type, boolean streaming, String path, boolean producesTokens) throws Exception {
-        mock = MockServer.start(MockConfig.ephemeral().withFast(true));
-        Path artifacts = tmp.resolve("run");
-        List<String> args = new ArrayList<>(List.of("profile", "-m", "m", "--endpoint-type", type,
-                "-u", "127.0.0.1:" + mock.port(), "--tokenizer", "builtin", "--osl", "4",
-                "--concurrency", "2", "--request-count", "4", "--artifact-dir", artifacts.toString()));
+        MockServer mock = aiperf.startMock(MockConfig.ephemeral().withFast(true));
+        List<String> args = new ArrayList<>(List.of("-m", "m", "--endpoint-type", type, "--osl", "4",
+                "--concurrency", "2", "--request-count", "4"));
         // AIPerf refuses the ISL options on rankings endpoints: queries and passages have their own lengths
         args.addAll(type.endsWith("_rankings")
                 ? List.of("--rankings-query-prompt-token-mean", "16", "--rankings-passages-prompt-token-mean", "16")
@@ -56,11 +42,11 @@ class EndpointsIT {
         if (streaming) {
             args.add("--streaming");
         }
-        AiperfProcess.Result r = AiperfProcess.run(tmp, args, 180);
+        AiperfRun r = aiperf.profile(args);
 
         assertThat(r.exitCode()).as(r.stderr()).isZero();
         assertThat(mock.requestLog()).hasSize(4).allMatch(req -> req.path().equals(path));
-        JsonNode summary = new ObjectMapper().readTree(artifacts.resolve("profile_export_aiperf.json").toFile());
+        JsonNode summary = r.summary();
         assertThat(summary.at("/request_count/avg").asInt()).isEqualTo(4);
         assertThat(summary.has("error_request_count")).as(r.stdout()).isFalse();
         assertThat(summary.has("request_latency")).isTrue();

@@ -1,17 +1,13 @@
 package io.aiperf.cli.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aiperf.mock.Fault;
 import io.aiperf.mock.MockConfig;
 import io.aiperf.mock.MockServer;
 import io.aiperf.mock.RequestRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,19 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ErrorTaxonomyIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    @TempDir
-    Path tmp;
-
-    private MockServer mock;
-
-    @AfterEach
-    void stopMock() {
-        if (mock != null) {
-            mock.close();
-        }
-    }
+    @RegisterExtension
+    final AiperfRuns aiperf = new AiperfRuns();
 
     /** What a fault must become in a record: its error's code (null below HTTP), type and message start. */
     private record Expected(Integer code, String type, String messageStart) {
@@ -58,46 +43,42 @@ class ErrorTaxonomyIT {
             Fault.STALL, new Expected(null, "TimeoutError",
                     "no complete response within the request timeout of 2.000 s"));
 
-    private AiperfProcess.Result profile(Path artifacts, boolean streaming, int requests, String... extra)
-            throws Exception {
-        List<String> args = new ArrayList<>(List.of("profile", "-m", "m", "-u", "127.0.0.1:" + mock.port(),
-                "--isl", "16", "--osl", "8", "--extra-inputs", "ignore_eos:true", "--concurrency", "4",
-                "--request-count", Integer.toString(requests), "--tokenizer", "builtin", "--workers-max", "2",
-                "--artifact-dir", artifacts.toString(), "--ui", "none"));
+    private AiperfRun profile(boolean streaming, int requests, String... extra) throws Exception {
+        List<String> args = new ArrayList<>(List.of("-m", "m", "--isl", "16", "--osl", "8",
+                "--extra-inputs", "ignore_eos:true", "--concurrency", "4",
+                "--request-count", Integer.toString(requests), "--workers-max", "2", "--ui", "none"));
         if (streaming) {
             args.add("--streaming");
         }
         args.addAll(List.of(extra));
-        return AiperfProcess.run(tmp, args, 180);
+        return aiperf.profile(args);
     }
 
     @Test
     void everyStreamingFaultBecomesItsErrorRecord() throws Exception {
-        mock = MockServer.start(MockConfig.ephemeral().withFast(true).withErrorRate(8, 11L)
+        aiperf.startMock(MockConfig.ephemeral().withFast(true).withErrorRate(8, 11L)
                 .withFault(Fault.SSE_ERROR, 12).withFault(Fault.MALFORMED_JSON, 8)
                 .withFault(Fault.EMPTY_CHOICES, 8).withFault(Fault.EMPTY_CONTENT, 8)
                 .withFault(Fault.RESET, 10).withFault(Fault.STALL, 5));
-        Path artifacts = tmp.resolve("stream");
 
-        AiperfProcess.Result r = profile(artifacts, true, 80, "--request-timeout-seconds", "2");
+        AiperfRun r = profile(true, 80, "--request-timeout-seconds", "2");
 
         assertThat(r.exitCode()).as(r.stderr()).isZero();
-        assertFaultsBecameErrors(artifacts, r, 80,
+        assertFaultsBecameErrors(r, 80,
                 Set.of(Fault.HTTP_500, Fault.SSE_ERROR, Fault.MALFORMED_JSON, Fault.EMPTY_CHOICES,
                         Fault.EMPTY_CONTENT, Fault.RESET, Fault.STALL));
     }
 
     @Test
     void everyNonStreamingFaultBecomesItsErrorRecord() throws Exception {
-        mock = MockServer.start(MockConfig.ephemeral().withFast(true).withErrorRate(10, 5L)
+        aiperf.startMock(MockConfig.ephemeral().withFast(true).withErrorRate(10, 5L)
                 .withFault(Fault.MALFORMED_JSON, 10).withFault(Fault.EMPTY_CHOICES, 10)
                 .withFault(Fault.EMPTY_CONTENT, 10).withFault(Fault.RESET, 10));
-        Path artifacts = tmp.resolve("whole");
 
-        AiperfProcess.Result r = profile(artifacts, false, 60);
+        AiperfRun r = profile(false, 60);
 
         assertThat(r.exitCode()).as(r.stderr()).isZero();
-        assertFaultsBecameErrors(artifacts, r, 60,
+        assertFaultsBecameErrors(r, 60,
                 Set.of(Fault.HTTP_500, Fault.MALFORMED_JSON, Fault.EMPTY_CHOICES, Fault.EMPTY_CONTENT, Fault.RESET));
     }
 
@@ -105,27 +86,20 @@ class ErrorTaxonomyIT {
      * The requests the mock faulted are exactly the JSONL records with that fault's error; every other record is a
      * success; {@code error_summary} counts each (code, type, message) once per request; the console shows them.
      */
-    private void assertFaultsBecameErrors(Path artifacts, AiperfProcess.Result r, int requests, Set<Fault> faults)
-            throws Exception {
-        List<RequestRecord> log = mock.requestLog();
+    private void assertFaultsBecameErrors(AiperfRun r, int requests, Set<Fault> faults) throws Exception {
+        List<RequestRecord> log = aiperf.mock().requestLog();
         assertThat(log).hasSize(requests);
-        Map<String, Fault> faultById = new HashMap<>();
-        for (RequestRecord req : log) {
-            faultById.put(req.xRequestId(), req.fault());
-        }
+        Map<String, RequestRecord> sentById = aiperf.requestsById();
         assertThat(log.stream().map(RequestRecord::fault).collect(Collectors.toSet()))
                 .as("the seeded mix hit every fault at least once").containsAll(faults);
 
-        List<JsonNode> records = new ArrayList<>();
-        for (String line : Files.readAllLines(artifacts.resolve("profile_export.jsonl"))) {
-            records.add(JSON.readTree(line));
-        }
+        List<JsonNode> records = r.records();
         assertThat(records).as("every request has its record on disk, failed or not").hasSize(requests);
         Map<String, Integer> expectedSummary = new HashMap<>();
         for (JsonNode rec : records) {
             String id = rec.at("/metadata/x_request_id").asText();
-            assertThat(faultById).containsKey(id);
-            Fault fault = faultById.get(id);
+            assertThat(sentById).containsKey(id);
+            Fault fault = sentById.get(id).fault();
             JsonNode error = rec.get("error");
             if (fault == null) {
                 assertThat(error.isNull()).as("unfaulted request %s: %s", id, error).isTrue();
@@ -147,7 +121,7 @@ class ErrorTaxonomyIT {
                     error.get("type").asText(), error.get("message").asText()), 1, Integer::sum);
         }
 
-        JsonNode summary = JSON.readTree(artifacts.resolve("profile_export_aiperf.json").toFile());
+        JsonNode summary = r.summary();
         long failed = log.stream().filter(q -> q.fault() != null).count();
         assertThat(summary.at("/error_request_count/avg").asLong()).isEqualTo(failed);
         assertThat(summary.at("/request_count/avg").asLong()).isEqualTo(requests - failed);
@@ -171,10 +145,9 @@ class ErrorTaxonomyIT {
 
     @Test
     void failOnErrorRateFailsAboveTheThresholdAfterWritingTheExports() throws Exception {
-        mock = MockServer.start(MockConfig.ephemeral().withFast(true).withErrorRate(30, 3L));
-        Path artifacts = tmp.resolve("above");
+        MockServer mock = aiperf.startMock(MockConfig.ephemeral().withFast(true).withErrorRate(30, 3L));
 
-        AiperfProcess.Result r = profile(artifacts, true, 40, "--fail-on-error-rate", "5");
+        AiperfRun r = profile(true, 40, "--fail-on-error-rate", "5");
 
         long failed = mock.requestLog().stream().filter(q -> q.fault() != null).count();
         assertThat(failed).isBetween(2L, 39L); // some failed, not all: only the option can fail the run
@@ -183,19 +156,18 @@ class ErrorTaxonomyIT {
         assertThat(r.stderr().strip()).isEqualTo(String.format(java.util.Locale.ROOT,
                 "aiperf: error: error rate %.2f%% (%d of 40 requests failed) is above --fail-on-error-rate 5%%",
                 failed * 100.0 / 40, failed));
-        JsonNode summary = JSON.readTree(artifacts.resolve("profile_export_aiperf.json").toFile());
+        JsonNode summary = r.summary();
         assertThat(summary.at("/error_request_count/avg").asLong()).isEqualTo(failed);
-        assertThat(artifacts.resolve("profile_export_aiperf.csv")).exists();
-        assertThat(Files.readAllLines(artifacts.resolve("profile_export.jsonl"))).hasSize(40);
+        assertThat(r.artifact("profile_export_aiperf.csv")).exists();
+        assertThat(r.records()).hasSize(40);
         assertThat(r.stdout()).contains("NVIDIA AIPerf | Error Summary").contains("JSON Export:");
     }
 
     @Test
     void failOnErrorRatePassesAtOrBelowTheThreshold() throws Exception {
-        mock = MockServer.start(MockConfig.ephemeral().withFast(true).withErrorRate(30, 3L));
-        Path artifacts = tmp.resolve("below");
+        MockServer mock = aiperf.startMock(MockConfig.ephemeral().withFast(true).withErrorRate(30, 3L));
 
-        AiperfProcess.Result r = profile(artifacts, true, 40, "--fail-on-error-rate", "90");
+        AiperfRun r = profile(true, 40, "--fail-on-error-rate", "90");
 
         assertThat(mock.requestLog().stream().filter(q -> q.fault() != null).count()).isPositive();
         assertThat(r.exitCode()).as(r.stderr()).isZero();
@@ -204,8 +176,8 @@ class ErrorTaxonomyIT {
 
     @Test
     void failOnErrorRateOutOfRangeIsAUsageError() throws Exception {
-        mock = MockServer.start(MockConfig.ephemeral().withFast(true));
-        AiperfProcess.Result r = profile(tmp.resolve("bad"), true, 4, "--fail-on-error-rate", "150");
+        MockServer mock = aiperf.startMock(MockConfig.ephemeral().withFast(true));
+        AiperfRun r = profile(true, 4, "--fail-on-error-rate", "150");
 
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.stderr().strip()).startsWith("aiperf: error: ")
@@ -216,26 +188,20 @@ class ErrorTaxonomyIT {
 
     @Test
     void aServerThatGoesAwayMidRunGivesConnectionRefusedRecords() throws Exception {
-        mock = MockServer.start(MockConfig.ephemeral().withTiming(5, 1));
-        Path artifacts = tmp.resolve("gone");
-        Process p = AiperfProcess.start(tmp, List.of("profile", "-m", "m", "-u", "127.0.0.1:" + mock.port(),
-                "--streaming", "--isl", "16", "--osl", "4", "--request-rate", "40", "--benchmark-duration", "6",
-                "--tokenizer", "builtin", "--workers-max", "1", "--artifact-dir", artifacts.toString(),
-                "--ui", "none"));
+        MockServer mock = aiperf.startMock(MockConfig.ephemeral().withTiming(5, 1));
+        RunningAiperf run = aiperf.startProfile("-m", "m", "--streaming", "--isl", "16", "--osl", "4",
+                "--request-rate", "40", "--benchmark-duration", "6", "--workers-max", "1", "--ui", "none");
         long deadline = System.nanoTime() + 60_000_000_000L;
-        while (mock.requestLog().size() < 20 && System.nanoTime() < deadline && p.isAlive()) {
+        while (mock.requestLog().size() < 20 && System.nanoTime() < deadline && run.process().isAlive()) {
             Thread.sleep(50);
         }
         int served = mock.requestLog().size();
-        mock.close();
-        mock = null;
-        assertThat(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-        String stderr = Files.readString(tmp.resolve("stderr.txt"));
-        String stdout = Files.readString(tmp.resolve("stdout.txt"));
+        aiperf.stopMock();
+        AiperfRun r = run.awaitExit(120);
 
-        assertThat(p.exitValue()).as(stderr).isZero(); // some requests succeeded
+        assertThat(r.exitCode()).as(r.stderr()).isZero(); // some requests succeeded
         assertThat(served).isGreaterThanOrEqualTo(20);
-        JsonNode summary = JSON.readTree(artifacts.resolve("profile_export_aiperf.json").toFile());
+        JsonNode summary = r.summary();
         assertThat(summary.at("/request_count/avg").asLong()).isGreaterThanOrEqualTo(15);
         JsonNode refused = null;
         for (JsonNode entry : summary.get("error_summary")) {
@@ -247,6 +213,6 @@ class ErrorTaxonomyIT {
         assertThat(refused.at("/error_details/code").isMissingNode()).as("no HTTP status below HTTP").isTrue();
         assertThat(refused.at("/error_details/message").asText()).containsIgnoringCase("refused");
         assertThat(refused.get("count").asLong()).isPositive();
-        assertThat(stdout).contains("ConnectionRefusedError");
+        assertThat(r.stdout()).contains("ConnectionRefusedError");
     }
 }

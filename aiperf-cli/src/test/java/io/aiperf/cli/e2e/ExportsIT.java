@@ -1,19 +1,15 @@
 package io.aiperf.cli.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aiperf.mock.MockConfig;
-import io.aiperf.mock.MockServer;
 import io.aiperf.mock.RequestRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -28,54 +24,40 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ExportsIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String API_KEY = "sk-apikey-7f3a9c1e";
     private static final String HEADER_TOKEN = "hdr-bearer-5d2e8b40";
     private static final String CUSTOM_SECRET = "custom-key-91c4aa07";
     private static final int REQUESTS = 10;
 
-    @TempDir
-    Path tmp;
-
-    private MockServer mock;
-
-    @AfterEach
-    void stop() {
-        if (mock != null) {
-            mock.close();
-        }
-    }
+    @RegisterExtension
+    final AiperfRuns aiperf = new AiperfRuns();
 
     @Test
     void rawLevelRecordsEveryExchangeAndNoSecretReachesAnyOutput() throws Exception {
-        mock = MockServer.start(MockConfig.ephemeral().withFast(true));
-        Path artifacts = tmp.resolve("run");
-        AiperfProcess.Result r = AiperfProcess.run(tmp, List.of("profile", "-m", "mock-model",
-                "--endpoint-type", "chat", "--streaming", "-u", "127.0.0.1:" + mock.port(),
+        aiperf.startMock(MockConfig.ephemeral().withFast(true));
+        AiperfRun r = aiperf.profile("-m", "mock-model", "--endpoint-type", "chat", "--streaming",
                 "--api-key", API_KEY, "-H", "Authorization:Bearer " + HEADER_TOKEN, "-H", "X-Api-Key:" + CUSTOM_SECRET,
-                "--tokenizer", "builtin", "--isl", "16", "--osl", "5", "--extra-inputs", "ignore_eos:true",
+                "--isl", "16", "--osl", "5", "--extra-inputs", "ignore_eos:true",
                 "--concurrency", "2", "--request-count", String.valueOf(REQUESTS),
-                "--export-level", "raw", "--artifact-dir", artifacts.toString(), "--ui", "none", "-v"), 180);
+                "--export-level", "raw", "--ui", "none", "-v");
 
         assertThat(r.exitCode()).as(r.stderr()).isZero();
-        assertThat(r.stdout()).contains("Raw Records Export: " + artifacts.resolve("profile_export_raw.jsonl"))
-                .contains("JSONL Export: " + artifacts.resolve("profile_export.jsonl"));
+        assertThat(r.stdout()).contains("Raw Records Export: " + r.artifact("profile_export_raw.jsonl"))
+                .contains("JSONL Export: " + r.artifact("profile_export.jsonl"));
 
-        Map<String, JsonNode> sentBodies = new HashMap<>();
-        for (RequestRecord request : mock.requestLog()) {
-            sentBodies.put(request.xRequestId(), request.body());
-        }
-        List<String> lines = Files.readAllLines(artifacts.resolve("profile_export_raw.jsonl"));
+        Map<String, RequestRecord> sent = aiperf.requestsById();
+        List<JsonNode> lines = r.jsonLines("profile_export_raw.jsonl");
         assertThat(lines).hasSize(REQUESTS);
-        for (String line : lines) {
-            JsonNode raw = JSON.readTree(line);
+        for (JsonNode raw : lines) {
             assertThat(fieldNames(raw)).containsExactly("metadata", "start_perf_ns", "payload", "request_headers",
                     "status", "response_headers", "responses", "error");
             JsonNode metadata = raw.get("metadata");
             assertThat(metadata.get("turn_index").isInt()).isTrue();
             assertThat(metadata.get("worker_id").asText()).isNotEmpty();
             String requestId = metadata.get("x_request_id").asText();
-            assertThat(raw.get("payload")).as("the exact body the server received").isEqualTo(sentBodies.get(requestId));
+            assertThat(sent).containsKey(requestId);
+            assertThat(raw.get("payload")).as("the exact body the server received")
+                    .isEqualTo(sent.get(requestId).body());
             assertThat(raw.at("/request_headers/authorization").asText()).isEqualTo("<redacted>");
             assertThat(raw.at("/request_headers/X-Api-Key").asText()).isEqualTo("<redacted>");
             assertThat(raw.at("/request_headers/X-Request-ID").asText()).isEqualTo(requestId);
@@ -95,11 +77,8 @@ class ExportsIT {
             assertThat(responses.get(responses.size() - 1).at("/packets/0/value").asText()).isEqualTo("[DONE]");
         }
 
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(artifacts)) {
-            files = walk.filter(Files::isRegularFile).toList();
-        }
-        assertThat(files).extracting(p -> artifacts.relativize(p).toString()).contains("profile_export_raw.jsonl",
+        List<Path> files = r.artifactFiles();
+        assertThat(files).extracting(p -> r.artifacts().relativize(p).toString()).contains("profile_export_raw.jsonl",
                 "profile_export.jsonl", "profile_export_aiperf.json", "profile_export_aiperf.csv", "inputs.json",
                 "logs/aiperf.log");
         for (Path file : files) {
@@ -116,34 +95,33 @@ class ExportsIT {
 
     @Test
     void summaryLevelWithPrefixAndTimeSlicesWritesExactlyThoseFiles() throws Exception {
-        mock = MockServer.start(MockConfig.ephemeral().withTiming(20, 2));
-        Path artifacts = tmp.resolve("run");
-        AiperfProcess.Result r = AiperfProcess.run(tmp, List.of("profile", "-m", "mock-model",
-                "--endpoint-type", "chat", "--streaming", "-u", "127.0.0.1:" + mock.port(),
-                "--tokenizer", "builtin", "--isl", "16", "--osl", "5", "--extra-inputs", "ignore_eos:true",
+        aiperf.startMock(MockConfig.ephemeral().withTiming(20, 2));
+        Path elsewhere = aiperf.dir().resolve("elsewhere");
+        AiperfRun r = aiperf.profile("-m", "mock-model", "--endpoint-type", "chat", "--streaming",
+                "--isl", "16", "--osl", "5", "--extra-inputs", "ignore_eos:true",
                 "--concurrency", "2", "--request-count", "16",
-                "--export-level", "summary", "--profile-export-prefix", tmp.resolve("elsewhere/my_run.json").toString(),
-                "--slice-duration", "0.1", "--artifact-dir", artifacts.toString(), "--ui", "none"), 180);
+                "--export-level", "summary", "--profile-export-prefix", elsewhere.resolve("my_run.json").toString(),
+                "--slice-duration", "0.1", "--ui", "none");
 
         assertThat(r.exitCode()).as(r.stderr()).isZero();
         List<String> names;
-        try (Stream<Path> list = Files.list(artifacts)) {
+        try (Stream<Path> list = Files.list(r.artifacts())) {
             names = list.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).sorted().toList();
         }
         assertThat(names).containsExactly("inputs.json", "my_run.csv", "my_run.json", "my_run_timeslices.csv",
                 "my_run_timeslices.json");
-        assertThat(Files.exists(tmp.resolve("elsewhere"))).as("the prefix's folder is dropped").isFalse();
+        assertThat(Files.exists(elsewhere)).as("the prefix's folder is dropped").isFalse();
 
         List<String> exportLines = r.stdout().lines().filter(l -> l.contains(" Export: ")).toList();
         assertThat(exportLines).containsExactly(
-                "CSV Export: " + artifacts.resolve("my_run.csv"),
-                "JSON Export: " + artifacts.resolve("my_run.json"),
-                "Timeslice CSV Export: " + artifacts.resolve("my_run_timeslices.csv"),
-                "Timeslice JSON Export: " + artifacts.resolve("my_run_timeslices.json"),
-                "Inputs Export: " + artifacts.resolve("inputs.json"));
+                "CSV Export: " + r.artifact("my_run.csv"),
+                "JSON Export: " + r.artifact("my_run.json"),
+                "Timeslice CSV Export: " + r.artifact("my_run_timeslices.csv"),
+                "Timeslice JSON Export: " + r.artifact("my_run_timeslices.json"),
+                "Inputs Export: " + r.artifact("inputs.json"));
 
-        JsonNode summary = JSON.readTree(artifacts.resolve("my_run.json").toFile());
-        JsonNode slices = JSON.readTree(artifacts.resolve("my_run_timeslices.json").toFile());
+        JsonNode summary = r.json("my_run.json");
+        JsonNode slices = r.json("my_run_timeslices.json");
         assertThat(slices.get("input_config").at("/output/slice_duration").asDouble()).isEqualTo(0.1);
         long sliceRequests = 0;
         int previousIndex = -1;
@@ -160,7 +138,7 @@ class ExportsIT {
         assertThat(sliceRequests).isEqualTo(summary.at("/request_count/avg").asLong()).isEqualTo(16);
         assertThat(slices.get("timeslices").size()).as("16 requests of >= 28 ms, 2 at a time, span > 0.1 s")
                 .isGreaterThan(1);
-        List<String> csv = Files.readAllLines(artifacts.resolve("my_run_timeslices.csv"));
+        List<String> csv = Files.readAllLines(r.artifact("my_run_timeslices.csv"));
         assertThat(csv.get(0)).isEqualTo("Timeslice,Metric,Unit,Stat,Value");
         assertThat(csv).anyMatch(l -> l.matches("0,Time to First Token,ms,avg,\\d+\\.\\d\\d"));
     }

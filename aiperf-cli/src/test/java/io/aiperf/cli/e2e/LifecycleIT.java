@@ -1,16 +1,12 @@
 package io.aiperf.cli.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aiperf.mock.MockConfig;
-import io.aiperf.mock.MockServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,26 +14,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Processes come and go as they should: no JVM outlives its CLI, a dying worker is reported, Ctrl-C keeps results. */
 class LifecycleIT {
 
-    @TempDir
-    Path tmp;
+    @RegisterExtension
+    final AiperfRuns aiperf = new AiperfRuns();
 
-    private MockServer mock;
-
+    /** A killed CLI's service JVMs are no process's descendants, so only their command line finds them. */
     @AfterEach
-    void cleanUp() {
+    void killServiceJvms() {
         AiperfProcess.liveServiceJvms().forEach(ProcessHandle::destroyForcibly);
-        if (mock != null) {
-            mock.close();
-        }
     }
 
     /** A long run (slow mock) that stays busy while a test pokes at its processes. */
-    private Process startLongRun(Path artifacts) throws Exception {
-        mock = MockServer.start(MockConfig.ephemeral().withTiming(200, 50));
-        return AiperfProcess.start(tmp, List.of("profile", "-m", "m", "--streaming", "-u", "127.0.0.1:" + mock.port(),
-                "--isl", "16", "--osl", "40", "--extra-inputs", "ignore_eos:true", "--concurrency", "2",
-                "--request-count", "400", "--workers-max", "2", "--tokenizer", "builtin",
-                "--artifact-dir", artifacts.toString()));
+    private RunningAiperf startLongRun() throws Exception {
+        aiperf.startMock(MockConfig.ephemeral().withTiming(200, 50));
+        return aiperf.startProfile("-m", "m", "--streaming", "--isl", "16", "--osl", "40",
+                "--extra-inputs", "ignore_eos:true", "--concurrency", "2", "--request-count", "400",
+                "--workers-max", "2");
     }
 
     private static void awaitServiceJvms(int count) throws InterruptedException {
@@ -50,7 +41,7 @@ class LifecycleIT {
 
     private void awaitRequests(int count) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (mock.requestLog().size() < count) {
+        while (aiperf.mock().requestLog().size() < count) {
             assertThat(System.nanoTime()).as("requests did not start").isLessThan(deadline);
             Thread.sleep(50);
         }
@@ -58,11 +49,11 @@ class LifecycleIT {
 
     @Test
     void killingTheCliWithSigkillTakesEveryServiceJvmDownWithin5Seconds() throws Exception {
-        Process cli = startLongRun(tmp.resolve("run"));
+        RunningAiperf cli = startLongRun();
         awaitServiceJvms(3); // controller + 2 workers
         awaitRequests(2);
 
-        cli.destroyForcibly(); // SIGKILL: no shutdown hook runs
+        cli.process().destroyForcibly(); // SIGKILL: no shutdown hook runs
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (!AiperfProcess.liveServiceJvms().isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(100);
@@ -72,29 +63,27 @@ class LifecycleIT {
 
     @Test
     void ctrlCStopsCleanlyAndStillWritesEveryExport() throws Exception {
-        Path artifacts = tmp.resolve("run");
-        Process cli = startLongRun(artifacts);
+        RunningAiperf cli = startLongRun();
         awaitRequests(6);
 
-        new ProcessBuilder("kill", "-INT", Long.toString(cli.pid())).start().waitFor();
-        assertThat(cli.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        new ProcessBuilder("kill", "-INT", Long.toString(cli.process().pid())).start().waitFor();
+        AiperfRun r = cli.awaitExit(60);
 
-        assertThat(cli.exitValue()).isEqualTo(130);
-        JsonNode summary = new ObjectMapper().readTree(artifacts.resolve("profile_export_aiperf.json").toFile());
+        assertThat(r.exitCode()).isEqualTo(130);
+        JsonNode summary = r.summary();
         assertThat(summary.get("was_cancelled").asBoolean()).isTrue();
-        long recorded = Files.readAllLines(artifacts.resolve("profile_export.jsonl")).size();
+        long recorded = r.records().size();
         assertThat(recorded).isPositive().isLessThan(400);
         assertThat(summary.at("/request_count/avg").asLong()).isEqualTo(recorded);
-        assertThat(Files.exists(artifacts.resolve("profile_export_aiperf.csv"))).isTrue();
-        assertThat(Files.exists(artifacts.resolve("inputs.json"))).isTrue();
+        assertThat(Files.exists(r.artifact("profile_export_aiperf.csv"))).isTrue();
+        assertThat(Files.exists(r.artifact("inputs.json"))).isTrue();
         Thread.sleep(1000);
         assertThat(AiperfProcess.liveServiceJvms()).isEmpty();
     }
 
     @Test
     void aWorkerThatDiesFailsTheRunWithOneLineAndKeepsWhatWasRecorded() throws Exception {
-        Path artifacts = tmp.resolve("run");
-        Process cli = startLongRun(artifacts);
+        RunningAiperf cli = startLongRun();
         awaitServiceJvms(3);
         awaitRequests(6);
         ProcessHandle worker = AiperfProcess.liveServiceJvms().stream()
@@ -102,12 +91,11 @@ class LifecycleIT {
                 .findFirst().orElseThrow();
 
         worker.destroyForcibly();
-        assertThat(cli.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        AiperfRun r = cli.awaitExit(60);
 
-        assertThat(cli.exitValue()).isEqualTo(1);
-        String stderr = AiperfProcess.read(tmp.resolve("stderr.txt"));
-        assertThat(stderr).contains("worker-").contains("exited unexpectedly").doesNotContain("\tat ");
-        assertThat(Files.exists(artifacts.resolve("profile_export_aiperf.json"))).isTrue();
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.stderr()).contains("worker-").contains("exited unexpectedly").doesNotContain("\tat ");
+        assertThat(Files.exists(r.artifact("profile_export_aiperf.json"))).isTrue();
         Thread.sleep(1000);
         assertThat(AiperfProcess.liveServiceJvms()).isEmpty();
     }

@@ -1,13 +1,11 @@
 package io.aiperf.cli.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aiperf.mock.MockConfig;
 import io.aiperf.mock.MockServer;
 import io.aiperf.mock.RequestRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,40 +23,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LoadModesIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    @RegisterExtension
+    final AiperfRuns aiperf = new AiperfRuns();
 
-    @TempDir
-    Path tmp;
-
-    private MockServer mock;
-
-    @AfterEach
-    void stop() {
-        if (mock != null) {
-            mock.close();
-        }
-    }
-
-    private AiperfProcess.Result run(List<String> extra) throws Exception {
-        List<String> args = new ArrayList<>(List.of("profile", "-m", "m", "-u", "127.0.0.1:" + mock.port(),
-                "--tokenizer", "builtin", "--isl", "16", "--artifact-dir", tmp.resolve("run").toString()));
-        args.addAll(extra);
-        AiperfProcess.Result r = AiperfProcess.run(tmp, args, 180);
+    /** A successful run of {@code profile -m m --isl 16} and {@code extra}. */
+    private AiperfRun profile(String... extra) throws Exception {
+        List<String> args = new ArrayList<>(List.of("-m", "m", "--isl", "16"));
+        args.addAll(List.of(extra));
+        AiperfRun r = aiperf.profile(args);
         assertThat(r.exitCode()).as(r.stderr()).isIn(0);
         return r;
     }
 
-    private JsonNode summary() throws Exception {
-        return JSON.readTree(tmp.resolve("run/profile_export_aiperf.json").toFile());
-    }
-
-    private List<String> jsonl() throws Exception {
-        return Files.readAllLines(tmp.resolve("run/profile_export.jsonl"));
-    }
-
     /** Gaps between consecutive arrivals at the mock, in seconds. */
     private List<Double> arrivalGaps() {
-        List<RequestRecord> log = mock.requestLog();
+        List<RequestRecord> log = aiperf.mock().requestLog();
         List<Double> gaps = new ArrayList<>();
         for (int i = 1; i < log.size(); i++) {
             gaps.add((log.get(i).arrivalNs() - log.get(i - 1).arrivalNs()) / 1e9);
@@ -77,15 +56,15 @@ class LoadModesIT {
 
     @Test
     void constantRateArrivesAtTheRateEvenlySpaced() throws Exception {
-        mock = MockServer.start(MockConfig.ephemeral().withFast(true));
-        run(List.of("--request-rate", "50", "--arrival-pattern", "constant", "--request-count", "100"));
+        MockServer mock = aiperf.startMock(MockConfig.ephemeral().withFast(true));
+        AiperfRun r = profile("--request-rate", "50", "--arrival-pattern", "constant", "--request-count", "100");
 
         assertThat(mock.requestLog()).hasSize(100);
         List<Double> gaps = arrivalGaps();
         assertThat(1 / mean(gaps)).isBetween(47.5, 52.5);
         // Constant means evenly spaced: far below poisson's 1.0 even with a loaded machine's jitter.
         assertThat(cv(gaps)).isLessThan(0.35);
-        JsonNode s = summary();
+        JsonNode s = r.summary();
         assertThat(s.at("/request_count/avg").asInt()).isEqualTo(100);
         assertThat(s.has("send_lag")).isTrue();
         assertThat(s.at("/send_lag/p50").asDouble()).isBetween(-0.5, 5.0);
@@ -93,8 +72,8 @@ class LoadModesIT {
 
     @Test
     void poissonArrivalsVaryLikeAnExponential() throws Exception {
-        mock = MockServer.start(MockConfig.ephemeral().withFast(true));
-        run(List.of("--request-rate", "100", "--request-count", "400", "--random-seed", "7"));
+        aiperf.startMock(MockConfig.ephemeral().withFast(true));
+        profile("--request-rate", "100", "--request-count", "400", "--random-seed", "7");
 
         List<Double> gaps = arrivalGaps();
         assertThat(1 / mean(gaps)).isBetween(80.0, 125.0);
@@ -103,50 +82,50 @@ class LoadModesIT {
 
     @Test
     void aConcurrencyCeilingIsNeverExceededUnderAHighRate() throws Exception {
-        mock = MockServer.start(MockConfig.ephemeral().withTiming(100, 5));
-        run(List.of("--request-rate", "1000", "--concurrency", "3", "--request-count", "30", "--osl", "4",
-                "--extra-inputs", "ignore_eos:true", "--streaming"));
+        MockServer mock = aiperf.startMock(MockConfig.ephemeral().withTiming(100, 5));
+        AiperfRun r = profile("--request-rate", "1000", "--concurrency", "3", "--request-count", "30", "--osl", "4",
+                "--extra-inputs", "ignore_eos:true", "--streaming");
 
         assertThat(mock.requestLog()).hasSize(30);
         assertThat(mock.peakConcurrency()).isEqualTo(3);
         // Held back by the ceiling, requests went out late: the lag says so.
-        assertThat(summary().at("/send_lag/max").asDouble()).isGreaterThan(50.0);
+        assertThat(r.summary().at("/send_lag/max").asDouble()).isGreaterThan(50.0);
     }
 
     @Test
     void aTraceIsReplayedAtItsTimestampsWithTheStartOffsetApplied() throws Exception {
-        mock = MockServer.start(MockConfig.ephemeral().withFast(true));
-        Path trace = tmp.resolve("trace.jsonl");
+        MockServer mock = aiperf.startMock(MockConfig.ephemeral().withFast(true));
+        Path trace = aiperf.dir().resolve("trace.jsonl");
         Files.writeString(trace, String.join("\n",
                 "{\"timestamp\": 1000, \"input_length\": 20, \"output_length\": 4}",
                 "{\"timestamp\": 1200, \"input_length\": 20, \"output_length\": 4}",
                 "{\"timestamp\": 1500, \"input_length\": 30, \"output_length\": 4}",
                 "{\"timestamp\": 2300, \"input_length\": 20, \"output_length\": 4}",
                 "{\"timestamp\": 9000, \"input_length\": 20, \"output_length\": 4}") + "\n");
-        run(List.of("--input-file", trace.toString(), "--custom-dataset-type", "mooncake_trace", "--fixed-schedule",
-                "--fixed-schedule-start-offset", "1000", "--fixed-schedule-end-offset", "2300"));
+        AiperfRun r = profile("--input-file", trace.toString(), "--custom-dataset-type", "mooncake_trace",
+                "--fixed-schedule", "--fixed-schedule-start-offset", "1000", "--fixed-schedule-end-offset", "2300");
 
         List<RequestRecord> log = mock.requestLog();
         assertThat(log).hasSize(4);
         // Offsets from the second arrival: the first request also opens the connection, so it may reach the server
         // a few ms after its time (its send lag records that).
         long t1 = log.get(1).arrivalNs();
-        List<Double> offsetsMs = log.stream().map(r -> (r.arrivalNs() - t1) / 1e6).toList();
+        List<Double> offsetsMs = log.stream().map(req -> (req.arrivalNs() - t1) / 1e6).toList();
         double[] expected = {-200, 0, 300, 1100};
         assertThat(offsetsMs.get(0)).as("arrival 0").isBetween(expected[0] - 15, expected[0] + 40);
         for (int i = 2; i < expected.length; i++) {
             assertThat(offsetsMs.get(i)).as("arrival %d", i).isBetween(expected[i] - 20, expected[i] + 20);
         }
-        assertThat(summary().at("/input_sequence_length/max").asInt()).isEqualTo(30);
+        assertThat(r.summary().at("/input_sequence_length/max").asInt()).isEqualTo(30);
     }
 
     @Test
     void aTraceWithTimestampsSwitchesToFixedScheduleByItself() throws Exception {
-        mock = MockServer.start(MockConfig.ephemeral().withFast(true));
-        Path trace = tmp.resolve("trace.jsonl");
+        MockServer mock = aiperf.startMock(MockConfig.ephemeral().withFast(true));
+        Path trace = aiperf.dir().resolve("trace.jsonl");
         Files.writeString(trace, "{\"timestamp\": 0, \"input_length\": 10, \"output_length\": 2}\n"
                 + "{\"timestamp\": 300, \"input_length\": 10, \"output_length\": 2}\n");
-        run(List.of("--input-file", trace.toString()));
+        profile("--input-file", trace.toString());
         // Both would go out at once without the switch; replayed, the second waits for its timestamp.
         assertThat(mock.requestLog()).hasSize(2);
         double gapMs = (mock.requestLog().get(1).arrivalNs() - mock.requestLog().get(0).arrivalNs()) / 1e6;
@@ -156,18 +135,18 @@ class LoadModesIT {
     @Test
     void durationStopsSendingAndTheGraceAbandonsWhatIsStillRunning() throws Exception {
         // Every request takes ~1.5 s; the run may send for 2 s and wait 0.5 s more.
-        mock = MockServer.start(MockConfig.ephemeral().withTiming(1000, 10));
+        MockServer mock = aiperf.startMock(MockConfig.ephemeral().withTiming(1000, 10));
         long start = System.nanoTime();
-        run(List.of("--streaming", "--osl", "50", "--extra-inputs", "ignore_eos:true", "--concurrency", "4",
-                "--benchmark-duration", "2", "--benchmark-grace-period", "0.5"));
+        AiperfRun r = profile("--streaming", "--osl", "50", "--extra-inputs", "ignore_eos:true", "--concurrency", "4",
+                "--benchmark-duration", "2", "--benchmark-grace-period", "0.5");
         double seconds = (System.nanoTime() - start) / 1e9;
 
         int sentToServer = mock.requestLog().size();
-        long recorded = jsonl().size();
+        long recorded = r.records().size();
         assertThat(sentToServer).isGreaterThanOrEqualTo(4);
         // Requests that could not finish inside duration + grace were abandoned and left no record.
         assertThat(recorded).isLessThan(sentToServer);
-        assertThat(summary().get("was_cancelled").asBoolean()).isFalse();
+        assertThat(r.summary().get("was_cancelled").asBoolean()).isFalse();
         assertThat(seconds).isLessThan(60);
         long lastArrivalAfterStart = (mock.requestLog().get(sentToServer - 1).arrivalNs()
                 - mock.requestLog().get(0).arrivalNs()) / 1_000_000;
@@ -176,37 +155,34 @@ class LoadModesIT {
 
     @Test
     void cancelledRequestsBecome499Records() throws Exception {
-        mock = MockServer.start(MockConfig.ephemeral().withTiming(400, 10));
-        run(List.of("--streaming", "--osl", "10", "--concurrency", "4", "--request-count", "40",
-                "--request-cancellation-rate", "50", "--request-cancellation-delay", "0.1", "--random-seed", "3"));
+        aiperf.startMock(MockConfig.ephemeral().withTiming(400, 10));
+        AiperfRun r = profile("--streaming", "--osl", "10", "--concurrency", "4", "--request-count", "40",
+                "--request-cancellation-rate", "50", "--request-cancellation-delay", "0.1", "--random-seed", "3");
 
-        List<JsonNode> records = new ArrayList<>();
-        for (String line : jsonl()) {
-            records.add(JSON.readTree(line));
-        }
+        List<JsonNode> records = r.records();
         assertThat(records).hasSize(40);
-        long cancelled = records.stream().filter(r -> r.at("/error/code").asInt() == 499).count();
+        long cancelled = records.stream().filter(rec -> rec.at("/error/code").asInt() == 499).count();
         assertThat(cancelled).isBetween(10L, 30L);
-        records.stream().filter(r -> r.at("/error/code").asInt() == 499).forEach(r -> {
-            assertThat(r.at("/error/type").asText()).isEqualTo("RequestCancellationError");
-            assertThat(r.at("/metadata/was_cancelled").asBoolean()).isTrue();
+        records.stream().filter(rec -> rec.at("/error/code").asInt() == 499).forEach(rec -> {
+            assertThat(rec.at("/error/type").asText()).isEqualTo("RequestCancellationError");
+            assertThat(rec.at("/metadata/was_cancelled").asBoolean()).isTrue();
         });
-        JsonNode s = summary();
+        JsonNode s = r.summary();
         assertThat(s.at("/error_summary/0/error_details/code").asInt()).isEqualTo(499);
         assertThat(s.get("was_cancelled").asBoolean()).isFalse();
     }
 
     @Test
     void multiTurnSessionsStayOnOneConnectionOrderAndCarryTheirHistory() throws Exception {
-        mock = MockServer.start(MockConfig.ephemeral().withFast(true));
-        run(List.of("--streaming", "--osl", "5", "--extra-inputs", "ignore_eos:true", "--conversation-num", "6",
-                "--conversation-turn-mean", "3", "--conversation-turn-delay-mean", "50", "--concurrency", "2",
-                "--workers-max", "2"));
+        MockServer mock = aiperf.startMock(MockConfig.ephemeral().withFast(true));
+        AiperfRun r = profile("--streaming", "--osl", "5", "--extra-inputs", "ignore_eos:true",
+                "--conversation-num", "6", "--conversation-turn-mean", "3", "--conversation-turn-delay-mean", "50",
+                "--concurrency", "2", "--workers-max", "2");
 
         List<RequestRecord> log = mock.requestLog();
         assertThat(log).hasSize(18);
         Map<String, List<RequestRecord>> bySession = new LinkedHashMap<>();
-        log.forEach(r -> bySession.computeIfAbsent(r.xCorrelationId(), k -> new ArrayList<>()).add(r));
+        log.forEach(req -> bySession.computeIfAbsent(req.xCorrelationId(), k -> new ArrayList<>()).add(req));
         assertThat(bySession).hasSize(6);
         for (List<RequestRecord> turns : bySession.values()) {
             assertThat(turns).hasSize(3);
@@ -216,28 +192,25 @@ class LoadModesIT {
             }
         }
         // A later turn's input holds the earlier turns and replies: its ISL is larger than the first turn's.
-        List<JsonNode> records = new ArrayList<>();
-        for (String line : jsonl()) {
-            records.add(JSON.readTree(line));
-        }
-        double firstTurnIsl = records.stream().filter(r -> r.at("/metadata/turn_index").asInt() == 0)
-                .mapToInt(r -> r.at("/metrics/input_sequence_length/value").asInt()).average().orElseThrow();
-        double thirdTurnIsl = records.stream().filter(r -> r.at("/metadata/turn_index").asInt() == 2)
-                .mapToInt(r -> r.at("/metrics/input_sequence_length/value").asInt()).average().orElseThrow();
+        List<JsonNode> records = r.records();
+        double firstTurnIsl = records.stream().filter(rec -> rec.at("/metadata/turn_index").asInt() == 0)
+                .mapToInt(rec -> rec.at("/metrics/input_sequence_length/value").asInt()).average().orElseThrow();
+        double thirdTurnIsl = records.stream().filter(rec -> rec.at("/metadata/turn_index").asInt() == 2)
+                .mapToInt(rec -> rec.at("/metrics/input_sequence_length/value").asInt()).average().orElseThrow();
         assertThat(thirdTurnIsl).isGreaterThan(firstTurnIsl * 2);
     }
 
     @Test
     void userCentricUsersKeepTheirGapAndNeverOverlapTheirOwnTurns() throws Exception {
-        mock = MockServer.start(MockConfig.ephemeral().withTiming(20, 2));
+        MockServer mock = aiperf.startMock(MockConfig.ephemeral().withTiming(20, 2));
         // 2 users at 4 requests/s in all: users start 250 ms apart, each user's turns are 500 ms apart.
-        run(List.of("--user-centric-rate", "4", "--num-users", "2", "--conversation-turn-mean", "3",
-                "--request-count", "8", "--osl", "4", "--extra-inputs", "ignore_eos:true"));
+        profile("--user-centric-rate", "4", "--num-users", "2", "--conversation-turn-mean", "3",
+                "--request-count", "8", "--osl", "4", "--extra-inputs", "ignore_eos:true");
 
         List<RequestRecord> log = mock.requestLog();
         assertThat(log).hasSize(8);
         Map<String, List<RequestRecord>> byUser = new LinkedHashMap<>();
-        log.forEach(r -> byUser.computeIfAbsent(r.xCorrelationId(), k -> new ArrayList<>()).add(r));
+        log.forEach(req -> byUser.computeIfAbsent(req.xCorrelationId(), k -> new ArrayList<>()).add(req));
         for (List<RequestRecord> turns : byUser.values()) {
             for (int i = 1; i < turns.size(); i++) {
                 double gapMs = (turns.get(i).arrivalNs() - turns.get(i - 1).arrivalNs()) / 1e6;
@@ -254,9 +227,10 @@ class LoadModesIT {
 
     @Test
     void severalUrlsShareTheSessionsRoundRobin() throws Exception {
-        mock = MockServer.start(MockConfig.ephemeral().withFast(true));
+        MockServer mock = aiperf.startMock(MockConfig.ephemeral().withFast(true));
         try (MockServer second = MockServer.start(MockConfig.ephemeral().withFast(true))) {
-            run(List.of("-u", "127.0.0.1:" + second.port(), "--concurrency", "2", "--request-count", "20"));
+            profile("-u", "127.0.0.1:" + mock.port(), "-u", "127.0.0.1:" + second.port(),
+                    "--concurrency", "2", "--request-count", "20");
             assertThat(mock.requestLog().size() + second.requestLog().size()).isEqualTo(20);
             assertThat(mock.requestLog()).hasSize(10);
             assertThat(second.requestLog()).hasSize(10);
@@ -265,12 +239,11 @@ class LoadModesIT {
 
     @Test
     void aMalformedTraceRowIsRefusedWithItsFileAndLine() throws Exception {
-        mock = MockServer.start(MockConfig.ephemeral().withFast(true));
-        Path trace = tmp.resolve("bad.jsonl");
+        MockServer mock = aiperf.startMock(MockConfig.ephemeral().withFast(true));
+        Path trace = aiperf.dir().resolve("bad.jsonl");
         Files.writeString(trace, "{\"timestamp\": 0, \"input_length\": 10}\n{\"timestamp\": 5, \"input_length\": -3}\n");
-        AiperfProcess.Result r = AiperfProcess.run(tmp, List.of("profile", "-m", "m", "-u",
-                "127.0.0.1:" + mock.port(), "--tokenizer", "builtin", "--input-file", trace.toString(),
-                "--custom-dataset-type", "mooncake_trace", "--artifact-dir", tmp.resolve("run").toString()), 120);
+        AiperfRun r = aiperf.within(120).profile("-m", "m", "--input-file", trace.toString(),
+                "--custom-dataset-type", "mooncake_trace");
         assertThat(r.exitCode()).isNotZero();
         assertThat(r.stderr().strip().lines()).hasSize(1);
         assertThat(r.stderr()).contains(trace + ":2:").doesNotContain("\tat ");

@@ -1,13 +1,10 @@
 package io.aiperf.cli.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aiperf.mock.MockConfig;
-import io.aiperf.mock.MockServer;
 import io.aiperf.mock.RequestRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import javax.imageio.ImageIO;
 import javax.sound.sampled.AudioFormat;
@@ -27,31 +24,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Images and audio end to end: synthetic and from a file row, rendered into inputs.json and sent to the mock. */
 class MultimodalIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    @RegisterExtension
+    final AiperfRuns aiperf = new AiperfRuns();
 
-    @TempDir
-    Path tmp;
-
-    private MockServer mock;
-
-    @AfterEach
-    void stop() {
-        if (mock != null) {
-            mock.close();
-        }
-    }
-
-    private AiperfProcess.Result run(Path artifacts, String... extra) throws Exception {
-        mock = MockServer.start(MockConfig.ephemeral().withFast(true));
-        List<String> args = new ArrayList<>(List.of("profile", "-m", "m", "-u", "127.0.0.1:" + mock.port(),
-                "--tokenizer", "builtin", "--osl", "4", "--artifact-dir", artifacts.toString()));
+    /** A run against a fresh mock server, so its request log holds this run's requests only. */
+    private AiperfRun run(String... extra) throws Exception {
+        aiperf.startMock(MockConfig.ephemeral().withFast(true));
+        List<String> args = new ArrayList<>(List.of("-m", "m", "--osl", "4"));
         args.addAll(List.of(extra));
-        return AiperfProcess.run(tmp, args, 180);
+        return aiperf.profile(args);
     }
 
     /** Every payload of inputs.json, in order. */
-    private static List<JsonNode> payloads(Path artifacts) throws Exception {
-        JsonNode inputs = JSON.readTree(artifacts.resolve("inputs.json").toFile());
+    private static List<JsonNode> payloads(AiperfRun run) throws Exception {
+        JsonNode inputs = run.inputs();
         List<JsonNode> out = new ArrayList<>();
         for (JsonNode session : inputs.get("data")) {
             session.get("payloads").forEach(out::add);
@@ -79,20 +65,19 @@ class MultimodalIT {
 
     @Test
     void syntheticImagesAndAudioReachTheServer() throws Exception {
-        Path artifacts = tmp.resolve("synthetic");
-        AiperfProcess.Result r = run(artifacts, "--isl", "16", "--request-count", "4", "--concurrency", "2",
+        AiperfRun r = run("--isl", "16", "--request-count", "4", "--concurrency", "2",
                 "--random-seed", "7", "--num-dataset-entries", "3",
                 "--image-width-mean", "64", "--image-height-mean", "48", "--audio-length-mean", "0.5");
         assertThat(r.exitCode()).as(r.stderr()).isZero();
 
-        List<RequestRecord> log = mock.requestLog();
+        List<RequestRecord> log = aiperf.mock().requestLog();
         assertThat(log).hasSize(4).allSatisfy(req -> {
             assertThat(req.path()).isEqualTo("/v1/chat/completions");
             assertThat(req.images()).isEqualTo(1);
             assertThat(req.audios()).isEqualTo(1);
         });
 
-        List<JsonNode> payloads = payloads(artifacts);
+        List<JsonNode> payloads = payloads(r);
         assertThat(payloads).hasSize(3);
         for (JsonNode p : payloads) {
             assertThat(parts(p, "text")).hasSize(1);
@@ -114,36 +99,33 @@ class MultimodalIT {
                 assertThat(in.getFrameLength()).isEqualTo(8000);
             }
         }
-        JsonNode summary = JSON.readTree(artifacts.resolve("profile_export_aiperf.json").toFile());
+        JsonNode summary = r.summary();
         assertThat(summary.has("error_request_count")).as(r.stdout()).isFalse();
         assertThat(summary.at("/input_sequence_length/avg").asDouble()).as("the ISL counts texts only")
                 .isEqualTo(16.0);
 
         // The same seed draws the same images and clips, byte for byte.
-        Path again = tmp.resolve("again");
-        mock.close();
-        AiperfProcess.Result r2 = run(again, "--isl", "16", "--request-count", "2", "--random-seed", "7",
+        AiperfRun r2 = run("--isl", "16", "--request-count", "2", "--random-seed", "7",
                 "--num-dataset-entries", "3", "--image-width-mean", "64", "--image-height-mean", "48",
                 "--audio-length-mean", "0.5");
         assertThat(r2.exitCode()).as(r2.stderr()).isZero();
-        assertThat(payloads(again)).isEqualTo(payloads);
+        assertThat(payloads(r2)).isEqualTo(payloads);
     }
 
     @Test
     void endpointsThatCannotCarryMediaWarnAndSendNone() throws Exception {
-        Path artifacts = tmp.resolve("completions");
-        AiperfProcess.Result r = run(artifacts, "--endpoint-type", "completions", "--isl", "8", "--request-count",
+        AiperfRun r = run("--endpoint-type", "completions", "--isl", "8", "--request-count",
                 "2", "--image-width-mean", "32", "--image-height-mean", "32");
         assertThat(r.exitCode()).as(r.stderr()).isZero();
         assertThat(r.stderr()).contains("aiperf: warning: --image-* options ignored: endpoint type 'completions'"
                 + " cannot carry images");
-        assertThat(mock.requestLog()).hasSize(2).allSatisfy(req -> assertThat(req.images()).isZero());
-        assertThat(Files.readString(artifacts.resolve("inputs.json"))).doesNotContain("data:image");
+        assertThat(aiperf.mock().requestLog()).hasSize(2).allSatisfy(req -> assertThat(req.images()).isZero());
+        assertThat(r.text("inputs.json")).doesNotContain("data:image");
     }
 
     @Test
     void aFileRowWithALocalImageSendsItsBytes() throws Exception {
-        Path data = Files.createDirectories(tmp.resolve("data"));
+        Path data = Files.createDirectories(aiperf.dir().resolve("data"));
         BufferedImage img = new BufferedImage(5, 3, BufferedImage.TYPE_INT_RGB);
         img.setRGB(1, 1, Color.ORANGE.getRGB());
         ImageIO.write(img, "png", data.resolve("dot.png").toFile());
@@ -151,12 +133,11 @@ class MultimodalIT {
         Path rows = Files.writeString(data.resolve("rows.jsonl"),
                 "{\"text\": \"what is this\", \"image\": \"dot.png\"}\n"
                         + "{\"text\": \"and this\", \"images\": [\"dot.png\", \"https://example.invalid/x.png\"]}\n");
-        Path artifacts = tmp.resolve("file");
-        AiperfProcess.Result r = run(artifacts, "--input-file", rows.toString(), "--custom-dataset-type",
+        AiperfRun r = run("--input-file", rows.toString(), "--custom-dataset-type",
                 "single_turn", "--request-count", "2");
         assertThat(r.exitCode()).as(r.stderr()).isZero();
-        assertThat(mock.requestLog()).extracting(RequestRecord::images).containsExactly(1, 2);
-        List<JsonNode> payloads = payloads(artifacts);
+        assertThat(aiperf.mock().requestLog()).extracting(RequestRecord::images).containsExactly(1, 2);
+        List<JsonNode> payloads = payloads(r);
         assertThat(payloads).hasSize(2);
         List<JsonNode> first = parts(payloads.get(0), "image_url");
         assertThat(dataUrlBytes(first.get(0).at("/image_url/url").asText(), "image/png")).isEqualTo(fileBytes);
@@ -166,12 +147,13 @@ class MultimodalIT {
 
     @Test
     void aMissingLocalImageIsOneLineNamingTheRow() throws Exception {
-        Path rows = Files.writeString(tmp.resolve("rows.jsonl"), "{\"text\": \"hi\", \"image\": \"nope.png\"}\n");
-        AiperfProcess.Result r = run(tmp.resolve("bad"), "--input-file", rows.toString(), "--request-count", "1");
+        Path rows = Files.writeString(aiperf.dir().resolve("rows.jsonl"),
+                "{\"text\": \"hi\", \"image\": \"nope.png\"}\n");
+        AiperfRun r = run("--input-file", rows.toString(), "--request-count", "1");
         assertThat(r.exitCode()).isNotZero();
         assertThat(r.stderr().strip().lines()).as(r.stderr()).hasSize(1);
-        assertThat(r.stderr()).contains(rows + ":1: 'image': no such image file: " + tmp.resolve("nope.png"))
+        assertThat(r.stderr()).contains(rows + ":1: 'image': no such image file: " + aiperf.dir().resolve("nope.png"))
                 .doesNotContain("\tat ");
-        assertThat(mock.requestLog()).isEmpty();
+        assertThat(aiperf.mock().requestLog()).isEmpty();
     }
 }

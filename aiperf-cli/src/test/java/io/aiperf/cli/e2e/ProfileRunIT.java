@@ -1,17 +1,14 @@
 package io.aiperf.cli.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aiperf.mock.MockConfig;
 import io.aiperf.mock.MockServer;
 import io.aiperf.mock.RequestRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -25,44 +22,33 @@ import static org.assertj.core.api.Assumptions.assumeThat;
  */
 class ProfileRunIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final double TTFT_MS = 60;
     private static final double ITL_MS = 8;
 
-    @TempDir
-    Path tmp;
-
-    private MockServer mock;
-
-    @AfterEach
-    void stopMock() {
-        if (mock != null) {
-            mock.close();
-        }
-    }
+    @RegisterExtension
+    final AiperfRuns aiperf = new AiperfRuns();
 
     /** Verbatim how Dynamo's benchmark scripts call AIPerf (seed 002), pointed at the mock. */
     @Test
     void dynamoArgvStreamingChat() throws Exception {
         Path tokenizer = AiperfProcess.sharedTokenizer("qwen3");
         assumeThat(tokenizer).as("shared Qwen3 tokenizer beside the repo").isNotNull();
-        mock = MockServer.start(MockConfig.ephemeral().withTiming(TTFT_MS, ITL_MS));
-        Path artifacts = tmp.resolve("run");
+        MockServer mock = aiperf.startMock(MockConfig.ephemeral().withTiming(TTFT_MS, ITL_MS));
 
-        AiperfProcess.Result r = AiperfProcess.run(tmp, List.of("profile", "-m", "Qwen/Qwen3-0.6B",
+        AiperfRun r = aiperf.profile("-m", "Qwen/Qwen3-0.6B",
                 "--endpoint-type", "chat", "--streaming", "-u", "127.0.0.1:" + mock.port(),
                 "--synthetic-input-tokens-mean", "100", "--synthetic-input-tokens-stddev", "0",
                 "--concurrency", "4", "--request-count", "24",
                 "--output-tokens-mean", "20", "--extra-inputs", "max_tokens:20", "--extra-inputs", "min_tokens:20",
                 "--extra-inputs", "ignore_eos:true", "--tokenizer", tokenizer.toString(),
                 "--record-processors", "3", // the Hugging Face tokenizer called from three threads at once
-                "--artifact-dir", artifacts.toString(), "--api-key", "sk-do-not-leak"), 180);
+                "--api-key", "sk-do-not-leak");
 
         assertThat(r.exitCode()).as(r.stderr()).isZero();
         assertThat(mock.requestLog()).hasSize(24);
         assertThat(mock.peakConcurrency()).isLessThanOrEqualTo(4);
 
-        JsonNode summary = JSON.readTree(artifacts.resolve("profile_export_aiperf.json").toFile());
+        JsonNode summary = r.summary();
         assertThat(summary.at("/request_count/avg").asDouble()).isEqualTo(24.0);
         assertThat(summary.at("/output_sequence_length/min").asDouble()).isEqualTo(20.0);
         assertThat(summary.at("/output_sequence_length/max").asDouble()).isEqualTo(20.0);
@@ -86,12 +72,11 @@ class ProfileRunIT {
         assertThat(summary.get("was_cancelled").asBoolean()).isFalse();
         assertThat(summary.get("input_config")).isNotNull();
 
-        List<String> jsonl = Files.readAllLines(artifacts.resolve("profile_export.jsonl"));
+        List<JsonNode> jsonl = r.records();
         assertThat(jsonl).hasSize(24);
         Set<String> requestIdsSent = mock.requestLog().stream().map(RequestRecord::xRequestId).collect(Collectors.toSet());
         Set<String> requestIdsWritten = new java.util.HashSet<>();
-        for (String line : jsonl) {
-            JsonNode rec = JSON.readTree(line);
+        for (JsonNode rec : jsonl) {
             assertThat(requestIdsWritten.add(rec.at("/metadata/x_request_id").asText())).as("written once").isTrue();
             assertThat(rec.at("/metadata/record_processor_id").asText()).matches("record_processor_[0-2]");
             assertThat(rec.at("/metrics/output_sequence_length/value").asInt()).isEqualTo(20);
@@ -101,10 +86,10 @@ class ProfileRunIT {
             assertThat(requestIdsSent).contains(rec.at("/metadata/x_request_id").asText());
             assertThat(rec.get("error").isNull()).isTrue();
         }
-        String csv = Files.readString(artifacts.resolve("profile_export_aiperf.csv"));
+        String csv = r.text("profile_export_aiperf.csv");
         assertThat(csv).startsWith("Metric,avg,min,max,sum,p1,p5,p10,p25,p50,p75,p90,p95,p99,std")
                 .contains("Request Latency (ms)").contains("Metric,Value");
-        JsonNode inputs = JSON.readTree(artifacts.resolve("inputs.json").toFile());
+        JsonNode inputs = r.inputs();
         assertThat(inputs.get("data").size()).isPositive();
         assertThat(inputs.at("/data/0/payloads/0/max_completion_tokens").asInt()).isEqualTo(20);
         assertThat(inputs.at("/data/0/payloads/0/ignore_eos").asBoolean()).isTrue();
@@ -115,67 +100,58 @@ class ProfileRunIT {
                 .contains("profile_export_aiperf.json").contains("profile_export_aiperf.csv")
                 .doesNotContain("\u001b[");
         // The key went to the server (see HttpTransportTest) but into no file and no output.
-        assertNoFileContains(artifacts, "sk-do-not-leak");
+        assertNoFileContains(r, "sk-do-not-leak");
         assertThat(r.stdout() + r.stderr()).doesNotContain("sk-do-not-leak");
-        assertThat(Files.size(artifacts.resolve("logs/aiperf.log"))).isPositive();
+        assertThat(Files.size(r.artifact("logs/aiperf.log"))).isPositive();
         assertThat(AiperfProcess.liveServiceJvms()).isEmpty();
     }
 
     @Test
     void nonStreamingCompletionsWithWarmup() throws Exception {
-        mock = MockServer.start(MockConfig.ephemeral().withTiming(20, 2));
-        Path artifacts = tmp.resolve("run");
-        AiperfProcess.Result r = AiperfProcess.run(tmp, List.of("profile", "-m", "mock-model",
+        MockServer mock = aiperf.startMock(MockConfig.ephemeral().withTiming(20, 2));
+        AiperfRun r = aiperf.profile("-m", "mock-model",
                 "--endpoint-type", "completions", "-u", "http://127.0.0.1:" + mock.port() + "/v1",
                 "--isl", "32", "--osl", "8", "--extra-inputs", "ignore_eos:true", "--concurrency", "2",
-                "--request-count", "10", "--warmup-request-count", "3", "--tokenizer", "builtin",
-                "--workers-max", "2", "--artifact-dir", artifacts.toString(), "--ui", "none"), 180);
+                "--request-count", "10", "--warmup-request-count", "3",
+                "--workers-max", "2", "--ui", "none");
 
         assertThat(r.exitCode()).as(r.stderr()).isZero();
         assertThat(mock.requestLog()).hasSize(13);
         assertThat(mock.requestLog()).allMatch(req -> req.path().equals("/v1/completions"));
-        JsonNode summary = JSON.readTree(artifacts.resolve("profile_export_aiperf.json").toFile());
+        JsonNode summary = r.summary();
         assertThat(summary.at("/request_count/avg").asDouble()).isEqualTo(10.0);
         assertThat(summary.has("time_to_first_token")).isFalse();
         assertThat(summary.at("/request_latency/min").asDouble()).isGreaterThanOrEqualTo(20 + 2 * 8 - 2);
-        assertThat(Files.readAllLines(artifacts.resolve("profile_export.jsonl"))).hasSize(10);
+        assertThat(r.records()).hasSize(10);
         assertThat(AiperfProcess.liveServiceJvms()).isEmpty();
     }
 
     @Test
     void serverErrorsAreRecordedAndAllFailedMeansNonZeroExit() throws Exception {
-        mock = MockServer.start(MockConfig.ephemeral().withFast(true).withErrorRate(100, 1L));
-        Path artifacts = tmp.resolve("run");
-        AiperfProcess.Result r = AiperfProcess.run(tmp, List.of("profile", "-m", "m", "--streaming",
-                "-u", "127.0.0.1:" + mock.port(), "--isl", "16", "--request-count", "5", "--tokenizer", "builtin",
-                "--artifact-dir", artifacts.toString()), 180);
+        aiperf.startMock(MockConfig.ephemeral().withFast(true).withErrorRate(100, 1L));
+        AiperfRun r = aiperf.profile("-m", "m", "--streaming", "--isl", "16", "--request-count", "5");
 
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.stderr().strip().lines()).hasSize(1);
         assertThat(r.stderr()).contains("every request failed").contains("500");
-        JsonNode summary = JSON.readTree(artifacts.resolve("profile_export_aiperf.json").toFile());
+        JsonNode summary = r.summary();
         assertThat(summary.at("/error_request_count/avg").asDouble()).isEqualTo(5.0);
         assertThat(summary.at("/error_summary/0/error_details/code").asInt()).isEqualTo(500);
         assertThat(summary.at("/error_summary/0/count").asInt()).isEqualTo(5);
-        assertThat(Files.readAllLines(artifacts.resolve("profile_export.jsonl"))).hasSize(5);
+        assertThat(r.records()).hasSize(5);
     }
 
     @Test
     void builtInMockServerRunsWithNoServerGiven() throws Exception {
-        Path artifacts = tmp.resolve("run");
-        AiperfProcess.Result r = AiperfProcess.run(tmp, List.of("profile", "-m", "demo", "--streaming",
-                "--mock-server", "--isl", "50", "--osl", "10", "--concurrency", "2", "--request-count", "8",
-                "--tokenizer", "builtin", "--artifact-dir", artifacts.toString()), 180);
+        AiperfRun r = aiperf.profile("-m", "demo", "--streaming",
+                "--mock-server", "--isl", "50", "--osl", "10", "--concurrency", "2", "--request-count", "8");
         assertThat(r.exitCode()).as(r.stderr()).isZero();
-        JsonNode summary = JSON.readTree(artifacts.resolve("profile_export_aiperf.json").toFile());
+        JsonNode summary = r.summary();
         assertThat(summary.at("/request_count/avg").asDouble()).isEqualTo(8.0);
     }
 
-    private static void assertNoFileContains(Path dir, String secret) throws Exception {
-        List<Path> files = new ArrayList<>();
-        try (var walk = Files.walk(dir)) {
-            walk.filter(Files::isRegularFile).forEach(files::add);
-        }
+    private static void assertNoFileContains(AiperfRun run, String secret) throws Exception {
+        List<Path> files = run.artifactFiles();
         assertThat(files).isNotEmpty();
         for (Path f : files) {
             assertThat(Files.readString(f)).as(f.toString()).doesNotContain(secret);

@@ -1,15 +1,13 @@
 package io.aiperf.cli.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aiperf.core.tokenizer.TextTokenizer;
 import io.aiperf.mock.MockConfig;
 import io.aiperf.mock.MockServer;
 import io.aiperf.mock.RequestRecord;
 import io.aiperf.core.tokenizer.TokenizerLoader;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,19 +27,8 @@ import static org.assertj.core.api.Assumptions.assumeThat;
  */
 class PromptShapesIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    @TempDir
-    Path tmp;
-
-    private MockServer mock;
-
-    @AfterEach
-    void stop() {
-        if (mock != null) {
-            mock.close();
-        }
-    }
+    @RegisterExtension
+    final AiperfRuns aiperf = new AiperfRuns();
 
     private static Path qwen3() {
         Path tokenizer = AiperfProcess.sharedTokenizer("qwen3");
@@ -53,23 +40,20 @@ class PromptShapesIT {
         return TokenizerLoader.load(tokenizer.toString(), "main", "m").tokenizer();
     }
 
-    /** Runs aiperf against the mock with {@code args} after the common ones; fails on a non-zero exit. */
-    private Path run(String name, List<String> args) throws Exception {
-        Path artifacts = tmp.resolve(name);
-        List<String> all = new ArrayList<>(List.of("profile", "-m", "m", "-u", "127.0.0.1:" + mock.port(),
-                "--artifact-dir", artifacts.toString(), "--ui-type", "none"));
-        all.addAll(args);
-        AiperfProcess.Result r = AiperfProcess.run(tmp.resolve(name + "-cwd"), all, 180);
+    /** A successful run of {@code profile -m m --ui-type none} and {@code args}. */
+    private AiperfRun profile(String... args) throws Exception {
+        List<String> all = new ArrayList<>(List.of("-m", "m", "--ui-type", "none"));
+        all.addAll(List.of(args));
+        AiperfRun r = aiperf.profile(all);
         assertThat(r.exitCode()).as(r.stdout() + r.stderr()).isZero();
-        return artifacts;
+        return r;
     }
 
     /** Each record's ISL by its X-Request-ID. */
-    private static Map<String, Integer> islByRequestId(Path artifacts) throws Exception {
+    private static Map<String, Integer> islByRequestId(AiperfRun run) throws Exception {
         Map<String, Integer> out = new HashMap<>();
-        for (String line : Files.readAllLines(artifacts.resolve("profile_export.jsonl"))) {
-            JsonNode rec = JSON.readTree(line);
-            assertThat(rec.get("error").isNull()).as(line).isTrue();
+        for (JsonNode rec : run.records()) {
+            assertThat(rec.get("error").isNull()).as(rec.toString()).isTrue();
             out.put(rec.at("/metadata/x_request_id").asText(), rec.at("/metrics/input_sequence_length/value").asInt());
         }
         return out;
@@ -79,12 +63,12 @@ class PromptShapesIT {
     void syntheticRankingsSendTheDrawnPassagesAndTheSameSeedSendsTheSameBytes() throws Exception {
         Path tokenizer = qwen3();
         TextTokenizer qwen = load(tokenizer);
-        mock = MockServer.start(MockConfig.ephemeral().withFast(true));
-        List<String> args = List.of("--endpoint-type", "nim_rankings", "--tokenizer", tokenizer.toString(),
+        MockServer mock = aiperf.startMock(MockConfig.ephemeral().withFast(true));
+        String[] args = {"--endpoint-type", "nim_rankings", "--tokenizer", tokenizer.toString(),
                 "--rankings-passages-mean", "3", "--rankings-passages-prompt-token-mean", "16",
                 "--rankings-query-prompt-token-mean", "24", "--random-seed", "7", "--num-dataset-entries", "5",
-                "--concurrency", "2", "--request-count", "6");
-        Path first = run("rankings", args);
+                "--concurrency", "2", "--request-count", "6"};
+        AiperfRun first = profile(args);
 
         List<RequestRecord> log = mock.requestLog();
         assertThat(log).hasSize(6).allMatch(r -> r.path().equals("/v1/ranking"));
@@ -102,26 +86,25 @@ class PromptShapesIT {
             assertThat(isl.get(req.xRequestId())).isEqualTo(qwen.countTokens(String.join(" ", texts)));
         }
 
-        Path second = run("rankings-again", args);
-        assertThat(Files.readAllBytes(second.resolve("inputs.json")))
-                .isEqualTo(Files.readAllBytes(first.resolve("inputs.json")));
-        assertThat(JSON.readTree(first.resolve("profile_export_aiperf.json").toFile())
-                .at("/input_config/input/rankings/passages/mean").asInt()).isEqualTo(3);
+        AiperfRun second = profile(args);
+        assertThat(Files.readAllBytes(second.artifact("inputs.json")))
+                .isEqualTo(Files.readAllBytes(first.artifact("inputs.json")));
+        assertThat(first.summary().at("/input_config/input/rankings/passages/mean").asInt()).isEqualTo(3);
     }
 
     @Test
     void chatConversationsOpenWithTheSharedSystemPromptAndTheirOwnContext() throws Exception {
         Path tokenizer = qwen3();
         TextTokenizer qwen = load(tokenizer);
-        mock = MockServer.start(MockConfig.ephemeral().withFast(true));
-        Path artifacts = run("context", List.of("--endpoint-type", "chat", "--tokenizer", tokenizer.toString(),
+        MockServer mock = aiperf.startMock(MockConfig.ephemeral().withFast(true));
+        AiperfRun r = profile("--endpoint-type", "chat", "--tokenizer", tokenizer.toString(),
                 "--shared-system-prompt-length", "50", "--user-context-prompt-length", "20",
                 "--num-dataset-entries", "4", "--isl", "30", "--osl", "5", "--concurrency", "2",
-                "--request-count", "8"));
+                "--request-count", "8");
 
         List<RequestRecord> log = mock.requestLog();
         assertThat(log).hasSize(8);
-        Map<String, Integer> isl = islByRequestId(artifacts);
+        Map<String, Integer> isl = islByRequestId(r);
         Set<String> systems = new HashSet<>();
         Set<String> contexts = new HashSet<>();
         for (RequestRecord req : log) {
@@ -147,14 +130,14 @@ class PromptShapesIT {
 
     @Test
     void embeddingsSendTheBatchAsInputs() throws Exception {
-        mock = MockServer.start(MockConfig.ephemeral().withFast(true));
-        Path artifacts = run("batch", List.of("--endpoint-type", "embeddings", "--tokenizer", "builtin",
-                "-b", "4", "--isl", "12", "--concurrency", "2", "--request-count", "4"));
+        MockServer mock = aiperf.startMock(MockConfig.ephemeral().withFast(true));
+        AiperfRun r = profile("--endpoint-type", "embeddings", "--tokenizer", "builtin",
+                "-b", "4", "--isl", "12", "--concurrency", "2", "--request-count", "4");
 
         assertThat(mock.requestLog()).hasSize(4)
-                .allSatisfy(r -> assertThat(r.body().get("input")).hasSize(4));
+                .allSatisfy(req -> assertThat(req.body().get("input")).hasSize(4));
         TextTokenizer builtin = TokenizerLoader.load("builtin", "main", "m").tokenizer();
-        Map<String, Integer> isl = islByRequestId(artifacts);
+        Map<String, Integer> isl = islByRequestId(r);
         for (RequestRecord req : mock.requestLog()) {
             List<String> inputs = new ArrayList<>();
             req.body().get("input").forEach(n -> inputs.add(n.asText()));
@@ -165,25 +148,25 @@ class PromptShapesIT {
 
     @Test
     void fileRowsCarryTheirBatchesAndNamedRankingsTexts() throws Exception {
-        mock = MockServer.start(MockConfig.ephemeral().withFast(true));
-        Path batches = tmp.resolve("batches.jsonl");
+        MockServer mock = aiperf.startMock(MockConfig.ephemeral().withFast(true));
+        Path batches = aiperf.dir().resolve("batches.jsonl");
         Files.write(batches, List.of("{\"texts\": [\"first text\", \"second text\", \"third text\"]}",
                 "{\"texts\": [\"alone\", \"together\"]}"));
-        run("file-batch", List.of("--endpoint-type", "embeddings", "--tokenizer", "builtin",
+        profile("--endpoint-type", "embeddings", "--tokenizer", "builtin",
                 "--input-file", batches.toString(), "--custom-dataset-type", "single_turn", "--concurrency", "1",
-                "--request-count", "2"));
+                "--request-count", "2");
         assertThat(mock.requestLog()).extracting(r -> r.body().get("input").toString())
                 .containsExactly("[\"first text\",\"second text\",\"third text\"]", "[\"alone\",\"together\"]");
 
         mock.clearRequestLog();
-        Path rankings = tmp.resolve("rankings.jsonl");
+        Path rankings = aiperf.dir().resolve("rankings.jsonl");
         Files.write(rankings, List.of(
                 "{\"texts\": [{\"name\": \"query\", \"contents\": [\"what do cats eat\"]},"
                         + " {\"name\": \"passages\", \"contents\": [\"Cats eat fish.\", \"Dogs bark.\"]}]}",
                 "{\"texts\": [{\"name\": \"query\", \"contents\": [\"why is the sky blue\"]},"
                         + " {\"name\": \"passages\", \"contents\": [\"Rayleigh scattering.\"]}]}"));
-        run("file-rankings", List.of("--endpoint-type", "cohere_rankings", "--tokenizer", "builtin",
-                "--input-file", rankings.toString(), "--concurrency", "1", "--request-count", "2"));
+        profile("--endpoint-type", "cohere_rankings", "--tokenizer", "builtin",
+                "--input-file", rankings.toString(), "--concurrency", "1", "--request-count", "2");
         assertThat(mock.requestLog()).extracting(r -> r.body().get("query").asText() + " | "
                         + r.body().get("documents").toString())
                 .containsExactly("what do cats eat | [\"Cats eat fish.\",\"Dogs bark.\"]",
@@ -192,24 +175,24 @@ class PromptShapesIT {
 
     @Test
     void mooncakeMessagesRowsAreSentVerbatimWithTheirTools() throws Exception {
-        mock = MockServer.start(MockConfig.ephemeral().withFast(true));
-        Path trace = tmp.resolve("messages.jsonl");
+        MockServer mock = aiperf.startMock(MockConfig.ephemeral().withFast(true));
+        Path trace = aiperf.dir().resolve("messages.jsonl");
         String messages = "[{\"role\":\"system\",\"content\":\"You are terse.\"},"
                 + "{\"role\":\"user\",\"content\":\"What is the capital of France?\"}]";
         String tools = "[{\"type\":\"function\",\"function\":{\"name\":\"lookup\",\"parameters\":{}}}]";
         Files.write(trace, List.of("{\"messages\": " + messages + ", \"tools\": " + tools + ", \"output_length\": 5}",
                 "{\"input_length\": 12, \"output_length\": 5}"));
-        Path artifacts = run("mooncake-messages", List.of("--endpoint-type", "chat", "--tokenizer", "builtin",
+        AiperfRun r = profile("--endpoint-type", "chat", "--tokenizer", "builtin",
                 "--input-file", trace.toString(), "--custom-dataset-type", "mooncake_trace", "--concurrency", "1",
-                "--request-count", "2"));
+                "--request-count", "2");
         List<RequestRecord> log = mock.requestLog();
         assertThat(log).hasSize(2);
-        RequestRecord verbatim = log.stream().filter(r -> r.body().has("tools")).findFirst().orElseThrow();
+        RequestRecord verbatim = log.stream().filter(req -> req.body().has("tools")).findFirst().orElseThrow();
         assertThat(verbatim.body().get("messages").toString()).isEqualTo(messages);
         assertThat(verbatim.body().get("tools").toString()).isEqualTo(tools);
         assertThat(verbatim.body().get("max_completion_tokens").asInt()).isEqualTo(5);
         TextTokenizer builtin = TokenizerLoader.load("builtin", "main", "m").tokenizer();
-        assertThat(islByRequestId(artifacts).get(verbatim.xRequestId()))
+        assertThat(islByRequestId(r).get(verbatim.xRequestId()))
                 .isEqualTo(builtin.countTokens("You are terse. What is the capital of France?"));
     }
 
@@ -219,10 +202,9 @@ class PromptShapesIT {
                 List.of("--endpoint-type", "chat", "--rankings-passages-mean", "3"),
                 List.of("--endpoint-type", "nim_rankings", "--isl", "100"),
                 List.of("--user-context-prompt-length", "20"))) {
-            List<String> all = new ArrayList<>(List.of("profile", "-m", "m", "-u", "127.0.0.1:9",
-                    "--tokenizer", "builtin"));
+            List<String> all = new ArrayList<>(List.of("-m", "m", "-u", "127.0.0.1:9"));
             all.addAll(args);
-            AiperfProcess.Result r = AiperfProcess.run(tmp.resolve("bad"), all, 60);
+            AiperfRun r = aiperf.within(60).profile(all);
             assertThat(r.exitCode()).as(r.stderr()).isNotZero();
             assertThat(r.stderr().strip().lines()).as(r.stderr()).hasSize(1);
             assertThat(r.stderr()).startsWith("aiperf: error: ");

@@ -11,7 +11,7 @@ import io.aiperf.mock.MockServer;
 import io.aiperf.core.tokenizer.TiktokenTextTokenizer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -45,18 +45,14 @@ class PublicDatasetIT {
             "What are the main differences between TCP and UDP?",
             "Give me three tips for keeping houseplants alive indoors.");
 
-    @TempDir
-    Path tmp;
+    @RegisterExtension
+    final AiperfRuns aiperf = new AiperfRuns();
 
-    private MockServer mock;
     private HttpServer hub;
     private final List<String> hubPaths = new CopyOnWriteArrayList<>();
 
     @AfterEach
-    void stop() {
-        if (mock != null) {
-            mock.close();
-        }
+    void stopHub() {
         if (hub != null) {
             hub.stop(0);
         }
@@ -109,24 +105,21 @@ class PublicDatasetIT {
         return "http://127.0.0.1:" + hub.getAddress().getPort();
     }
 
-    private AiperfProcess.Result profile(Path workDir, Map<String, String> env, String... extra) throws Exception {
-        List<String> args = new ArrayList<>(List.of("profile", "-m", "m", "-u", "127.0.0.1:" + mock.port(),
-                "--tokenizer", "builtin", "--concurrency", "1", "--artifact-dir", workDir.resolve("run").toString()));
+    /** {@code profile -m m --concurrency 1} and {@code extra}, run by {@code runs}. */
+    private static AiperfRun profile(AiperfRuns runs, String... extra) throws Exception {
+        List<String> args = new ArrayList<>(List.of("-m", "m", "--concurrency", "1"));
         args.addAll(List.of(extra));
-        return AiperfProcess.run(workDir, args, 180, env);
+        return runs.profile(args);
     }
 
     /** The prompt of each request in the order sent, read from the records and inputs.json. */
-    private static List<String> promptsSent(Path artifacts) throws IOException {
+    private static List<String> promptsSent(AiperfRun run) throws IOException {
         Map<String, JsonNode> payloads = new java.util.HashMap<>();
-        JsonNode inputs = JSON.readTree(artifacts.resolve("inputs.json").toFile());
+        JsonNode inputs = run.inputs();
         for (JsonNode d : inputs.get("data")) {
             payloads.put(d.get("session_id").asText(), d.at("/payloads/0"));
         }
-        List<JsonNode> records = new ArrayList<>();
-        for (String line : Files.readAllLines(artifacts.resolve("profile_export.jsonl"))) {
-            records.add(JSON.readTree(line));
-        }
+        List<JsonNode> records = new ArrayList<>(run.records());
         records.sort(Comparator.comparingLong(r -> r.at("/metadata/session_num").asLong()));
         return records.stream().map(r -> payloads.get(r.at("/metadata/conversation_id").asText())
                 .at("/messages/0/content").asText()).toList();
@@ -134,59 +127,57 @@ class PublicDatasetIT {
 
     @Test
     void sharegptComesFromTheHubOnceAndIsSentInFileOrder() throws Exception {
-        mock = MockServer.start(MockConfig.ephemeral().withFast(true));
+        MockServer mock = aiperf.startMock(MockConfig.ephemeral().withFast(true));
         String endpoint = startHub(Map.of(DATASET_PATH, shareGpt()));
-        Path cache = tmp.resolve("cache");
-        Path first = tmp.resolve("first");
+        Path cache = aiperf.dir().resolve("cache");
 
-        AiperfProcess.Result r = profile(first, Map.of("HF_ENDPOINT", endpoint, "AIPERF_CACHE_DIR", cache.toString()),
-                "--public-dataset", "sharegpt", "--request-count", "6");
+        AiperfRun r = profile(aiperf.inDir("first").withEnv(Map.of("HF_ENDPOINT", endpoint,
+                "AIPERF_CACHE_DIR", cache.toString())), "--public-dataset", "sharegpt", "--request-count", "6");
 
         assertThat(r.exitCode()).as(r.stderr()).isZero();
         assertThat(hubPaths).containsExactly(DATASET_PATH);
         assertThat(mock.requestLog()).hasSize(6);
         // sequential: the four kept prompts in file order, then from the start again
-        assertThat(promptsSent(first.resolve("run"))).containsExactly(KEPT.get(0), KEPT.get(1), KEPT.get(2),
+        assertThat(promptsSent(r)).containsExactly(KEPT.get(0), KEPT.get(1), KEPT.get(2),
                 KEPT.get(3), KEPT.get(0), KEPT.get(1));
-        JsonNode inputs = JSON.readTree(first.resolve("run/inputs.json").toFile());
+        JsonNode inputs = r.inputs();
         assertThat(inputs.get("data")).hasSize(4);
         TextTokenizer builtin = TiktokenTextTokenizer.o200kBase();
         // max tokens = the reply's token count (the first reply of the third kept entry, not the later turns)
         assertThat(inputs.at("/data/2/payloads/0/max_completion_tokens").asInt()).isEqualTo(builtin.countTokens(
                 "TCP is connection-oriented and reliable; UDP is connectionless and faster but may lose packets."));
-        JsonNode summary = JSON.readTree(first.resolve("run/profile_export_aiperf.json").toFile());
+        JsonNode summary = r.summary();
         assertThat(summary.at("/input_config/input/public_dataset").asText()).isEqualTo("sharegpt");
         assertThat(cache.resolve("datasets/sharegpt/ShareGPT_V3_unfiltered_cleaned_split.json")).exists();
 
         // second run: the hub is gone, the cache is enough
         hub.stop(0);
         hub = null;
-        Path second = tmp.resolve("second");
-        AiperfProcess.Result again = profile(second, Map.of("AIPERF_CACHE_DIR", cache.toString()),
+        AiperfRun again = profile(aiperf.inDir("second").withEnv(Map.of("AIPERF_CACHE_DIR", cache.toString())),
                 "--public-dataset", "sharegpt", "--request-count", "3");
         assertThat(again.exitCode()).as(again.stderr()).isZero();
-        assertThat(promptsSent(second.resolve("run"))).containsExactly(KEPT.get(0), KEPT.get(1), KEPT.get(2));
+        assertThat(promptsSent(again)).containsExactly(KEPT.get(0), KEPT.get(1), KEPT.get(2));
     }
 
     @Test
     void aLocalCopyNeedsNoHubAndTheEntriesCapApplies() throws Exception {
-        mock = MockServer.start(MockConfig.ephemeral().withFast(true));
-        Path copy = Files.write(tmp.resolve("sharegpt.json"), shareGpt());
+        aiperf.startMock(MockConfig.ephemeral().withFast(true));
+        Path copy = Files.write(aiperf.dir().resolve("sharegpt.json"), shareGpt());
 
-        AiperfProcess.Result r = profile(tmp, Map.of(), "--public-dataset", "sharegpt", "--public-dataset-path",
+        AiperfRun r = profile(aiperf, "--public-dataset", "sharegpt", "--public-dataset-path",
                 copy.toString(), "--num-dataset-entries", "2", "--request-count", "4");
 
         assertThat(r.exitCode()).as(r.stderr()).isZero();
-        assertThat(promptsSent(tmp.resolve("run"))).containsExactly(KEPT.get(0), KEPT.get(1), KEPT.get(0),
+        assertThat(promptsSent(r)).containsExactly(KEPT.get(0), KEPT.get(1), KEPT.get(0),
                 KEPT.get(1));
     }
 
     @Test
     void anUnreachableHubIsOneLineNamingTheUrlAndTheWayOut() throws Exception {
-        mock = MockServer.start(MockConfig.ephemeral().withFast(true));
+        MockServer mock = aiperf.startMock(MockConfig.ephemeral().withFast(true));
         String closed = AiperfProcess.closedEndpoint();
 
-        AiperfProcess.Result r = profile(tmp, Map.of("HF_ENDPOINT", closed), "--public-dataset", "sharegpt",
+        AiperfRun r = profile(aiperf.withEnv(Map.of("HF_ENDPOINT", closed)), "--public-dataset", "sharegpt",
                 "--request-count", "2");
 
         assertThat(r.exitCode()).isNotZero();
@@ -203,19 +194,17 @@ class PublicDatasetIT {
     void aHubTokenizerIsFetchedAtThePinnedRevision() throws Exception {
         Path qwen = AiperfProcess.sharedTokenizer("qwen3");
         assumeThat(qwen).as("shared Qwen3 tokenizer beside the repo").isNotNull();
-        mock = MockServer.start(MockConfig.ephemeral().withFast(true));
+        aiperf.startMock(MockConfig.ephemeral().withFast(true));
         String endpoint = startHub(Map.of("/acme/tok/resolve/abc/tokenizer.json",
                 Files.readAllBytes(qwen.resolve("tokenizer.json"))));
 
-        AiperfProcess.Result r = AiperfProcess.run(tmp, List.of("profile", "-m", "m", "-u",
-                "127.0.0.1:" + mock.port(), "--tokenizer", "acme/tok", "--tokenizer-revision", "abc", "--isl", "32",
-                "--request-count", "2", "--artifact-dir", tmp.resolve("run").toString()), 180,
-                Map.of("HF_ENDPOINT", endpoint));
+        AiperfRun r = aiperf.withEnv(Map.of("HF_ENDPOINT", endpoint)).profile("-m", "m",
+                "--tokenizer", "acme/tok", "--tokenizer-revision", "abc", "--isl", "32", "--request-count", "2");
 
         assertThat(r.exitCode()).as(r.stderr()).isZero();
         assertThat(r.stderr()).doesNotContain("tokenizer");
         assertThat(hubPaths).containsExactly("/acme/tok/resolve/abc/tokenizer.json");
-        JsonNode summary = JSON.readTree(tmp.resolve("run/profile_export_aiperf.json").toFile());
+        JsonNode summary = r.summary();
         assertThat(summary.at("/input_config/tokenizer/revision").asText()).isEqualTo("abc");
     }
 }

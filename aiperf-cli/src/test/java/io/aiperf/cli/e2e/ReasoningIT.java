@@ -1,17 +1,13 @@
 package io.aiperf.cli.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aiperf.mock.MockConfig;
 import io.aiperf.mock.MockServer;
 import io.aiperf.mock.RequestRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -28,7 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ReasoningIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String MODEL = "Qwen/Qwen3-0.6B";
     private static final int LOW_EFFORT_REASONING = 100;
     private static final double TTFT_MS = 40;
@@ -36,37 +31,25 @@ class ReasoningIT {
     private static final int OSL = 10;
     private static final int REQUESTS = 6;
 
-    @TempDir
-    Path tmp;
-
-    private MockServer mock;
-
-    @AfterEach
-    void stop() {
-        if (mock != null) {
-            mock.close();
-        }
-    }
+    @RegisterExtension
+    final AiperfRuns aiperf = new AiperfRuns();
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"chat", "responses"})
     void reasoningTokensAreCountedAndTtfoWaitsForTheAnswer(String endpointType) throws Exception {
-        mock = MockServer.start(MockConfig.ephemeral().withTiming(TTFT_MS, ITL_MS));
-        Path artifacts = tmp.resolve("run");
-        AiperfProcess.Result r = AiperfProcess.run(tmp, List.of("profile", "-m", MODEL,
-                "--endpoint-type", endpointType, "--streaming", "-u", "127.0.0.1:" + mock.port(),
-                "--tokenizer", "builtin", "--isl", "32", "--osl", String.valueOf(OSL),
+        MockServer mock = aiperf.startMock(MockConfig.ephemeral().withTiming(TTFT_MS, ITL_MS));
+        AiperfRun r = aiperf.profile("-m", MODEL, "--endpoint-type", endpointType, "--streaming",
+                "--isl", "32", "--osl", String.valueOf(OSL),
                 "--extra-inputs", "reasoning_effort:low", "--extra-inputs", "ignore_eos:true",
                 "--concurrency", "2", "--request-count", String.valueOf(REQUESTS),
                 // Cold-JIT first requests stretch the whole stream on a busy machine; keep them out of the timing.
-                "--warmup-request-count", "2",
-                "--artifact-dir", artifacts.toString(), "--ui", "none"), 180);
+                "--warmup-request-count", "2", "--ui", "none");
 
         assertThat(r.exitCode()).as(r.stderr()).isZero();
         assertThat(mock.requestLog()).hasSize(REQUESTS + 2)
                 .allMatch(req -> req.body().path("reasoning_effort").asText().equals("low"));
 
-        JsonNode summary = JSON.readTree(artifacts.resolve("profile_export_aiperf.json").toFile());
+        JsonNode summary = r.summary();
         assertThat(summary.at("/request_count/avg").asInt()).isEqualTo(REQUESTS);
         assertThat(summary.has("error_request_count")).isFalse();
         assertThat(summary.at("/reasoning_token_count/min").asDouble()).isEqualTo(LOW_EFFORT_REASONING);
@@ -76,7 +59,7 @@ class ReasoningIT {
         assertThat(summary.at("/time_to_first_output_token/avg").asDouble())
                 .isGreaterThan(summary.at("/time_to_first_token/avg").asDouble());
 
-        List<JsonNode> records = records(artifacts);
+        List<JsonNode> records = r.records();
         assertThat(records).hasSize(REQUESTS);
         double[] gapsMs = new double[REQUESTS];
         for (int i = 0; i < REQUESTS; i++) {
@@ -111,18 +94,15 @@ class ReasoningIT {
     void serverTokenCountsComeFromUsage(boolean reasoning) throws Exception {
         // The mock reports 7 more prompt and completion tokens than it sends: only server counts can show them.
         int offset = 7;
-        mock = MockServer.start(MockConfig.ephemeral().withFast(true).withUsageTokenOffset(offset));
-        Path artifacts = tmp.resolve("run");
-        List<String> args = new ArrayList<>(List.of("profile", "-m", reasoning ? MODEL : "mock-model",
-                "--endpoint-type", "chat", "--streaming", "-u", "127.0.0.1:" + mock.port(),
-                "--tokenizer", "builtin", "--isl", "32", "--osl", String.valueOf(OSL),
+        MockServer mock = aiperf.startMock(MockConfig.ephemeral().withFast(true).withUsageTokenOffset(offset));
+        List<String> args = new ArrayList<>(List.of("-m", reasoning ? MODEL : "mock-model",
+                "--endpoint-type", "chat", "--streaming", "--isl", "32", "--osl", String.valueOf(OSL),
                 "--extra-inputs", "ignore_eos:true", "--use-server-token-count",
-                "--concurrency", "2", "--request-count", String.valueOf(REQUESTS),
-                "--artifact-dir", artifacts.toString(), "--ui", "none"));
+                "--concurrency", "2", "--request-count", String.valueOf(REQUESTS), "--ui", "none"));
         if (reasoning) {
             args.addAll(List.of("--extra-inputs", "reasoning_effort:low"));
         }
-        AiperfProcess.Result r = AiperfProcess.run(tmp, args, 180);
+        AiperfRun r = aiperf.profile(args);
 
         assertThat(r.exitCode()).as(r.stderr()).isZero();
         Map<String, JsonNode> bodiesByRequestId = new HashMap<>();
@@ -136,7 +116,7 @@ class ReasoningIT {
         int reasoningTokens = reasoning ? LOW_EFFORT_REASONING : 0;
         // What the mock reports: completion = reasoning + OSL + offset, so output = completion − reasoning.
         long serverOutput = OSL + offset;
-        List<JsonNode> records = records(artifacts);
+        List<JsonNode> records = r.records();
         assertThat(records).hasSize(REQUESTS);
         for (JsonNode record : records) {
             JsonNode body = bodiesByRequestId.get(record.at("/metadata/x_request_id").asText());
@@ -151,16 +131,8 @@ class ReasoningIT {
                 assertThat(metrics.has("reasoning_token_count")).isFalse();
             }
         }
-        JsonNode summary = JSON.readTree(artifacts.resolve("profile_export_aiperf.json").toFile());
+        JsonNode summary = r.summary();
         assertThat(summary.at("/total_osl/avg").asDouble()).isEqualTo(REQUESTS * (serverOutput + reasoningTokens));
-    }
-
-    private static List<JsonNode> records(Path artifacts) throws Exception {
-        List<JsonNode> records = new ArrayList<>();
-        for (String line : Files.readAllLines(artifacts.resolve("profile_export.jsonl"))) {
-            records.add(JSON.readTree(line));
-        }
-        return records;
     }
 
     /** The mock's prompt_tokens: ceil(chars of all message text / 4), at least 1 (its stand-in for a tokenizer). */

@@ -1,15 +1,10 @@
 package io.aiperf.cli.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aiperf.mock.MockConfig;
-import io.aiperf.mock.MockServer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -32,7 +27,6 @@ import static org.assertj.core.api.Assertions.fail;
  */
 class SummaryRecomputeIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int REQUESTS = 40;
     private static final double SLICE_SECONDS = 0.2;
     private static final double[] PERCENTILES = {1, 5, 10, 25, 50, 75, 90, 95, 99};
@@ -43,36 +37,21 @@ class SummaryRecomputeIT {
             "usage_discrepancy_count", "total_usage_prompt_tokens", "total_usage_completion_tokens",
             "total_usage_total_tokens");
 
-    @TempDir
-    Path tmp;
-
-    private MockServer mock;
-
-    @AfterEach
-    void stop() {
-        if (mock != null) {
-            mock.close();
-        }
-    }
+    @RegisterExtension
+    final AiperfRuns aiperf = new AiperfRuns().within(240);
 
     @Test
     void everyAggregateFollowsFromTheRecords() throws Exception {
-        mock = MockServer.start(MockConfig.ephemeral().withTiming(15, 3));
-        Path artifacts = tmp.resolve("run");
-        AiperfProcess.Result r = AiperfProcess.run(tmp, List.of("profile", "-m", "mock-model",
-                "--endpoint-type", "chat", "--streaming", "-u", "127.0.0.1:" + mock.port(),
-                "--tokenizer", "builtin", "--isl", "24", "--isl-stddev", "6", "--osl", "12", "--osl-stddev", "4",
+        aiperf.startMock(MockConfig.ephemeral().withTiming(15, 3));
+        AiperfRun r = aiperf.profile("-m", "mock-model", "--endpoint-type", "chat", "--streaming",
+                "--isl", "24", "--isl-stddev", "6", "--osl", "12", "--osl-stddev", "4",
                 "--concurrency", "4", "--request-count", String.valueOf(REQUESTS),
-                "--slice-duration", String.valueOf(SLICE_SECONDS),
-                "--artifact-dir", artifacts.toString(), "--ui", "none"), 240);
+                "--slice-duration", String.valueOf(SLICE_SECONDS), "--ui", "none");
         assertThat(r.exitCode()).as(r.stderr()).isZero();
 
-        List<JsonNode> records = new ArrayList<>();
-        for (String line : Files.readAllLines(artifacts.resolve("profile_export.jsonl"))) {
-            records.add(JSON.readTree(line));
-        }
+        List<JsonNode> records = r.records();
         assertThat(records).hasSize(REQUESTS);
-        JsonNode summary = JSON.readTree(artifacts.resolve("profile_export_aiperf.json").toFile());
+        JsonNode summary = r.summary();
         Map<String, Double> recomputedSingles = checkAggregates(summary, records, "summary");
         // A streaming run has all of these; the check above must not pass by finding nothing to compare.
         assertThat(recomputedSingles).containsKeys("request_count", "benchmark_duration", "request_throughput",
@@ -87,8 +66,7 @@ class SummaryRecomputeIT {
             long slice = Math.floorDiv(record.at("/metadata/request_start_ns").asLong(), sliceNs);
             bySlice.computeIfAbsent(slice, s -> new ArrayList<>()).add(record);
         }
-        JsonNode slices = JSON.readTree(artifacts.resolve("profile_export_aiperf_timeslices.json").toFile())
-                .get("timeslices");
+        JsonNode slices = r.json("profile_export_aiperf_timeslices.json").get("timeslices");
         assertThat(slices.size()).isEqualTo(bySlice.size()).isGreaterThan(1);
         long first = bySlice.firstKey();
         int i = 0;

@@ -1,12 +1,10 @@
 package io.aiperf.cli.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aiperf.mock.MockConfig;
 import io.aiperf.mock.MockServer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,36 +16,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The template endpoint end to end: user Jinja2 bodies sent by the real processes to the mock's routes. */
 class TemplateIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    @RegisterExtension
+    final AiperfRuns aiperf = new AiperfRuns();
 
-    @TempDir
-    Path tmp;
-
-    private MockServer mock;
-
-    @AfterEach
-    void stop() {
-        if (mock != null) {
-            mock.close();
-        }
-    }
-
-    private AiperfProcess.Result run(Path artifacts, String... extra) throws Exception {
-        List<String> args = new ArrayList<>(List.of("profile", "-m", "m", "--endpoint-type", "template",
-                "-u", "127.0.0.1:" + mock.port(), "--tokenizer", "builtin", "--isl", "16", "--osl", "4",
-                "--concurrency", "2", "--request-count", "4", "--artifact-dir", artifacts.toString()));
+    private AiperfRun run(String... extra) throws Exception {
+        List<String> args = new ArrayList<>(List.of("-m", "m", "--endpoint-type", "template", "--isl", "16",
+                "--osl", "4", "--concurrency", "2", "--request-count", "4"));
         args.addAll(List.of(extra));
-        return AiperfProcess.run(tmp, args, 180);
-    }
-
-    private static JsonNode summary(Path artifacts) throws Exception {
-        return JSON.readTree(artifacts.resolve("profile_export_aiperf.json").toFile());
+        return aiperf.profile(args);
     }
 
     @Test
     void fileTemplateAgainstCustomMultimodal() throws Exception {
-        mock = MockServer.start(MockConfig.ephemeral().withFast(true));
-        Path template = tmp.resolve("multimodal.json.j2");
+        MockServer mock = aiperf.startMock(MockConfig.ephemeral().withFast(true));
+        Path template = aiperf.dir().resolve("multimodal.json.j2");
         Files.writeString(template, """
                 {
                   "modality_bundle": {
@@ -58,21 +40,20 @@ class TemplateIT {
                   "inference_params": {"model_id": {{ model|tojson }}, "max_tokens": {{ max_tokens }}}
                 }
                 """);
-        Path artifacts = tmp.resolve("run");
-        AiperfProcess.Result r = run(artifacts, "--custom-endpoint", "/v1/custom-multimodal",
+        AiperfRun r = run("--custom-endpoint", "/v1/custom-multimodal",
                 "--extra-inputs", "payload_template:" + template, "--extra-inputs", "priority:high");
 
         assertThat(r.exitCode()).as(r.stderr()).isZero();
         // The mock answers 400 to a bundle of the wrong shape, so no errors means every body was accepted.
         assertThat(mock.requestLog()).hasSize(4).allMatch(req -> req.path().equals("/v1/custom-multimodal"));
-        JsonNode summary = summary(artifacts);
+        JsonNode summary = r.summary();
         assertThat(summary.has("error_request_count")).as(r.stdout()).isFalse();
         assertThat(summary.at("/request_count/avg").asInt()).isEqualTo(4);
         assertThat(summary.at("/output_sequence_length/avg").asDouble()).isBetween(1.0, 4.0);
         assertThat(summary.has("output_token_throughput")).isTrue();
 
         // inputs.json holds the exact bodies sent.
-        JsonNode body = JSON.readTree(artifacts.resolve("inputs.json").toFile()).at("/data/0/payloads/0");
+        JsonNode body = r.inputs().at("/data/0/payloads/0");
         assertThat(body.at("/modality_bundle/text")).hasSize(1);
         assertThat(body.at("/modality_bundle/text/0").asText()).isNotBlank();
         assertThat(body.at("/modality_bundle/images")).isEmpty();
@@ -84,9 +65,8 @@ class TemplateIT {
 
     @Test
     void inlineTemplateWithResponseFieldAgainstTheChatRoute() throws Exception {
-        mock = MockServer.start(MockConfig.ephemeral().withFast(true));
-        Path artifacts = tmp.resolve("run");
-        AiperfProcess.Result r = run(artifacts, "--custom-endpoint", "/v1/chat/completions",
+        MockServer mock = aiperf.startMock(MockConfig.ephemeral().withFast(true));
+        AiperfRun r = run("--custom-endpoint", "/v1/chat/completions",
                 "--extra-inputs", "payload_template:{\"messages\": [{\"role\": \"{{ role }}\", \"content\": "
                         + "\"{{ text }}\"}], \"model\": \"{{ model }}\", \"max_tokens\": {{ max_tokens }}}",
                 "--extra-inputs", "response_field:choices[0].message.content");
@@ -94,26 +74,25 @@ class TemplateIT {
         assertThat(r.exitCode()).as(r.stderr()).isZero();
         assertThat(mock.requestLog()).hasSize(4)
                 .allMatch(req -> req.path().equals("/v1/chat/completions") && "m".equals(req.model()) && !req.stream());
-        JsonNode summary = summary(artifacts);
+        JsonNode summary = r.summary();
         assertThat(summary.has("error_request_count")).as(r.stdout()).isFalse();
         assertThat(summary.at("/output_sequence_length/avg").asDouble()).isBetween(1.0, 4.0);
-        JsonNode body = JSON.readTree(artifacts.resolve("inputs.json").toFile()).at("/data/0/payloads/0");
+        JsonNode body = r.inputs().at("/data/0/payloads/0");
         assertThat(body.at("/messages/0/role").asText()).isEqualTo("user");
         assertThat(body.has("response_field")).isFalse();
     }
 
     @Test
     void streamingTemplateIsReadEventByEvent() throws Exception {
-        mock = MockServer.start(MockConfig.ephemeral().withTiming(5, 2));
-        Path artifacts = tmp.resolve("run");
-        AiperfProcess.Result r = run(artifacts, "--streaming", "--custom-endpoint", "/v1/chat/completions",
+        MockServer mock = aiperf.startMock(MockConfig.ephemeral().withTiming(5, 2));
+        AiperfRun r = run("--streaming", "--custom-endpoint", "/v1/chat/completions",
                 "--extra-inputs", "payload_template:{\"messages\": [{\"role\": \"user\", \"content\": "
                         + "{{ text|tojson }}}], \"model\": {{ model|tojson }}, \"stream\": {{ stream|tojson }}, "
                         + "\"max_tokens\": {{ max_tokens }}}");
 
         assertThat(r.exitCode()).as(r.stderr()).isZero();
         assertThat(mock.requestLog()).hasSize(4).allMatch(req -> req.stream());
-        JsonNode summary = summary(artifacts);
+        JsonNode summary = r.summary();
         assertThat(summary.has("error_request_count")).as(r.stdout()).isFalse();
         assertThat(summary.has("time_to_first_token")).isTrue();
         assertThat(summary.has("inter_token_latency")).isTrue();
@@ -122,18 +101,17 @@ class TemplateIT {
 
     @Test
     void aMissingOrBrokenTemplateIsOneLineBeforeAnythingRuns() throws Exception {
-        mock = MockServer.start(MockConfig.ephemeral().withFast(true));
-        Path artifacts = tmp.resolve("run");
-        AiperfProcess.Result missing = run(artifacts);
+        MockServer mock = aiperf.startMock(MockConfig.ephemeral().withFast(true));
+        AiperfRun missing = run();
         assertOneLineError(missing, "--endpoint-type template requires --extra-inputs payload_template:");
-        AiperfProcess.Result noFile = run(artifacts, "--extra-inputs", "payload_template:/no/such/body.j2");
+        AiperfRun noFile = run("--extra-inputs", "payload_template:/no/such/body.j2");
         assertOneLineError(noFile, "payload_template '/no/such/body.j2': no such file");
-        AiperfProcess.Result notJson = run(artifacts, "--extra-inputs", "payload_template:{\"a\": {{ text }}}");
+        AiperfRun notJson = run("--extra-inputs", "payload_template:{\"a\": {{ text }}}");
         assertOneLineError(notJson, "payload_template did not render valid JSON");
         assertThat(mock.requestLog()).isEmpty();
     }
 
-    private static void assertOneLineError(AiperfProcess.Result r, String expected) {
+    private static void assertOneLineError(AiperfRun r, String expected) {
         assertThat(r.exitCode()).isNotZero();
         assertThat(r.stderr().strip().lines()).as(r.stderr()).hasSize(1);
         assertThat(r.stderr()).startsWith("aiperf: error: ").contains(expected)
