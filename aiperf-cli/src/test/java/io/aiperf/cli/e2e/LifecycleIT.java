@@ -7,11 +7,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.file.Files;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Processes come and go as they should: no JVM outlives its CLI, a dying worker is reported, Ctrl-C keeps results. */
+/**
+ * Processes come and go as they should: each service type runs in its own JVM, no JVM outlives its CLI, a dying
+ * worker or records manager is reported, Ctrl-C keeps results.
+ */
 class LifecycleIT {
 
     @RegisterExtension
@@ -39,6 +43,19 @@ class LifecycleIT {
         }
     }
 
+    /** The live service JVM whose command line says {@code --type type}. */
+    private static ProcessHandle serviceJvm(String type) {
+        return AiperfProcess.liveServiceJvms().stream()
+                .filter(h -> h.info().arguments().map(a -> String.join(" ", a)).orElse("").contains("--type " + type))
+                .findFirst().orElseThrow(() -> new AssertionError("no live " + type + " JVM"));
+    }
+
+    private static long countOf(String type) {
+        return AiperfProcess.liveServiceJvms().stream()
+                .filter(h -> h.info().arguments().map(a -> String.join(" ", a)).orElse("").contains("--type " + type))
+                .count();
+    }
+
     private void awaitRequests(int count) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (aiperf.mock().requestLog().size() < count) {
@@ -48,9 +65,21 @@ class LifecycleIT {
     }
 
     @Test
+    void eachServiceTypeRunsInAJvmOfItsOwnAndPsSaysWhich() throws Exception {
+        RunningAiperf cli = startLongRun();
+        awaitServiceJvms(4);
+        awaitRequests(2);
+
+        assertThat(countOf("system_controller")).isEqualTo(1);
+        assertThat(countOf("records_manager")).isEqualTo(1);
+        assertThat(countOf("worker")).isEqualTo(2);
+        cli.process().destroyForcibly();
+    }
+
+    @Test
     void killingTheCliWithSigkillTakesEveryServiceJvmDownWithin5Seconds() throws Exception {
         RunningAiperf cli = startLongRun();
-        awaitServiceJvms(3); // controller + 2 workers
+        awaitServiceJvms(4); // controller, records manager, 2 workers
         awaitRequests(2);
 
         cli.process().destroyForcibly(); // SIGKILL: no shutdown hook runs
@@ -84,18 +113,35 @@ class LifecycleIT {
     @Test
     void aWorkerThatDiesFailsTheRunWithOneLineAndKeepsWhatWasRecorded() throws Exception {
         RunningAiperf cli = startLongRun();
-        awaitServiceJvms(3);
+        awaitServiceJvms(4);
         awaitRequests(6);
-        ProcessHandle worker = AiperfProcess.liveServiceJvms().stream()
-                .filter(h -> h.info().arguments().map(a -> String.join(" ", a)).orElse("").contains("--type worker"))
-                .findFirst().orElseThrow();
 
-        worker.destroyForcibly();
+        serviceJvm("worker").destroyForcibly();
         AiperfRun r = cli.awaitExit(60);
 
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.stderr()).contains("worker-").contains("exited unexpectedly").doesNotContain("\tat ");
         assertThat(Files.exists(r.artifact("profile_export_aiperf.json"))).isTrue();
+        Thread.sleep(1000);
+        assertThat(AiperfProcess.liveServiceJvms()).isEmpty();
+    }
+
+    @Test
+    void aRecordsManagerThatDiesFailsTheRunWithOneLineAndTheRecordsOnDiskStayReadable() throws Exception {
+        RunningAiperf cli = startLongRun();
+        awaitServiceJvms(4);
+        awaitRequests(8);
+        Thread.sleep(2_500); // the first answers (2.2 s each) reach the records manager and its JSONL file
+
+        serviceJvm("records_manager").destroyForcibly();
+        AiperfRun r = cli.awaitExit(60);
+
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.stderr()).contains("records-manager").contains("exited unexpectedly").doesNotContain("\tat ");
+        // Streamed and flushed while the pipeline was idle: every line written is a whole, parseable record.
+        List<JsonNode> records = r.records();
+        assertThat(records).isNotEmpty();
+        assertThat(records).allSatisfy(line -> assertThat(line.at("/metadata/x_request_id").asText()).isNotEmpty());
         Thread.sleep(1000);
         assertThat(AiperfProcess.liveServiceJvms()).isEmpty();
     }

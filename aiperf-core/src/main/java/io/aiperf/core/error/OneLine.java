@@ -47,4 +47,14 @@ public final class OneLine {
         }
         return innermost != null ? of(innermost) : last.getClass().getSimpleName();
     }
+
+    /**
+     * {@code failure}'s own message (its class name when it has none) on one line, cut at {@link #MAX_CHARS}: for a
+     * failure recorded as data, where the exception caught is the one that names what went wrong (Netty's
+     * connect exception carries the address its cause lacks).
+     */
+    public static String messageOf(Throwable failure) {
+        String m = failure.getMessage();
+        return m == null || m.isBlank() ? failure.getClass().getSimpleName() : of(m);
+    }
 }

@@ -1,5 +1,7 @@
 package io.aiperf.worker.http;
 
+import io.aiperf.core.error.OneLine;
+
 import io.aiperf.core.model.ErrorDetails;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.DecoderException;
@@ -36,14 +38,12 @@ final class Failures {
     static final String SSE_RESPONSE = "SSEResponseError";
     static final int SSE_ERROR_CODE = 502;
 
-    private static final int MAX_MESSAGE_CHARS = 300;
-
     private Failures() {
     }
 
     static ErrorDetails of(Throwable t) {
         Throwable cause = t instanceof DecoderException && t.getCause() != null ? t.getCause() : t;
-        return new ErrorDetails(null, type(cause), oneLine(cause));
+        return new ErrorDetails(null, type(cause), OneLine.messageOf(cause));
     }
 
     /**
@@ -52,7 +52,7 @@ final class Failures {
      */
     static ErrorDetails invalidHttp(Throwable cause) {
         Throwable t = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
-        return new ErrorDetails(null, INVALID_HTTP, oneLine(t));
+        return new ErrorDetails(null, INVALID_HTTP, OneLine.messageOf(t));
     }
 
     static ErrorDetails of(String type, String message) {
@@ -95,7 +95,7 @@ final class Failures {
     static ErrorDetails sseError(String comment, String data) {
         String detail = comment != null && !comment.isBlank() ? comment
                 : data != null && !data.isBlank() ? data : "Unknown error in SSE response";
-        return new ErrorDetails(SSE_ERROR_CODE, SSE_RESPONSE, oneLine("Error occurred in SSE response: " + detail));
+        return new ErrorDetails(SSE_ERROR_CODE, SSE_RESPONSE, OneLine.of("Error occurred in SSE response: " + detail));
     }
 
     /** The request timed out: before the request was fully sent ({@code sent} false), or waiting for the response. */
@@ -104,20 +104,5 @@ final class Failures {
         return sent
                 ? new ErrorDetails(null, TIMEOUT, "no complete response within the request timeout of " + seconds)
                 : new ErrorDetails(null, SEND_TIMEOUT, "request not sent within the request timeout of " + seconds);
-    }
-
-    static String oneLine(Throwable t) {
-        String m = t.getMessage();
-        if (m == null || m.isBlank()) {
-            return t.getClass().getSimpleName();
-        }
-        return oneLine(m);
-    }
-
-    static String oneLine(String m) {
-        int nl = m.indexOf('\n');
-        String line = nl < 0 ? m : m.substring(0, nl);
-        line = line.strip();
-        return line.length() <= MAX_MESSAGE_CHARS ? line : line.substring(0, MAX_MESSAGE_CHARS) + "…";
     }
 }

@@ -1,5 +1,6 @@
 package io.aiperf.worker.http;
 
+import io.aiperf.core.error.OneLine;
 import io.aiperf.core.config.EndpointConfig;
 import io.aiperf.core.message.Credit;
 import io.aiperf.core.message.RequestRecord;
@@ -374,7 +375,7 @@ public final class HttpTransport implements AutoCloseable {
             handler.start(ex, request, remainingNs);
         } catch (RuntimeException e) {
             ch.close();
-            ex.complete(System.nanoTime(), Failures.of("InternalError", Failures.oneLine(e)), false);
+            ex.complete(System.nanoTime(), Failures.of("InternalError", OneLine.messageOf(e)), false);
         }
     }
 

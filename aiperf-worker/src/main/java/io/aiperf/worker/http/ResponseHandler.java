@@ -1,5 +1,6 @@
 package io.aiperf.worker.http;
 
+import io.aiperf.core.error.OneLine;
 import io.aiperf.core.model.ErrorDetails;
 import io.aiperf.core.endpoint.ParsedResponse;
 import io.aiperf.core.endpoint.ResponseParseException;
@@ -127,7 +128,7 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
                 onHttpObject(ex, http);
             }
         } catch (RuntimeException e) {
-            fail(ex, System.nanoTime(), Failures.of("InternalError", Failures.oneLine(e)));
+            fail(ex, System.nanoTime(), Failures.of("InternalError", OneLine.messageOf(e)));
         } finally {
             ReferenceCountUtil.release(msg);
         }
