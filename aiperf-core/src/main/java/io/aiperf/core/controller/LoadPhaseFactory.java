@@ -1,8 +1,9 @@
 package io.aiperf.core.controller;
 
-import io.aiperf.core.load.LoadPhase;
 import io.aiperf.core.config.BenchmarkConfig;
 import io.aiperf.core.config.TimingMode;
+import io.aiperf.core.load.Dispatch;
+import io.aiperf.core.load.LoadPhase;
 import io.aiperf.core.model.CreditPhase;
 
 /** Builds each phase's {@link LoadPhase} from the resolved configuration and the run's inputs. */
@@ -18,26 +19,24 @@ final class LoadPhaseFactory {
 
     private final BenchmarkConfig config;
     private final RunDataset inputs;
-    private final int workers;
+    private final Dispatch dispatch;
 
     LoadPhaseFactory(BenchmarkConfig config, RunDataset inputs, int workers) {
         this.config = config;
         this.inputs = inputs;
-        this.workers = workers;
+        this.dispatch = new Dispatch(workers, config.endpoint().urls().size(), DISPATCH_LEAD_NS);
     }
 
     /** Warmup always draws from the dataset at its own load shape, whatever the profiling mode. */
     LoadPhase warmup() {
         return new LoadPhase(CreditPhase.WARMUP, TimingMode.REQUEST_RATE, config.load().warmup(),
-                inputs.sampledSessions(), workers, config.load(), inputs.phaseSeed(CreditPhase.WARMUP),
-                DISPATCH_LEAD_NS).withUrls(config.endpoint().urls().size());
+                inputs.sampledSessions(), config.load(), inputs.phaseSeed(CreditPhase.WARMUP), dispatch);
     }
 
     LoadPhase profiling() {
         TimingMode mode = config.load().mode();
         return new LoadPhase(CreditPhase.PROFILING, mode, config.load().profiling(),
                 mode == TimingMode.FIXED_SCHEDULE ? inputs.scheduledSessions() : inputs.sampledSessions(),
-                workers, config.load(), inputs.phaseSeed(CreditPhase.PROFILING), DISPATCH_LEAD_NS)
-                .withUrls(config.endpoint().urls().size());
+                config.load(), inputs.phaseSeed(CreditPhase.PROFILING), dispatch);
     }
 }

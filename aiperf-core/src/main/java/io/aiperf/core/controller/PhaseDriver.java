@@ -1,6 +1,7 @@
 package io.aiperf.core.controller;
 
 import io.aiperf.core.bus.ZmqBus;
+import io.aiperf.core.load.CreditSink;
 import io.aiperf.core.load.LoadPhase;
 import io.aiperf.core.message.Message;
 import io.aiperf.core.message.Message.CancelCredits;
@@ -53,7 +54,7 @@ final class PhaseDriver {
     /** Issues and collects the phase's credits. Returns a one-line fatal problem, or null. */
     String run(LoadPhase phase) {
         sockets.publish(new ProfileStart(phase.phase(), Math.max(0, phase.plannedTotal())));
-        LoadPhase.CreditSink sink = (w, credit) -> sockets.toWorker(workerIds[w], credit);
+        CreditSink sink = (w, credit) -> sockets.toWorker(workerIds[w], credit);
         ZMQ.Poller poller = sockets.controlAndCredits();
         long now = System.nanoTime();
         phase.start(now);

@@ -35,7 +35,7 @@ class LoadPhaseTest {
     private record Sent(int worker, Credit credit) {
     }
 
-    private final LoadPhase.CreditSink sink = (w, c) -> {
+    private final CreditSink sink = (w, c) -> {
         Sent s = new Sent(w, c);
         sent.add(s);
         open.put(c.creditId(), s);
@@ -62,7 +62,12 @@ class LoadPhaseTest {
     }
 
     private LoadPhase phase(TimingMode mode, PhaseLoad load, SessionSource source, int workers) {
-        return new LoadPhase(CreditPhase.PROFILING, mode, load, source, workers, config(mode, load), 42);
+        return phase(mode, load, source, new Dispatch(workers, 1, 0));
+    }
+
+    /** Credits go out at their intended time (no dispatch lead), so the offsets below are the schedule itself. */
+    private LoadPhase phase(TimingMode mode, PhaseLoad load, SessionSource source, Dispatch dispatch) {
+        return new LoadPhase(CreditPhase.PROFILING, mode, load, source, config(mode, load), 42, dispatch);
     }
 
     private void giveBack(LoadPhase phase, long creditId, long nowNs) {
@@ -146,8 +151,8 @@ class LoadPhaseTest {
     void theSameSeedGivesTheSameArrivalsAndAnotherSeedOthers() {
         assertThat(gaps(ArrivalPattern.POISSON, 50, 1, 100)).isEqualTo(gaps(ArrivalPattern.POISSON, 50, 1, 100));
         PhaseLoad l = load(ArrivalPattern.POISSON, 50.0, null, 100L);
-        LoadPhase other = new LoadPhase(CreditPhase.PROFILING, TimingMode.REQUEST_RATE, l, conversations(1, 0), 1,
-                config(TimingMode.REQUEST_RATE, l), 43);
+        LoadPhase other = new LoadPhase(CreditPhase.PROFILING, TimingMode.REQUEST_RATE, l, conversations(1, 0),
+                config(TimingMode.REQUEST_RATE, l), 43, new Dispatch(1, 1, 0));
         other.start(T0);
         for (int i = 0; i < 100; i++) {
             other.issueDue(other.nextWakeNs(0), sink);
@@ -301,7 +306,8 @@ class LoadPhaseTest {
     void cancellationIsDrawnAtTheRequestedRateForProfilingOnly() {
         PhaseLoad l = load(ArrivalPattern.CONCURRENCY_BURST, null, 10_000, 10_000L);
         LoadConfig c = new LoadConfig(TimingMode.REQUEST_RATE, l, null, 30.0, 0.25, null, null);
-        LoadPhase phase = new LoadPhase(CreditPhase.PROFILING, TimingMode.REQUEST_RATE, l, conversations(1, 0), 1, c, 7);
+        LoadPhase phase = new LoadPhase(CreditPhase.PROFILING, TimingMode.REQUEST_RATE, l, conversations(1, 0), c, 7,
+                new Dispatch(1, 1, 0));
         phase.start(T0);
         phase.issueDue(T0, sink);
         long cancelled = sent.stream().filter(s -> s.credit.cancelAfterNs() != null).count();
@@ -310,7 +316,8 @@ class LoadPhaseTest {
                 .allMatch(s -> s.credit.cancelAfterNs() == 250 * MS);
 
         sent.clear();
-        LoadPhase warmup = new LoadPhase(CreditPhase.WARMUP, TimingMode.REQUEST_RATE, l, conversations(1, 0), 1, c, 7);
+        LoadPhase warmup = new LoadPhase(CreditPhase.WARMUP, TimingMode.REQUEST_RATE, l, conversations(1, 0), c, 7,
+                new Dispatch(1, 1, 0));
         warmup.start(T0);
         warmup.issueDue(T0, sink);
         assertThat(sent).allMatch(s -> s.credit.cancelAfterNs() == null);
@@ -322,7 +329,7 @@ class LoadPhaseTest {
         LoadConfig c = new LoadConfig(TimingMode.USER_CENTRIC_RATE, l, null, null, 0.0,
                 new LoadConfig.UserCentric(2.0, 4), null);
         LoadPhase phase = new LoadPhase(CreditPhase.PROFILING, TimingMode.USER_CENTRIC_RATE, l, conversations(3, 0),
-                2, c, 1);
+                c, 1, new Dispatch(2, 1, 0));
         phase.start(T0);
         for (long t = 0; t <= 1500; t += 500) {
             phase.issueDue(T0 + t * MS, sink);
@@ -342,7 +349,7 @@ class LoadPhaseTest {
     @Test
     void sessionsRoundRobinOverTheUrlsAndTheirTurnsStayOnOne() {
         LoadPhase phase = phase(TimingMode.REQUEST_RATE, load(ArrivalPattern.CONCURRENCY_BURST, null, 3, 30L),
-                conversations(2, 0), 1).withUrls(2);
+                conversations(2, 0), new Dispatch(1, 2, 0));
         phase.start(T0);
         phase.issueDue(T0, sink);
         assertThat(sent).extracting(s -> s.credit.urlIndex()).containsExactly(0, 1, 0);

@@ -1,0 +1,62 @@
+package io.aiperf.core.load;
+
+import io.aiperf.core.config.ArrivalPattern;
+import io.aiperf.core.config.LoadConfig;
+import io.aiperf.core.config.PhaseLoad;
+import io.aiperf.core.config.TimingMode;
+import io.aiperf.core.model.CreditPhase;
+
+/**
+ * When a phase's credits are due: one implementation per timing mode, chosen once by {@link #forPhase}. An issuer
+ * decides only the timing; the {@link SessionDispatcher} it is given opens sessions, applies the limits and sends.
+ * Controller thread only; every call takes the time from the caller, so an issuer never reads a clock.
+ */
+interface CreditIssuer {
+
+    /** The phase clock starts at {@code startNs}; nothing is due before. */
+    void start(long startNs);
+
+    /**
+     * Sends every credit that is due at {@code nowNs} and allowed by the limits.
+     *
+     * @return true when a due credit is intended at or after the duration's end: the phase stops issuing
+     */
+    boolean issueDue(long nowNs, CreditSink sink);
+
+    /** The earliest time something of this issuer's becomes due (less the dispatch lead), or Long.MAX_VALUE. */
+    long nextWakeNs();
+
+    /** A session's previous turn returned and its next turn is due at {@code dueNs}. */
+    void turnDue(Session session, long dueNs);
+
+    /**
+     * A session ended: its last turn returned, a turn failed, or the phase stopped issuing.
+     *
+     * @param stillIssuing the phase issues more credits (no stop condition has been met)
+     */
+    default void sessionEnded(Session session, long nowNs, boolean stillIssuing) {
+    }
+
+    /** Later turns wait for their time, so sending is not over even when no session may start. */
+    boolean hasWaitingTurns();
+
+    /** Drops everything waiting: the phase issues nothing more. */
+    void stop();
+
+    /** The issuer of the phase's timing mode; the mode is not looked at again after this. */
+    static CreditIssuer forPhase(CreditPhase phase, TimingMode mode, PhaseLoad load, LoadConfig config,
+                                 long phaseSeed, SessionDispatcher dispatcher, long leadNs) {
+        // A trace is replayed once, by the profiling phase; warmup runs at its own rate (or as a burst).
+        TimingMode resolved = phase == CreditPhase.WARMUP && mode == TimingMode.FIXED_SCHEDULE
+                ? TimingMode.REQUEST_RATE : mode;
+        return switch (resolved) {
+            case FIXED_SCHEDULE -> new FixedScheduleIssuer(dispatcher, leadNs);
+            case USER_CENTRIC_RATE -> new UserCentricIssuer(dispatcher, config.userCentric(), leadNs);
+            case REQUEST_RATE -> load.pattern() == ArrivalPattern.CONCURRENCY_BURST || load.requestRate() == null
+                    ? new BurstIssuer(dispatcher, leadNs)
+                    : new RateIssuer(dispatcher, ArrivalSchedule.of(load.pattern(), load.requestRate(),
+                    load.smoothness(), phaseSeed,
+                    load.rateRampS() == null ? null : RateRamp.linear(load.requestRate(), load.rateRampS())), leadNs);
+        };
+    }
+}

@@ -1,0 +1,34 @@
+package io.aiperf.core.load;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class WorkerRouterTest {
+
+    @Test
+    void aFirstTurnGoesToTheLeastLoadedWorkerLowestIndexOnATie() {
+        WorkerRouter router = new WorkerRouter(3);
+        assertThat(router.route(-1)).isZero();
+        router.sent(0);
+        assertThat(router.route(-1)).isEqualTo(1);
+        router.sent(1);
+        router.sent(2);
+        router.returned(1);
+        assertThat(router.route(-1)).isEqualTo(1);
+    }
+
+    @Test
+    void aLaterTurnStaysOnItsSessionsWorkerHoweverBusy() {
+        WorkerRouter router = new WorkerRouter(2);
+        router.sent(1);
+        router.sent(1);
+        assertThat(router.route(1)).isEqualTo(1);
+    }
+
+    @Test
+    void thereIsAtLeastOneWorker() {
+        assertThatThrownBy(() -> new WorkerRouter(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
