@@ -1,10 +1,10 @@
 package io.aiperf.cli;
 
-import io.aiperf.core.service.AiperfVersion;
-import io.aiperf.core.error.OneLine;
 import io.aiperf.cli.tools.AnalyzeTraceCommand;
 import io.aiperf.cli.tools.ConvertBurstGptCommand;
 import io.aiperf.cli.tools.SynthesizeSineCommand;
+import io.aiperf.core.error.OneLine;
+import io.aiperf.core.service.AiperfVersion;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;

@@ -1,10 +1,11 @@
 package io.aiperf.mock;
 
-import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
+
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
 
 /**
  * The standalone {@code aiperf-mock-server} command. The options ({@link MockServerOptions}) are parsed by picocli:

@@ -1,6 +1,5 @@
 package io.aiperf.mock;
 
-import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
@@ -8,6 +7,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
+
+import java.util.function.Supplier;
 
 /**
  * The {@code aiperf-mock-server} command line, turned into a {@link MockConfig}.

@@ -1,8 +1,8 @@
 package io.aiperf.cli.options;
 
-import io.aiperf.core.error.UsageException;
 import io.aiperf.core.config.ExportLevel;
 import io.aiperf.core.config.OutputConfig;
+import io.aiperf.core.error.UsageException;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;

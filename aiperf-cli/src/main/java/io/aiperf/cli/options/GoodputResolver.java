@@ -1,8 +1,8 @@
 package io.aiperf.cli.options;
 
-import io.aiperf.core.error.UsageException;
 import io.aiperf.core.config.EndpointType;
 import io.aiperf.core.config.MetricsConfig;
+import io.aiperf.core.error.UsageException;
 import io.aiperf.records.metric.GoodputSlos;
 
 /** {@code --goodput} → {@link MetricsConfig}: tags checked against the metric catalogue at start-up. */

@@ -1,10 +1,10 @@
 package io.aiperf.cli.options;
 
-import io.aiperf.core.error.UsageException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aiperf.core.error.UsageException;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package io.aiperf.cli.options;
 
-import io.aiperf.core.error.UsageException;
 import io.aiperf.core.config.InputConfig;
 import io.aiperf.core.dataset.publicdata.PublicDataset;
+import io.aiperf.core.error.UsageException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

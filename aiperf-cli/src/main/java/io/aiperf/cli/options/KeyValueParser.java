@@ -1,8 +1,8 @@
 package io.aiperf.cli.options;
 
-import io.aiperf.core.error.UsageException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aiperf.core.error.UsageException;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,10 +1,10 @@
 package io.aiperf.cli.options;
 
-import io.aiperf.core.error.UsageException;
 import io.aiperf.core.config.ArrivalPattern;
 import io.aiperf.core.config.LoadConfig;
 import io.aiperf.core.config.PhaseLoad;
 import io.aiperf.core.config.TimingMode;
+import io.aiperf.core.error.UsageException;
 
 import java.util.ArrayList;
 import java.util.List;

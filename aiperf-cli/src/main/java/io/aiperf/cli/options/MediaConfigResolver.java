@@ -1,9 +1,9 @@
 package io.aiperf.cli.options;
 
-import io.aiperf.core.error.UsageException;
 import io.aiperf.core.config.EndpointType;
 import io.aiperf.core.config.MediaConfig;
 import io.aiperf.core.dataset.media.SyntheticAudio;
+import io.aiperf.core.error.UsageException;
 
 import java.util.ArrayList;
 import java.util.List;

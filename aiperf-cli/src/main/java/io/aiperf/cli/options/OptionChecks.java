@@ -1,6 +1,7 @@
 package io.aiperf.cli.options;
 
 import io.aiperf.core.error.UsageException;
+
 import java.util.Locale;
 import java.util.Set;
 

@@ -1,6 +1,5 @@
 package io.aiperf.cli.options;
 
-import io.aiperf.core.error.UsageException;
 import io.aiperf.core.config.BenchmarkConfig;
 import io.aiperf.core.config.EndpointConfig;
 import io.aiperf.core.config.EndpointType;
@@ -12,6 +11,7 @@ import io.aiperf.core.config.TokenizerConfig;
 import io.aiperf.core.dataset.SequenceDistribution;
 import io.aiperf.core.endpoint.TemplatePayload;
 import io.aiperf.core.endpoint.TemplateResponseParser;
+import io.aiperf.core.error.UsageException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

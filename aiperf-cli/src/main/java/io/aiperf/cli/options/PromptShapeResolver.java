@@ -1,8 +1,8 @@
 package io.aiperf.cli.options;
 
-import io.aiperf.core.error.UsageException;
 import io.aiperf.core.config.EndpointType;
 import io.aiperf.core.config.InputConfig;
+import io.aiperf.core.error.UsageException;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,6 +1,7 @@
 package io.aiperf.cli.options;
 
 import io.aiperf.core.error.UsageException;
+
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;

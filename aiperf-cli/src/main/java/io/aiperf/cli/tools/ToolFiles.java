@@ -1,7 +1,7 @@
 package io.aiperf.cli.tools;
 
-import io.aiperf.core.error.UsageException;
 import io.aiperf.core.dataset.file.DatasetFileException;
+import io.aiperf.core.error.UsageException;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -2,10 +2,10 @@ package io.aiperf.cli.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aiperf.core.tokenizer.TextTokenizer;
+import io.aiperf.core.tokenizer.TokenizerLoader;
 import io.aiperf.mock.MockConfig;
 import io.aiperf.mock.MockServer;
 import io.aiperf.mock.RequestRecord;
-import io.aiperf.core.tokenizer.TokenizerLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -1,8 +1,8 @@
 package io.aiperf.cli.options;
 
-import io.aiperf.core.error.UsageException;
 import io.aiperf.cli.ProfileCommand;
 import io.aiperf.core.config.BenchmarkConfig;
+import io.aiperf.core.error.UsageException;
 import org.assertj.core.api.AbstractThrowableAssert;
 import picocli.CommandLine;
 

@@ -1,11 +1,11 @@
 package io.aiperf.cli.options;
 
 import io.aiperf.core.error.UsageException;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** {@code --fail-on-error-rate PCT} is a percentage in [0, 100]. */
 class ExitOptionsTest {

@@ -1,8 +1,8 @@
 package io.aiperf.cli.options;
 
-import io.aiperf.core.error.UsageException;
 import io.aiperf.cli.ProfileCommand;
 import io.aiperf.core.config.BenchmarkConfig;
+import io.aiperf.core.error.UsageException;
 import io.aiperf.core.message.Message;
 import io.aiperf.core.message.MessageCodec;
 import org.junit.jupiter.api.Test;

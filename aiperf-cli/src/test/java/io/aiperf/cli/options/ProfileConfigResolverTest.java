@@ -1,9 +1,9 @@
 package io.aiperf.cli.options;
 
-import io.aiperf.core.error.UsageException;
 import io.aiperf.cli.ProfileCommand;
 import io.aiperf.core.config.BenchmarkConfig;
 import io.aiperf.core.config.EndpointType;
+import io.aiperf.core.error.UsageException;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 

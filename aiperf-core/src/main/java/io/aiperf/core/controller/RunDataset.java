@@ -1,21 +1,21 @@
 package io.aiperf.core.controller;
 
-import io.aiperf.core.load.SessionPlan;
-import io.aiperf.core.load.SessionSource;
 import io.aiperf.core.config.BenchmarkConfig;
 import io.aiperf.core.config.EndpointType;
 import io.aiperf.core.config.LoadConfig;
 import io.aiperf.core.config.TimingMode;
-import io.aiperf.core.model.Conversation;
 import io.aiperf.core.dataset.DatasetSampler;
 import io.aiperf.core.dataset.FixedSchedulePlan;
 import io.aiperf.core.dataset.InputDataset;
-import io.aiperf.core.model.Turn;
+import io.aiperf.core.endpoint.PayloadFormatter;
+import io.aiperf.core.load.SessionPlan;
+import io.aiperf.core.load.SessionSource;
 import io.aiperf.core.message.TurnInput;
+import io.aiperf.core.model.Conversation;
 import io.aiperf.core.model.CreditPhase;
+import io.aiperf.core.model.Turn;
 import io.aiperf.core.tokenizer.LoadedTokenizer;
 import io.aiperf.core.tokenizer.TokenizerLoader;
-import io.aiperf.core.endpoint.PayloadFormatter;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,6 +1,7 @@
 package io.aiperf.core.dataset;
 
 import io.aiperf.core.model.Conversation;
+
 import java.util.List;
 import java.util.random.RandomGenerator;
 

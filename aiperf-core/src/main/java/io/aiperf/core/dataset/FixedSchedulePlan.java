@@ -1,7 +1,7 @@
 package io.aiperf.core.dataset;
 
-import io.aiperf.core.model.Conversation;
 import io.aiperf.core.config.LoadConfig;
+import io.aiperf.core.model.Conversation;
 
 import java.util.ArrayList;
 import java.util.Comparator;

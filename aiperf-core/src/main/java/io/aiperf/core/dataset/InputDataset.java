@@ -1,6 +1,5 @@
 package io.aiperf.core.dataset;
 
-import io.aiperf.core.model.Conversation;
 import io.aiperf.core.config.InputConfig;
 import io.aiperf.core.config.LoadConfig;
 import io.aiperf.core.dataset.file.DatasetFileException;
@@ -10,6 +9,7 @@ import io.aiperf.core.dataset.file.FileDatasetLoader;
 import io.aiperf.core.dataset.publicdata.PublicDataset;
 import io.aiperf.core.dataset.publicdata.ShareGptLoader;
 import io.aiperf.core.hub.HubSettings;
+import io.aiperf.core.model.Conversation;
 import io.aiperf.core.tokenizer.TextTokenizer;
 
 import java.io.IOException;

@@ -1,7 +1,5 @@
 package io.aiperf.core.dataset;
 
-import io.aiperf.core.model.Conversation;
-import io.aiperf.core.model.Turn;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -10,6 +8,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
+import io.aiperf.core.model.Conversation;
+import io.aiperf.core.model.Turn;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;

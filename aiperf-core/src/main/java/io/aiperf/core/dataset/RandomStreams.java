@@ -1,6 +1,7 @@
 package io.aiperf.core.dataset;
 
 import io.aiperf.core.model.Conversation;
+
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,11 +1,11 @@
 package io.aiperf.core.dataset;
 
+import io.aiperf.core.config.InputConfig;
+import io.aiperf.core.dataset.media.SyntheticMedia;
 import io.aiperf.core.model.Conversation;
 import io.aiperf.core.model.NamedContents;
 import io.aiperf.core.model.Turn;
 import io.aiperf.core.model.TurnContents;
-import io.aiperf.core.config.InputConfig;
-import io.aiperf.core.dataset.media.SyntheticMedia;
 import io.aiperf.core.tokenizer.TextTokenizer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

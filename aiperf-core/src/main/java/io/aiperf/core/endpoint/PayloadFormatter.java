@@ -7,10 +7,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aiperf.core.config.EndpointConfig;
 import io.aiperf.core.config.EndpointType;
+import io.aiperf.core.message.TurnInput;
 import io.aiperf.core.model.Conversation;
 import io.aiperf.core.model.Turn;
 import io.aiperf.core.model.TurnContents;
-import io.aiperf.core.message.TurnInput;
 
 import java.io.UncheckedIOException;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.aiperf.core.endpoint;
 
-import io.aiperf.core.model.NamedContents;
 import io.aiperf.core.message.TurnInput;
+import io.aiperf.core.model.NamedContents;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.aiperf.core.endpoint;
 
+import io.aiperf.core.message.TurnInput;
 import io.aiperf.core.model.NamedContents;
 import io.aiperf.core.model.TurnContents;
-import io.aiperf.core.message.TurnInput;
 
 import java.util.ArrayList;
 import java.util.HashMap;

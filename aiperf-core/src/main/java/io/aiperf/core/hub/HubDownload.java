@@ -1,10 +1,10 @@
 package io.aiperf.core.hub;
 
 import io.aiperf.core.error.OneLine;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.net.ssl.SSLException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import javax.net.ssl.SSLException;
 
 /**
  * Fetches one file over HTTP(S) into place: redirects are followed (the hub sends large files to a CDN), the body is

@@ -1,9 +1,9 @@
 package io.aiperf.core.dataset;
 
-import io.aiperf.core.tokenizer.SharedTokenizers;
+import io.aiperf.core.config.InputConfig;
 import io.aiperf.core.model.Conversation;
 import io.aiperf.core.model.Turn;
-import io.aiperf.core.config.InputConfig;
+import io.aiperf.core.tokenizer.SharedTokenizers;
 import io.aiperf.core.tokenizer.TextTokenizer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

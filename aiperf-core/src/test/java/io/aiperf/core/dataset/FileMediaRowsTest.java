@@ -1,12 +1,12 @@
 package io.aiperf.core.dataset;
 
-import io.aiperf.core.model.Conversation;
-import io.aiperf.core.model.Turn;
-import io.aiperf.core.model.TurnContents;
 import io.aiperf.core.dataset.file.DatasetFileException;
 import io.aiperf.core.dataset.file.DatasetFormat;
 import io.aiperf.core.dataset.file.FileDataset;
 import io.aiperf.core.dataset.file.FileDatasetLoader;
+import io.aiperf.core.model.Conversation;
+import io.aiperf.core.model.Turn;
+import io.aiperf.core.model.TurnContents;
 import io.aiperf.core.tokenizer.TextTokenizer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,12 +1,12 @@
 package io.aiperf.core.dataset;
 
-import io.aiperf.core.tokenizer.SharedTokenizers;
-import io.aiperf.core.model.Conversation;
-import io.aiperf.core.model.Turn;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aiperf.core.config.InputConfig;
+import io.aiperf.core.model.Conversation;
+import io.aiperf.core.model.Turn;
+import io.aiperf.core.tokenizer.SharedTokenizers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

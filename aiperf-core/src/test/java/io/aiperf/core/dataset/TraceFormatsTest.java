@@ -1,15 +1,16 @@
 package io.aiperf.core.dataset;
 
-import io.aiperf.core.model.Conversation;
-import io.aiperf.core.model.Turn;
 import io.aiperf.core.config.InputConfig;
 import io.aiperf.core.dataset.file.DatasetFileException;
 import io.aiperf.core.dataset.file.DatasetFormat;
 import io.aiperf.core.dataset.file.FileDataset;
 import io.aiperf.core.dataset.file.FileDatasetLoader;
+import io.aiperf.core.model.Conversation;
+import io.aiperf.core.model.Turn;
 import io.aiperf.core.tokenizer.TextTokenizer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -18,8 +19,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,10 +1,10 @@
 package io.aiperf.core.dataset;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aiperf.core.model.Conversation;
 import io.aiperf.core.model.NamedContents;
 import io.aiperf.core.model.Turn;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 

@@ -1,9 +1,9 @@
 package io.aiperf.core.endpoint;
 
 import io.aiperf.core.config.EndpointType;
+import io.aiperf.core.message.TurnInput;
 import io.aiperf.core.model.NamedContents;
 import io.aiperf.core.model.TurnContents;
-import io.aiperf.core.message.TurnInput;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aiperf.core.config.EndpointConfig;
 import io.aiperf.core.config.EndpointType;
+import io.aiperf.core.message.TurnInput;
 import io.aiperf.core.model.Conversation;
 import io.aiperf.core.model.NamedContents;
 import io.aiperf.core.model.Turn;
 import io.aiperf.core.model.TurnContents;
-import io.aiperf.core.message.TurnInput;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

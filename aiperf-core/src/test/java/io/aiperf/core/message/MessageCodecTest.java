@@ -8,13 +8,13 @@ import io.aiperf.core.config.LoadConfig;
 import io.aiperf.core.config.OutputConfig;
 import io.aiperf.core.config.ServiceConfig;
 import io.aiperf.core.config.TokenizerConfig;
-import io.aiperf.core.model.NamedContents;
-import io.aiperf.core.model.TurnContents;
 import io.aiperf.core.model.CreditPhase;
-import io.aiperf.core.tokenizer.TokenizerSource;
 import io.aiperf.core.model.ErrorDetails;
+import io.aiperf.core.model.NamedContents;
 import io.aiperf.core.model.ResponseChunk;
+import io.aiperf.core.model.TurnContents;
 import io.aiperf.core.model.Usage;
+import io.aiperf.core.tokenizer.TokenizerSource;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;

@@ -6,12 +6,12 @@ import io.aiperf.core.message.RequestRecord;
 import io.aiperf.core.model.CreditPhase;
 import io.aiperf.core.model.ErrorDetails;
 import io.aiperf.core.model.ResponseChunk;
+import io.aiperf.core.tokenizer.TiktokenTextTokenizer;
 import io.aiperf.records.aggregate.MetricResult;
 import io.aiperf.records.aggregate.ProfileSummary;
 import io.aiperf.records.aggregate.RecordAggregator;
 import io.aiperf.records.metric.MetricRecord;
 import io.aiperf.records.metric.RecordMetrics;
-import io.aiperf.core.tokenizer.TiktokenTextTokenizer;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

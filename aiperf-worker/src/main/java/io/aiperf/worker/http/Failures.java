@@ -1,7 +1,6 @@
 package io.aiperf.worker.http;
 
 import io.aiperf.core.error.OneLine;
-
 import io.aiperf.core.model.ErrorDetails;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.DecoderException;

@@ -1,12 +1,12 @@
 package io.aiperf.worker.http;
 
-import io.aiperf.core.error.OneLine;
 import io.aiperf.core.config.EndpointConfig;
+import io.aiperf.core.endpoint.ResponseParser;
+import io.aiperf.core.error.OneLine;
 import io.aiperf.core.message.Credit;
 import io.aiperf.core.message.RequestRecord;
 import io.aiperf.core.model.CreditPhase;
 import io.aiperf.core.model.ErrorDetails;
-import io.aiperf.core.endpoint.ResponseParser;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;

@@ -1,10 +1,10 @@
 package io.aiperf.worker.http;
 
-import io.aiperf.core.error.OneLine;
-import io.aiperf.core.model.ErrorDetails;
 import io.aiperf.core.endpoint.ParsedResponse;
 import io.aiperf.core.endpoint.ResponseParseException;
 import io.aiperf.core.endpoint.ResponseParser;
+import io.aiperf.core.error.OneLine;
+import io.aiperf.core.model.ErrorDetails;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;

@@ -1,7 +1,7 @@
 package io.aiperf.worker.session;
 
-import io.aiperf.core.model.CreditPhase;
 import io.aiperf.core.endpoint.ChatMessage;
+import io.aiperf.core.model.CreditPhase;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -2,13 +2,13 @@ package io.aiperf.worker.session;
 
 import io.aiperf.core.config.EndpointConfig;
 import io.aiperf.core.config.EndpointType;
+import io.aiperf.core.endpoint.ChatMessage;
+import io.aiperf.core.endpoint.PayloadFormatter;
 import io.aiperf.core.message.Credit;
 import io.aiperf.core.message.RequestRecord;
 import io.aiperf.core.message.TurnInput;
 import io.aiperf.core.model.CreditPhase;
 import io.aiperf.core.model.ResponseChunk;
-import io.aiperf.core.endpoint.ChatMessage;
-import io.aiperf.core.endpoint.PayloadFormatter;
 
 import java.util.HashMap;
 import java.util.Map;

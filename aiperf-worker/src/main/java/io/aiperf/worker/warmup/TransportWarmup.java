@@ -2,10 +2,10 @@ package io.aiperf.worker.warmup;
 
 import io.aiperf.core.config.EndpointConfig;
 import io.aiperf.core.config.EndpointType;
+import io.aiperf.core.endpoint.PayloadFormatter;
 import io.aiperf.core.message.Credit;
 import io.aiperf.core.message.MessageCodec;
 import io.aiperf.core.model.CreditPhase;
-import io.aiperf.core.endpoint.PayloadFormatter;
 import io.aiperf.worker.http.HttpTransport;
 
 import java.util.List;

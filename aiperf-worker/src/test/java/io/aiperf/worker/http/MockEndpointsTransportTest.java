@@ -2,13 +2,13 @@ package io.aiperf.worker.http;
 
 import io.aiperf.core.config.EndpointConfig;
 import io.aiperf.core.config.EndpointType;
+import io.aiperf.core.endpoint.PayloadFormatter;
 import io.aiperf.core.message.Credit;
 import io.aiperf.core.message.RequestRecord;
 import io.aiperf.core.model.CreditPhase;
 import io.aiperf.core.model.ResponseChunk;
 import io.aiperf.mock.MockConfig;
 import io.aiperf.mock.MockServer;
-import io.aiperf.core.endpoint.PayloadFormatter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -2,6 +2,7 @@ package io.aiperf.worker.http;
 
 import io.aiperf.core.config.EndpointConfig;
 import io.aiperf.core.config.EndpointType;
+import io.aiperf.core.endpoint.PayloadFormatter;
 import io.aiperf.core.message.Credit;
 import io.aiperf.core.message.RequestRecord;
 import io.aiperf.core.model.CreditPhase;
@@ -9,7 +10,6 @@ import io.aiperf.core.model.ErrorDetails;
 import io.aiperf.mock.Fault;
 import io.aiperf.mock.MockConfig;
 import io.aiperf.mock.MockServer;
-import io.aiperf.core.endpoint.PayloadFormatter;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

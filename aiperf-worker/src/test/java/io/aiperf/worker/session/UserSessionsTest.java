@@ -4,15 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aiperf.core.config.EndpointConfig;
 import io.aiperf.core.config.EndpointType;
-import io.aiperf.core.model.TurnContents;
+import io.aiperf.core.endpoint.ChatMessage;
+import io.aiperf.core.endpoint.PayloadFormatter;
 import io.aiperf.core.message.Credit;
 import io.aiperf.core.message.RequestRecord;
 import io.aiperf.core.message.TurnInput;
 import io.aiperf.core.model.CreditPhase;
 import io.aiperf.core.model.ErrorDetails;
 import io.aiperf.core.model.ResponseChunk;
-import io.aiperf.core.endpoint.ChatMessage;
-import io.aiperf.core.endpoint.PayloadFormatter;
+import io.aiperf.core.model.TurnContents;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

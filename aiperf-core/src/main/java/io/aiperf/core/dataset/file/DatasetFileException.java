@@ -1,9 +1,8 @@
 package io.aiperf.core.dataset.file;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.aiperf.core.error.AiperfException;
 import io.aiperf.core.error.OneLine;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
 
 /**
  * An input file (or its declared type) cannot be used. The message is one line, ready to print as is:

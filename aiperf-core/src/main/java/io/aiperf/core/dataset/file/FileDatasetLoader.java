@@ -2,10 +2,8 @@ package io.aiperf.core.dataset.file;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aiperf.core.config.LoadConfig;
-import io.aiperf.core.model.Conversation;
 import io.aiperf.core.dataset.FixedSchedulePlan;
 import io.aiperf.core.dataset.HashBlockPrompts;
-import io.aiperf.core.model.NamedContents;
 import io.aiperf.core.dataset.Parallel;
 import io.aiperf.core.dataset.PositiveNormal;
 import io.aiperf.core.dataset.Prompt;
@@ -13,6 +11,8 @@ import io.aiperf.core.dataset.PromptCorpus;
 import io.aiperf.core.dataset.RandomStreams;
 import io.aiperf.core.dataset.SeededRandom;
 import io.aiperf.core.dataset.SyntheticPromptGenerator;
+import io.aiperf.core.model.Conversation;
+import io.aiperf.core.model.NamedContents;
 import io.aiperf.core.model.Turn;
 import io.aiperf.core.model.TurnContents;
 import io.aiperf.core.tokenizer.TextTokenizer;
@@ -22,9 +22,8 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -32,6 +31,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * Reads {@code --input-file} in one of the {@link DatasetFormat}s into conversations.

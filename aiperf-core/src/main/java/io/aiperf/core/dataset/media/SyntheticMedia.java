@@ -1,9 +1,9 @@
 package io.aiperf.core.dataset.media;
 
 import io.aiperf.core.config.MediaConfig;
+import io.aiperf.core.dataset.RandomStreams;
 import io.aiperf.core.model.Conversation;
 import io.aiperf.core.model.NamedContents;
-import io.aiperf.core.dataset.RandomStreams;
 import io.aiperf.core.model.Turn;
 import io.aiperf.core.model.TurnContents;
 

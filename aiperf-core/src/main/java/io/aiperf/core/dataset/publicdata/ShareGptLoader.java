@@ -1,13 +1,13 @@
 package io.aiperf.core.dataset.publicdata;
 
-import io.aiperf.core.model.Conversation;
 import io.aiperf.core.dataset.Parallel;
 import io.aiperf.core.dataset.RandomStreams;
 import io.aiperf.core.dataset.SeededRandom;
-import io.aiperf.core.model.Turn;
 import io.aiperf.core.dataset.file.DatasetFileException;
 import io.aiperf.core.dataset.file.FileDatasetLoader;
 import io.aiperf.core.hub.HubSettings;
+import io.aiperf.core.model.Conversation;
+import io.aiperf.core.model.Turn;
 import io.aiperf.core.tokenizer.TextTokenizer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

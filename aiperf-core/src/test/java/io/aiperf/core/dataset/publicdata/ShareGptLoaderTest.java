@@ -1,11 +1,11 @@
 package io.aiperf.core.dataset.publicdata;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.aiperf.core.model.Conversation;
 import io.aiperf.core.dataset.RandomStreams;
-import io.aiperf.core.model.Turn;
 import io.aiperf.core.dataset.file.DatasetFileException;
 import io.aiperf.core.hub.HubSettings;
+import io.aiperf.core.model.Conversation;
+import io.aiperf.core.model.Turn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
