@@ -4,14 +4,13 @@ package io.aiperf.core.load;
  * Concurrency burst: a new session starts whenever a slot is free, intended at the moment it goes out (a burst has no
  * schedule to be late against). A session's later turns go out at their own due time.
  */
-final class BurstIssuer implements CreditIssuer {
+final class BurstIssuer extends LaterTurnsIssuer {
 
     private final SessionDispatcher dispatcher;
-    private final DueQueue continuations;
 
     BurstIssuer(SessionDispatcher dispatcher, long leadNs) {
+        super(leadNs);
         this.dispatcher = dispatcher;
-        this.continuations = new DueQueue(leadNs);
     }
 
     @Override
@@ -33,20 +32,5 @@ final class BurstIssuer implements CreditIssuer {
     @Override
     public long nextWakeNs() {
         return continuations.wakeNs();
-    }
-
-    @Override
-    public void turnDue(Session session, long dueNs) {
-        continuations.add(dueNs, session);
-    }
-
-    @Override
-    public boolean hasWaitingTurns() {
-        return !continuations.isEmpty();
-    }
-
-    @Override
-    public void stop() {
-        continuations.clear();
     }
 }

@@ -5,16 +5,15 @@ package io.aiperf.core.load;
  * later turns at their own timestamps, or their delay after the previous return. The trace ends the phase when it
  * runs out.
  */
-final class FixedScheduleIssuer implements CreditIssuer {
+final class FixedScheduleIssuer extends LaterTurnsIssuer {
 
     private final SessionDispatcher dispatcher;
-    private final DueQueue continuations;
     private final long leadNs;
     private long startNs;
 
     FixedScheduleIssuer(SessionDispatcher dispatcher, long leadNs) {
+        super(leadNs);
         this.dispatcher = dispatcher;
-        this.continuations = new DueQueue(leadNs);
         this.leadNs = leadNs;
     }
 
@@ -62,20 +61,5 @@ final class FixedScheduleIssuer implements CreditIssuer {
             }
         }
         return wake;
-    }
-
-    @Override
-    public void turnDue(Session session, long dueNs) {
-        continuations.add(dueNs, session);
-    }
-
-    @Override
-    public boolean hasWaitingTurns() {
-        return !continuations.isEmpty();
-    }
-
-    @Override
-    public void stop() {
-        continuations.clear();
     }
 }

@@ -5,23 +5,22 @@ package io.aiperf.core.load;
  * not). A session's later turn takes the next tick before any new session does, as in AIPerf, so the rate counts
  * requests. A tick blocked on a slot waits; the credit keeps the tick's time, so its lateness shows as send lag.
  */
-final class RateIssuer implements CreditIssuer {
+final class RateIssuer extends LaterTurnsIssuer {
 
     /** How late a tick may be before the schedule is re-anchored instead of bursting to catch up. */
     static final long CATCH_UP_WINDOW_NS = 10_000_000;
 
     private final SessionDispatcher dispatcher;
     private final ArrivalSchedule arrivals;
-    private final DueQueue continuations;
     private final long leadNs;
     private long startNs;
     private long nextArrivalNs;
     private long scheduleShiftNs;
 
     RateIssuer(SessionDispatcher dispatcher, ArrivalSchedule arrivals, long leadNs) {
+        super(leadNs);
         this.dispatcher = dispatcher;
         this.arrivals = arrivals;
-        this.continuations = new DueQueue(leadNs);
         this.leadNs = leadNs;
     }
 
@@ -61,20 +60,5 @@ final class RateIssuer implements CreditIssuer {
     @Override
     public long nextWakeNs() {
         return Math.min(nextArrivalNs - leadNs, continuations.wakeNs());
-    }
-
-    @Override
-    public void turnDue(Session session, long dueNs) {
-        continuations.add(dueNs, session);
-    }
-
-    @Override
-    public boolean hasWaitingTurns() {
-        return !continuations.isEmpty();
-    }
-
-    @Override
-    public void stop() {
-        continuations.clear();
     }
 }

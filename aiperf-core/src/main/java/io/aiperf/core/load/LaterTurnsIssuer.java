@@ -1,0 +1,30 @@
+package io.aiperf.core.load;
+
+/**
+ * An issuer whose sessions' later turns wait in one queue by due time (burst, rate, fixed schedule; user-centric
+ * waits per user slot instead). Holds that queue and the calls that only touch it.
+ */
+abstract class LaterTurnsIssuer implements CreditIssuer {
+
+    /** Later turns whose previous turn returned, by due time. */
+    final DueQueue continuations;
+
+    LaterTurnsIssuer(long leadNs) {
+        this.continuations = new DueQueue(leadNs);
+    }
+
+    @Override
+    public final void turnDue(Session session, long dueNs) {
+        continuations.add(dueNs, session);
+    }
+
+    @Override
+    public final boolean hasWaitingTurns() {
+        return !continuations.isEmpty();
+    }
+
+    @Override
+    public final void stop() {
+        continuations.clear();
+    }
+}
