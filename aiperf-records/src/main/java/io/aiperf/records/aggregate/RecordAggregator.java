@@ -73,14 +73,6 @@ public final class RecordAggregator {
     private final long[] folded;
     private final boolean[] contributed;
 
-    public RecordAggregator() {
-        this(true);
-    }
-
-    public RecordAggregator(boolean openLoop) {
-        this(openLoop, MetricRegistry.standard(MetricSettings.ALL_BUT_GOODPUT));
-    }
-
     /**
      * @param openLoop whether requests followed an open-loop schedule (send-lag warnings)
      * @param registry the run's metrics: its aggregate and derived metrics are computed here

@@ -33,14 +33,6 @@ public final class TimeSlices {
     private final MetricRegistry registry;
 
     /**
-     * @param sliceDurationSeconds slice width ({@code --slice-duration})
-     * @param openLoop             passed on to every slice's aggregator (see {@link RecordAggregator})
-     */
-    public TimeSlices(double sliceDurationSeconds, boolean openLoop) {
-        this(sliceDurationSeconds, openLoop, MetricRegistry.standard(MetricSettings.ALL_BUT_GOODPUT));
-    }
-
-    /**
      * @param registry the run's metrics, so each slice computes what the whole-run summary computes (goodput too)
      */
     public TimeSlices(double sliceDurationSeconds, boolean openLoop, MetricRegistry registry) {
