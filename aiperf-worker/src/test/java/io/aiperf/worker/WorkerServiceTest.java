@@ -10,10 +10,14 @@ import io.aiperf.core.bus.ZmqBus;
 import io.aiperf.core.config.BenchmarkConfig;
 import io.aiperf.core.config.EndpointConfig;
 import io.aiperf.core.config.EndpointType;
+import io.aiperf.core.config.ExportLevel;
 import io.aiperf.core.config.InputConfig;
 import io.aiperf.core.config.LoadConfig;
+import io.aiperf.core.config.MetricsConfig;
 import io.aiperf.core.config.OutputConfig;
+import io.aiperf.core.config.PhaseLoad;
 import io.aiperf.core.config.ServiceConfig;
+import io.aiperf.core.config.TimingMode;
 import io.aiperf.core.config.TokenizerConfig;
 import io.aiperf.core.message.Credit;
 import io.aiperf.core.message.Message;
@@ -313,8 +317,10 @@ class WorkerServiceTest {
     private static BenchmarkConfig config(String url) {
         EndpointConfig endpoint = new EndpointConfig(List.of("m"), EndpointType.CHAT, true, List.of(url), null, 60,
                 null, false, false, Map.of(), Map.of());
-        return new BenchmarkConfig("bench", "aiperf profile", endpoint, new InputConfig(10, 0, 16, 0, 1L, 10),
-                new LoadConfig(4, 10, 0), new TokenizerConfig(null, "main"), new OutputConfig("/tmp/aiperf-test"),
-                new ServiceConfig(1, "none", "INFO"));
+        InputConfig input = new InputConfig(10, 0, 16, 0, 1L, 10, null, null, null, null, null, null, null, null);
+        LoadConfig load = new LoadConfig(TimingMode.REQUEST_RATE, PhaseLoad.burst(4, 10), null, null, 0.0, null, null);
+        return new BenchmarkConfig("bench", "aiperf profile", endpoint, input, load, new TokenizerConfig(null, "main"),
+                new OutputConfig("/tmp/aiperf-test", ExportLevel.RECORDS, null, null),
+                new ServiceConfig(1, "none", "INFO", 1), MetricsConfig.NONE);
     }
 }

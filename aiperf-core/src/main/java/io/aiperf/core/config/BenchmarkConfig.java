@@ -28,12 +28,6 @@ public record BenchmarkConfig(
         metrics = metrics == null ? MetricsConfig.NONE : metrics;
     }
 
-    /** Without goodput SLOs. */
-    public BenchmarkConfig(String benchmarkId, String cliCommand, EndpointConfig endpoint, InputConfig input,
-                           LoadConfig load, TokenizerConfig tokenizer, OutputConfig output, ServiceConfig service) {
-        this(benchmarkId, cliCommand, endpoint, input, load, tokenizer, output, service, MetricsConfig.NONE);
-    }
-
     /** A copy safe to write into exports and logs: the API key and secret-looking headers are masked. */
     public BenchmarkConfig redacted() {
         Map<String, String> headers = new LinkedHashMap<>();

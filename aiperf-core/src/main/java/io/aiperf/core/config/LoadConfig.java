@@ -41,12 +41,6 @@ public record LoadConfig(
         }
     }
 
-    /** Step 1's shape: a fixed concurrency and request count, optional warmup requests, no pacing. */
-    public LoadConfig(int concurrency, long requestCount, long warmupRequestCount) {
-        this(TimingMode.REQUEST_RATE, PhaseLoad.burst(concurrency, requestCount),
-                warmupRequestCount > 0 ? PhaseLoad.burst(concurrency, warmupRequestCount) : null, null, 0.0, null, null);
-    }
-
     /** The profiling concurrency limit, or {@link Integer#MAX_VALUE} when there is none. */
     public int concurrency() {
         return profiling.concurrency() == null ? Integer.MAX_VALUE : profiling.concurrency();

@@ -17,11 +17,6 @@ public record OutputConfig(String artifactDir, ExportLevel exportLevel, String e
         Objects.requireNonNull(exportLevel, "exportLevel");
     }
 
-    /** Default exports: records level, default names, no time slices. */
-    public OutputConfig(String artifactDir) {
-        this(artifactDir, ExportLevel.RECORDS, null, null);
-    }
-
     /** True when workers must ship each request's payload, headers and raw responses. */
     public boolean raw() {
         return exportLevel == ExportLevel.RAW;

@@ -19,11 +19,6 @@ public record ServiceConfig(int workers, String uiType, String logLevel, int rec
         }
     }
 
-    /** With AIPerf's default number of record processors for {@code workers}. */
-    public ServiceConfig(int workers, String uiType, String logLevel) {
-        this(workers, uiType, logLevel, defaultRecordProcessors(workers));
-    }
-
     /** AIPerf's default: one record processor per 4 workers, at least one. */
     public static int defaultRecordProcessors(int workers) {
         return Math.max(1, workers / 4);

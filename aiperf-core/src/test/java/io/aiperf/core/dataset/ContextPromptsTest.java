@@ -25,7 +25,7 @@ class ContextPromptsTest {
                                       InputConfig.Rankings rankings) {
         return new InputConfig(24, 4, 8, 0, 21L, entries, file, null, null,
                 new InputConfig.Conversations(turns, 0, 0, 0, 1.0),
-                new InputConfig.Prompts(null, null, 0, 0, 1, system, context), rankings);
+                new InputConfig.Prompts(null, null, 0, 0, 1, system, context), rankings, null, null);
     }
 
     @Test

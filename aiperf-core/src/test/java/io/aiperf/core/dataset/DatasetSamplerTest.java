@@ -1,5 +1,6 @@
 package io.aiperf.core.dataset;
 
+import io.aiperf.core.config.TestConfigs;
 import io.aiperf.core.model.Conversation;
 import io.aiperf.core.model.Turn;
 import org.junit.jupiter.api.Test;
@@ -118,7 +119,7 @@ class DatasetSamplerTest {
     @Test
     void datasetSamplerDefaultIsShuffle() {
         SyntheticDataset ds = SyntheticDataset.build(
-                new io.aiperf.core.config.InputConfig(5, 0, null, 0, 1L, 10), new WhitespaceTokenizer());
+                TestConfigs.input(5, 0, null, 0, 1L, 10), new WhitespaceTokenizer());
         DatasetSampler s = ds.sampler(SamplingStrategy.DEFAULT);
         Set<String> epoch = new HashSet<>(take(s, 10));
         assertThat(epoch).hasSize(10);

@@ -284,11 +284,13 @@ class FileDatasetErrorsTest {
     @Test
     void declaredTypeErrorsNameTheFile() throws IOException {
         Path f = write("t.jsonl", GOOD_SINGLE);
-        InputConfig banana = new InputConfig(550, 0, null, 0, 1L, 100, f.toString(), "banana", null, null);
+        InputConfig banana = new InputConfig(550, 0, null, 0, 1L, 100, f.toString(), "banana", null, null, null,
+                null, null, null);
         assertThatThrownBy(() -> InputDataset.load(banana, TOK))
                 .isInstanceOf(DatasetFileException.class)
                 .hasMessage(f + ": unknown dataset type 'banana'; expected one of " + SUPPORTED);
-        InputConfig missing = new InputConfig(550, 0, null, 0, 1L, 100, "no/such/file.jsonl", null, null, null);
+        InputConfig missing = new InputConfig(550, 0, null, 0, 1L, 100, "no/such/file.jsonl", null, null, null,
+                null, null, null, null);
         assertThatThrownBy(() -> InputDataset.load(missing, TOK))
                 .isInstanceOf(DatasetFileException.class).hasMessage("no/such/file.jsonl: no such file");
     }

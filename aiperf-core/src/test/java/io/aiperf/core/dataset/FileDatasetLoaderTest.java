@@ -1,6 +1,7 @@
 package io.aiperf.core.dataset;
 
 import io.aiperf.core.config.InputConfig;
+import io.aiperf.core.config.TestConfigs;
 import io.aiperf.core.config.LoadConfig.FixedSchedule;
 import io.aiperf.core.dataset.file.DatasetFileException;
 import io.aiperf.core.dataset.file.DatasetFormat;
@@ -48,7 +49,7 @@ class FileDatasetLoaderTest {
     }
 
     private static InputConfig fileConfig(Path f, String type, Integer osl, String sampling) {
-        return new InputConfig(550, 0, osl, 0, 7L, 100, f.toString(), type, sampling, null);
+        return new InputConfig(550, 0, osl, 0, 7L, 100, f.toString(), type, sampling, null, null, null, null, null);
     }
 
     @Test
@@ -258,7 +259,7 @@ class FileDatasetLoaderTest {
 
     @Test
     void facadeWithoutAFileIsTheSyntheticDataset() {
-        InputConfig cfg = new InputConfig(30, 5, 10, 2, 3L, 12);
+        InputConfig cfg = TestConfigs.input(30, 5, 10, 2, 3L, 12);
         InputDataset ds = InputDataset.builder(cfg, TOK).tokenPool(pool).build();
         assertThat(ds.synthetic()).isTrue();
         assertThat(ds.format()).isNull();
@@ -267,7 +268,7 @@ class FileDatasetLoaderTest {
         assertThat(ds.rows()).isEqualTo(12);
         assertThat(ds.hasTimestamps()).isFalse();
         assertThat(ds.impliesFixedSchedule()).isFalse();
-        InputConfig random = new InputConfig(30, 5, 10, 2, 3L, 12, null, null, "random", null);
+        InputConfig random = new InputConfig(30, 5, 10, 2, 3L, 12, null, null, "random", null, null, null, null, null);
         assertThat(InputDataset.builder(random, TOK).tokenPool(pool).build().samplingStrategy())
                 .isEqualTo(SamplingStrategy.RANDOM);
     }

@@ -112,7 +112,8 @@ class HashBlockPromptsTest {
         Path f = dir.resolve("cfg.jsonl");
         Files.write(f, List.of("{\"input_length\": 6, \"hash_ids\": [1, 2]}", "{\"input_length\": 4, \"hash_ids\": [1, 3]}"));
         io.aiperf.core.config.InputConfig c = new io.aiperf.core.config.InputConfig(550, 0, null, 0, 2L, 100,
-                f.toString(), null, null, null, new io.aiperf.core.config.InputConfig.Prompts(3, null, 0, 0));
+                f.toString(), null, null, null, new io.aiperf.core.config.InputConfig.Prompts(3, null, 0, 0), null, null,
+                null);
         InputDataset in = InputDataset.builder(c, TOK).tokenPool(pool).build();
         List<String> a = List.of(in.conversations().get(0).firstTurn().text().split(" "));
         List<String> b = List.of(in.conversations().get(1).firstTurn().text().split(" "));
@@ -120,7 +121,8 @@ class HashBlockPromptsTest {
         assertThat(b).hasSize(4);
         assertThat(a.subList(0, 3)).isEqualTo(b.subList(0, 3));
         io.aiperf.core.config.InputConfig tooSmall = new io.aiperf.core.config.InputConfig(550, 0, null, 0, 2L, 100,
-                f.toString(), null, null, null, new io.aiperf.core.config.InputConfig.Prompts(2, null, 0, 0));
+                f.toString(), null, null, null, new io.aiperf.core.config.InputConfig.Prompts(2, null, 0, 0), null, null,
+                null);
         assertThatThrownBy(() -> InputDataset.builder(tooSmall, TOK).tokenPool(pool).build())
                 .isInstanceOf(DatasetFileException.class).hasMessageContaining("cfg.jsonl:1: 'input_length' 6");
     }

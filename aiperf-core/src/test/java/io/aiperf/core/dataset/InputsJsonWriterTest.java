@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aiperf.core.config.InputConfig;
+import io.aiperf.core.config.TestConfigs;
 import io.aiperf.core.model.Conversation;
 import io.aiperf.core.model.Turn;
 import io.aiperf.core.tokenizer.SharedTokenizers;
@@ -46,13 +47,13 @@ class InputsJsonWriterTest {
 
     @Test
     void sameSeedGivesByteIdenticalFilesAndOtherSeedsDiffer(@TempDir Path dir) throws IOException {
-        InputConfig cfg = new InputConfig(80, 20, 32, 5, 123L, 25);
+        InputConfig cfg = TestConfigs.input(80, 20, 32, 5, 123L, 25);
         Path a = dir.resolve("a/inputs.json");
         Path b = dir.resolve("b/inputs.json");
         Path c = dir.resolve("c/inputs.json");
         SyntheticDataset.build(cfg, new WhitespaceTokenizer()).writeInputsJson(a, CHAT);
         SyntheticDataset.builder(cfg, new WhitespaceTokenizer()).threads(1).build().writeInputsJson(b, CHAT);
-        SyntheticDataset.build(new InputConfig(80, 20, 32, 5, 124L, 25), new WhitespaceTokenizer())
+        SyntheticDataset.build(TestConfigs.input(80, 20, 32, 5, 124L, 25), new WhitespaceTokenizer())
                 .writeInputsJson(c, CHAT);
         assertThat(Files.readAllBytes(a)).isEqualTo(Files.readAllBytes(b));
         assertThat(Files.readAllBytes(a)).isNotEqualTo(Files.readAllBytes(c));
@@ -64,7 +65,7 @@ class InputsJsonWriterTest {
     @Test
     void realTokenizerRunsAreByteIdentical(@TempDir Path dir) throws IOException {
         var tok = SharedTokenizers.qwen3();
-        InputConfig cfg = new InputConfig(300, 50, null, 0, 99L, 20);
+        InputConfig cfg = TestConfigs.input(300, 50, null, 0, 99L, 20);
         SyntheticDataset.build(cfg, tok).writeInputsJson(dir.resolve("1.json"), CHAT);
         SyntheticDataset.build(cfg, tok).writeInputsJson(dir.resolve("2.json"), CHAT);
         assertThat(Files.readAllBytes(dir.resolve("1.json"))).isEqualTo(Files.readAllBytes(dir.resolve("2.json")));
@@ -72,7 +73,7 @@ class InputsJsonWriterTest {
 
     @Test
     void schemaMatchesAiperf(@TempDir Path dir) throws IOException {
-        SyntheticDataset ds = SyntheticDataset.build(new InputConfig(40, 0, 16, 0, 1L, 7), new WhitespaceTokenizer());
+        SyntheticDataset ds = SyntheticDataset.build(TestConfigs.input(40, 0, 16, 0, 1L, 7), new WhitespaceTokenizer());
         Path file = dir.resolve("inputs.json");
         ds.writeInputsJson(file, CHAT);
         JsonNode root = MAPPER.readTree(file.toFile());

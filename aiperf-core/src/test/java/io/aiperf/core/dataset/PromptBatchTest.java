@@ -28,7 +28,7 @@ class PromptBatchTest {
     Path dir;
 
     private static InputConfig synthetic(int isl, double stddev, int entries, InputConfig.Prompts prompts) {
-        return new InputConfig(isl, stddev, null, 0, 5L, entries, null, null, null, null, prompts);
+        return new InputConfig(isl, stddev, null, 0, 5L, entries, null, null, null, null, prompts, null, null, null);
     }
 
     private static InputConfig.Prompts batch(int n) {

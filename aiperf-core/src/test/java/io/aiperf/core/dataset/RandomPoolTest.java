@@ -70,7 +70,7 @@ class RandomPoolTest {
                 .allMatch(c -> c.firstTurn().textContents().size() == 2); // AIPerf merges the rows' texts, in order
 
         InputDataset in = InputDataset.load(new InputConfig(550, 0, null, 0, 1L, 7, pools.toString(), null, null,
-                null), TOK);
+                null, null, null, null, null), TOK);
         assertThat(in.size()).isEqualTo(7);
         assertThat(in.format()).isEqualTo(DatasetFormat.RANDOM_POOL);
     }

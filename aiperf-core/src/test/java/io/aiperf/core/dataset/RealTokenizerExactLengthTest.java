@@ -1,6 +1,7 @@
 package io.aiperf.core.dataset;
 
 import io.aiperf.core.config.InputConfig;
+import io.aiperf.core.config.TestConfigs;
 import io.aiperf.core.model.Conversation;
 import io.aiperf.core.model.Turn;
 import io.aiperf.core.tokenizer.SharedTokenizers;
@@ -50,7 +51,7 @@ class RealTokenizerExactLengthTest {
     @Test
     void defaultDatasetWithQwen3() {
         TextTokenizer tok = SharedTokenizers.qwen3();
-        InputConfig cfg = new InputConfig(InputConfig.DEFAULT_ISL_MEAN, 0, null, 0, 42L,
+        InputConfig cfg = TestConfigs.input(InputConfig.DEFAULT_ISL_MEAN, 0, null, 0, 42L,
                 InputConfig.DEFAULT_NUM_DATASET_ENTRIES);
         SyntheticDataset.build(cfg, tok); // warm-up (JIT, native library)
         long t0 = System.nanoTime();
@@ -72,7 +73,7 @@ class RealTokenizerExactLengthTest {
     @Test
     void variableLengthsWithLlama2() {
         TextTokenizer tok = SharedTokenizers.llama2();
-        InputConfig cfg = new InputConfig(200, 80, 64, 10, 7L, 60);
+        InputConfig cfg = TestConfigs.input(200, 80, 64, 10, 7L, 60);
         SyntheticDataset ds = SyntheticDataset.builder(cfg, tok).tokenPool(pool("llama2", tok)).build();
         assertThat(ds.inexactPrompts()).isZero();
         for (Conversation c : ds.conversations()) {

@@ -59,7 +59,8 @@ class SequenceDistributionTest {
     }
 
     private static SyntheticDataset build(InputConfig.Prompts prompts, int entries) {
-        InputConfig c = new InputConfig(550, 0, null, 0, 9L, entries, null, null, null, null, prompts);
+        InputConfig c = new InputConfig(550, 0, null, 0, 9L, entries, null, null, null, null, prompts, null, null,
+                null);
         return SyntheticDataset.builder(c, TOK).tokenPool(pool).build();
     }
 
@@ -80,9 +81,9 @@ class SequenceDistributionTest {
     void prefixPoolPrependsOneOfItsPromptsToFirstTurns() {
         InputConfig.Conversations twoTurns = new InputConfig.Conversations(2, 0, 0, 0, 1);
         InputConfig c = new InputConfig(30, 0, null, 0, 9L, 50, null, null, null, twoTurns,
-                new InputConfig.Prompts(null, null, 3, 7));
+                new InputConfig.Prompts(null, null, 3, 7), null, null, null);
         SyntheticDataset ds = SyntheticDataset.builder(c, TOK).tokenPool(pool).build();
-        InputConfig plain = new InputConfig(30, 0, null, 0, 9L, 50, null, null, null, twoTurns);
+        InputConfig plain = new InputConfig(30, 0, null, 0, 9L, 50, null, null, null, twoTurns, null, null, null, null);
         SyntheticDataset without = SyntheticDataset.builder(plain, TOK).tokenPool(pool).build();
         java.util.Set<String> prefixes = new java.util.HashSet<>();
         for (int i = 0; i < 50; i++) {

@@ -1,6 +1,6 @@
 package io.aiperf.core.dataset;
 
-import io.aiperf.core.config.InputConfig;
+import io.aiperf.core.config.TestConfigs;
 import io.aiperf.core.model.Conversation;
 import io.aiperf.core.model.Turn;
 import org.junit.jupiter.api.Test;
@@ -31,9 +31,9 @@ class SingleTurnPinnedTest {
 
     @Test
     void defaultShapeIsPinned() throws Exception {
-        SyntheticDataset withOsl = SyntheticDataset.build(new InputConfig(120, 30, 64, 20, 5L, 40),
+        SyntheticDataset withOsl = SyntheticDataset.build(TestConfigs.input(120, 30, 64, 20, 5L, 40),
                 new WhitespaceTokenizer());
-        SyntheticDataset withoutOsl = SyntheticDataset.build(new InputConfig(550, 0, null, 0, 42L, 100),
+        SyntheticDataset withoutOsl = SyntheticDataset.build(TestConfigs.input(550, 0, null, 0, 42L, 100),
                 new WhitespaceTokenizer());
         // values computed before multi-turn support was added
         assertThat(fingerprint(withOsl))

@@ -19,7 +19,7 @@ class SyntheticDatasetMediaTest {
 
     private static InputConfig cfg(long seed, int turnMean, MediaConfig media) {
         return new InputConfig(20, 5, null, 0, seed, 6, null, null, null,
-                new InputConfig.Conversations(turnMean, 0, 0, 0, 1.0), null, media);
+                new InputConfig.Conversations(turnMean, 0, 0, 0, 1.0), null, null, null, media);
     }
 
     private static MediaConfig media(int imageBatch, int audioBatch) {

@@ -1,6 +1,7 @@
 package io.aiperf.core.dataset;
 
 import io.aiperf.core.config.InputConfig;
+import io.aiperf.core.config.TestConfigs;
 import io.aiperf.core.model.Conversation;
 import io.aiperf.core.model.Turn;
 import io.aiperf.core.tokenizer.TextTokenizer;
@@ -20,7 +21,7 @@ class SyntheticDatasetTest {
     private static final TextTokenizer TOK = new WhitespaceTokenizer();
 
     private static InputConfig cfg(Integer osl, Long seed, int entries) {
-        return new InputConfig(120, 30, osl, osl == null ? 0 : 20, seed, entries);
+        return TestConfigs.input(120, 30, osl, osl == null ? 0 : 20, seed, entries);
     }
 
     @Test
@@ -50,7 +51,7 @@ class SyntheticDatasetTest {
     void maxTokensOnlyWithAnOutputMean() {
         SyntheticDataset ds = SyntheticDataset.build(cfg(64, 1L, 30), TOK);
         assertThat(ds.conversations()).allSatisfy(c -> assertThat(c.firstTurn().maxTokens()).isNotNull().isPositive());
-        InputConfig fixed = new InputConfig(10, 0, 77, 0, 1L, 10);
+        InputConfig fixed = TestConfigs.input(10, 0, 77, 0, 1L, 10);
         assertThat(SyntheticDataset.build(fixed, TOK).conversations())
                 .allSatisfy(c -> {
                     assertThat(c.firstTurn().maxTokens()).isEqualTo(77);
@@ -93,7 +94,8 @@ class SyntheticDatasetTest {
     @Test
     void customCorpusIsUsed() {
         PromptCorpus tiny = PromptCorpus.of(List.of("red green blue"));
-        SyntheticDataset ds = SyntheticDataset.builder(new InputConfig(5, 0, null, 0, 1L, 3), TOK).corpus(tiny).build();
+        SyntheticDataset ds = SyntheticDataset.builder(TestConfigs.input(5, 0, null, 0, 1L, 3), TOK).corpus(tiny)
+                .build();
         assertThat(ds.poolSize()).isEqualTo(3);
         assertThat(ds.conversations()).allSatisfy(c ->
                 assertThat(c.firstTurn().text().split(" ")).hasSize(5).containsAnyOf("red", "green", "blue"));
@@ -110,7 +112,8 @@ class SyntheticDatasetTest {
     }
 
     private static InputConfig multi(Integer osl, long seed, int entries, InputConfig.Conversations shape) {
-        return new InputConfig(40, 10, osl, osl == null ? 0 : 5, seed, entries, null, null, null, shape);
+        return new InputConfig(40, 10, osl, osl == null ? 0 : 5, seed, entries, null, null, null, shape, null, null,
+                null, null);
     }
 
     @Test

@@ -25,7 +25,7 @@ class SyntheticRankingsTest {
     Path dir;
 
     private static InputConfig rankings(InputConfig.Rankings shape, int entries, long seed, String file) {
-        return new InputConfig(550, 0, null, 0, seed, entries, file, null, null, null, null, shape);
+        return new InputConfig(550, 0, null, 0, seed, entries, file, null, null, null, null, shape, null, null);
     }
 
     @Test

@@ -87,7 +87,7 @@ class TraceFormatsTest {
         Path f = write("b.jsonl", BAILIAN);
         assertThat(FileDatasetLoader.detect(f)).isEqualTo(DatasetFormat.BAILIAN_TRACE);
         InputDataset in = InputDataset.load(new InputConfig(550, 0, null, 0, 1L, 100, f.toString(), "bailian_trace",
-                null, null), TOK);
+                null, null, null, null, null, null), TOK);
         assertThat(in.impliesFixedSchedule()).isTrue();
         assertThat(in.size()).isEqualTo(2);
     }

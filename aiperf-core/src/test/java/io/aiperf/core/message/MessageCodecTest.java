@@ -3,10 +3,14 @@ package io.aiperf.core.message;
 import io.aiperf.core.config.BenchmarkConfig;
 import io.aiperf.core.config.EndpointConfig;
 import io.aiperf.core.config.EndpointType;
-import io.aiperf.core.config.InputConfig;
+import io.aiperf.core.config.ExportLevel;
 import io.aiperf.core.config.LoadConfig;
+import io.aiperf.core.config.MetricsConfig;
 import io.aiperf.core.config.OutputConfig;
+import io.aiperf.core.config.PhaseLoad;
 import io.aiperf.core.config.ServiceConfig;
+import io.aiperf.core.config.TestConfigs;
+import io.aiperf.core.config.TimingMode;
 import io.aiperf.core.config.TokenizerConfig;
 import io.aiperf.core.model.CreditPhase;
 import io.aiperf.core.model.ErrorDetails;
@@ -36,8 +40,10 @@ class MessageCodecTest {
         return new BenchmarkConfig("b-1", "aiperf profile -m m", new EndpointConfig(List.of("m"), EndpointType.CHAT,
                 true, List.of("http://127.0.0.1:8000"), null, 600.0, "sk-secret", false, false,
                 Map.of("X-Team", "perf"), extra),
-                new InputConfig(100, 0.0, 20, 0.0, 42L, 100), new LoadConfig(4, 24, 0),
-                new TokenizerConfig(null, "main"), new OutputConfig("/tmp/a"), new ServiceConfig(2, "none", "INFO"));
+                TestConfigs.input(100, 0.0, 20, 0.0, 42L, 100),
+                new LoadConfig(TimingMode.REQUEST_RATE, PhaseLoad.burst(4, 24), null, null, 0.0, null, null),
+                new TokenizerConfig(null, "main"), new OutputConfig("/tmp/a", ExportLevel.RECORDS, null, null),
+                new ServiceConfig(2, "none", "INFO", 1), MetricsConfig.NONE);
     }
 
     /** One instance of every message kind; the test below fails if a kind is added without one here. */

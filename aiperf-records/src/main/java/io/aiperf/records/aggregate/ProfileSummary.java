@@ -35,12 +35,6 @@ public record ProfileSummary(
         warnings = List.copyOf(warnings);
     }
 
-    /** A summary without warnings. */
-    public ProfileSummary(List<MetricResult> metrics, List<ErrorSummaryEntry> errors, long requestCount,
-                          long errorRequestCount, Long minRequestEpochNs, Long maxResponseEpochNs) {
-        this(metrics, errors, requestCount, errorRequestCount, minRequestEpochNs, maxResponseEpochNs, List.of());
-    }
-
     public Optional<MetricResult> metric(String tag) {
         for (MetricResult result : metrics) {
             if (result.tag().equals(tag)) {

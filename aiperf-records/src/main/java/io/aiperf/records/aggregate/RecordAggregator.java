@@ -10,7 +10,6 @@ import io.aiperf.records.metric.MetricFlag;
 import io.aiperf.records.metric.MetricKind;
 import io.aiperf.records.metric.MetricRecord;
 import io.aiperf.records.metric.MetricRegistry;
-import io.aiperf.records.metric.MetricSettings;
 import io.aiperf.records.metric.MetricSpec;
 import io.aiperf.records.metric.MetricUnit;
 import io.aiperf.records.metric.defs.OslMismatchMetrics;
@@ -72,14 +71,6 @@ public final class RecordAggregator {
     /** Per aggregate metric (same index): the folded value, and whether any request contributed. */
     private final long[] folded;
     private final boolean[] contributed;
-
-    public RecordAggregator() {
-        this(true);
-    }
-
-    public RecordAggregator(boolean openLoop) {
-        this(openLoop, MetricRegistry.standard(MetricSettings.ALL_BUT_GOODPUT));
-    }
 
     /**
      * @param openLoop whether requests followed an open-loop schedule (send-lag warnings)

@@ -5,7 +5,6 @@ import io.aiperf.records.aggregate.ProfileSummary;
 import io.aiperf.records.aggregate.RecordAggregator;
 import io.aiperf.records.metric.MetricRecord;
 import io.aiperf.records.metric.MetricRegistry;
-import io.aiperf.records.metric.MetricSettings;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,14 +30,6 @@ public final class TimeSlices {
     private final boolean openLoop;
     private final TreeMap<Long, RecordAggregator> slices = new TreeMap<>();
     private final MetricRegistry registry;
-
-    /**
-     * @param sliceDurationSeconds slice width ({@code --slice-duration})
-     * @param openLoop             passed on to every slice's aggregator (see {@link RecordAggregator})
-     */
-    public TimeSlices(double sliceDurationSeconds, boolean openLoop) {
-        this(sliceDurationSeconds, openLoop, MetricRegistry.standard(MetricSettings.ALL_BUT_GOODPUT));
-    }
 
     /**
      * @param registry the run's metrics, so each slice computes what the whole-run summary computes (goodput too)

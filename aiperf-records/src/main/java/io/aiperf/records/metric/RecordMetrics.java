@@ -1,6 +1,5 @@
 package io.aiperf.records.metric;
 
-import io.aiperf.core.config.BenchmarkConfig;
 import io.aiperf.core.message.RequestRecord;
 import io.aiperf.core.model.ErrorDetails;
 import io.aiperf.core.model.ResponseChunk;
@@ -86,23 +85,6 @@ public final class RecordMetrics {
     /** Every record metric of the run in catalogue order: the key order of {@link MetricRecord#values()}. */
     private final List<String> catalogueOrder;
 
-    /** For an endpoint that produces tokens; see {@link #RecordMetrics(TextTokenizer, boolean, boolean, boolean)}. */
-    public RecordMetrics(TextTokenizer tokenizer, boolean streaming, boolean useServerTokenCount) {
-        this(tokenizer, streaming, useServerTokenCount, true);
-    }
-
-    /**
-     * @param tokenizer           counts output tokens; may be null only with {@code useServerTokenCount}
-     * @param streaming           whether the run streams (enables the STREAMING_ONLY metrics)
-     * @param useServerTokenCount take token counts from the server's {@code usage}
-     * @param producesTokens      whether the endpoint answers with generated text (else no token metrics)
-     */
-    public RecordMetrics(TextTokenizer tokenizer, boolean streaming, boolean useServerTokenCount,
-                         boolean producesTokens) {
-        this(tokenizer, MetricRegistry.standard(
-                new MetricSettings(streaming, producesTokens, useServerTokenCount, null)));
-    }
-
     /**
      * @param tokenizer counts output tokens; may be null only when the registry's settings use server counts
      * @param registry  the run's metrics (see {@link MetricRegistry#standard})
@@ -131,10 +113,6 @@ public final class RecordMetrics {
         this.validMetrics = List.copyOf(valid);
         this.errorMetrics = List.copyOf(error);
         this.catalogueOrder = List.copyOf(order);
-    }
-
-    public static RecordMetrics forConfig(BenchmarkConfig config, TextTokenizer tokenizer) {
-        return new RecordMetrics(tokenizer, MetricRegistry.standard(MetricSettings.forConfig(config)));
     }
 
     /**

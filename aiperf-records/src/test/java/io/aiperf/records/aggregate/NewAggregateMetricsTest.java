@@ -5,6 +5,7 @@ import io.aiperf.records.metric.GoodputSlos;
 import io.aiperf.records.metric.MetricRegistry;
 import io.aiperf.records.metric.MetricSettings;
 import io.aiperf.records.metric.RecordMetrics;
+import io.aiperf.records.testing.TestMetrics;
 import io.aiperf.records.testing.TestRecords;
 import org.junit.jupiter.api.Test;
 
@@ -109,8 +110,8 @@ class NewAggregateMetricsTest {
 
     @Test
     void withoutSlosThereIsNoGoodput() {
-        RecordAggregator aggregator = new RecordAggregator();
-        aggregator.add(new RecordMetrics(TestRecords.wordTokenizer(), true, false)
+        RecordAggregator aggregator = TestMetrics.aggregator();
+        aggregator.add(TestMetrics.recordMetrics(TestRecords.wordTokenizer(), true, false)
                 .compute(request().text(10 * MS, "a").build(), 5L));
 
         assertThat(aggregator.summarize().metrics()).extracting(MetricResult::tag)

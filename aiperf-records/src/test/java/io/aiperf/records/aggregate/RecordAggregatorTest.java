@@ -5,6 +5,7 @@ import io.aiperf.records.histogram.Distribution;
 import io.aiperf.records.metric.MetricCatalog;
 import io.aiperf.records.metric.MetricRecord;
 import io.aiperf.records.metric.RecordMetrics;
+import io.aiperf.records.testing.TestMetrics;
 import io.aiperf.records.testing.TestRecords;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +24,7 @@ class RecordAggregatorTest {
     @Test
     void summarisesASyntheticRun() {
         SyntheticRun run = new SyntheticRun();
-        RecordAggregator aggregator = new RecordAggregator();
+        RecordAggregator aggregator = TestMetrics.aggregator();
         int accepted = 0;
         for (MetricRecord record : run.records) {
             if (aggregator.add(record)) {
@@ -94,7 +95,7 @@ class RecordAggregatorTest {
     @Test
     void summarizeIsRepeatableAndIncremental() {
         SyntheticRun run = new SyntheticRun();
-        RecordAggregator aggregator = new RecordAggregator();
+        RecordAggregator aggregator = TestMetrics.aggregator();
         run.records.subList(0, 10).forEach(aggregator::add);
         ProfileSummary early = aggregator.summarize();
         assertThat(aggregator.summarize()).isEqualTo(early);
@@ -105,7 +106,7 @@ class RecordAggregatorTest {
     @Test
     void onlyErrorsGiveNoDurationOrThroughput() {
         SyntheticRun run = new SyntheticRun();
-        RecordAggregator aggregator = new RecordAggregator();
+        RecordAggregator aggregator = TestMetrics.aggregator();
         run.records.stream().filter(r -> !r.valid()).forEach(aggregator::add);
         ProfileSummary summary = aggregator.summarize();
 
@@ -119,7 +120,7 @@ class RecordAggregatorTest {
 
     @Test
     void emptyRun() {
-        ProfileSummary summary = new RecordAggregator().summarize();
+        ProfileSummary summary = TestMetrics.aggregator().summarize();
         assertThat(summary.metrics()).extracting(MetricResult::tag).containsExactly("request_count");
         assertThat(summary.errors()).isEmpty();
     }
@@ -131,18 +132,18 @@ class RecordAggregatorTest {
     /** Valid streaming requests with the given send lags (ns); each sent at its start, first token 20 ms later. */
     @Test
     void aClosedLoopBurstExportsItsLagButDoesNotWarn() {
-        RecordAggregator burst = scheduledRun(new RecordAggregator(false), 5 * MS, 5 * MS, 5 * MS);
+        RecordAggregator burst = scheduledRun(TestMetrics.aggregator(false), 5 * MS, 5 * MS, 5 * MS);
         ProfileSummary summary = burst.summarize();
         assertThat(summary.metric(MetricCatalog.SEND_LAG)).isPresent();
         assertThat(summary.warnings()).isEmpty();
     }
 
     private static RecordAggregator scheduledRun(long... lagsNs) {
-        return scheduledRun(new RecordAggregator(), lagsNs);
+        return scheduledRun(TestMetrics.aggregator(), lagsNs);
     }
 
     private static RecordAggregator scheduledRun(RecordAggregator aggregator, long... lagsNs) {
-        RecordMetrics metrics = new RecordMetrics(TestRecords.wordTokenizer(), true, false);
+        RecordMetrics metrics = TestMetrics.recordMetrics(TestRecords.wordTokenizer(), true, false);
         for (int i = 0; i < lagsNs.length; i++) {
             aggregator.add(metrics.compute(TestRecords.request().credit(i).startNs(1_000_000_000L + i * 100 * MS)
                     .scheduledAt(-lagsNs[i]).writeAt(0L).text(20 * MS, "a").text(30 * MS, " b").build(), 10L));
@@ -188,7 +189,7 @@ class RecordAggregatorTest {
 
     @Test
     void runWithoutScheduleHasNoScheduleMetricsAndNoWarnings() {
-        RecordAggregator aggregator = new RecordAggregator();
+        RecordAggregator aggregator = TestMetrics.aggregator();
         new SyntheticRun().records.forEach(aggregator::add);
         ProfileSummary summary = aggregator.summarize();
 

@@ -3,6 +3,7 @@ package io.aiperf.records.aggregate;
 import io.aiperf.core.model.CreditPhase;
 import io.aiperf.records.metric.MetricRecord;
 import io.aiperf.records.metric.RecordMetrics;
+import io.aiperf.records.testing.TestMetrics;
 import io.aiperf.records.testing.TestRecords;
 
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ public final class SyntheticRun {
     public int chunkGaps;
 
     public SyntheticRun() {
-        RecordMetrics metrics = new RecordMetrics(TestRecords.wordTokenizer(), true, false);
+        RecordMetrics metrics = TestMetrics.recordMetrics(TestRecords.wordTokenizer(), true, false);
         Random random = new Random(1234);
         long credit = 0;
         for (int i = 0; i < 3; i++) {

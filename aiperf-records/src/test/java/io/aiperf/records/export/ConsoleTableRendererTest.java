@@ -4,6 +4,7 @@ import io.aiperf.records.aggregate.ProfileSummary;
 import io.aiperf.records.aggregate.RecordAggregator;
 import io.aiperf.records.aggregate.SyntheticRun;
 import io.aiperf.records.metric.RecordMetrics;
+import io.aiperf.records.testing.TestMetrics;
 import io.aiperf.records.testing.TestRecords;
 import org.junit.jupiter.api.Test;
 
@@ -47,7 +48,7 @@ class ConsoleTableRendererTest {
 
     @Test
     void noWarningsNoSectionAndControlCharactersAreDropped() {
-        assertThat(new ConsoleTableRenderer(false).renderWarnings(new RecordAggregator().summarize())).isEmpty();
+        assertThat(new ConsoleTableRenderer(false).renderWarnings(TestMetrics.aggregator().summarize())).isEmpty();
         ProfileSummary odd = new ProfileSummary(List.of(), List.of(), 0, 0, null, null,
                 List.of("first\u001b[31m red", "second"));
         assertThat(new ConsoleTableRenderer(false).renderWarnings(odd))
@@ -56,8 +57,8 @@ class ConsoleTableRendererTest {
 
     @Test
     void aScheduledRunShowsItsRowsAndWarning() {
-        RecordMetrics metrics = new RecordMetrics(TestRecords.wordTokenizer(), true, false);
-        RecordAggregator aggregator = new RecordAggregator();
+        RecordMetrics metrics = TestMetrics.recordMetrics(TestRecords.wordTokenizer(), true, false);
+        RecordAggregator aggregator = TestMetrics.aggregator();
         for (int i = 0; i < 20; i++) { // request i leaves i × 0.25 ms late
             aggregator.add(metrics.compute(TestRecords.request().credit(i).scheduledAt(-i * 250_000L).writeAt(0L)
                     .text(30_000_000L, "a").text(40_000_000L, " b").build(), 5L));
@@ -93,12 +94,12 @@ class ConsoleTableRendererTest {
 
     @Test
     void noErrorsNoErrorTable() {
-        assertThat(new ConsoleTableRenderer(true).renderErrors(new RecordAggregator().summarize())).isEmpty();
+        assertThat(new ConsoleTableRenderer(true).renderErrors(TestMetrics.aggregator().summarize())).isEmpty();
     }
 
     @Test
     void rowsFollowDisplayOrderAndShowNaForSingleValues() {
-        RecordAggregator aggregator = new RecordAggregator();
+        RecordAggregator aggregator = TestMetrics.aggregator();
         new SyntheticRun().records.forEach(aggregator::add);
         ProfileSummary summary = aggregator.summarize();
 

@@ -8,6 +8,7 @@ import io.aiperf.records.aggregate.ProfileSummary;
 import io.aiperf.records.aggregate.RecordAggregator;
 import io.aiperf.records.metric.MetricRecord;
 import io.aiperf.records.metric.RecordMetrics;
+import io.aiperf.records.testing.TestMetrics;
 import io.aiperf.records.testing.TestRecords;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,7 +70,7 @@ class ExportGoldenTest {
                 .headersAt(21 * MS).text(39 * MS, "north").text(52 * MS, " south").text(66 * MS, " east")
                 .text(77 * MS, " west").endAt(80 * MS).build());
 
-        RecordMetrics metrics = new RecordMetrics(TestRecords.wordTokenizer(), true, false);
+        RecordMetrics metrics = TestMetrics.recordMetrics(TestRecords.wordTokenizer(), true, false);
         records = new ArrayList<>();
         long isl = 100;
         for (RequestRecord r : raw) {
@@ -79,18 +80,19 @@ class ExportGoldenTest {
         BenchmarkConfig base = Fixtures.config();
         BenchmarkConfig config = new BenchmarkConfig(base.benchmarkId(), base.cliCommand(), base.endpoint(),
                 base.input(), base.load(), base.tokenizer(),
-                new OutputConfig(base.output().artifactDir(), ExportLevel.RECORDS, null, 1.0), base.service());
+                new OutputConfig(base.output().artifactDir(), ExportLevel.RECORDS, null, 1.0), base.service(),
+                base.metrics());
         run = new RunInfo(config, "0.0.0-golden", false, null, null, ZoneOffset.UTC);
     }
 
     private static ProfileSummary summary() {
-        RecordAggregator aggregator = new RecordAggregator();
+        RecordAggregator aggregator = TestMetrics.aggregator();
         records.forEach(aggregator::add);
         return aggregator.summarize();
     }
 
     private static List<TimeSlices.Slice> slices() {
-        TimeSlices slices = new TimeSlices(1.0, true);
+        TimeSlices slices = TestMetrics.timeSlices(1.0, true);
         records.forEach(slices::add);
         return slices.summarize();
     }

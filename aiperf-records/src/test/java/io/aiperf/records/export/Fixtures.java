@@ -3,10 +3,7 @@ package io.aiperf.records.export;
 import io.aiperf.core.config.BenchmarkConfig;
 import io.aiperf.core.config.EndpointConfig;
 import io.aiperf.core.config.EndpointType;
-import io.aiperf.core.config.InputConfig;
-import io.aiperf.core.config.LoadConfig;
-import io.aiperf.core.config.OutputConfig;
-import io.aiperf.core.config.ServiceConfig;
+import io.aiperf.core.config.MetricsConfig;
 import io.aiperf.core.config.TokenizerConfig;
 import io.aiperf.core.model.ErrorDetails;
 import io.aiperf.records.aggregate.ErrorSummaryEntry;
@@ -15,6 +12,7 @@ import io.aiperf.records.aggregate.ProfileSummary;
 import io.aiperf.records.metric.MetricCatalog;
 import io.aiperf.records.metric.MetricSpec;
 
+import io.aiperf.records.testing.TestConfigs;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,11 +35,12 @@ final class Fixtures {
         return new BenchmarkConfig("3f1c2f0e-bench", "aiperf profile -m Qwen/Qwen3-0.6B --streaming",
                 new EndpointConfig(List.of("Qwen/Qwen3-0.6B"), EndpointType.CHAT, true,
                         List.of("http://localhost:8000"), null, 600.0, API_KEY, false, false, headers, extra),
-                new InputConfig(550, 0.0, 100, 0.0, 42L, 100),
-                new LoadConfig(4, 50, 3),
+                TestConfigs.input(550, 0.0, 100, 0.0, 42L, 100),
+                TestConfigs.load(4, 50, 3),
                 new TokenizerConfig(null, "main"),
-                new OutputConfig("artifacts/Qwen_Qwen3-0.6B-openai-chat-concurrency4"),
-                new ServiceConfig(2, "none", "INFO"));
+                TestConfigs.output("artifacts/Qwen_Qwen3-0.6B-openai-chat-concurrency4"),
+                TestConfigs.service(2, "none", "INFO"),
+                MetricsConfig.NONE);
     }
 
     static MetricResult dist(MetricSpec spec, long count, double avg, double min, double max, double p50, double p90,

@@ -6,6 +6,7 @@ import io.aiperf.core.message.RequestRecord;
 import io.aiperf.records.aggregate.SyntheticRun;
 import io.aiperf.records.metric.MetricRecord;
 import io.aiperf.records.metric.RecordMetrics;
+import io.aiperf.records.testing.TestMetrics;
 import io.aiperf.records.testing.TestRecords;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,7 +88,7 @@ class JsonlRecordWriterTest {
     void valuesAreInDisplayUnitsAndStampsInEpochNs(@TempDir Path dir) throws Exception {
         RequestRecord record = TestRecords.request().credit(45).headersAt(40 * MS)
                 .text(100 * MS, "a").text(120 * MS, " b").text(150 * MS, " c").endAt(151 * MS).build();
-        MetricRecord metrics = new RecordMetrics(TestRecords.wordTokenizer(), true, false).compute(record, 550L);
+        MetricRecord metrics = TestMetrics.recordMetrics(TestRecords.wordTokenizer(), true, false).compute(record, 550L);
         Path file = dir.resolve("profile_export.jsonl");
         try (JsonlRecordWriter writer = new JsonlRecordWriter(file, "rp")) {
             writer.write(metrics);
@@ -121,7 +122,7 @@ class JsonlRecordWriterTest {
 
     @Test
     void scheduleMetricsFollowAiperfsInDisplayUnits(@TempDir Path dir) throws Exception {
-        RecordMetrics metrics = new RecordMetrics(TestRecords.wordTokenizer(), true, false);
+        RecordMetrics metrics = TestMetrics.recordMetrics(TestRecords.wordTokenizer(), true, false);
         MetricRecord late = metrics.compute(TestRecords.request().credit(1).scheduledAt(-3 * MS).writeAt(2 * MS)
                 .text(100 * MS, "a").text(150 * MS, " b").build(), 10L);
         MetricRecord early = metrics.compute(TestRecords.request().credit(2).scheduledAt(7_000).writeAt(2_000L)
@@ -153,7 +154,7 @@ class JsonlRecordWriterTest {
     void noHeadersMeansNullAckAndCancellationHasATime(@TempDir Path dir) throws Exception {
         RequestRecord record = TestRecords.request().cancelled().endAt(7 * MS)
                 .error(499, "RequestCancellationError", "Request was cancelled after 0.007 seconds").build();
-        MetricRecord metrics = new RecordMetrics(TestRecords.wordTokenizer(), true, false).compute(record, 12L);
+        MetricRecord metrics = TestMetrics.recordMetrics(TestRecords.wordTokenizer(), true, false).compute(record, 12L);
         Path file = dir.resolve("p.jsonl");
         try (JsonlRecordWriter writer = new JsonlRecordWriter(file, "rp")) {
             writer.write(metrics);

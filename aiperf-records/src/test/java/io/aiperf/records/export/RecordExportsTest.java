@@ -13,6 +13,7 @@ import io.aiperf.records.metric.MetricRecord;
 import io.aiperf.records.metric.MetricRegistry;
 import io.aiperf.records.metric.MetricSettings;
 import io.aiperf.records.metric.RecordMetrics;
+import io.aiperf.records.testing.TestMetrics;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -77,8 +78,9 @@ class RecordExportsTest {
                                                     String expectedFiles, String expectedKinds,
                                                     @TempDir Path dir) throws Exception {
         BenchmarkConfig config = config(dir, level, prefix, sliceS);
-        RecordMetrics metrics = RecordMetrics.forConfig(config, ONE_TOKEN_PER_CHAR);
-        RecordAggregator aggregator = new RecordAggregator();
+        RecordMetrics metrics = new RecordMetrics(ONE_TOKEN_PER_CHAR,
+                MetricRegistry.standard(MetricSettings.forConfig(config)));
+        RecordAggregator aggregator = TestMetrics.aggregator();
         RawExchange raw = config.output().raw()
                 ? new RawExchange("{\"a\":1}", Map.of("authorization", "<redacted>"), Map.of(), List.of()) : null;
         try (RecordExports exports = new RecordExports(config.output(), "rm", true,

@@ -7,6 +7,7 @@ import io.aiperf.records.aggregate.SyntheticRun;
 import io.aiperf.records.metric.MetricKind;
 import io.aiperf.records.metric.MetricSpec;
 import io.aiperf.records.metric.MetricUnit;
+import io.aiperf.records.testing.TestMetrics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,7 +60,7 @@ class SummaryCsvExporterTest {
         MetricSpec odd = new MetricSpec("odd_metric", "Odd, \"quoted\" Metric", MetricKind.RECORD,
                 MetricUnit.NANOSECONDS, MetricUnit.MILLISECONDS, 1, Set.of(), false);
         ProfileSummary summary = new ProfileSummary(List.of(Fixtures.dist(odd, 2, 1.5, 1, 2, 1.5, 1.9, 1.99, 0.5)),
-                List.of(), 2, 0, null, null);
+                List.of(), 2, 0, null, null, List.of());
 
         String csv = SummaryCsvExporter.toCsv(summary);
 
@@ -70,7 +71,7 @@ class SummaryCsvExporterTest {
 
     @Test
     void writesEveryExportedMetricOfARealRun(@TempDir Path dir) throws Exception {
-        RecordAggregator aggregator = new RecordAggregator();
+        RecordAggregator aggregator = TestMetrics.aggregator();
         new SyntheticRun().records.forEach(aggregator::add);
         ProfileSummary summary = aggregator.summarize();
         Path file = dir.resolve("profile_export_aiperf.csv");

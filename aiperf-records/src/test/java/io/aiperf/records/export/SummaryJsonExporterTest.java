@@ -8,6 +8,7 @@ import io.aiperf.records.aggregate.MetricResult;
 import io.aiperf.records.aggregate.ProfileSummary;
 import io.aiperf.records.aggregate.RecordAggregator;
 import io.aiperf.records.aggregate.SyntheticRun;
+import io.aiperf.records.testing.TestMetrics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -124,9 +125,10 @@ class SummaryJsonExporterTest {
     void promptShapingAndRankingsAreInTheInputConfig() throws Exception {
         BenchmarkConfig base = Fixtures.config();
         InputConfig in = new InputConfig(550, 0, null, 0, 1L, 4, null, null, null, null,
-                new InputConfig.Prompts(null, null, 0, 0, 3, 50, 20), new InputConfig.Rankings(3, 1, 40, 4, 12, 2));
+                new InputConfig.Prompts(null, null, 0, 0, 3, 50, 20), new InputConfig.Rankings(3, 1, 40, 4, 12, 2),
+                null, null);
         BenchmarkConfig c = new BenchmarkConfig(base.benchmarkId(), base.cliCommand(), base.endpoint(), in,
-                base.load(), base.tokenizer(), base.output(), base.service());
+                base.load(), base.tokenizer(), base.output(), base.service(), base.metrics());
         JsonNode input = MAPPER.readTree(SummaryJsonExporter.toJson(Fixtures.handMadeSummary(),
                 new RunInfo(c, "0.1.0-SNAPSHOT", false, null, null, ZoneOffset.UTC))).get("input_config").get("input");
         assertThat(input.at("/prompt/batch_size").asInt()).isEqualTo(3);
@@ -152,7 +154,7 @@ class SummaryJsonExporterTest {
 
     @Test
     void writesAFileFromARealAggregation(@TempDir Path dir) throws Exception {
-        RecordAggregator aggregator = new RecordAggregator();
+        RecordAggregator aggregator = TestMetrics.aggregator();
         new SyntheticRun().records.forEach(aggregator::add);
         ProfileSummary summary = aggregator.summarize();
         Path file = dir.resolve("out/profile_export_aiperf.json");

@@ -3,6 +3,7 @@ package io.aiperf.records.export;
 import io.aiperf.core.model.CreditPhase;
 import io.aiperf.records.metric.MetricCatalog;
 import io.aiperf.records.metric.RecordMetrics;
+import io.aiperf.records.testing.TestMetrics;
 import io.aiperf.records.testing.TestRecords;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +16,7 @@ class TimeSlicesTest {
 
     private static final long MS = 1_000_000L;
     private static final long SECOND = 1_000_000_000L;
-    private final RecordMetrics metrics = new RecordMetrics(TestRecords.wordTokenizer(), true, false);
+    private final RecordMetrics metrics = TestMetrics.recordMetrics(TestRecords.wordTokenizer(), true, false);
 
     /** A valid request starting at {@code epochNs}, first token after {@code ttftMs}, two tokens. */
     private void add(TimeSlices slices, long credit, long epochNs, long ttftMs) {
@@ -25,7 +26,7 @@ class TimeSlicesTest {
 
     @Test
     void recordsFallIntoWallClockSlicesReindexedFromTheFirst() {
-        TimeSlices slices = new TimeSlices(2.0, true);
+        TimeSlices slices = TestMetrics.timeSlices(2.0, true);
         long base = 1_000 * SECOND; // slice 500 of the wall clock
         add(slices, 1, base + 1_999 * MS, 30);       // still 500
         add(slices, 2, base + 100 * MS, 10);         // 500
@@ -52,17 +53,17 @@ class TimeSlicesTest {
 
     @Test
     void noRecordsNoSlices() {
-        assertThat(new TimeSlices(1.0, true).summarize()).isEmpty();
+        assertThat(TestMetrics.timeSlices(1.0, true).summarize()).isEmpty();
     }
 
     @Test
     void widthMustBePositive() {
-        assertThatThrownBy(() -> new TimeSlices(0, true)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> TestMetrics.timeSlices(0, true)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void csvIsTidy() {
-        TimeSlices slices = new TimeSlices(1.0, true);
+        TimeSlices slices = TestMetrics.timeSlices(1.0, true);
         add(slices, 1, 10 * SECOND, 40);
         String csv = TimeSliceExporter.toCsv(slices.summarize());
         assertThat(csv).startsWith("Timeslice,Metric,Unit,Stat,Value\r\n")

@@ -1,5 +1,6 @@
 package io.aiperf.records.metric;
 
+import io.aiperf.records.testing.TestMetrics;
 import io.aiperf.records.testing.TestRecords;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class GoodputSlosTest {
 
     private static final long MS = 1_000_000L;
-    private final RecordMetrics streaming = new RecordMetrics(TestRecords.wordTokenizer(), true, false);
+    private final RecordMetrics streaming = TestMetrics.recordMetrics(TestRecords.wordTokenizer(), true, false);
 
     @Test
     void parsesTagsAndVllmNamesInDisplayUnits() {

@@ -3,12 +3,11 @@ package io.aiperf.records.metric;
 import io.aiperf.core.config.BenchmarkConfig;
 import io.aiperf.core.config.EndpointConfig;
 import io.aiperf.core.config.EndpointType;
-import io.aiperf.core.config.InputConfig;
-import io.aiperf.core.config.LoadConfig;
-import io.aiperf.core.config.OutputConfig;
-import io.aiperf.core.config.ServiceConfig;
+import io.aiperf.core.config.MetricsConfig;
 import io.aiperf.core.config.TokenizerConfig;
 import io.aiperf.core.model.ResponseChunk;
+import io.aiperf.records.testing.TestConfigs;
+import io.aiperf.records.testing.TestMetrics;
 import io.aiperf.records.testing.TestRecords;
 import org.junit.jupiter.api.Test;
 
@@ -25,9 +24,9 @@ class RecordMetricsTest {
 
     private static final long MS = 1_000_000L;
 
-    private final RecordMetrics streaming = new RecordMetrics(TestRecords.wordTokenizer(), true, false);
-    private final RecordMetrics nonStreaming = new RecordMetrics(TestRecords.wordTokenizer(), false, false);
-    private final RecordMetrics serverCounts = new RecordMetrics(null, true, true);
+    private final RecordMetrics streaming = TestMetrics.recordMetrics(TestRecords.wordTokenizer(), true, false);
+    private final RecordMetrics nonStreaming = TestMetrics.recordMetrics(TestRecords.wordTokenizer(), false, false);
+    private final RecordMetrics serverCounts = TestMetrics.recordMetrics(null, true, true);
 
     @Test
     void streamingRecordHasEveryMetricWithAiperfFormulas() {
@@ -277,7 +276,7 @@ class RecordMetricsTest {
 
     @Test
     void serverCountModeStillTakesIslFromUsage() {
-        RecordMetrics serverCountsWithTokenizer = new RecordMetrics(TestRecords.wordTokenizer(), true, true);
+        RecordMetrics serverCountsWithTokenizer = TestMetrics.recordMetrics(TestRecords.wordTokenizer(), true, true);
         MetricRecord m = serverCountsWithTokenizer.compute(request().inputText("one two three")
                 .text(10 * MS, "a").usage(120L, 1L, null).build(), null);
         MetricRecord noUsage = serverCountsWithTokenizer.compute(request().inputText("one two three")
@@ -387,7 +386,7 @@ class RecordMetricsTest {
 
     @Test
     void tokenizerIsRequiredForClientCounts() {
-        assertThatThrownBy(() -> new RecordMetrics(null, true, false)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> TestMetrics.recordMetrics(null, true, false)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -409,7 +408,7 @@ class RecordMetricsTest {
 
     @Test
     void nonTokenEndpointKeepsLatencyAndIslButNoTokenMetrics() {
-        RecordMetrics embeddings = new RecordMetrics(TestRecords.wordTokenizer(), false, false, false);
+        RecordMetrics embeddings = TestMetrics.recordMetrics(TestRecords.wordTokenizer(), false, false, false);
         MetricRecord m = embeddings.compute(request().text(30 * MS, null).scheduledAt(0).build(), 12L);
 
         assertThat(m.valid()).isTrue();
@@ -427,7 +426,7 @@ class RecordMetricsTest {
 
     @Test
     void nonTokenEndpointWithoutAnyResponseIsStillInvalid() {
-        RecordMetrics rankings = new RecordMetrics(TestRecords.wordTokenizer(), false, false, false);
+        RecordMetrics rankings = TestMetrics.recordMetrics(TestRecords.wordTokenizer(), false, false, false);
         MetricRecord m = rankings.compute(request().build(), 5L);
 
         assertThat(m.valid()).isFalse();
@@ -440,12 +439,15 @@ class RecordMetricsTest {
             BenchmarkConfig config = new BenchmarkConfig("b", "cmd",
                     new EndpointConfig(List.of("m"), type, false, List.of("http://h:1"), null,
                             10, null, false, false, Map.of(), Map.of()),
-                    new InputConfig(10, 0.0, 10, 0.0, 1L, 10),
-                    new LoadConfig(1, 1, 0),
+                    TestConfigs.input(10, 0.0, 10, 0.0, 1L, 10),
+                    TestConfigs.load(1, 1, 0),
                     new TokenizerConfig(null, "main"),
-                    new OutputConfig("/tmp/x"),
-                    new ServiceConfig(1, "none", "INFO"));
-            MetricRecord m = RecordMetrics.forConfig(config, TestRecords.wordTokenizer())
+                    TestConfigs.output("/tmp/x"),
+                    TestConfigs.service(1, "none", "INFO"),
+                    MetricsConfig.NONE);
+            RecordMetrics forConfig = new RecordMetrics(TestRecords.wordTokenizer(),
+                    MetricRegistry.standard(MetricSettings.forConfig(config)));
+            MetricRecord m = forConfig
                     .compute(request().text(10 * MS, type.producesTokens() ? "a b" : null).build(), 3L);
             assertThat(m.valid()).as(type.cliName()).isTrue();
             assertThat(m.has(MetricCatalog.OUTPUT_SEQUENCE_LENGTH)).as(type.cliName()).isEqualTo(type.producesTokens());

@@ -12,6 +12,7 @@ import io.aiperf.records.aggregate.ProfileSummary;
 import io.aiperf.records.aggregate.RecordAggregator;
 import io.aiperf.records.metric.MetricRecord;
 import io.aiperf.records.metric.RecordMetrics;
+import io.aiperf.records.testing.TestMetrics;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ class RecordPipelineTest {
     private static final long EPOCH_NS = 1_759_813_207_532_900_363L;
     private static final int PROFILING = 600;
     private static final int WARMUP = 20;
-    private static final RecordMetrics METRICS = new RecordMetrics(TiktokenTextTokenizer.o200kBase(), true, false);
+    private static final RecordMetrics METRICS = TestMetrics.recordMetrics(TiktokenTextTokenizer.o200kBase(), true, false);
 
     /** What the records socket would carry: warmup records first, then profiling ones, some failed. */
     private static List<byte[]> messages() {
@@ -77,7 +78,7 @@ class RecordPipelineTest {
 
     /** Collects what reaches the sink and checks that one thread only ever calls it. */
     private static final class CollectingSink implements RecordSink {
-        final RecordAggregator aggregator = new RecordAggregator();
+        final RecordAggregator aggregator = TestMetrics.aggregator();
         final List<Long> credits = new ArrayList<>();
         final Set<String> processorIds = new HashSet<>();
         final Set<Thread> threads = Collections.synchronizedSet(new HashSet<>());

@@ -23,10 +23,6 @@ final class RowFields {
     private final ObjectNode node;
     private final MediaFiles media;
 
-    RowFields(String file, int line, String where, ObjectNode node) {
-        this(file, line, where, node, MediaFiles.workingDirectory());
-    }
-
     /** @param media how the row's local media files are found and read (relative to the dataset file's folder) */
     RowFields(String file, int line, String where, ObjectNode node, MediaFiles media) {
         this.file = file;

@@ -89,7 +89,7 @@ class ShareGptDownloadTest {
             hub.serve(PATH, body);
             HubSettings settings = new HubSettings(hub.endpoint(), null, tmp.resolve("cache"), null, null);
             InputConfig config = new InputConfig(550, 0, null, 0, 3L, 100, null, null, null, null, null, null,
-                    new InputConfig.PublicSource("sharegpt", null, 4));
+                    new InputConfig.PublicSource("sharegpt", null, 4), null);
 
             InputDataset ds = InputDataset.builder(config, words()).hub(settings).build();
 

@@ -10,6 +10,7 @@ import io.aiperf.records.metric.MetricUnit;
 import io.aiperf.records.metric.RecordInputs;
 import io.aiperf.records.metric.RecordMetricDefinition;
 import io.aiperf.records.metric.RecordMetrics;
+import io.aiperf.records.testing.TestMetrics;
 import io.aiperf.records.testing.TestRecords;
 import org.junit.jupiter.api.Test;
 
@@ -25,9 +26,9 @@ class NewRecordMetricsTest {
 
     private static final long MS = 1_000_000L;
 
-    private final RecordMetrics streaming = new RecordMetrics(TestRecords.wordTokenizer(), true, false);
-    private final RecordMetrics nonStreaming = new RecordMetrics(TestRecords.wordTokenizer(), false, false);
-    private final RecordMetrics serverCounts = new RecordMetrics(null, true, true);
+    private final RecordMetrics streaming = TestMetrics.recordMetrics(TestRecords.wordTokenizer(), true, false);
+    private final RecordMetrics nonStreaming = TestMetrics.recordMetrics(TestRecords.wordTokenizer(), false, false);
+    private final RecordMetrics serverCounts = TestMetrics.recordMetrics(null, true, true);
 
     @Test
     void prefillThroughputIsIslOverTtftInSeconds() {
