@@ -10,11 +10,13 @@ import io.aiperf.core.message.Message;
 import io.aiperf.core.message.Message.CancelCredits;
 import io.aiperf.core.message.Message.ConfigureWorkers;
 import io.aiperf.core.message.Message.CreditReturn;
+import io.aiperf.core.message.Message.CreditUnsent;
 import io.aiperf.core.message.Message.FirstToken;
 import io.aiperf.core.message.Message.Heartbeat;
 import io.aiperf.core.message.Message.ProfileStart;
 import io.aiperf.core.message.Message.ServiceFailed;
 import io.aiperf.core.message.Message.Shutdown;
+import io.aiperf.core.message.Message.SlotShare;
 import io.aiperf.core.message.Message.WorkerReady;
 import io.aiperf.core.message.Message.WorkerRegistered;
 import io.aiperf.core.message.Message.WorkerStatus;
@@ -27,6 +29,7 @@ import io.aiperf.worker.http.HttpTransport;
 import io.aiperf.worker.http.RequestCallbacks;
 import io.aiperf.worker.session.RenderedTurn;
 import io.aiperf.worker.session.UserSessions;
+import io.aiperf.worker.slots.SlotGate;
 import io.aiperf.worker.warmup.TransportWarmup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +45,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The worker process ({@code aiperf service --type worker}). Its bus thread (the one calling {@link #run}) owns every
@@ -54,6 +58,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>Credits without a body are rendered here, on the bus thread, from the conversation's {@link UserSessions}
  * history (bus-thread confined, no locks); a finished record's reply joins that history before its return is sent.
+ *
+ * <p>In a fixed-concurrency burst the controller hands this worker a {@link SlotShare} before the phase's first
+ * credit and then sends first turns ahead; they wait in that phase's {@link SlotGate}, and the event loop that ends a
+ * session starts the next one at once. A waiting turn the phase no longer wants goes back as {@link CreditUnsent}.
  */
 public final class WorkerService implements Service {
 
@@ -72,8 +80,27 @@ public final class WorkerService implements Service {
         }
 
         @Override
-        public void done(RequestRecord record) {
+        public void done(Credit credit, RequestRecord record) {
+            SlotGate gate = gates.get(credit.phase().ordinal());
+            if (gate != null && (credit.finalTurn() || record.failed())) {
+                // The session is over (a failed turn ends it): its slot starts the next waiting turn right here.
+                gate.release();
+            }
             handOff(record);
+        }
+    };
+    /** Each phase's slot share on this worker, by ordinal; null when the controller keeps that phase's slots. */
+    private final AtomicReferenceArray<SlotGate> gates = new AtomicReferenceArray<>(CreditPhase.values().length);
+    private final SlotGate.Outlet outlet = new SlotGate.Outlet() {
+        @Override
+        public void start(SlotGate.Waiting turn, long grantedNs) {
+            transport.send(turn.credit().intendedAt(grantedNs), turn.payloadJson(), turn.inputText(), grantedNs,
+                    callbacks);
+        }
+
+        @Override
+        public void unsent(Credit credit) {
+            handOff(new CreditUnsent(id, credit.creditId(), credit.phase()));
         }
     };
     private final AtomicBoolean wakePending = new AtomicBoolean();
@@ -185,6 +212,10 @@ public final class WorkerService implements Service {
                     }
                 } else if (event instanceof CancelCredits c) {
                     abandoned.putIfAbsent(c.phase(), System.nanoTime());
+                    SlotGate gate = gates.get(c.phase().ordinal());
+                    if (gate != null) {
+                        gate.close();
+                    }
                     if (sessions != null) {
                         sessions.evictPhase(c.phase());
                     }
@@ -233,7 +264,16 @@ public final class WorkerService implements Service {
         byte[] bytes;
         while ((bytes = credits.recv(ZMQ.DONTWAIT)) != null) {
             long receivedNs = System.nanoTime();
-            if (!(MessageCodec.decode(bytes) instanceof Credit credit)) {
+            Message message = MessageCodec.decode(bytes);
+            if (message instanceof SlotShare share) {
+                SlotGate old = gates.getAndSet(share.phase().ordinal(),
+                        new SlotGate(share.slots(), share.sendUntilNs(), outlet));
+                if (old != null) {
+                    old.close();
+                }
+                continue;
+            }
+            if (!(message instanceof Credit credit)) {
                 continue;
             }
             if (transport == null) {
@@ -241,11 +281,19 @@ public final class WorkerService implements Service {
                 ZmqBus.send(credits, new CreditReturn(id, credit.creditId(), credit.phase(), true, true, false));
                 continue;
             }
-            if (credit.payloadJson() != null) {
-                transport.send(credit, credit.payloadJson(), null, receivedNs, callbacks);
-            } else {
+            String payloadJson = credit.payloadJson();
+            String inputText = null;
+            if (payloadJson == null) {
                 RenderedTurn turn = render(credit);
-                transport.send(credit, turn.payloadJson(), turn.inputText(), receivedNs, callbacks);
+                payloadJson = turn.payloadJson();
+                inputText = turn.inputText();
+            }
+            SlotGate gate = credit.turnIndex() == 0 ? gates.get(credit.phase().ordinal()) : null;
+            if (gate != null) {
+                gate.offer(new SlotGate.Waiting(credit, payloadJson, inputText));
+            } else {
+                // Unshared slots, or a later turn: its session already holds a slot.
+                transport.send(credit, payloadJson, inputText, receivedNs, callbacks);
             }
         }
     }
@@ -280,6 +328,10 @@ public final class WorkerService implements Service {
             if (message instanceof FirstToken firstToken) {
                 // Queued before its record by the same event loop, so it leaves before the CreditReturn.
                 ZmqBus.send(credits, firstToken);
+                continue;
+            }
+            if (message instanceof CreditUnsent unsent) {
+                ZmqBus.send(credits, unsent);
                 continue;
             }
             RequestRecord record = (RequestRecord) message;

@@ -6,10 +6,12 @@ import io.aiperf.core.load.LoadPhase;
 import io.aiperf.core.message.Message;
 import io.aiperf.core.message.Message.CancelCredits;
 import io.aiperf.core.message.Message.CreditReturn;
+import io.aiperf.core.message.Message.CreditUnsent;
 import io.aiperf.core.message.Message.FirstToken;
 import io.aiperf.core.message.Message.ProfileStart;
 import io.aiperf.core.message.Message.RunProgress;
 import io.aiperf.core.message.Message.ServiceFailed;
+import io.aiperf.core.message.Message.SlotShare;
 import io.aiperf.core.message.Message.WorkerStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,6 +60,11 @@ final class PhaseDriver {
         ZMQ.Poller poller = sockets.controlAndCredits();
         long now = System.nanoTime();
         phase.start(now);
+        List<SlotShare> shares = phase.slotShares();
+        for (int w = 0; w < shares.size(); w++) {
+            // On the credits socket, so each worker has its share before its first credit.
+            sockets.toWorker(workerIds[w], shares.get(w));
+        }
         long lastProgressNs = now;
         long cancelAtNs = Long.MAX_VALUE;
         long giveUpNs = Long.MAX_VALUE;
@@ -119,6 +126,8 @@ final class PhaseDriver {
             Message m = r.message();
             if (m instanceof CreditReturn ret) {
                 phase.onReturn(ret, nowNs);
+            } else if (m instanceof CreditUnsent u) {
+                phase.onUnsent(u, nowNs);
             } else if (m instanceof FirstToken t) {
                 phase.onFirstToken(t);
             } else if (m instanceof WorkerStatus s) {

@@ -75,6 +75,8 @@ class MessageCodecTest {
                 new Message.RecordsResult("/tmp/a/profile_export_aiperf.json", "table", List.of("JSON Export: x"), 8,
                         2, "500 Internal Server Error: oops", null),
                 new Message.FirstToken("worker-0", 7, CreditPhase.PROFILING),
+                new Message.SlotShare(CreditPhase.PROFILING, 32, Long.MAX_VALUE),
+                new Message.CreditUnsent("worker-0", 8, CreditPhase.PROFILING),
                 new Credit(8, CreditPhase.PROFILING, "conv-1", "corr-1", 1, 3, null, 1,
                         new TurnInput("next question", new TurnContents(List.of(NamedContents.of("query", "q")),
                                 List.of(NamedContents.of("image_url", "data:image/png;base64,AA==")), List.of(),
