@@ -1,12 +1,14 @@
 package io.aiperf.worker;
 
 import io.aiperf.core.bus.Channel;
+import io.aiperf.core.bus.Outbox;
 import io.aiperf.core.bus.ServiceEndpoints;
 import io.aiperf.core.bus.ZmqBus;
 import io.aiperf.core.config.BenchmarkConfig;
 import io.aiperf.core.error.OneLine;
 import io.aiperf.core.message.Credit;
 import io.aiperf.core.message.Message;
+import io.aiperf.core.message.Message.Batch;
 import io.aiperf.core.message.Message.CancelCredits;
 import io.aiperf.core.message.Message.ConfigureWorkers;
 import io.aiperf.core.message.Message.CreditReturn;
@@ -73,6 +75,9 @@ public final class WorkerService implements Service {
 
     /** {@link RequestRecord}s and {@link FirstToken}s from the event loops, in the order they happened. */
     private final Queue<Message> finished = new ConcurrentLinkedQueue<>();
+    /** Bus thread only: one pass's records, and its notices for the controller. */
+    private final Outbox toRecords = new Outbox();
+    private final Outbox toController = new Outbox();
     private final RequestCallbacks callbacks = new RequestCallbacks() {
         @Override
         public void firstToken(Credit credit, long arrivalNs) {
@@ -265,36 +270,46 @@ public final class WorkerService implements Service {
         while ((bytes = credits.recv(ZMQ.DONTWAIT)) != null) {
             long receivedNs = System.nanoTime();
             Message message = MessageCodec.decode(bytes);
-            if (message instanceof SlotShare share) {
-                SlotGate old = gates.getAndSet(share.phase().ordinal(),
-                        new SlotGate(share.slots(), share.sendUntilNs(), outlet));
-                if (old != null) {
-                    old.close();
+            if (message instanceof Batch batch) {
+                for (Message m : batch.messages()) {
+                    accept(m, receivedNs, credits);
                 }
-                continue;
-            }
-            if (!(message instanceof Credit credit)) {
-                continue;
-            }
-            if (transport == null) {
-                // Cannot happen after the handshake; answer anyway so the controller's slot is freed.
-                ZmqBus.send(credits, new CreditReturn(id, credit.creditId(), credit.phase(), true, true, false));
-                continue;
-            }
-            String payloadJson = credit.payloadJson();
-            String inputText = null;
-            if (payloadJson == null) {
-                RenderedTurn turn = render(credit);
-                payloadJson = turn.payloadJson();
-                inputText = turn.inputText();
-            }
-            SlotGate gate = credit.turnIndex() == 0 ? gates.get(credit.phase().ordinal()) : null;
-            if (gate != null) {
-                gate.offer(new SlotGate.Waiting(credit, payloadJson, inputText));
             } else {
-                // Unshared slots, or a later turn: its session already holds a slot.
-                transport.send(credit, payloadJson, inputText, receivedNs, callbacks);
+                accept(message, receivedNs, credits);
             }
+        }
+    }
+
+    private void accept(Message message, long receivedNs, ZMQ.Socket credits) {
+        if (message instanceof SlotShare share) {
+            SlotGate old = gates.getAndSet(share.phase().ordinal(),
+                    new SlotGate(share.slots(), share.sendUntilNs(), outlet));
+            if (old != null) {
+                old.close();
+            }
+            return;
+        }
+        if (!(message instanceof Credit credit)) {
+            return;
+        }
+        if (transport == null) {
+            // Cannot happen after the handshake; answer anyway so the controller's slot is freed.
+            ZmqBus.send(credits, new CreditReturn(id, credit.creditId(), credit.phase(), true, true, false));
+            return;
+        }
+        String payloadJson = credit.payloadJson();
+        String inputText = null;
+        if (payloadJson == null) {
+            RenderedTurn turn = render(credit);
+            payloadJson = turn.payloadJson();
+            inputText = turn.inputText();
+        }
+        SlotGate gate = credit.turnIndex() == 0 ? gates.get(credit.phase().ordinal()) : null;
+        if (gate != null) {
+            gate.offer(new SlotGate.Waiting(credit, payloadJson, inputText));
+        } else {
+            // Unshared slots, or a later turn: its session already holds a slot.
+            transport.send(credit, payloadJson, inputText, receivedNs, callbacks);
         }
     }
 
@@ -322,16 +337,17 @@ public final class WorkerService implements Service {
         }
     }
 
+    /**
+     * Sends what the event loops finished since the last pass: the records as one bus message to the records
+     * manager, then the first tokens, returns and unsent credits as one to the controller, each in the order they
+     * happened.
+     */
     private void drainFinished(ZMQ.Socket credits) {
         Message message;
         while ((message = finished.poll()) != null) {
-            if (message instanceof FirstToken firstToken) {
-                // Queued before its record by the same event loop, so it leaves before the CreditReturn.
-                ZmqBus.send(credits, firstToken);
-                continue;
-            }
-            if (message instanceof CreditUnsent unsent) {
-                ZmqBus.send(credits, unsent);
+            if (message instanceof FirstToken || message instanceof CreditUnsent) {
+                // A FirstToken was queued before its record by the same event loop: it leaves before the return.
+                toController.add(message);
                 continue;
             }
             RequestRecord record = (RequestRecord) message;
@@ -342,16 +358,24 @@ public final class WorkerService implements Service {
             Long abandonedNs = abandoned.get(record.phase());
             boolean drop = record.cancelled() && abandonedNs != null && record.requestEndNs() - abandonedNs >= 0;
             if (!drop) {
-                // The record goes out before the return: the controller counts returns to know how many to await.
-                ZmqBus.send(records, record);
+                toRecords.add(record);
             }
             if (record.failed()) {
                 failed++;
             } else {
                 completed++;
             }
-            ZmqBus.send(credits, new CreditReturn(id, record.creditId(), record.phase(), record.failed(),
+            toController.add(new CreditReturn(id, record.creditId(), record.phase(), record.failed(),
                     record.cancelled(), !drop));
+        }
+        // The records go out before their returns: the controller counts returns to know how many to await.
+        Message recordsOut = toRecords.take();
+        if (recordsOut != null) {
+            ZmqBus.send(records, recordsOut);
+        }
+        Message controllerOut = toController.take();
+        if (controllerOut != null) {
+            ZmqBus.send(credits, controllerOut);
         }
     }
 }

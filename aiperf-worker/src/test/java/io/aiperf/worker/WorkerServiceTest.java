@@ -21,6 +21,7 @@ import io.aiperf.core.config.TimingMode;
 import io.aiperf.core.config.TokenizerConfig;
 import io.aiperf.core.message.Credit;
 import io.aiperf.core.message.Message;
+import io.aiperf.core.message.Message.Batch;
 import io.aiperf.core.message.Message.CancelCredits;
 import io.aiperf.core.message.Message.ConfigureWorkers;
 import io.aiperf.core.message.Message.CreditReturn;
@@ -47,7 +48,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -79,6 +82,8 @@ class WorkerServiceTest {
     private Thread workerThread;
     private final List<Integer> exitCodes = new ArrayList<>();
     private long nextCreditId;
+    private final Deque<Message> unbatched = new ArrayDeque<>();
+    private final Deque<RequestRecord> unbatchedRecords = new ArrayDeque<>();
 
     @BeforeEach
     void start() throws Exception {
@@ -308,33 +313,54 @@ class WorkerServiceTest {
 
     // --- the fake controller -------------------------------------------------------------------------------------
 
-    /** The next message from the worker on the ROUTER, skipping periodic status reports; null on timeout. */
+    /**
+     * The next message from the worker on the ROUTER (one at a time, out of its batches), skipping periodic status
+     * reports; null on timeout.
+     */
     private Message fromWorker(int timeoutMs) {
         long deadline = System.nanoTime() + timeoutMs * MS;
         while (true) {
-            long leftMs = (deadline - System.nanoTime()) / MS;
-            if (leftMs <= 0) {
-                return null;
+            Message m = unbatched.poll();
+            if (m == null) {
+                long leftMs = (deadline - System.nanoTime()) / MS;
+                if (leftMs <= 0) {
+                    return null;
+                }
+                credits.setReceiveTimeOut((int) leftMs);
+                byte[] identity = credits.recv(0);
+                if (identity == null) {
+                    return null;
+                }
+                assertThat(new String(identity, ZMQ.CHARSET)).isEqualTo(WORKER);
+                m = MessageCodec.decode(credits.recv(0));
+                if (m instanceof Batch batch) {
+                    unbatched.addAll(batch.messages());
+                    continue;
+                }
             }
-            credits.setReceiveTimeOut((int) leftMs);
-            byte[] identity = credits.recv(0);
-            if (identity == null) {
-                return null;
-            }
-            assertThat(new String(identity, ZMQ.CHARSET)).isEqualTo(WORKER);
-            Message m = MessageCodec.decode(credits.recv(0));
             if (!(m instanceof WorkerStatus)) {
                 return m;
             }
         }
     }
 
+    /** Records from the worker, one at a time out of its batches. */
     private RequestRecord record() {
+        RequestRecord next = unbatchedRecords.poll();
+        if (next != null) {
+            return next;
+        }
         records.setReceiveTimeOut(WAIT_MS);
         byte[] bytes = records.recv(0);
         assertThat(bytes).as("a record").isNotNull();
-        return (RequestRecord) MessageCodec.decode(bytes);
+        Message m = MessageCodec.decode(bytes);
+        if (m instanceof Batch batch) {
+            batch.messages().forEach(r -> unbatchedRecords.add((RequestRecord) r));
+            return unbatchedRecords.poll();
+        }
+        return (RequestRecord) m;
     }
+
 
     private Credit turn(String corr, int index, int turns, String text, boolean firstToken, Long cancelAfterNs,
                         long intendedNs) {

@@ -29,7 +29,7 @@ public sealed interface Message permits
         Message.RunFinished, Message.Heartbeat, Message.ConfigureWorkers, Message.ProfileStart,
         Message.CancelCredits, Message.Shutdown,
         Message.WorkerRegistered, Message.WorkerReady, Message.CreditReturn, Message.WorkerStatus,
-        Message.ServiceFailed, Message.FirstToken, Credit, RequestRecord, Message.SlotShare, Message.CreditUnsent,
+        Message.ServiceFailed, Message.FirstToken, Credit, RequestRecord, Message.SlotShare, Message.CreditUnsent, Message.Batch,
         Message.RecordsManagerRegistered, Message.ConfigureRecords, Message.RecordsReady, Message.RecordsProgress,
         Message.FinishRecords, Message.RecordsResult {
 
@@ -163,6 +163,18 @@ public sealed interface Message permits
      * phase was abandoned); its session is over, no record exists.
      */
     record CreditUnsent(String workerId, long creditId, CreditPhase phase) implements Message {
+    }
+
+    /**
+     * Several messages for the same socket in one frame, in the order they were queued: what a sender has ready at
+     * once (a worker's records and returns of one pass, the controller's credits to one worker) goes out as one bus
+     * message, so the per-message cost of the bus (its I/O thread's wake-up, a syscall or two) is paid once per
+     * batch instead of once per request. Never nested; never empty.
+     */
+    record Batch(List<Message> messages) implements Message {
+        public Batch {
+            messages = List.copyOf(messages);
+        }
     }
 
     /** Worker → controller, periodically. */

@@ -77,6 +77,8 @@ class MessageCodecTest {
                 new Message.FirstToken("worker-0", 7, CreditPhase.PROFILING),
                 new Message.SlotShare(CreditPhase.PROFILING, 32, Long.MAX_VALUE),
                 new Message.CreditUnsent("worker-0", 8, CreditPhase.PROFILING),
+                new Message.Batch(List.of(new Message.FirstToken("worker-0", 9, CreditPhase.PROFILING),
+                        new Message.CreditReturn("worker-0", 9, CreditPhase.PROFILING, false, false, true))),
                 new Credit(8, CreditPhase.PROFILING, "conv-1", "corr-1", 1, 3, null, 1,
                         new TurnInput("next question", new TurnContents(List.of(NamedContents.of("query", "q")),
                                 List.of(NamedContents.of("image_url", "data:image/png;base64,AA==")), List.of(),
