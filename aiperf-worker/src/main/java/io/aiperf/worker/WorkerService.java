@@ -126,6 +126,9 @@ public final class WorkerService implements Service {
     private HttpTransport transport;
     private UserSessions sessions;
     private long renderFailures;
+    /** How well records are batched: records sent, and the bus messages that carried them. */
+    private long recordsSent;
+    private long recordMessages;
     private long completed;
     private long failed;
 
@@ -228,7 +231,8 @@ public final class WorkerService implements Service {
                         transport.cancelAll(c.phase());
                     }
                 } else if (event instanceof Shutdown s) {
-                    log.info("{} shutting down: {}", id, s.reason());
+                    log.info("{} shutting down: {}; {} records went out in {} bus messages", id, s.reason(),
+                            recordsSent, recordMessages);
                     return;
                 }
             }
@@ -372,6 +376,8 @@ public final class WorkerService implements Service {
         Message recordsOut = toRecords.take();
         if (recordsOut != null) {
             ZmqBus.send(records, recordsOut);
+            recordMessages++;
+            recordsSent += recordsOut instanceof Batch b ? b.messages().size() : 1;
         }
         Message controllerOut = toController.take();
         if (controllerOut != null) {
