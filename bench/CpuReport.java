@@ -80,10 +80,13 @@ public class CpuReport {
                 workerUnits = Math.max(workerUnits, units);
             }
         }
-        if (workers > 1) {
-            // Each worker sends a share of the requests: what one costs on a worker is the sum over workers.
-            System.out.printf(Locale.ROOT, "  %-30s %15d %16.2f%n", "all " + workers + " workers", workerUnits,
-                    workerTicks * tickUs / workerUnits);
+        if (workers > 0) {
+            // Each worker sends a share of the requests: what one costs on a worker is the sum over workers, and
+            // one core's worth of that cost is the rate a worker JVM could reach before its CPU bounds it.
+            double perUnit = workerTicks * tickUs / workerUnits;
+            System.out.printf(Locale.ROOT, "  %-30s %15d %16.2f   (one core: %,.0f %ss/s)%n",
+                    "all " + workers + " worker" + (workers > 1 ? "s" : ""), workerUnits, perUnit, 1e6 / perUnit,
+                    unit);
         }
     }
 

@@ -1,16 +1,27 @@
 # Shared by the bench/*.sh scripts of step 6 (sourced, not run): an artifact directory, the built-in mock server on
-# a free port (optionally pinned), its request log, and per-JVM CPU sampling of an aiperf run.
-#   bench_init NAME         sets $root, $jar, $out (bench/out/NAME-<time>); fails without a build
+# a free port (optionally pinned), its request log, an aiperf run against it, and per-JVM CPU sampling.
+#   need CMD...             exits 1 with one line unless every CMD is on the PATH
+#   bench_init NAME         sets $root, $jar, $out (bench/out/NAME-<time>); fails without a build; notes the load
+#   load_line               "load at start: …; at end: …" for the closing line of a script's table
 #   start_mock ARGS...      starts bin/aiperf-mock-server ARGS on a free port, pinned to $MOCK_CPUS when set
-#                           (taskset -c), waits for /health; sets $mock_pid, $mock_port, $mock_url
+#                           (taskset -c), waits for /health; sets $mock_pid, $mock_port, $mock_url, $mock_args
+#   warm_mock BODY          MOCK_WARMUP seconds (default 2; 0: none) of `wrk -c16` POSTing BODY to the chat path,
+#                           then clears the log: the mock's request path is JIT-compiled before it is measured, so
+#                           a cold mock does not count as client error
 #   stop_mock               stops it (also done on exit)
 #   mock_log FILE           GET /mock/requests into FILE;  mock_clear: DELETE /mock/requests
 #   client_cmd              prints "taskset -c $CLIENT_CPUS" when CLIENT_CPUS is set: prefix for aiperf and wrk
+#   aiperf_profile RUN ARGS...  `bin/aiperf profile` against the mock with the flags every bench shares (model bench,
+#                           chat endpoint, builtin tokenizer, no UI, --workers-max WORKERS when set) and ARGS, on a
+#                           freshly cleared mock log. In RUN: launch_ns.txt (epoch just before the launch),
+#                           console.txt, aiperf/ (the artifact dir), mock-requests.json (the mock's log of the run),
+#                           and with SAMPLE_CPU=1 cpu.csv (sample_cpu). Exits 1 with one line if aiperf fails.
 #   sample_cpu PID FILE     in the background until PID exits: every 0.2 s, "epoch_ns,pid,role,ticks,start_ticks"
 #                           (utime+stime, and the process's start since boot, in clock ticks) for PID, its
 #                           descendant JVMs and the mock, in FILE; sets $sampler_pid
 #   cpu_report FILE LOG UNIT  steady-state CPU per request (UNIT=requests) or per SSE event (UNIT=events) of each
 #                           sampled process, from FILE and the mock log LOG (bench/CpuReport.java)
+#   report NAME ARGS...     runs bench/NAME.java with the aiperf jar (Jackson, commons-math3) on the class path
 # Everything started here is stopped on exit by pid; callers add their own pids to $bench_pids.
 
 bench_pids=()
@@ -20,15 +31,27 @@ bench_cleanup() {
 }
 trap bench_cleanup EXIT
 
+need() {
+  local cmd
+  for cmd in "$@"; do
+    command -v "$cmd" >/dev/null || { echo "$(basename "$0"): needs $cmd on the PATH" >&2; exit 1; }
+  done
+}
+
 bench_init() {
+  need java curl jq python3
   root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
   jar="$root/aiperf-cli/target/aiperf.jar"
   [ -f "$jar" ] && [ -f "$root/mock-server/target/aiperf-mock-server.jar" ] \
-    || { echo "build first: mvn -q -DskipTests package" >&2; exit 1; }
+    || { echo "$(basename "$0"): build first: mvn -B -q -DskipTests package" >&2; exit 1; }
   out="$root/bench/out/$1-$(date +%Y%m%d-%H%M%S)"
   mkdir -p "$out"
-  echo "load: $(uptime | sed 's/.*load average/load average/')" | tee "$out/load.txt"
+  load_now > "$out/load.txt"
+  echo "load at start: $(cat "$out/load.txt")"
 }
+
+load_now() { uptime | sed 's/.*load average: //'; }
+load_line() { echo "load at start: $(cat "$out/load.txt"); at end: $(load_now) (2 cores)"; }
 
 free_port() {
   python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'
@@ -36,6 +59,7 @@ free_port() {
 
 start_mock() {
   mock_port=$(free_port)
+  mock_args="$*"
   local pin=()
   [ -n "${MOCK_CPUS:-}" ] && pin=(taskset -c "$MOCK_CPUS")
   # bin/aiperf-mock-server execs java (and taskset execs it), so $! is the mock's JVM.
@@ -48,8 +72,19 @@ start_mock() {
     kill -0 "$mock_pid" 2>/dev/null || break
     sleep 0.1
   done
-  echo "mock server did not start; see $out/mock.log" >&2
+  echo "$(basename "$0"): mock server did not start; see $out/mock.log" >&2
   exit 1
+}
+
+warm_mock() {
+  local seconds="${MOCK_WARMUP:-2}"
+  [ "$seconds" = 0 ] && return 0
+  need wrk
+  printf 'wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\nwrk.body = [==[%s]==]\n' \
+      "$1" > "$out/warm-mock.lua"
+  $(client_cmd) wrk -t1 -c16 -d"${seconds}s" -s "$out/warm-mock.lua" "$mock_url/v1/chat/completions" \
+      >> "$out/warm-mock.txt" 2>&1 || { echo "$(basename "$0"): wrk failed; see $out/warm-mock.txt" >&2; exit 1; }
+  mock_clear
 }
 
 stop_mock() {
@@ -63,6 +98,30 @@ mock_clear() { curl -sf -X DELETE "$mock_url/mock/requests" > /dev/null; }
 client_cmd() {
   [ -n "${CLIENT_CPUS:-}" ] && echo "taskset -c $CLIENT_CPUS"
   return 0
+}
+
+aiperf_profile() {
+  local run=$1 cli workers=()
+  shift
+  [ -n "${WORKERS:-}" ] && workers=(--workers-max "$WORKERS")
+  mkdir -p "$run"
+  mock_clear
+  date +%s%N > "$run/launch_ns.txt"
+  $(client_cmd) "$root/bin/aiperf" profile -m bench -u "127.0.0.1:$mock_port" --endpoint-type chat \
+      --tokenizer builtin --ui none --artifact-dir "$run/aiperf" "${workers[@]}" "$@" > "$run/console.txt" 2>&1 &
+  cli=$!
+  bench_pids+=("$cli")
+  if [ "${SAMPLE_CPU:-0}" = 1 ]; then
+    sample_cpu "$cli" "$run/cpu.csv"
+  fi
+  if ! wait "$cli"; then
+    echo "$(basename "$0"): aiperf failed; see $run/console.txt" >&2
+    exit 1
+  fi
+  if [ "${SAMPLE_CPU:-0}" = 1 ]; then
+    wait "$sampler_pid" || true
+  fi
+  mock_log "$run/mock-requests.json"
 }
 
 sample_cpu() {
@@ -121,6 +180,12 @@ PY
   bench_pids+=("$sampler_pid")
 }
 
+report() {
+  local name=$1
+  shift
+  java -cp "$jar" "$root/bench/$name.java" "$@"
+}
+
 cpu_report() {
-  java -cp "$jar" "$root/bench/CpuReport.java" "$(getconf CLK_TCK)" "$1" "$2" "$3"
+  report CpuReport "$(getconf CLK_TCK)" "$1" "$2" "$3"
 }
