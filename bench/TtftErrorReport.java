@@ -14,14 +14,21 @@ import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 /**
- * One concurrency level of bench/ttft-error.sh: aiperf's timing against the mock's own clock, joined by X-Request-ID.
- * Per request (all in ms):
- * ttft_err = time_to_first_token - (mock's first event write - its arrival);
- * latency_err = request_latency - (mock's end write - its arrival);
- * start_to_write = request_write_ns - request_start_ns (ours: credit taken to request bytes handed to the socket);
- * write_to_arrival = mock arrival epoch - request_write_ns (two processes' epoch clocks on one host: indicative).
- * Printed for the first wave (the first CONCURRENCY requests by start), the rest, and all.
- * {@code java -cp aiperf.jar bench/TtftErrorReport.java CONCURRENCY mock-requests.json profile_export.jsonl}.
+ * One concurrency level of bench/ttft-error.sh: aiperf's timing against the mock's own clock, joined by X-Request-ID
+ * (the {@code x_request_id} of profile_export.jsonl's metadata and of the mock's log). Per request, in ms:
+ * <ul>
+ *   <li>ttft_err = time_to_first_token - (mock's first SSE event written - mock's request received): the time our
+ *   TTFT holds that the server did not spend (our start to our write, the loopback both ways, our read and parse);
+ *   both terms are one process's monotonic clock, so no clock offset enters;</li>
+ *   <li>latency_err = request_latency - (mock's end written - request received), likewise;</li>
+ *   <li>start_to_write = request_write_ns - request_start_ns: ours alone, credit taken to request bytes handed to
+ *   the socket;</li>
+ *   <li>write_to_arrival = mock's arrival epoch - request_write_ns: two processes' epoch clocks (ours anchored once
+ *   per JVM, the mock's read per request) on one host, so indicative to a few µs plus any NTP slew since our
+ *   anchor.</li>
+ * </ul>
+ * Printed for the first wave (the first CONCURRENCY requests by start: every slot's first request), the rest, and
+ * all. {@code java -cp aiperf.jar bench/TtftErrorReport.java CONCURRENCY mock-requests.json profile_export.jsonl}.
  */
 public class TtftErrorReport {
 

@@ -5,7 +5,7 @@
 #   load_line               "load at start: …; at end: …" for the closing line of a script's table
 #   start_mock ARGS...      starts bin/aiperf-mock-server ARGS on a free port, pinned to $MOCK_CPUS when set
 #                           (taskset -c), waits for /health; sets $mock_pid, $mock_port, $mock_url, $mock_args
-#   warm_mock BODY          MOCK_WARMUP seconds (default 2; 0: none) of `wrk -c16` POSTing BODY to the chat path,
+#   warm_mock BODY          MOCK_WARMUP seconds (default 2; 0: none) of `wrk -c64` POSTing BODY to the chat path,
 #                           then clears the log: the mock's request path is JIT-compiled before it is measured, so
 #                           a cold mock does not count as client error
 #   stop_mock               stops it (also done on exit)
@@ -82,7 +82,7 @@ warm_mock() {
   need wrk
   printf 'wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\nwrk.body = [==[%s]==]\n' \
       "$1" > "$out/warm-mock.lua"
-  $(client_cmd) wrk -t1 -c16 -d"${seconds}s" -s "$out/warm-mock.lua" "$mock_url/v1/chat/completions" \
+  $(client_cmd) wrk -t1 -c64 -d"${seconds}s" -s "$out/warm-mock.lua" "$mock_url/v1/chat/completions" \
       >> "$out/warm-mock.txt" 2>&1 || { echo "$(basename "$0"): wrk failed; see $out/warm-mock.txt" >&2; exit 1; }
   mock_clear
 }
