@@ -21,6 +21,9 @@ import java.util.TreeMap;
  *   <li>ours_end_to_write / ours_end_to_start: the same slot pairing from profile_export.jsonl: request_write_ns
  *   (request_start_ns) of the k-th request - request_end_ns of the (k-C)-th; across worker JVMs their epoch
  *   anchors may differ slightly.</li>
+ *   <li>ours_same_worker (with several worker JVMs): per worker, its k-th request_start_ns - its (k-S)-th
+ *   request_end_ns, S being the requests it started before its first end: one JVM's clock, but a slot that moves
+ *   between workers breaks the pairing, so it is the check on the cross-JVM figure, not a replacement.</li>
  * </ul>
  * A negative slot turnaround would mean more than C requests in flight; their count is printed.
  * {@code java -cp aiperf.jar bench/TurnaroundReport.java CONCURRENCY mock-requests.json profile_export.jsonl}.
@@ -55,16 +58,31 @@ public class TurnaroundReport {
                 mock.size());
 
         List<long[]> ours = new ArrayList<>();
+        Map<String, List<long[]>> byWorker = new TreeMap<>();
         for (String line : Files.readAllLines(Path.of(args[2]))) {
             JsonNode meta = json.readTree(line).path("metadata");
-            ours.add(new long[] {meta.path("request_start_ns").asLong(), meta.path("request_write_ns").asLong(-1),
-                    meta.path("request_end_ns").asLong()});
+            long[] r = {meta.path("request_start_ns").asLong(), meta.path("request_write_ns").asLong(-1),
+                meta.path("request_end_ns").asLong()};
+            ours.add(r);
+            byWorker.computeIfAbsent(meta.path("worker_id").asText(), k -> new ArrayList<>()).add(r);
         }
         long[] ourEnds = ours.stream().mapToLong(r -> r[2]).sorted().toArray();
         if (ours.stream().allMatch(r -> r[1] >= 0)) {
             print(c, "ours_end_to_write", slotPairs(ours.stream().mapToLong(r -> r[1]).sorted().toArray(), ourEnds, c));
         }
         print(c, "ours_end_to_start", slotPairs(ours.stream().mapToLong(r -> r[0]).sorted().toArray(), ourEnds, c));
+        if (byWorker.size() > 1) {
+            // One JVM's clock only. A worker's slot count is how many requests it started before its first end.
+            List<Long> gaps = new ArrayList<>();
+            for (List<long[]> requests : byWorker.values()) {
+                long[] workerStarts = requests.stream().mapToLong(r -> r[0]).sorted().toArray();
+                long[] workerEnds = requests.stream().mapToLong(r -> r[2]).sorted().toArray();
+                int slots = (int) Arrays.stream(workerStarts).filter(t -> t < workerEnds[0]).count();
+                Arrays.stream(slotPairs(workerStarts, workerEnds, slots)).forEach(gaps::add);
+            }
+            print(c, "ours_same_worker", gaps.stream().mapToLong(Long::longValue).toArray());
+            System.out.printf(Locale.ROOT, "%-5d %-20s %d worker JVMs%n", c, "", byWorker.size());
+        }
     }
 
     /** next[k] - freed[k - c] for every k >= c. */
