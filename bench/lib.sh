@@ -144,13 +144,21 @@ def tree(pid):
         found += tree(c)
     return found
 roles = {}
+def cmdline(pid):
+    with open(f"/proc/{pid}/cmdline", "rb") as f:
+        return f.read()
 def role(pid):
     if pid not in roles:
         try:
-            args = open(f"/proc/{pid}/cmdline", "rb").read().split(b"\0")
+            raw = cmdline(pid)
+            ppid = int(open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()[1])
+            # Between fork and exec a child still shows its parent's command line (a service forked by the
+            # controller would pass for the controller): wait for the exec.
+            if pid != root and pid != mock and raw == cmdline(ppid):
+                return None
         except OSError:
             return None
-        args = [a.decode(errors="replace") for a in args]
+        args = [a.decode(errors="replace") for a in raw.split(b"\0")]
         if pid == mock:
             roles[pid] = "mock"
         elif "--id" in args:
