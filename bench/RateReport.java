@@ -30,6 +30,10 @@ public class RateReport {
                 all[n++] = r.get("arrival_ns").asLong();
             }
         }
+        if (n < 2) {
+            System.out.printf(Locale.ROOT, "%-8.0f (the mock logged %d profiling arrivals: no rate to report)%n", target, n);
+            return;
+        }
         long[] arrivals = Arrays.copyOf(all, n);
         Arrays.sort(arrivals);
         double spanS = (arrivals[arrivals.length - 1] - arrivals[0]) / 1e9;

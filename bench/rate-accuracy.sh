@@ -1,37 +1,33 @@
 #!/usr/bin/env bash
-# Delivered rate and send lag of aiperf's request-rate mode, measured against the built-in mock server in --fast
-# mode (no token delays), non-streaming. For each target rate it runs `aiperf profile` for DURATION seconds and reads:
-#   - the delivered rate and inter-arrival variation from the arrival times the MOCK recorded (GET /mock/requests),
-#   - the send-lag distribution (actual send - intended send) from profile_export_aiperf.json.
-# Usage: bench/rate-accuracy.sh [RATES...]   (default: 100 1000 2000 5000); env DURATION (s, default 10),
-# PATTERN (constant|poisson, default constant), WORKERS (default: aiperf's own default), WARMUP (s at the same rate
-# before measuring, so the JIT has compiled the request path; default 5). The mock's arrival log is cleared after
-# the warmup only in the sense that warmup arrivals are excluded: the report uses the last DURATION seconds.
-# Needs a build (mvn -q -DskipTests package). Prints one table row per rate; keeps artifacts in bench/out/.
+# Delivered rate and send lag of aiperf's request-rate mode (issue 10, goal 3: send lag p99 < 1 ms at 1,000 and
+# 2,000 req/s, < 2 ms at 5,000, from the first profiled request; a constant rate's inter-arrival CV < 0.05 as the
+# server sees it), against the built-in mock server in --fast mode (no token delays), non-streaming.
+# For each target rate a fresh `aiperf profile --request-rate R --benchmark-duration DURATION` (no warm-up unless
+# WARMUP is set: the goal is a cold start), then bench/RateReport.java reads
+#   - the delivered rate and the inter-arrival CV from the arrival times the MOCK recorded (GET /mock/requests),
+#     profiling phase only,
+#   - the send lag (actual send - intended send, ms) from profile_export_aiperf.json, over every profiled request.
+# Usage: bench/rate-accuracy.sh [RATES...]   (default: 1000 2000 5000); env DURATION (s, 10), PATTERN
+# (constant|poisson, constant), WARMUP (s of --warmup-duration at the same rate first; 0, the default: none),
+# WORKERS (aiperf's default).
+# Needs a build (mvn -B -q -DskipTests package). Artifacts in bench/out/rate-<time>/.
 set -euo pipefail
-root="$(cd "$(dirname "$0")/.." && pwd)"
-rates=("$@"); [ ${#rates[@]} -eq 0 ] && rates=(100 1000 2000 5000)
+source "$(dirname "$0")/lib.sh"
+bench_init rate
+rates=("$@"); [ ${#rates[@]} -eq 0 ] && rates=(1000 2000 5000)
 duration="${DURATION:-10}"; pattern="${PATTERN:-constant}"
-out="$root/bench/out/rate-$(date +%Y%m%d-%H%M%S)"; mkdir -p "$out"
-jar="$root/aiperf-cli/target/aiperf.jar"
-[ -f "$jar" ] || { echo "build first: mvn -q -DskipTests package" >&2; exit 1; }
+warmup_opt=(); [ "${WARMUP:-0}" != 0 ] && warmup_opt=(--warmup-duration "$WARMUP")
+start_mock --fast
 
-port=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])' 2>/dev/null || echo 18765)
-"$root/bin/aiperf-mock-server" --port "$port" --fast > "$out/mock.log" 2>&1 &
-mock_pid=$!
-trap 'kill $mock_pid 2>/dev/null || true' EXIT
-for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break; sleep 0.2; done
-
-printf '%-8s %-10s %-10s %-8s %-8s %-9s %-9s %-9s %-9s\n' target delivered error% iat_cv sent lag_p50 lag_p90 lag_p99 lag_max
+printf '%-8s %-10s %-10s %-8s %-8s %-9s %-9s %-9s %-9s\n' target delivered error% iat_cv sent lag_p50 lag_p90 \
+    lag_p99 lag_max
 for rate in "${rates[@]}"; do
-  curl -sf -X DELETE "http://127.0.0.1:$port/mock/requests" >/dev/null
-  dir="$out/r$rate"
-  workers_opt=(); [ -n "${WORKERS:-}" ] && workers_opt=(--workers-max "$WORKERS")
-  "$root/bin/aiperf" profile -m bench -u "127.0.0.1:$port" --endpoint-type chat --isl 32 --osl 8 \
-      --tokenizer builtin --request-rate "$rate" --arrival-pattern "$pattern" --benchmark-duration "$duration" \
-      --warmup-duration "${WARMUP:-5}" \
-      --benchmark-grace-period 5 --artifact-dir "$dir" --ui none "${workers_opt[@]}" > "$dir.console.txt" 2>&1
-  curl -sf "http://127.0.0.1:$port/mock/requests" > "$dir.arrivals.json"
-  java -cp "$jar" "$root/bench/RateReport.java" "$rate" "$duration" "$dir.arrivals.json" "$dir/profile_export_aiperf.json"
+  run="$out/r$rate"
+  aiperf_profile "$run" --isl 32 --osl 8 --request-rate "$rate" --arrival-pattern "$pattern" \
+      --benchmark-duration "$duration" --benchmark-grace-period 5 "${warmup_opt[@]}"
+  report RateReport "$rate" "$duration" "$run/mock-requests.json" "$run/aiperf/profile_export_aiperf.json"
 done
+echo "goal: lag_p99 < 1 ms at 1,000 and 2,000 req/s, < 2 ms at 5,000; iat_cv < 0.05 (constant); lag in ms;" \
+    "$pattern arrivals, ${WARMUP:-0} s warm-up, $duration s each"
+load_line
 echo "artifacts: $out"

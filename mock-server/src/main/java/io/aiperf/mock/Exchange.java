@@ -34,19 +34,23 @@ final class Exchange {
     private final boolean keepAlive;
     private final long arrivalNs;
     private final long arrivalEpochNs;
+    private final long connection;
     private final Consumer<Exchange> onDone;
+    /** Stamped before each write when the request is logged; null for routes that are not (health, the log). */
+    private ResponseWrites writes;
     private Runnable onFinish;
     private ScheduledFuture<?> timer;
     private boolean finished;
 
     Exchange(ChannelHandlerContext ctx, String path, HttpHeaders requestHeaders, boolean keepAlive,
-             long arrivalNs, long arrivalEpochNs, Consumer<Exchange> onDone) {
+             long arrivalNs, long arrivalEpochNs, long connection, Consumer<Exchange> onDone) {
         this.ctx = ctx;
         this.path = path;
         this.requestHeaders = requestHeaders;
         this.keepAlive = keepAlive;
         this.arrivalNs = arrivalNs;
         this.arrivalEpochNs = arrivalEpochNs;
+        this.connection = connection;
         this.onDone = onDone;
     }
 
@@ -69,6 +73,23 @@ final class Exchange {
 
     long arrivalEpochNs() {
         return arrivalEpochNs;
+    }
+
+    /** The connection's number: 1 for the server's first accepted connection, then 2, … */
+    long connection() {
+        return connection;
+    }
+
+    /** Stamps every later write of this exchange's response into {@code writes}. */
+    void recordWrites(ResponseWrites writes) {
+        this.writes = writes;
+    }
+
+    /** The answer will have {@code count} SSE events: sizes the stamp array once. */
+    void expectEvents(int count) {
+        if (writes != null) {
+            writes.expectEvents(count);
+        }
     }
 
     ChannelHandlerContext ctx() {
@@ -125,6 +146,11 @@ final class Exchange {
     /** Writes a complete response; the exchange ends when it has been written. */
     void send(FullHttpResponse response) {
         HttpUtil.setKeepAlive(response, keepAlive);
+        if (writes != null) {
+            long now = System.nanoTime();
+            writes.response(now);
+            writes.end(now);
+        }
         ctx.writeAndFlush(response).addListener(written -> complete());
     }
 
@@ -136,16 +162,25 @@ final class Exchange {
                 .set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_CACHE);
         HttpUtil.setTransferEncodingChunked(response, true);
         HttpUtil.setKeepAlive(response, keepAlive);
+        if (writes != null) {
+            writes.response(System.nanoTime());
+        }
         ctx.writeAndFlush(response, ctx.voidPromise());
     }
 
     /** One event as its own chunk, flushed at once so the client sees it at its scheduled time. */
     void writeEvent(ByteBuf event) {
+        if (writes != null) {
+            writes.event(System.nanoTime());
+        }
         ctx.writeAndFlush(new DefaultHttpContent(event), ctx.voidPromise());
     }
 
     /** Terminates the chunked body; the exchange ends when the terminator has been written. */
     void endEventStream() {
+        if (writes != null) {
+            writes.end(System.nanoTime());
+        }
         ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(written -> complete());
     }
 

@@ -29,13 +29,16 @@ final class HttpDispatcher extends ChannelInboundHandlerAdapter {
     }
 
     private final Router router;
+    private final long connection;
     private final ArrayDeque<Arrival> queue = new ArrayDeque<>();
     private ChannelHandlerContext ctx;
     private Exchange current;
     private boolean draining;
 
-    HttpDispatcher(Router router) {
+    /** {@code connection}: this connection's number in the request log. */
+    HttpDispatcher(Router router, long connection) {
         this.router = router;
+        this.connection = connection;
     }
 
     @Override
@@ -83,7 +86,7 @@ final class HttpDispatcher extends ChannelInboundHandlerAdapter {
             boolean decoded = request.decoderResult().isSuccess();
             String path = new QueryStringDecoder(request.uri()).path();
             current = new Exchange(ctx, path, request.headers(), decoded && HttpUtil.isKeepAlive(request),
-                    arrival.arrivalNs(), arrival.arrivalEpochNs(), this::exchangeDone);
+                    arrival.arrivalNs(), arrival.arrivalEpochNs(), connection, this::exchangeDone);
             if (!decoded) {
                 current.respondError(HttpResponseStatus.BAD_REQUEST,
                         "malformed HTTP request: " + request.decoderResult().cause(), "invalid_request_error");

@@ -99,10 +99,12 @@ abstract class JsonRoute implements Route {
     private void logArrival(Exchange exchange, JsonNode body, MediaParts media, Fault fault) {
         String model = body != null && body.path("model").isTextual() ? body.get("model").asText() : null;
         boolean stream = body != null && body.path("stream").asBoolean(false);
+        ResponseWrites writes = new ResponseWrites();
         requestLog.arrived(new RequestRecord(exchange.arrivalNs(), exchange.arrivalEpochNs(), exchange.path(),
                 model, stream, exchange.requestHeaders().get("X-Request-ID"),
                 exchange.requestHeaders().get("X-Correlation-ID"), media.images(), media.audios(), media.videos(),
-                body == null || body.isMissingNode() ? null : body, fault));
+                body == null || body.isMissingNode() ? null : body, fault, exchange.connection(), writes));
+        exchange.recordWrites(writes);
         exchange.onFinish(requestLog::departed);
     }
 }

@@ -4,6 +4,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** The pipeline of every accepted connection: HTTP/1.1 codec, whole-request aggregation, dispatch. */
 final class MockServerInitializer extends ChannelInitializer<Channel> {
@@ -12,6 +13,8 @@ final class MockServerInitializer extends ChannelInitializer<Channel> {
     static final int MAX_REQUEST_BYTES = 64 * 1024 * 1024;
 
     private final Router router;
+    // Numbers connections for the request log, so a benchmark can follow one connection's requests.
+    private final AtomicLong connections = new AtomicLong();
 
     MockServerInitializer(Router router) {
         this.router = router;
@@ -22,6 +25,6 @@ final class MockServerInitializer extends ChannelInitializer<Channel> {
         ch.pipeline().addLast(
                 new HttpServerCodec(),
                 new HttpObjectAggregator(MAX_REQUEST_BYTES),
-                new HttpDispatcher(router));
+                new HttpDispatcher(router, connections.incrementAndGet()));
     }
 }

@@ -11,13 +11,15 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Records are capped at {@link #MAX_RECORDS}; past that, arrivals are only counted as dropped, so a long
  * soak run against the standalone server cannot exhaust the heap. Request bodies, which can be large, are kept for
- * the first {@link #MAX_BODIES} records only.
+ * the first {@link #MAX_BODIES} records only, and per-event write stamps for the first {@link #MAX_STAMPED}.
  */
 final class RequestLog {
 
     static final int MAX_RECORDS = 1_000_000;
     /** Requests whose parsed body is kept (bodies can be large: base64 media, long prompts). */
     static final int MAX_BODIES = 1_000;
+    /** Requests whose every SSE event write is stamped (the others keep the first and last); 10k x OSL longs. */
+    static final int MAX_STAMPED = 10_000;
 
     private final ConcurrentLinkedQueue<RequestRecord> records = new ConcurrentLinkedQueue<>();
     // ConcurrentLinkedQueue.size() walks the whole queue, so the cap needs its own counter.
@@ -30,6 +32,9 @@ final class RequestLog {
     void arrived(RequestRecord record) {
         int position = stored.incrementAndGet();
         if (position <= MAX_RECORDS) {
+            if (position <= MAX_STAMPED) {
+                record.writes().keepEventStamps();
+            }
             records.add(position <= MAX_BODIES ? record : record.withoutBody());
         } else {
             stored.decrementAndGet();

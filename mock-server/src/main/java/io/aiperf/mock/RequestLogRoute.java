@@ -1,7 +1,9 @@
 package io.aiperf.mock;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import java.io.IOException;
 
 /**
  * {@code GET /mock/requests} lists what the server saw arrive, so an out-of-process test can check the load
@@ -37,6 +39,8 @@ final class RequestLogRoute {
                 json.writeNumberField("audios", record.audios());
                 json.writeNumberField("videos", record.videos());
                 json.writeStringField("fault", record.fault() == null ? null : record.fault().cliName);
+                json.writeNumberField("connection", record.connection());
+                writeWrites(json, record.writes());
                 if (record.body() != null) {
                     json.writeFieldName("body");
                     json.writeTree(record.body());
@@ -48,6 +52,33 @@ final class RequestLogRoute {
             json.writeEndArray();
             json.writeEndObject();
         }));
+    }
+
+    /** The server's own clock for the answer: nanoTime stamps, null for writes that did not happen. */
+    private static void writeWrites(JsonGenerator json, ResponseWrites writes) throws IOException {
+        // Read the counts first: a stamp is set before its count (see ResponseWrites).
+        int events = writes.events();
+        long end = writes.endNs();
+        writeStamp(json, "response_ns", writes.responseNs());
+        json.writeNumberField("events", events);
+        writeStamp(json, "first_event_ns", writes.firstEventNs());
+        writeStamp(json, "last_event_ns", writes.lastEventNs());
+        writeStamp(json, "end_ns", end);
+        long[] stamps = writes.eventNs();
+        if (stamps == null) {
+            json.writeNullField("event_ns");
+        } else {
+            json.writeFieldName("event_ns");
+            json.writeArray(stamps, 0, stamps.length);
+        }
+    }
+
+    private static void writeStamp(JsonGenerator json, String field, long ns) throws IOException {
+        if (ns < 0) {
+            json.writeNullField(field);
+        } else {
+            json.writeNumberField(field, ns);
+        }
     }
 
     void clear(Exchange exchange, FullHttpRequest request) {

@@ -20,6 +20,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param body            the parsed JSON body, so tests can check what the client sent; null if it was not JSON,
  *                        and null past the first {@link RequestLog#MAX_BODIES} records of a log
  * @param fault           the {@link Fault} injected into this request's answer, or null for a normal answer
+ * @param connection      which connection it came on: 1 for the server's first accepted connection, then 2, …
+ * @param writes          when the server wrote each part of the answer (filled in as the answer goes out)
  */
 public record RequestRecord(
         long arrivalNs,
@@ -33,10 +35,12 @@ public record RequestRecord(
         int audios,
         int videos,
         JsonNode body,
-        Fault fault) {
+        Fault fault,
+        long connection,
+        ResponseWrites writes) {
 
     RequestRecord withoutBody() {
         return new RequestRecord(arrivalNs, arrivalEpochNs, path, model, stream, xRequestId, xCorrelationId, images,
-                audios, videos, null, fault);
+                audios, videos, null, fault, connection, writes);
     }
 }

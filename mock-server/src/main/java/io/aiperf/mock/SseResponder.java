@@ -101,6 +101,8 @@ final class SseResponder {
     }
 
     void start() {
+        // The token events plus the few that end a stream (usage, done, …): one stamp array, never regrown.
+        exchange.expectEvents(events + 4);
         exchange.startEventStream();
         exchange.runAt(deadlineNs(0), this::writeDue);
     }
