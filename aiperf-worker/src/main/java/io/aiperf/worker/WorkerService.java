@@ -1,20 +1,24 @@
 package io.aiperf.worker;
 
 import io.aiperf.core.bus.Channel;
+import io.aiperf.core.bus.Outbox;
 import io.aiperf.core.bus.ServiceEndpoints;
 import io.aiperf.core.bus.ZmqBus;
 import io.aiperf.core.config.BenchmarkConfig;
 import io.aiperf.core.error.OneLine;
 import io.aiperf.core.message.Credit;
 import io.aiperf.core.message.Message;
+import io.aiperf.core.message.Message.Batch;
 import io.aiperf.core.message.Message.CancelCredits;
 import io.aiperf.core.message.Message.ConfigureWorkers;
 import io.aiperf.core.message.Message.CreditReturn;
+import io.aiperf.core.message.Message.CreditUnsent;
 import io.aiperf.core.message.Message.FirstToken;
 import io.aiperf.core.message.Message.Heartbeat;
 import io.aiperf.core.message.Message.ProfileStart;
 import io.aiperf.core.message.Message.ServiceFailed;
 import io.aiperf.core.message.Message.Shutdown;
+import io.aiperf.core.message.Message.SlotShare;
 import io.aiperf.core.message.Message.WorkerReady;
 import io.aiperf.core.message.Message.WorkerRegistered;
 import io.aiperf.core.message.Message.WorkerStatus;
@@ -27,6 +31,7 @@ import io.aiperf.worker.http.HttpTransport;
 import io.aiperf.worker.http.RequestCallbacks;
 import io.aiperf.worker.session.RenderedTurn;
 import io.aiperf.worker.session.UserSessions;
+import io.aiperf.worker.slots.SlotGate;
 import io.aiperf.worker.warmup.TransportWarmup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +47,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The worker process ({@code aiperf service --type worker}). Its bus thread (the one calling {@link #run}) owns every
@@ -54,6 +60,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>Credits without a body are rendered here, on the bus thread, from the conversation's {@link UserSessions}
  * history (bus-thread confined, no locks); a finished record's reply joins that history before its return is sent.
+ *
+ * <p>In a fixed-concurrency burst the controller hands this worker a {@link SlotShare} before the phase's first
+ * credit and then sends first turns ahead; they wait in that phase's {@link SlotGate}, and the event loop that ends a
+ * session starts the next one at once. A waiting turn the phase no longer wants goes back as {@link CreditUnsent}.
  */
 public final class WorkerService implements Service {
 
@@ -65,6 +75,9 @@ public final class WorkerService implements Service {
 
     /** {@link RequestRecord}s and {@link FirstToken}s from the event loops, in the order they happened. */
     private final Queue<Message> finished = new ConcurrentLinkedQueue<>();
+    /** Bus thread only: one pass's records, and its notices for the controller. */
+    private final Outbox toRecords = new Outbox();
+    private final Outbox toController = new Outbox();
     private final RequestCallbacks callbacks = new RequestCallbacks() {
         @Override
         public void firstToken(Credit credit, long arrivalNs) {
@@ -72,8 +85,27 @@ public final class WorkerService implements Service {
         }
 
         @Override
-        public void done(RequestRecord record) {
+        public void done(Credit credit, RequestRecord record) {
+            SlotGate gate = gates.get(credit.phase().ordinal());
+            if (gate != null && (credit.finalTurn() || record.failed())) {
+                // The session is over (a failed turn ends it): its slot starts the next waiting turn right here.
+                gate.release();
+            }
             handOff(record);
+        }
+    };
+    /** Each phase's slot share on this worker, by ordinal; null when the controller keeps that phase's slots. */
+    private final AtomicReferenceArray<SlotGate> gates = new AtomicReferenceArray<>(CreditPhase.values().length);
+    private final SlotGate.Outlet outlet = new SlotGate.Outlet() {
+        @Override
+        public void start(SlotGate.Waiting turn, long grantedNs) {
+            transport.send(turn.credit().intendedAt(grantedNs), turn.payloadJson(), turn.inputText(), grantedNs,
+                    callbacks);
+        }
+
+        @Override
+        public void unsent(Credit credit) {
+            handOff(new CreditUnsent(id, credit.creditId(), credit.phase()));
         }
     };
     private final AtomicBoolean wakePending = new AtomicBoolean();
@@ -94,6 +126,9 @@ public final class WorkerService implements Service {
     private HttpTransport transport;
     private UserSessions sessions;
     private long renderFailures;
+    /** How well records are batched: records sent, and the bus messages that carried them. */
+    private long recordsSent;
+    private long recordMessages;
     private long completed;
     private long failed;
 
@@ -185,6 +220,10 @@ public final class WorkerService implements Service {
                     }
                 } else if (event instanceof CancelCredits c) {
                     abandoned.putIfAbsent(c.phase(), System.nanoTime());
+                    SlotGate gate = gates.get(c.phase().ordinal());
+                    if (gate != null) {
+                        gate.close();
+                    }
                     if (sessions != null) {
                         sessions.evictPhase(c.phase());
                     }
@@ -192,7 +231,8 @@ public final class WorkerService implements Service {
                         transport.cancelAll(c.phase());
                     }
                 } else if (event instanceof Shutdown s) {
-                    log.info("{} shutting down: {}", id, s.reason());
+                    log.info("{} shutting down: {}; {} records went out in {} bus messages", id, s.reason(),
+                            recordsSent, recordMessages);
                     return;
                 }
             }
@@ -233,20 +273,47 @@ public final class WorkerService implements Service {
         byte[] bytes;
         while ((bytes = credits.recv(ZMQ.DONTWAIT)) != null) {
             long receivedNs = System.nanoTime();
-            if (!(MessageCodec.decode(bytes) instanceof Credit credit)) {
-                continue;
-            }
-            if (transport == null) {
-                // Cannot happen after the handshake; answer anyway so the controller's slot is freed.
-                ZmqBus.send(credits, new CreditReturn(id, credit.creditId(), credit.phase(), true, true, false));
-                continue;
-            }
-            if (credit.payloadJson() != null) {
-                transport.send(credit, credit.payloadJson(), null, receivedNs, callbacks);
+            Message message = MessageCodec.decode(bytes);
+            if (message instanceof Batch batch) {
+                for (Message m : batch.messages()) {
+                    accept(m, receivedNs, credits);
+                }
             } else {
-                RenderedTurn turn = render(credit);
-                transport.send(credit, turn.payloadJson(), turn.inputText(), receivedNs, callbacks);
+                accept(message, receivedNs, credits);
             }
+        }
+    }
+
+    private void accept(Message message, long receivedNs, ZMQ.Socket credits) {
+        if (message instanceof SlotShare share) {
+            SlotGate old = gates.getAndSet(share.phase().ordinal(),
+                    new SlotGate(share.slots(), share.sendUntilNs(), outlet));
+            if (old != null) {
+                old.close();
+            }
+            return;
+        }
+        if (!(message instanceof Credit credit)) {
+            return;
+        }
+        if (transport == null) {
+            // Cannot happen after the handshake; answer anyway so the controller's slot is freed.
+            ZmqBus.send(credits, new CreditReturn(id, credit.creditId(), credit.phase(), true, true, false));
+            return;
+        }
+        String payloadJson = credit.payloadJson();
+        String inputText = null;
+        if (payloadJson == null) {
+            RenderedTurn turn = render(credit);
+            payloadJson = turn.payloadJson();
+            inputText = turn.inputText();
+        }
+        SlotGate gate = credit.turnIndex() == 0 ? gates.get(credit.phase().ordinal()) : null;
+        if (gate != null) {
+            gate.offer(new SlotGate.Waiting(credit, payloadJson, inputText));
+        } else {
+            // Unshared slots, or a later turn: its session already holds a slot.
+            transport.send(credit, payloadJson, inputText, receivedNs, callbacks);
         }
     }
 
@@ -274,12 +341,17 @@ public final class WorkerService implements Service {
         }
     }
 
+    /**
+     * Sends what the event loops finished since the last pass: the records as one bus message to the records
+     * manager, then the first tokens, returns and unsent credits as one to the controller, each in the order they
+     * happened.
+     */
     private void drainFinished(ZMQ.Socket credits) {
         Message message;
         while ((message = finished.poll()) != null) {
-            if (message instanceof FirstToken firstToken) {
-                // Queued before its record by the same event loop, so it leaves before the CreditReturn.
-                ZmqBus.send(credits, firstToken);
+            if (message instanceof FirstToken || message instanceof CreditUnsent) {
+                // A FirstToken was queued before its record by the same event loop: it leaves before the return.
+                toController.add(message);
                 continue;
             }
             RequestRecord record = (RequestRecord) message;
@@ -290,16 +362,26 @@ public final class WorkerService implements Service {
             Long abandonedNs = abandoned.get(record.phase());
             boolean drop = record.cancelled() && abandonedNs != null && record.requestEndNs() - abandonedNs >= 0;
             if (!drop) {
-                // The record goes out before the return: the controller counts returns to know how many to await.
-                ZmqBus.send(records, record);
+                toRecords.add(record);
             }
             if (record.failed()) {
                 failed++;
             } else {
                 completed++;
             }
-            ZmqBus.send(credits, new CreditReturn(id, record.creditId(), record.phase(), record.failed(),
+            toController.add(new CreditReturn(id, record.creditId(), record.phase(), record.failed(),
                     record.cancelled(), !drop));
+        }
+        // The records go out before their returns: the controller counts returns to know how many to await.
+        Message recordsOut = toRecords.take();
+        if (recordsOut != null) {
+            ZmqBus.send(records, recordsOut);
+            recordMessages++;
+            recordsSent += recordsOut instanceof Batch b ? b.messages().size() : 1;
+        }
+        Message controllerOut = toController.take();
+        if (controllerOut != null) {
+            ZmqBus.send(credits, controllerOut);
         }
     }
 }

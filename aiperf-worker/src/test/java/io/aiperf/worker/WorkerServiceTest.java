@@ -21,13 +21,16 @@ import io.aiperf.core.config.TimingMode;
 import io.aiperf.core.config.TokenizerConfig;
 import io.aiperf.core.message.Credit;
 import io.aiperf.core.message.Message;
+import io.aiperf.core.message.Message.Batch;
 import io.aiperf.core.message.Message.CancelCredits;
 import io.aiperf.core.message.Message.ConfigureWorkers;
 import io.aiperf.core.message.Message.CreditReturn;
+import io.aiperf.core.message.Message.CreditUnsent;
 import io.aiperf.core.message.Message.FirstToken;
 import io.aiperf.core.message.Message.Heartbeat;
 import io.aiperf.core.message.Message.ProfileStart;
 import io.aiperf.core.message.Message.Shutdown;
+import io.aiperf.core.message.Message.SlotShare;
 import io.aiperf.core.message.Message.WorkerReady;
 import io.aiperf.core.message.Message.WorkerRegistered;
 import io.aiperf.core.message.Message.WorkerStatus;
@@ -45,7 +48,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -77,6 +82,8 @@ class WorkerServiceTest {
     private Thread workerThread;
     private final List<Integer> exitCodes = new ArrayList<>();
     private long nextCreditId;
+    private final Deque<Message> unbatched = new ArrayDeque<>();
+    private final Deque<RequestRecord> unbatchedRecords = new ArrayDeque<>();
 
     @BeforeEach
     void start() throws Exception {
@@ -214,6 +221,52 @@ class WorkerServiceTest {
         assertThat(records.recv(0)).as("no record for an abandoned request").isNull();
     }
 
+    @Test
+    void withAShareOfOneSlotAFirstTurnWaitsUntilTheSessionBeforeItEnds() throws Exception {
+        ZmqBus.sendTo(credits, WORKER, new SlotShare(CreditPhase.PROFILING, 1, Long.MAX_VALUE));
+        Credit a0 = turn("conv-a", 0, 2, "first of two", false, null, -1);
+        Credit b0 = turn("conv-b", 0, 1, "waits for the slot", false, null, -1);
+        ZmqBus.sendTo(credits, WORKER, a0);
+        ZmqBus.sendTo(credits, WORKER, b0);
+        assertThat(contents(bodies.poll(WAIT_MS, TimeUnit.MILLISECONDS))).containsExactly("first of two");
+        assertThat(fromWorker(WAIT_MS)).isEqualTo(new CreditReturn(WORKER, a0.creditId(), CreditPhase.PROFILING,
+                false, false, true));
+        assertThat(bodies.poll(300, TimeUnit.MILLISECONDS)).as("session a still holds the slot").isNull();
+
+        Credit a1 = turn("conv-a", 1, 2, "second of two", false, null, -1);
+        ZmqBus.sendTo(credits, WORKER, a1);
+        assertThat(contents(bodies.poll(WAIT_MS, TimeUnit.MILLISECONDS))).as("a later turn does not wait")
+                .endsWith("second of two");
+        assertThat(contents(bodies.poll(WAIT_MS, TimeUnit.MILLISECONDS))).as("a's end starts b")
+                .containsExactly("waits for the slot");
+        List<Message> returns = List.of(fromWorker(WAIT_MS), fromWorker(WAIT_MS));
+        assertThat(returns).containsExactly(
+                new CreditReturn(WORKER, a1.creditId(), CreditPhase.PROFILING, false, false, true),
+                new CreditReturn(WORKER, b0.creditId(), CreditPhase.PROFILING, false, false, true));
+        RequestRecord a0Record = record();
+        record();
+        RequestRecord b0Record = record();
+        assertThat(b0Record.creditId()).isEqualTo(b0.creditId());
+        assertThat(b0Record.scheduledNs()).as("intended when its slot was granted, after a0 was sent")
+                .isGreaterThan(a0Record.requestStartNs());
+        assertThat(b0Record.creditReceivedNs()).isEqualTo(b0Record.scheduledNs());
+    }
+
+    @Test
+    void aWaitingTurnOfAnAbandonedPhaseComesBackUnsent() throws Exception {
+        ZmqBus.sendTo(credits, WORKER, new SlotShare(CreditPhase.PROFILING, 1, Long.MAX_VALUE));
+        Credit hanging = turn("conv-h", 0, 1, "slow forever", false, null, -1);
+        Credit waiting = turn("conv-w", 0, 1, "never sent", false, null, -1);
+        ZmqBus.sendTo(credits, WORKER, hanging);
+        ZmqBus.sendTo(credits, WORKER, waiting);
+        assertThat(bodies.poll(WAIT_MS, TimeUnit.MILLISECONDS)).isNotNull();
+        ZmqBus.send(events, new CancelCredits(CreditPhase.PROFILING));
+        assertThat(List.of(fromWorker(WAIT_MS), fromWorker(WAIT_MS))).containsExactlyInAnyOrder(
+                new CreditUnsent(WORKER, waiting.creditId(), CreditPhase.PROFILING),
+                new CreditReturn(WORKER, hanging.creditId(), CreditPhase.PROFILING, true, true, false));
+        assertThat(bodies.poll(300, TimeUnit.MILLISECONDS)).as("the waiting turn never went out").isNull();
+    }
+
     // --- the fake inference server -------------------------------------------------------------------------------
 
     /** Streams "echo: " + the last user message in two SSE chunks; "slow…" messages wait 5 s before any data. */
@@ -260,33 +313,54 @@ class WorkerServiceTest {
 
     // --- the fake controller -------------------------------------------------------------------------------------
 
-    /** The next message from the worker on the ROUTER, skipping periodic status reports; null on timeout. */
+    /**
+     * The next message from the worker on the ROUTER (one at a time, out of its batches), skipping periodic status
+     * reports; null on timeout.
+     */
     private Message fromWorker(int timeoutMs) {
         long deadline = System.nanoTime() + timeoutMs * MS;
         while (true) {
-            long leftMs = (deadline - System.nanoTime()) / MS;
-            if (leftMs <= 0) {
-                return null;
+            Message m = unbatched.poll();
+            if (m == null) {
+                long leftMs = (deadline - System.nanoTime()) / MS;
+                if (leftMs <= 0) {
+                    return null;
+                }
+                credits.setReceiveTimeOut((int) leftMs);
+                byte[] identity = credits.recv(0);
+                if (identity == null) {
+                    return null;
+                }
+                assertThat(new String(identity, ZMQ.CHARSET)).isEqualTo(WORKER);
+                m = MessageCodec.decode(credits.recv(0));
+                if (m instanceof Batch batch) {
+                    unbatched.addAll(batch.messages());
+                    continue;
+                }
             }
-            credits.setReceiveTimeOut((int) leftMs);
-            byte[] identity = credits.recv(0);
-            if (identity == null) {
-                return null;
-            }
-            assertThat(new String(identity, ZMQ.CHARSET)).isEqualTo(WORKER);
-            Message m = MessageCodec.decode(credits.recv(0));
             if (!(m instanceof WorkerStatus)) {
                 return m;
             }
         }
     }
 
+    /** Records from the worker, one at a time out of its batches. */
     private RequestRecord record() {
+        RequestRecord next = unbatchedRecords.poll();
+        if (next != null) {
+            return next;
+        }
         records.setReceiveTimeOut(WAIT_MS);
         byte[] bytes = records.recv(0);
         assertThat(bytes).as("a record").isNotNull();
-        return (RequestRecord) MessageCodec.decode(bytes);
+        Message m = MessageCodec.decode(bytes);
+        if (m instanceof Batch batch) {
+            batch.messages().forEach(r -> unbatchedRecords.add((RequestRecord) r));
+            return unbatchedRecords.poll();
+        }
+        return (RequestRecord) m;
     }
+
 
     private Credit turn(String corr, int index, int turns, String text, boolean firstToken, Long cancelAfterNs,
                         long intendedNs) {

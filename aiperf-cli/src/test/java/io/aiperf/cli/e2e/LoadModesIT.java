@@ -93,6 +93,26 @@ class LoadModesIT {
     }
 
     @Test
+    void aBurstsSlotsHandedToTwoWorkersKeepTheServerAtExactlyTheConcurrency() throws Exception {
+        MockServer mock = aiperf.startMock(MockConfig.ephemeral().withTiming(20, 2));
+        AiperfRun r = profile("--concurrency", "5", "--workers-max", "2", "--request-count", "60", "--streaming",
+                "--osl", "10", "--extra-inputs", "ignore_eos:true");
+
+        assertThat(mock.requestLog()).hasSize(60);
+        assertThat(r.records()).hasSize(60);
+        assertThat(mock.peakConcurrency()).as("3 slots on one worker, 2 on the other, never more").isEqualTo(5);
+        assertThat(r.summary().at("/request_count/avg").asLong()).isEqualTo(60);
+    }
+
+    @Test
+    void aConcurrencyOfOneStaysOneWithTwoWorkers() throws Exception {
+        MockServer mock = aiperf.startMock(MockConfig.ephemeral().withTiming(5, 1));
+        profile("--concurrency", "1", "--workers-max", "2", "--request-count", "20", "--streaming", "--osl", "3");
+        assertThat(mock.requestLog()).hasSize(20);
+        assertThat(mock.peakConcurrency()).isEqualTo(1);
+    }
+
+    @Test
     void aTraceIsReplayedAtItsTimestampsWithTheStartOffsetApplied() throws Exception {
         MockServer mock = aiperf.startMock(MockConfig.ephemeral().withFast(true));
         Path trace = aiperf.dir().resolve("trace.jsonl");

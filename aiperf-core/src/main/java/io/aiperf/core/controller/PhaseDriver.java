@@ -1,15 +1,19 @@
 package io.aiperf.core.controller;
 
+import io.aiperf.core.bus.Outbox;
 import io.aiperf.core.bus.ZmqBus;
 import io.aiperf.core.load.CreditSink;
 import io.aiperf.core.load.LoadPhase;
 import io.aiperf.core.message.Message;
+import io.aiperf.core.message.Message.Batch;
 import io.aiperf.core.message.Message.CancelCredits;
 import io.aiperf.core.message.Message.CreditReturn;
+import io.aiperf.core.message.Message.CreditUnsent;
 import io.aiperf.core.message.Message.FirstToken;
 import io.aiperf.core.message.Message.ProfileStart;
 import io.aiperf.core.message.Message.RunProgress;
 import io.aiperf.core.message.Message.ServiceFailed;
+import io.aiperf.core.message.Message.SlotShare;
 import io.aiperf.core.message.Message.WorkerStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,10 +58,20 @@ final class PhaseDriver {
     /** Issues and collects the phase's credits. Returns a one-line fatal problem, or null. */
     String run(LoadPhase phase) {
         sockets.publish(new ProfileStart(phase.phase(), Math.max(0, phase.plannedTotal())));
-        CreditSink sink = (w, credit) -> sockets.toWorker(workerIds[w], credit);
+        // Credits issued in one pass go to each worker as one bus message.
+        Outbox[] toWorkers = new Outbox[workerIds.length];
+        for (int w = 0; w < toWorkers.length; w++) {
+            toWorkers[w] = new Outbox();
+        }
+        CreditSink sink = (w, credit) -> toWorkers[w].add(credit);
         ZMQ.Poller poller = sockets.controlAndCredits();
         long now = System.nanoTime();
         phase.start(now);
+        List<SlotShare> shares = phase.slotShares();
+        for (int w = 0; w < shares.size(); w++) {
+            // On the credits socket, so each worker has its share before its first credit.
+            sockets.toWorker(workerIds[w], shares.get(w));
+        }
         long lastProgressNs = now;
         long cancelAtNs = Long.MAX_VALUE;
         long giveUpNs = Long.MAX_VALUE;
@@ -65,6 +79,12 @@ final class PhaseDriver {
         try {
             while (!phase.complete(now)) {
                 phase.issueDue(now, sink);
+                for (int w = 0; w < toWorkers.length; w++) {
+                    Message out = toWorkers[w].take();
+                    if (out != null) {
+                        sockets.toWorker(workerIds[w], out);
+                    }
+                }
                 now = System.nanoTime();
                 long wake = Math.min(phase.nextWakeNs(now), now + MAX_WAIT_NS);
                 long waitNs = wake - now;
@@ -116,17 +136,28 @@ final class PhaseDriver {
     private void drainCredits(LoadPhase phase, long nowNs) {
         ZmqBus.Routed r;
         while ((r = ZmqBus.pollRouted(sockets.credits())) != null) {
-            Message m = r.message();
-            if (m instanceof CreditReturn ret) {
-                phase.onReturn(ret, nowNs);
-            } else if (m instanceof FirstToken t) {
-                phase.onFirstToken(t);
-            } else if (m instanceof WorkerStatus s) {
-                log.debug("{}: in flight {}, completed {}, failed {}", s.workerId(), s.inFlight(), s.completed(),
-                        s.failed());
-            } else if (m instanceof ServiceFailed f) {
-                inbox.workerFailed(f);
+            if (r.message() instanceof Batch batch) {
+                for (Message m : batch.messages()) {
+                    fromWorker(phase, m, nowNs);
+                }
+            } else {
+                fromWorker(phase, r.message(), nowNs);
             }
+        }
+    }
+
+    private void fromWorker(LoadPhase phase, Message m, long nowNs) {
+        if (m instanceof CreditReturn ret) {
+            phase.onReturn(ret, nowNs);
+        } else if (m instanceof CreditUnsent u) {
+            phase.onUnsent(u, nowNs);
+        } else if (m instanceof FirstToken t) {
+            phase.onFirstToken(t);
+        } else if (m instanceof WorkerStatus s) {
+            log.debug("{}: in flight {}, completed {}, failed {}", s.workerId(), s.inFlight(), s.completed(),
+                    s.failed());
+        } else if (m instanceof ServiceFailed f) {
+            inbox.workerFailed(f);
         }
     }
 

@@ -46,17 +46,28 @@ interface CreditIssuer {
     /** The issuer of the phase's timing mode; the mode is not looked at again after this. */
     static CreditIssuer forPhase(CreditPhase phase, TimingMode mode, PhaseLoad load, LoadConfig config,
                                  long phaseSeed, SessionDispatcher dispatcher, long leadNs) {
-        // A trace is replayed once, by the profiling phase; warmup runs at its own rate (or as a burst).
-        TimingMode resolved = phase == CreditPhase.WARMUP && mode == TimingMode.FIXED_SCHEDULE
-                ? TimingMode.REQUEST_RATE : mode;
-        return switch (resolved) {
+        return switch (resolved(phase, mode)) {
             case FIXED_SCHEDULE -> new FixedScheduleIssuer(dispatcher, leadNs);
             case USER_CENTRIC_RATE -> new UserCentricIssuer(dispatcher, config.userCentric(), leadNs);
-            case REQUEST_RATE -> load.pattern() == ArrivalPattern.CONCURRENCY_BURST || load.requestRate() == null
+            case REQUEST_RATE -> burst(load)
                     ? new BurstIssuer(dispatcher, leadNs)
                     : new RateIssuer(dispatcher, ArrivalSchedule.of(load.pattern(), load.requestRate(),
                     load.smoothness(), phaseSeed,
                     load.rateRampS() == null ? null : RateRamp.linear(load.requestRate(), load.rateRampS())), leadNs);
         };
+    }
+
+    /** True when {@link #forPhase} gives a {@code BurstIssuer}: new sessions start whenever a slot is free. */
+    static boolean fillsFreedSlots(CreditPhase phase, TimingMode mode, PhaseLoad load) {
+        return resolved(phase, mode) == TimingMode.REQUEST_RATE && burst(load);
+    }
+
+    /** A trace is replayed once, by the profiling phase; warmup runs at its own rate (or as a burst). */
+    private static TimingMode resolved(CreditPhase phase, TimingMode mode) {
+        return phase == CreditPhase.WARMUP && mode == TimingMode.FIXED_SCHEDULE ? TimingMode.REQUEST_RATE : mode;
+    }
+
+    private static boolean burst(PhaseLoad load) {
+        return load.pattern() == ArrivalPattern.CONCURRENCY_BURST || load.requestRate() == null;
     }
 }

@@ -4,8 +4,13 @@ import io.aiperf.core.config.LoadConfig;
 import io.aiperf.core.config.PhaseLoad;
 import io.aiperf.core.config.TimingMode;
 import io.aiperf.core.message.Message.CreditReturn;
+import io.aiperf.core.message.Message.CreditUnsent;
+import io.aiperf.core.message.Message.SlotShare;
 import io.aiperf.core.message.Message.FirstToken;
 import io.aiperf.core.model.CreditPhase;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The credits of one phase (warmup or profiling), as the controller drives them: it feeds the clock, returns and
@@ -24,19 +29,23 @@ public final class LoadPhase {
     private final StopConditions stops;
     private final SessionDispatcher dispatcher;
     private final CreditIssuer issuer;
+    /** The workers' slot shares, or null when the controller keeps the slots. */
+    private final SlotShares shares;
     /** Latched by a stop condition or {@link #stop()}; a stopped phase issues nothing more. */
     private boolean stopped;
     private long returned;
     private long failed;
     private long recorded;
+    private long unsent;
 
     /** @param phaseSeed seed of this phase's own random streams (arrival gaps, cancellation draws) */
     public LoadPhase(CreditPhase phase, TimingMode mode, PhaseLoad load, SessionSource sessions, LoadConfig config,
                      long phaseSeed, Dispatch dispatch) {
         this.phase = phase;
         this.stops = new StopConditions(load);
-        this.dispatcher = new SessionDispatcher(phase, sessions, stops, new SlotLimits(load),
-                new WorkerRouter(dispatch.workers()), CancellationPolicy.forPhase(phase, config, phaseSeed),
+        this.shares = SlotShares.forPhase(CreditIssuer.fillsFreedSlots(phase, mode, load), load, dispatch.workers());
+        this.dispatcher = new SessionDispatcher(phase, sessions, stops, new SlotLimits(load, shares),
+                new WorkerRouter(dispatch.workers(), shares), CancellationPolicy.forPhase(phase, config, phaseSeed),
                 dispatch.urls());
         this.issuer = CreditIssuer.forPhase(phase, mode, load, config, phaseSeed, dispatcher, dispatch.leadNs());
     }
@@ -45,6 +54,22 @@ public final class LoadPhase {
     public void start(long nowNs) {
         dispatcher.start(nowNs);
         issuer.start(nowNs);
+    }
+
+    /**
+     * What each worker must hear before the phase's first credit, in worker order, once the phase has started: its
+     * share of the slots (a fixed-concurrency burst), or nothing when the controller keeps the slots.
+     */
+    public List<SlotShare> slotShares() {
+        if (shares == null) {
+            return List.of();
+        }
+        long sendUntilNs = stops.durationEndNs(dispatcher.startNs());
+        List<SlotShare> out = new ArrayList<>(shares.workers());
+        for (int w = 0; w < shares.workers(); w++) {
+            out.add(new SlotShare(phase, shares.share(w), sendUntilNs));
+        }
+        return out;
     }
 
     /** Issues every credit that is due at {@code nowNs} and allowed by the limits. */
@@ -83,9 +108,27 @@ public final class LoadPhase {
         if (s.hasMoreTurns() && !r.failed() && stillIssuing) {
             issuer.turnDue(s, s.nextTurnDueNs(dispatcher.startNs(), nowNs));
         } else {
-            dispatcher.sessionEnded();
+            dispatcher.sessionEnded(flight.worker());
             issuer.sessionEnded(s, nowNs, stillIssuing);
         }
+        return true;
+    }
+
+    /**
+     * A credit that waited on its worker for a slot was never sent: its session is over, and it counts neither as
+     * sent nor as returned. @return false when it does not belong to this phase (ignored)
+     */
+    public boolean onUnsent(CreditUnsent u, long nowNs) {
+        if (u.phase() != phase) {
+            return false;
+        }
+        InFlightCredits.Flight flight = dispatcher.returned(u.creditId());
+        if (flight == null) {
+            return false;
+        }
+        unsent++;
+        dispatcher.sessionEnded(flight.worker());
+        issuer.sessionEnded(flight.session(), nowNs, false);
         return true;
     }
 
@@ -136,8 +179,9 @@ public final class LoadPhase {
         return dispatcher.startNs();
     }
 
+    /** Credits that went out as requests (not those handed back unsent). */
     public long sent() {
-        return dispatcher.sent();
+        return dispatcher.sent() - unsent;
     }
 
     public long returned() {

@@ -116,6 +116,9 @@ final class SessionDispatcher {
     /** Sends the session's next turn, intended at {@code intendedNs}. */
     void send(Session s, long intendedNs, CreditSink sink) {
         int worker = router.route(s.workerIndex());
+        if (s.workerIndex() < 0) {
+            router.sessionOpened(worker);
+        }
         Long cancelAfterNs = cancellation.nextCancelAfterNs();
         boolean holdsPrefill = limits.prefillLimited();
         Credit credit = s.takeTurn(creditsSent, phase, worker, intendedNs, cancelAfterNs, holdsPrefill);
@@ -148,9 +151,10 @@ final class SessionDispatcher {
         }
     }
 
-    /** The session's last turn is back (or it ends early): its concurrency slot is free. */
-    void sessionEnded() {
+    /** The session's last turn is back (or it ends early): its concurrency slot on {@code worker} is free. */
+    void sessionEnded(int worker) {
         limits.sessionClosed();
+        router.sessionClosed(worker);
     }
 
     // ---------------------------------------------------------------------------------------------- state

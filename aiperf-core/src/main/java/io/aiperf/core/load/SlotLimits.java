@@ -20,7 +20,16 @@ final class SlotLimits {
     private int prefillInFlight;
 
     SlotLimits(PhaseLoad load) {
-        this.sessions = RampedLimit.of(load.concurrency(), load.concurrencyRampS());
+        this(load, null);
+    }
+
+    /**
+     * @param shares the workers' slot shares, or null: with shares, sessions may also wait on the workers, so the
+     *               controller's limit is what all workers may hold ({@link SlotShares#totalCapacity})
+     */
+    SlotLimits(PhaseLoad load, SlotShares shares) {
+        this.sessions = shares == null ? RampedLimit.of(load.concurrency(), load.concurrencyRampS())
+                : RampedLimit.of(shares.totalCapacity(), null);
         this.prefill = RampedLimit.of(load.prefillConcurrency(), load.prefillRampS());
         this.prefillLimited = load.prefillConcurrency() != null;
         this.ramped = load.concurrencyRampS() != null || load.prefillRampS() != null;

@@ -47,6 +47,15 @@ public record Credit(
                 -1, null, false);
     }
 
+    /**
+     * This credit, intended at {@code atNs}: a burst credit that waited on its worker for a slot is intended when
+     * the slot was granted, as one sent by the controller is intended when it leaves.
+     */
+    public Credit intendedAt(long atNs) {
+        return new Credit(creditId, phase, conversationId, xCorrelationId, turnIndex, numTurns, payloadJson, urlIndex,
+                turnInput, maxTokens, inputTokens, atNs, cancelAfterNs, reportFirstToken);
+    }
+
     /** This turn's user text for a worker-rendered body, else null. */
     public String turnText() {
         return turnInput == null ? null : turnInput.text();

@@ -16,9 +16,9 @@ import java.util.List;
  *  CLI ◄─ControllerReady, RunNotice, RunFinished───────────────────── controller  (CLI_INBOX: PUSH → PULL)
  *  controller ──Heartbeat, ConfigureWorkers, ConfigureRecords, ProfileStart, RunProgress, RecordsProgress,
  *               CancelCredits, FinishRecords, Shutdown──────────► workers, records manager, CLI  (EVENTS: PUB → SUB)
- *  controller ──Credit──────────────────────────────────────────► one worker  (CREDITS: ROUTER → DEALER)
- *  worker ──WorkerRegistered, WorkerReady, FirstToken, CreditReturn, WorkerStatus, ServiceFailed──► controller
- *                                                                              (CREDITS: DEALER → ROUTER)
+ *  controller ──SlotShare, Credit───────────────────────────────► one worker  (CREDITS: ROUTER → DEALER)
+ *  worker ──WorkerRegistered, WorkerReady, FirstToken, CreditReturn, CreditUnsent, WorkerStatus, ServiceFailed──►
+ *                                                                   controller  (CREDITS: DEALER → ROUTER)
  *  worker ──RequestRecord───────────────────────────────────────► records manager  (RECORDS: PUSH → PULL)
  *  records manager ──RecordsManagerRegistered, RecordsReady, RecordsProgress, RecordsResult, ServiceFailed──►
  *                                                                   controller  (CONTROL: PUSH → PULL)
@@ -29,7 +29,7 @@ public sealed interface Message permits
         Message.RunFinished, Message.Heartbeat, Message.ConfigureWorkers, Message.ProfileStart,
         Message.CancelCredits, Message.Shutdown,
         Message.WorkerRegistered, Message.WorkerReady, Message.CreditReturn, Message.WorkerStatus,
-        Message.ServiceFailed, Message.FirstToken, Credit, RequestRecord,
+        Message.ServiceFailed, Message.FirstToken, Credit, RequestRecord, Message.SlotShare, Message.CreditUnsent, Message.Batch,
         Message.RecordsManagerRegistered, Message.ConfigureRecords, Message.RecordsReady, Message.RecordsProgress,
         Message.FinishRecords, Message.RecordsResult {
 
@@ -142,6 +142,39 @@ public sealed interface Message permits
      */
     record CreditReturn(String workerId, long creditId, CreditPhase phase, boolean failed, boolean cancelled,
                         boolean recorded) implements Message {
+    }
+
+    /**
+     * Controller → one worker (CREDITS, before the phase's first credit to it): the worker's share of the phase's
+     * concurrency slots. A first turn of this phase waits on the worker until one of its {@code slots} is free, so
+     * the controller may send credits ahead and a freed slot is refilled on the worker, without a bus round trip; a
+     * session holds its slot until its final turn ends or a turn fails. The shares of all workers add up to the
+     * phase's concurrency, so the global limit stays exact.
+     *
+     * @param sendUntilNs {@code System.nanoTime()} (the host's monotonic clock) after which a waiting credit is not
+     *                    sent but handed back as {@link CreditUnsent} (the duration's end); {@code Long.MAX_VALUE}
+     *                    when the phase has no duration
+     */
+    record SlotShare(CreditPhase phase, int slots, long sendUntilNs) implements Message {
+    }
+
+    /**
+     * Worker → controller: a credit that waited for a slot was never sent (its phase's sending window closed, or the
+     * phase was abandoned); its session is over, no record exists.
+     */
+    record CreditUnsent(String workerId, long creditId, CreditPhase phase) implements Message {
+    }
+
+    /**
+     * Several messages for the same socket in one frame, in the order they were queued: what a sender has ready at
+     * once (a worker's records and returns of one pass, the controller's credits to one worker) goes out as one bus
+     * message, so the per-message cost of the bus (its I/O thread's wake-up, a syscall or two) is paid once per
+     * batch instead of once per request. Never nested; never empty.
+     */
+    record Batch(List<Message> messages) implements Message {
+        public Batch {
+            messages = List.copyOf(messages);
+        }
     }
 
     /** Worker → controller, periodically. */

@@ -27,7 +27,7 @@ class BurstIssuerTest {
         assertThat(issuer.nextWakeNs()).as("nothing is scheduled").isEqualTo(Long.MAX_VALUE);
 
         f.giveBack(1);
-        f.dispatcher.sessionEnded();
+        f.dispatcher.sessionEnded(1);
         issuer.issueDue(T0 + 9 * MS, f.sink);
         assertThat(f.sent).hasSize(4);
         assertThat(f.sent.get(3).worker()).as("the least loaded worker").isEqualTo(1);
@@ -61,7 +61,7 @@ class BurstIssuerTest {
         issuer.issueDue(T0, f.sink);
         issuer.turnDue(f.giveBack(0), T0 + 105 * MS);
         f.giveBack(1);
-        f.dispatcher.sessionEnded();
+        f.dispatcher.sessionEnded(0);
 
         assertThat(issuer.issueDue(T0 + 95 * MS, f.sink)).isTrue();
         assertThat(f.sent).hasSize(3);
@@ -77,7 +77,7 @@ class BurstIssuerTest {
         issuer.issueDue(T0, f.sink);
         for (long id = 0; id < 4; id++) {
             f.giveBack(id);
-            f.dispatcher.sessionEnded();
+            f.dispatcher.sessionEnded(0);
         }
         issuer.issueDue(T0 + MS, f.sink);
         assertThat(f.sent).hasSize(5);

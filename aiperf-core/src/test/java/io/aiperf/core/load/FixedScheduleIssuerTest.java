@@ -67,7 +67,7 @@ class FixedScheduleIssuerTest {
         issuer.issueDue(T0 + 100 * MS, f.sink);
         assertThat(f.sent).hasSize(1);
         f.giveBack(0);
-        f.dispatcher.sessionEnded();
+        f.dispatcher.sessionEnded(0);
         issuer.issueDue(T0 + 150 * MS, f.sink);
         assertThat(f.intendedOffsets()).as("50 ms late, and the record will say so").containsExactly(0L, 100 * MS);
     }

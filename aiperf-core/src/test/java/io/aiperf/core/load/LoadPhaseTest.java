@@ -6,7 +6,9 @@ import io.aiperf.core.config.PhaseLoad;
 import io.aiperf.core.config.TimingMode;
 import io.aiperf.core.message.Credit;
 import io.aiperf.core.message.Message.CreditReturn;
+import io.aiperf.core.message.Message.CreditUnsent;
 import io.aiperf.core.message.Message.FirstToken;
+import io.aiperf.core.message.Message.SlotShare;
 import io.aiperf.core.message.TurnInput;
 import io.aiperf.core.model.CreditPhase;
 import org.junit.jupiter.api.Test;
@@ -185,20 +187,73 @@ class LoadPhaseTest {
     }
 
     @Test
-    void burstKeepsExactlyTheConcurrencyInFlightAndSpreadsOverWorkers() {
-        LoadPhase phase = phase(TimingMode.REQUEST_RATE, load(ArrivalPattern.CONCURRENCY_BURST, null, 4, 10L),
+    void burstHandsEachWorkerItsShareOfTheSlotsAndAsManyCreditsAgainToWait() {
+        LoadPhase phase = phase(TimingMode.REQUEST_RATE, load(ArrivalPattern.CONCURRENCY_BURST, null, 5, 20L),
                 conversations(1, 0), 2);
         phase.start(T0);
+        assertThat(phase.slotShares()).as("the shares add up to the concurrency")
+                .containsExactly(new SlotShare(CreditPhase.PROFILING, 3, Long.MAX_VALUE),
+                        new SlotShare(CreditPhase.PROFILING, 2, Long.MAX_VALUE));
         phase.issueDue(T0, sink);
-        assertThat(sent).hasSize(4);
-        assertThat(sent.stream().filter(s -> s.worker == 0)).hasSize(2);
+        assertThat(sent.stream().filter(s -> s.worker == 0)).as("3 running + 3 waiting").hasSize(6);
+        assertThat(sent.stream().filter(s -> s.worker == 1)).as("2 running + 2 waiting").hasSize(4);
         phase.issueDue(T0 + MS, sink);
-        assertThat(sent).hasSize(4);
+        assertThat(sent).hasSize(10);
         giveBack(phase, 1, T0 + 2 * MS);
         phase.issueDue(T0 + 2 * MS, sink);
-        assertThat(sent).hasSize(5);
-        assertThat(sent.get(4).worker).isEqualTo(sent.get(1).worker);
-        assertThat(sent.get(4).credit.intendedNs()).isEqualTo(T0 + 2 * MS);
+        assertThat(sent).hasSize(11);
+        assertThat(sent.get(10).worker).as("refills the worker that freed a slot").isEqualTo(sent.get(1).worker);
+        assertThat(sent.get(10).credit.intendedNs()).isEqualTo(T0 + 2 * MS);
+    }
+
+    @Test
+    void aWorkerWithoutAShareGetsNoCredits() {
+        LoadPhase phase = phase(TimingMode.REQUEST_RATE, load(ArrivalPattern.CONCURRENCY_BURST, null, 1, 20L),
+                conversations(1, 0), 3);
+        phase.start(T0);
+        assertThat(phase.slotShares()).extracting(SlotShare::slots).containsExactly(1, 0, 0);
+        phase.issueDue(T0, sink);
+        for (long id = 0; id < 10; id++) {
+            giveBack(phase, id, T0 + id * MS);
+            phase.issueDue(T0 + id * MS, sink);
+        }
+        assertThat(sent).extracting(Sent::worker).containsOnly(0);
+    }
+
+    @Test
+    void creditsLeftWaitingAtTheDurationsEndComeBackUnsentAndCountAsNeitherSentNorReturned() {
+        PhaseLoad l = new PhaseLoad(ArrivalPattern.CONCURRENCY_BURST, null, 1.0, 2, null, null, null, 1.0, 30.0,
+                null, null, null);
+        LoadPhase phase = phase(TimingMode.REQUEST_RATE, l, conversations(1, 0), 1);
+        phase.start(T0);
+        assertThat(phase.slotShares()).containsExactly(new SlotShare(CreditPhase.PROFILING, 2, T0 + S));
+        phase.issueDue(T0, sink);
+        assertThat(sent).hasSize(4);
+        assertThat(phase.onUnsent(new CreditUnsent("w0", 3, CreditPhase.PROFILING), T0 + S)).isTrue();
+        assertThat(phase.onUnsent(new CreditUnsent("w0", 3, CreditPhase.PROFILING), T0 + S))
+                .as("once only").isFalse();
+        assertThat(phase.sent()).isEqualTo(3);
+        assertThat(phase.returned()).isZero();
+        assertThat(phase.inFlight()).isEqualTo(3);
+        open.remove(3L);
+        List.copyOf(open.keySet()).forEach(id -> giveBack(phase, id, T0 + S));
+        assertThat(phase.complete(T0 + S)).isTrue();
+        assertThat(phase.returned()).isEqualTo(3);
+    }
+
+    @Test
+    void theControllerKeepsTheSlotsWhenTheyCanChangeOrAFirstTokenFreesThem() {
+        PhaseLoad ramped = new PhaseLoad(ArrivalPattern.CONCURRENCY_BURST, null, 1.0, 8, null, 100L, null, null,
+                30.0, null, 10.0, null);
+        PhaseLoad prefill = new PhaseLoad(ArrivalPattern.CONCURRENCY_BURST, null, 1.0, 8, 2, 100L, null, null,
+                30.0, null, null, null);
+        PhaseLoad rate = load(ArrivalPattern.CONSTANT, 100.0, 8, 100L);
+        PhaseLoad unlimited = load(ArrivalPattern.CONCURRENCY_BURST, null, null, 100L);
+        for (PhaseLoad l : List.of(ramped, prefill, rate, unlimited)) {
+            LoadPhase phase = phase(TimingMode.REQUEST_RATE, l, conversations(1, 0), 2);
+            phase.start(T0);
+            assertThat(phase.slotShares()).as(l.toString()).isEmpty();
+        }
     }
 
     @Test
@@ -250,26 +305,27 @@ class LoadPhaseTest {
                 conversations(3, 50), 3);
         phase.start(T0);
         phase.issueDue(T0, sink);
-        assertThat(sent).hasSize(1);
+        assertThat(sent).as("one session running, one waiting on the same worker").hasSize(2);
+        assertThat(sent).extracting(Sent::worker).containsOnly(0);
         giveBack(phase, 0, T0 + 10 * MS);
         phase.issueDue(T0 + 10 * MS, sink);
-        assertThat(sent).as("the next turn waits for its 50 ms delay; no new session takes the slot").hasSize(1);
+        assertThat(sent).as("the next turn waits for its 50 ms delay; no new session takes the slot").hasSize(2);
         assertThat(phase.nextWakeNs(T0 + 10 * MS)).isEqualTo(T0 + 60 * MS);
         phase.issueDue(T0 + 60 * MS, sink);
-        assertThat(sent).hasSize(2);
-        Credit second = sent.get(1).credit;
+        assertThat(sent).hasSize(3);
+        Credit second = sent.get(2).credit;
         assertThat(second.turnIndex()).isEqualTo(1);
         assertThat(second.xCorrelationId()).isEqualTo(sent.get(0).credit.xCorrelationId());
         assertThat(second.payloadJson()).isNull();
         assertThat(second.turnText()).isEqualTo("turn 1");
-        assertThat(sent.get(1).worker).isEqualTo(sent.get(0).worker);
-        giveBack(phase, 1, T0 + 70 * MS);
+        assertThat(sent.get(2).worker).isEqualTo(sent.get(0).worker);
+        giveBack(phase, 2, T0 + 70 * MS);
         phase.issueDue(T0 + 120 * MS, sink);
-        giveBack(phase, 2, T0 + 130 * MS);
+        giveBack(phase, 3, T0 + 130 * MS);
         phase.issueDue(T0 + 130 * MS, sink);
-        assertThat(sent).hasSize(4);
-        assertThat(sent.get(3).credit.turnIndex()).isZero();
-        assertThat(sent.get(3).credit.xCorrelationId()).isNotEqualTo(second.xCorrelationId());
+        assertThat(sent).as("the first session is over: a new one may wait in its place").hasSize(5);
+        assertThat(sent.get(4).credit.turnIndex()).isZero();
+        assertThat(sent.get(4).credit.xCorrelationId()).isNotEqualTo(second.xCorrelationId());
     }
 
     @Test
@@ -352,11 +408,11 @@ class LoadPhaseTest {
                 conversations(2, 0), new Dispatch(1, 2, 0));
         phase.start(T0);
         phase.issueDue(T0, sink);
-        assertThat(sent).extracting(s -> s.credit.urlIndex()).containsExactly(0, 1, 0);
+        assertThat(sent).extracting(s -> s.credit.urlIndex()).containsExactly(0, 1, 0, 1, 0, 1);
         giveBack(phase, 1, T0 + MS);
         phase.issueDue(T0 + MS, sink);
-        assertThat(sent.get(3).credit.turnIndex()).isEqualTo(1);
-        assertThat(sent.get(3).credit.urlIndex()).isEqualTo(1);
+        assertThat(sent.get(6).credit.turnIndex()).isEqualTo(1);
+        assertThat(sent.get(6).credit.urlIndex()).isEqualTo(1);
     }
 
     @Test

@@ -65,7 +65,7 @@ class RateIssuerTest {
         issuer.issueDue(T0 + 30 * MS, f.sink);
         assertThat(f.sent).as("the only slot is taken").hasSize(1);
         f.giveBack(0);
-        f.dispatcher.sessionEnded();
+        f.dispatcher.sessionEnded(0);
         issuer.issueDue(T0 + 30 * MS, f.sink);
         assertThat(f.sent.get(1).credit().intendedNs()).isEqualTo(T0 + MS);
         // 29 ms late: the next tick keeps its 1 ms gap from now instead of 29 credits in a burst.

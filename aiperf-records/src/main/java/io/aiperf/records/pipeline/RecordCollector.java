@@ -5,6 +5,7 @@ import io.aiperf.core.config.BenchmarkConfig;
 import io.aiperf.core.config.TimingMode;
 import io.aiperf.core.error.OneLine;
 import io.aiperf.core.message.Message;
+import io.aiperf.core.message.Message.Batch;
 import io.aiperf.core.message.Message.RecordsResult;
 import io.aiperf.core.message.MessageCodec;
 import io.aiperf.core.message.RequestRecord;
@@ -122,8 +123,23 @@ public final class RecordCollector implements AutoCloseable {
     }
 
     /** Runs on a record processor thread: decode and compute, both thread-safe. */
-    private MetricRecord process(byte[] bytes) {
+    private List<MetricRecord> process(byte[] bytes) {
         Message m = MessageCodec.decode(bytes);
+        if (!(m instanceof Batch batch)) {
+            MetricRecord one = compute(m);
+            return one == null ? List.of() : List.of(one);
+        }
+        List<MetricRecord> out = new ArrayList<>(batch.messages().size());
+        for (Message each : batch.messages()) {
+            MetricRecord computed = compute(each);
+            if (computed != null) {
+                out.add(computed);
+            }
+        }
+        return out;
+    }
+
+    private MetricRecord compute(Message m) {
         if (m instanceof RequestRecord record && record.phase() == CreditPhase.PROFILING) {
             // A worker-rendered turn's length is counted from its text; every other turn's came with its credit.
             Long isl = record.inputText() != null ? null : record.inputTokens();

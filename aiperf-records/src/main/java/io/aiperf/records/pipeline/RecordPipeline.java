@@ -146,8 +146,7 @@ public final class RecordPipeline {
                     put(output, NO_MORE_OUTPUT);
                     return;
                 }
-                MetricRecord computed = processor.process(message);
-                if (computed != null) {
+                for (MetricRecord computed : processor.process(message)) {
                     put(output, new Computed(computed, id));
                 }
             }

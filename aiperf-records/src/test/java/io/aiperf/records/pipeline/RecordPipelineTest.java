@@ -68,12 +68,16 @@ class RecordPipelineTest {
         return out;
     }
 
-    private static MetricRecord compute(byte[] bytes) {
+    private static List<MetricRecord> compute(byte[] bytes) {
         Message m = MessageCodec.decode(bytes);
-        if (m instanceof RequestRecord r && r.phase() == CreditPhase.PROFILING) {
-            return METRICS.compute(r, 100L + r.creditId() % 17);
+        List<Message> all = m instanceof Message.Batch b ? b.messages() : List.of(m);
+        List<MetricRecord> out = new ArrayList<>();
+        for (Message each : all) {
+            if (each instanceof RequestRecord r && r.phase() == CreditPhase.PROFILING) {
+                out.add(METRICS.compute(r, 100L + r.creditId() % 17));
+            }
         }
-        return null;
+        return out;
     }
 
     /** Collects what reaches the sink and checks that one thread only ever calls it. */
@@ -159,6 +163,22 @@ class RecordPipelineTest {
     }
 
     @Test
+    void recordsBatchedByTheWorkersGiveTheSameSummaryAsRecordsSentOneByOne() throws Exception {
+        List<byte[]> single = messages();
+        List<byte[]> batched = new ArrayList<>();
+        for (int from = 0; from < single.size(); from += 7) {
+            List<Message> batch = new ArrayList<>();
+            for (byte[] m : single.subList(from, Math.min(single.size(), from + 7))) {
+                batch.add(MessageCodec.decode(m));
+            }
+            batched.add(MessageCodec.encode(new Message.Batch(batch)));
+        }
+        CollectingSink fromBatches = run(3, batched);
+        assertThat(fromBatches.credits).hasSize(PROFILING);
+        assertSameSummary(fromBatches.aggregator.summarize(), run(1, single).aggregator.summarize());
+    }
+
+    @Test
     void slowSinkHoldsBackTheSubmitterInsteadOfBufferingOrDropping() throws Exception {
         int inputCapacity = 4;
         int outputCapacity = 4;
@@ -202,8 +222,8 @@ class RecordPipelineTest {
     void aFailingProcessorFailsTheRunAndStillClosesTheSink() throws Exception {
         CollectingSink sink = new CollectingSink(0);
         RecordPipeline pipeline = new RecordPipeline(2, bytes -> {
-            MetricRecord r = compute(bytes);
-            if (r != null && r.record().creditId() == WARMUP + 10) {
+            List<MetricRecord> r = compute(bytes);
+            if (!r.isEmpty() && r.get(0).record().creditId() == WARMUP + 10) {
                 throw new IllegalArgumentException("bad record 30");
             }
             return r;

@@ -204,7 +204,7 @@ final class Exchange {
                 credit.maxTokens(),
                 raw == null ? null : raw.build());
         try {
-            callbacks.done(record);
+            callbacks.done(credit, record);
         } catch (RuntimeException e) {
             transport.onDoneFailed(e);
         }

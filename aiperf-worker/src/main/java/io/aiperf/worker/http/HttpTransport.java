@@ -144,7 +144,7 @@ public final class HttpTransport implements AutoCloseable {
      * @param onDone           receives the record; must not block (it runs on the event loop)
      */
     public void send(Credit credit, long creditReceivedNs, Consumer<RequestRecord> onDone) {
-        send(credit, credit.payloadJson(), null, creditReceivedNs, onDone::accept);
+        send(credit, credit.payloadJson(), null, creditReceivedNs, (c, record) -> onDone.accept(record));
     }
 
     /**

@@ -18,6 +18,6 @@ public interface RequestCallbacks {
     default void firstToken(Credit credit, long arrivalNs) {
     }
 
-    /** The request is over: its complete record, delivered exactly once. */
-    void done(RequestRecord record);
+    /** The request for {@code credit} is over: its complete record, delivered exactly once. */
+    void done(Credit credit, RequestRecord record);
 }

@@ -714,7 +714,7 @@ class HttpTransportTest {
         }
 
         @Override
-        public void done(RequestRecord r) {
+        public void done(Credit credit, RequestRecord r) {
             threads.add(Thread.currentThread().getName());
             log.add("done " + r.creditId());
             record.complete(r);
