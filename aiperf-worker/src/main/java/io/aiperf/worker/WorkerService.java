@@ -25,6 +25,7 @@ import io.aiperf.core.message.Message.WorkerStatus;
 import io.aiperf.core.message.MessageCodec;
 import io.aiperf.core.message.RequestRecord;
 import io.aiperf.core.model.CreditPhase;
+import io.aiperf.core.service.CompilerQuiet;
 import io.aiperf.core.service.ParentWatch;
 import io.aiperf.core.service.Service;
 import io.aiperf.worker.http.HttpTransport;
@@ -254,8 +255,11 @@ public final class WorkerService implements Service {
                 long startNs = System.nanoTime();
                 int warmed = TransportWarmup.run(config.endpoint());
                 MessageCodec.warmUp(500);
-                log.info("{} warmed its request path with {} loopback requests in {} ms", id, warmed,
-                        (System.nanoTime() - startNs) / 1_000_000);
+                CompilerQuiet jit = CompilerQuiet.ofThisJvm();
+                long jitWaitNs = jit == null ? 0 : jit.await(CompilerQuiet.QUIET_NS, CompilerQuiet.MAX_NS);
+                log.info("{} warmed its request path with {} loopback requests in {} ms (of which {} ms waiting for "
+                        + "the JIT compilers to finish)", id, warmed, (System.nanoTime() - startNs) / 1_000_000,
+                        jitWaitNs / 1_000_000);
             }
             sessions = new UserSessions(config.endpoint());
             transport = new HttpTransport(config.endpoint(), id, 1, config.output().raw());
