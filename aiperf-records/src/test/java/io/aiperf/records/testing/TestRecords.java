@@ -127,7 +127,7 @@ public final class TestRecords {
         long writeNs = writeOffsetNs == null ? -1 : startNs + writeOffsetNs;
         return new RequestRecord("worker_1", creditId, phase, "conv-" + creditId, 0, "req-" + creditId,
                 "corr-" + creditId, startNs - 5_000, startNs, writeNs, headersNs, end, startEpochNs, httpStatus,
-                responses, usage, error, cancelled, scheduledNs, inputText, null, null, null);
+                responses, usage, error, cancelled, scheduledNs, inputText, null, null, null, null);
     }
 
     /** One token per whitespace-separated word; deterministic and instant. */

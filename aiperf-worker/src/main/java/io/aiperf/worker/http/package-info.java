@@ -9,7 +9,7 @@
  * connection pool for a channel. From then on <em>one request lives on one channel, on that channel's event
  * loop</em>: the request is written, the response decoded, the record built and the callbacks called, all on that
  * loop, so the per-request and per-channel state ({@code Exchange}, {@code ResponseHandler}, {@code SseDecoder},
- * {@code ReadStamper}) is plain fields with no synchronisation. A request that never gets a channel (connect
+ * {@code SocketStamper}) is plain fields with no synchronisation. A request that never gets a channel (connect
  * refused, timeout, cancelled while connecting, no body) is completed on some event loop of the group. The only
  * cross-thread touches are {@code cancelAll}/{@code close} (a task on the home loop, volatile flags, then a task on
  * the channel's loop, or a cancelled acquire promise). A CAS in {@code Exchange.complete} guarantees exactly one
@@ -51,7 +51,7 @@
  * concurrency, so a request never queues behind a connection limit here. A connection goes back to the pool only
  * after a complete response that did not say {@code Connection: close}; any failure, timeout, cancellation or SSE
  * error closes it. Addresses are resolved once at construction, so no DNS lookup runs on an event loop.
- * The pipeline is {@code ReadStamper → [SslHandler] → HttpClientCodec → SseDecoder → ResponseHandler}.
+ * The pipeline is {@code SocketStamper → [SslHandler] → HttpClientCodec → SseDecoder → ResponseHandler}.
  *
  * <h2>Timestamps ({@code System.nanoTime()}, one clock for all)</h2>
  * <ul>
@@ -59,7 +59,7 @@
  *       {@code session.request} (which includes connecting a new connection). Connection set-up is therefore part of
  *       the first request's latency on a cold connection, as in AIPerf. {@code startEpochNs} is that stamp on the
  *       process's {@link io.aiperf.core.time.EpochAnchor}.</li>
- *   <li>Every network read is stamped on arrival by {@code ReadStamper}, the first handler of the pipeline, before
+ *   <li>Every network read is stamped on arrival by {@code SocketStamper}, the first handler of the pipeline, before
  *       TLS, HTTP or SSE decoding. Every message completed within that read &mdash; the response headers
  *       ({@code responseHeadersNs}), each SSE event (each {@code ResponseChunk.arrivalNs}), the end of the body
  *       ({@code requestEndNs}) &mdash; gets that read's stamp, so several events in one read share one timestamp,
