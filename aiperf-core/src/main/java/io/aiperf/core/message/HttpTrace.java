@@ -4,13 +4,15 @@ package io.aiperf.core.message;
  * One request's transport phases, stamped by the worker on the connection's event loop with
  * {@code System.nanoTime()} (the clock of every other stamp of its {@link RequestRecord}); only with
  * {@code --export-http-trace} or {@code --show-trace-timing}, else a record carries none. A stamp of a phase that did
- * not happen is -1. The request's start, write and response-header stamps are the record's own
- * ({@code requestStartNs}, {@code requestWriteNs}, {@code responseHeadersNs}).
+ * not happen is -1. The request's start and response-header stamps are the record's own ({@code requestStartNs},
+ * {@code responseHeadersNs}).
  *
- * @param connectionAcquiredNs when the request had its connection in hand and its bytes began to be encoded
+ * @param connectionAcquiredNs when the request had its connection in hand, before its bytes were encoded
  * @param connectionReused     true when the connection had carried an earlier request
  * @param connectStartNs       a new connection: when its {@code connect} was issued to the socket; else -1
  * @param connectEndNs         a new connection: when TCP connected (with TLS: when the handshake ended); else -1
+ * @param writeStartNs         when the encoded request was handed to the connection to be written (the record's
+ *                             {@code requestWriteNs})
  * @param sendEndNs            when the last request byte had been written to the socket
  * @param responseStartNs      the read that brought the first byte of the response body
  * @param responseEndNs        the read that completed the response (-1 when it never completed)
@@ -29,6 +31,7 @@ public record HttpTrace(
         boolean connectionReused,
         long connectStartNs,
         long connectEndNs,
+        long writeStartNs,
         long sendEndNs,
         long responseStartNs,
         long responseEndNs,
@@ -43,12 +46,12 @@ public record HttpTrace(
         int remotePort) {
 
     /**
-     * When the request's bytes could begin to leave: the connection in hand, or, on a new TLS connection whose
+     * When the request's bytes could begin to leave: handed to the connection, or, on a new TLS connection whose
      * handshake ended later, the end of the handshake (the request waited for it inside the TLS handler). -1 when
-     * the request never had a connection.
+     * the request was never written.
      */
     public long sendStartNs() {
-        return Math.max(connectionAcquiredNs, connectionReused ? -1 : connectEndNs);
+        return writeStartNs < 0 ? -1 : Math.max(writeStartNs, connectionReused ? -1 : connectEndNs);
     }
 
     // The phases (AIPerf's HTTP trace guide), one definition for the metrics and the exported trace: each is -1
@@ -59,7 +62,10 @@ public record HttpTrace(
         return connectionReused ? 0 : span(connectStartNs, connectEndNs);
     }
 
-    /** Send start − request start − connecting: the client's own time before the bytes could leave. */
+    /**
+     * Send start − request start − connecting: the client's own time before the bytes could leave (the hand-over of
+     * a pooled connection, a new one's set-up around its connect, building the request).
+     */
     public long blockedNs(long requestStartNs) {
         long beforeSend = span(requestStartNs, sendStartNs());
         long connecting = connectingNs();

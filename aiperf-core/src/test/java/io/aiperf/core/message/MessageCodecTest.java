@@ -115,6 +115,20 @@ class MessageCodecTest {
     }
 
     @Test
+    void aRecordWithItsHttpTraceRoundTripsWithoutItsDerivedPhases() {
+        HttpTrace trace = new HttpTrace(22, false, 21, 23, 25, 26, 40, 90, 311, 1, 1_204, 3, "OK", "127.0.0.1",
+                40_001, "127.0.0.1", 8000);
+        RequestRecord record = new RequestRecord("worker-0", 7, CreditPhase.PROFILING, "conv-1", 0, "req-1", "corr-1",
+                10, 20, 25, 30, 90, 1_700_000_000_000_000_000L, 200, List.of(new ResponseChunk(40, "Hello", null)),
+                null, null, false, -1, null, 100L, null, null, trace);
+        byte[] bytes = MessageCodec.encode(record);
+
+        assertThat(MessageCodec.decode(bytes)).isEqualTo(record);
+        // Only the stamps travel; the phases are computed where they are used.
+        assertThat(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("sendingNs");
+    }
+
+    @Test
     void theSampleCoversEveryKind() {
         Set<Class<?>> sampled = oneOfEach().stream().map(Object::getClass).collect(Collectors.toSet());
         assertThat(sampled).containsExactlyInAnyOrderElementsOf(Arrays.asList(MessageCodec.allKinds()));

@@ -39,6 +39,7 @@ final class ExchangeTrace {
                 reused,
                 reused ? -1 : socket.connectStartNs(),
                 reused ? -1 : socket.connectEndNs(),
+                ex.requestWriteNs,
                 ex.sentNs,
                 bodyStartNs,
                 ex.responseEndNs,
