@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
+import io.netty.util.concurrent.PromiseNotifier;
 
 import java.net.SocketAddress;
 
@@ -87,15 +88,17 @@ final class SocketStamper extends ChannelDuplexHandler {
     @Override
     public void connect(ChannelHandlerContext ctx, SocketAddress remote, SocketAddress local, ChannelPromise promise) {
         connectStartNs = System.nanoTime();
-        ctx.connect(remote, local, promise);
-    }
-
-    @Override
-    public void channelActive(ChannelHandlerContext ctx) {
-        if (!tls) {
-            connectEndNs = System.nanoTime();
-        }
-        ctx.fireChannelActive();
+        // The caller's promise already has listeners (the pool's, which hand the connection to its request and
+        // write it), and the channel fires channelActive only after notifying them. So the connect goes out with a
+        // promise of ours whose first listener stamps the end, and only then completes the caller's.
+        ChannelPromise connected = ctx.newPromise();
+        connected.addListener(f -> {
+            if (f.isSuccess() && !tls) {
+                connectEndNs = System.nanoTime();
+            }
+        });
+        PromiseNotifier.cascade(false, connected, promise);
+        ctx.connect(remote, local, connected);
     }
 
     @Override
