@@ -51,6 +51,10 @@
  * concurrency, so a request never queues behind a connection limit here. A connection goes back to the pool only
  * after a complete response that did not say {@code Connection: close}; any failure, timeout, cancellation or SSE
  * error closes it. Addresses are resolved once at construction, so no DNS lookup runs on an event loop.
+ * {@code --connection-reuse-strategy} decides what a clean end does ({@code TargetConnections}): pooled gives the
+ * connection back to the pool; never closes it (the pool is never given one, so every acquire connects anew);
+ * sticky-user-sessions parks it under the conversation's {@code X-Correlation-ID} on the home loop for its next
+ * turn and closes it after the last turn.
  * The pipeline is {@code SocketStamper → [SslHandler] → HttpClientCodec → SseDecoder → ResponseHandler}.
  *
  * <h2>Timestamps ({@code System.nanoTime()}, one clock for all)</h2>
@@ -68,6 +72,13 @@
  *       its stamp; a body delimited by connection close ends at the time {@code channelInactive} was seen.</li>
  *   <li>A non-streaming body becomes at most one chunk, stamped at the read that completed it.</li>
  *   <li>Failures, timeouts and cancellations end at the time they are handled.</li>
+ *   <li>With the HTTP trace ({@code traceHttp}) each exchange also gets an {@code HttpTrace} when it ends
+ *       ({@code ExchangeTrace}): the connect issued and completed (stamped by the first listener of the stamper's
+ *       own connect promise, before the pool hands the connection over; TLS: the handshake's end), the connection
+ *       in hand, the write handed over and completed, the read of the first body byte ({@code SseDecoder}) and the
+ *       last read, and the socket's byte and read counts over the exchange. {@code SocketStamper} counts for every
+ *       connection (four long additions per read or write, no allocation); without the trace nothing more is
+ *       stamped or built.</li>
  * </ul>
  * A response is an event stream when it is 2xx with {@code Content-Type: text/event-stream}, whatever was asked.
  *
