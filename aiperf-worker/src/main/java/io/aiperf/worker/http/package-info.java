@@ -77,7 +77,7 @@
  *       own connect promise, before the pool hands the connection over; TLS: the handshake's end), the connection
  *       in hand, the write handed over and completed, the read of the first body byte ({@code SseDecoder}) and the
  *       last read, and the socket's byte and read counts over the exchange. {@code SocketStamper} counts for every
- *       connection (four long additions per read or write, no allocation); without the trace nothing more is
+ *       connection (two long additions per read or write, no allocation); without the trace nothing more is
  *       stamped or built.</li>
  * </ul>
  * A response is an event stream when it is 2xx with {@code Content-Type: text/event-stream}, whatever was asked.
