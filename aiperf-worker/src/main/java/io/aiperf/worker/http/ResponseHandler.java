@@ -21,8 +21,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The last handler of a client pipeline: it writes one request at a time and turns what comes back into the
- * request's {@link Exchange}, then gives the connection back to the pool (complete response, keep-alive) or closes it
- * (anything else). One instance per channel; every method runs on the channel's event loop.
+ * request's {@link Exchange}, then hands the connection to {@link TargetConnections}, reusable after a complete
+ * keep-alive response and to be closed after anything else. One instance per channel; every method runs on the
+ * channel's event loop.
  *
  * <p>Stamps come from the {@link SocketStamper} at the head of the pipeline, i.e. the arrival of the network read that
  * completed the message, not the time this handler got around to it.
