@@ -262,7 +262,8 @@ public final class WorkerService implements Service {
                         jitWaitNs / 1_000_000);
             }
             sessions = new UserSessions(config.endpoint());
-            transport = new HttpTransport(config.endpoint(), id, 1, config.output().raw());
+            transport = new HttpTransport(config.endpoint(), id, 1, config.output().raw(),
+                    config.output().httpTrace());
             records = bus.connect(Channel.RECORDS, configure.recordsEndpoint());
             ZmqBus.send(credits, new WorkerReady(id));
         } catch (InterruptedException e) {

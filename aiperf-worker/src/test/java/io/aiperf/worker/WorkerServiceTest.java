@@ -8,6 +8,7 @@ import io.aiperf.core.bus.Channel;
 import io.aiperf.core.bus.ServiceEndpoints;
 import io.aiperf.core.bus.ZmqBus;
 import io.aiperf.core.config.BenchmarkConfig;
+import io.aiperf.core.config.ConnectionReuse;
 import io.aiperf.core.config.EndpointConfig;
 import io.aiperf.core.config.EndpointType;
 import io.aiperf.core.config.ExportLevel;
@@ -390,11 +391,11 @@ class WorkerServiceTest {
 
     private static BenchmarkConfig config(String url) {
         EndpointConfig endpoint = new EndpointConfig(List.of("m"), EndpointType.CHAT, true, List.of(url), null, 60,
-                null, false, false, Map.of(), Map.of());
+                null, false, false, Map.of(), Map.of(), ConnectionReuse.POOLED);
         InputConfig input = new InputConfig(10, 0, 16, 0, 1L, 10, null, null, null, null, null, null, null, null);
         LoadConfig load = new LoadConfig(TimingMode.REQUEST_RATE, PhaseLoad.burst(4, 10), null, null, 0.0, null, null);
         return new BenchmarkConfig("bench", "aiperf profile", endpoint, input, load, new TokenizerConfig(null, "main"),
-                new OutputConfig("/tmp/aiperf-test", ExportLevel.RECORDS, null, null),
+                new OutputConfig("/tmp/aiperf-test", ExportLevel.RECORDS, null, null, false, false),
                 new ServiceConfig(1, "none", "INFO", 1), MetricsConfig.NONE);
     }
 }

@@ -44,6 +44,12 @@ public final class EndpointOptions {
             description = "Count tokens from the server's usage field (asks for it when streaming).")
     public boolean useServerTokenCount;
 
+    @Option(names = "--connection-reuse-strategy", paramLabel = "STRATEGY", defaultValue = "pooled",
+            description = "pooled (keep-alive connections shared by all requests), never (a new connection for "
+                    + "every request, closed after it) or sticky-user-sessions (one connection per conversation, "
+                    + "used by each of its turns and closed after the last) (default: ${DEFAULT-VALUE}).")
+    public String connectionReuseStrategy;
+
     @Option(names = "--mock-server",
             description = "Start the built-in mock server in-process and benchmark it (ignores --url).")
     public boolean mockServer;

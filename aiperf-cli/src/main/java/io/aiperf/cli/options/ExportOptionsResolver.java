@@ -9,7 +9,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
-/** Turns the export options into an {@link OutputConfig}: level, file-name prefix and time-slice width. */
+/**
+ * Turns the export options into an {@link OutputConfig}: level, file-name prefix, time-slice width and the HTTP
+ * trace switches.
+ */
 final class ExportOptionsResolver {
 
     /** Suffixes a user may have typed after the prefix; AIPerf drops them so every export gets its own. */
@@ -28,7 +31,8 @@ final class ExportOptionsResolver {
             throw new UsageException("--slice-duration must be a positive number of seconds, got "
                     + PythonFloat.repr(slice));
         }
-        return new OutputConfig(artifactDir, level, prefix(out.profileExportPrefix), slice);
+        return new OutputConfig(artifactDir, level, prefix(out.profileExportPrefix), slice, out.exportHttpTrace,
+                out.showTraceTiming);
     }
 
     /** The bare base name: folders dropped (AIPerf keeps only the name), then known suffixes stripped. */

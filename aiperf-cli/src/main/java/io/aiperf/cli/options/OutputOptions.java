@@ -26,6 +26,16 @@ public final class OutputOptions {
                     + "slices of this many seconds.")
     public Double sliceDuration;
 
+    @Option(names = "--export-http-trace",
+            description = "Write each request's HTTP trace (transport-phase stamps, bytes and reads each way, "
+                    + "socket addresses) as trace_data in profile_export.jsonl, and compute the http_req_* metrics.")
+    public boolean exportHttpTrace;
+
+    @Option(names = "--show-trace-timing",
+            description = "Compute the http_req_* metrics (blocked, connecting, sending, waiting, receiving, ...) "
+                    + "and print them in an HTTP trace timing table after the metrics table.")
+    public boolean showTraceTiming;
+
     @Option(names = {"--workers-max", "--max-workers"}, paramLabel = "N",
             description = "Worker processes (default: max(1, min(cpus*0.75 - 1, 32)); never more than --concurrency).")
     public Integer workersMax;

@@ -1,6 +1,7 @@
 package io.aiperf.cli.options;
 
 import io.aiperf.core.config.BenchmarkConfig;
+import io.aiperf.core.config.ConnectionReuse;
 import io.aiperf.core.config.EndpointConfig;
 import io.aiperf.core.config.EndpointType;
 import io.aiperf.core.config.InputConfig;
@@ -108,7 +109,8 @@ public final class ProfileConfigResolver {
         // AIPerf turns --streaming off (with a warning, printed by the command) for endpoints that cannot stream.
         boolean streaming = e.streaming && type.supportsStreaming();
         EndpointConfig endpoint = new EndpointConfig(e.modelNames, type, streaming, urls, e.customEndpoint,
-                e.requestTimeoutSeconds, e.apiKey, e.useLegacyMaxTokens, e.useServerTokenCount, headers, extra);
+                e.requestTimeoutSeconds, e.apiKey, e.useLegacyMaxTokens, e.useServerTokenCount, headers, extra,
+                connectionReuse(e.connectionReuseStrategy));
         if (type == EndpointType.TEMPLATE) {
             checkTemplate(endpoint);
         }
@@ -183,6 +185,15 @@ public final class ProfileConfigResolver {
     static boolean looksLikePath(String name) {
         return name.startsWith("/") || name.startsWith("./") || name.startsWith("../") || name.startsWith("~")
                 || name.endsWith(".json") || Files.exists(Path.of(name));
+    }
+
+    private static ConnectionReuse connectionReuse(String value) {
+        ConnectionReuse strategy = ConnectionReuse.parse(value);
+        if (strategy == null) {
+            throw new UsageException("--connection-reuse-strategy '" + value
+                    + "': expected pooled, never or sticky-user-sessions");
+        }
+        return strategy;
     }
 
     private static String logLevel(OutputOptions out) {

@@ -12,7 +12,10 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** {@code --export-level}, {@code --profile-export-prefix} and {@code --slice-duration}. */
+/**
+ * {@code --export-level}, {@code --profile-export-prefix}, {@code --slice-duration}, {@code --export-http-trace} and
+ * {@code --show-trace-timing}.
+ */
 class ExportOptionsTest {
 
     private static OutputConfig resolve(String... extra) {
@@ -63,5 +66,23 @@ class ExportOptionsTest {
         assertThatThrownBy(() -> resolve("--slice-duration", "0")).isInstanceOf(UsageException.class)
                 .hasMessage("--slice-duration must be a positive number of seconds, got 0.0");
         assertThatThrownBy(() -> resolve("--slice-duration", "-2")).isInstanceOf(UsageException.class);
+    }
+
+    @Test
+    void theHttpTraceOptionsAreOffUnlessGivenAndEitherTurnsTracingOn() {
+        OutputConfig none = resolve();
+        assertThat(none.exportHttpTrace()).isFalse();
+        assertThat(none.showTraceTiming()).isFalse();
+        assertThat(none.httpTrace()).isFalse();
+
+        OutputConfig export = resolve("--export-http-trace");
+        assertThat(export.exportHttpTrace()).isTrue();
+        assertThat(export.showTraceTiming()).isFalse();
+        assertThat(export.httpTrace()).isTrue();
+
+        OutputConfig show = resolve("--show-trace-timing");
+        assertThat(show.showTraceTiming()).isTrue();
+        assertThat(show.exportHttpTrace()).isFalse();
+        assertThat(show.httpTrace()).isTrue();
     }
 }

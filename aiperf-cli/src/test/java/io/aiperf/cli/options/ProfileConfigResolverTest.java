@@ -2,6 +2,7 @@ package io.aiperf.cli.options;
 
 import io.aiperf.cli.ProfileCommand;
 import io.aiperf.core.config.BenchmarkConfig;
+import io.aiperf.core.config.ConnectionReuse;
 import io.aiperf.core.config.EndpointType;
 import io.aiperf.core.error.UsageException;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,18 @@ class ProfileConfigResolverTest {
         assertThat(c.tokenizer().name()).isNull();
         assertThat(c.service().uiType()).isEqualTo("none");
         assertThat(c.output().artifactDir()).endsWith("artifacts/Qwen_Qwen3-0.6B-openai-chat-concurrency1");
+    }
+
+    @Test
+    void connectionReuseIsPooledUnlessAnotherStrategyIsNamed() {
+        assertThat(resolve("-m", "m").endpoint().connectionReuse()).isEqualTo(ConnectionReuse.POOLED);
+        assertThat(resolve("-m", "m", "--connection-reuse-strategy", "never").endpoint().connectionReuse())
+                .isEqualTo(ConnectionReuse.NEVER);
+        assertThat(resolve("-m", "m", "--connection-reuse-strategy", "sticky-user-sessions").endpoint()
+                .connectionReuse()).isEqualTo(ConnectionReuse.STICKY_USER_SESSIONS);
+        assertThatThrownBy(() -> resolve("-m", "m", "--connection-reuse-strategy", "always"))
+                .isInstanceOf(UsageException.class)
+                .hasMessage("--connection-reuse-strategy 'always': expected pooled, never or sticky-user-sessions");
     }
 
     @Test

@@ -35,7 +35,7 @@ public record BenchmarkConfig(
         EndpointConfig e = new EndpointConfig(endpoint.modelNames(), endpoint.type(), endpoint.streaming(),
                 endpoint.urls(), endpoint.customEndpoint(), endpoint.requestTimeoutSeconds(),
                 endpoint.apiKey() == null ? null : REDACTED, endpoint.useLegacyMaxTokens(),
-                endpoint.useServerTokenCount(), headers, endpoint.extraInputs());
+                endpoint.useServerTokenCount(), headers, endpoint.extraInputs(), endpoint.connectionReuse());
         return new BenchmarkConfig(benchmarkId, cliCommand, e, input, load, tokenizer, output, service, metrics);
     }
 }

@@ -15,6 +15,7 @@ import java.util.Map;
  * @param apiKey           {@code --api-key}, or null; never logged or exported
  * @param headers          {@code --header} pairs in the order given
  * @param extraInputs      {@code --extra-inputs}, values already coerced to Boolean/Long/Double/String or JSON trees
+ * @param connectionReuse  {@code --connection-reuse-strategy}; null means {@link ConnectionReuse#POOLED}
  */
 public record EndpointConfig(
         List<String> modelNames,
@@ -27,9 +28,11 @@ public record EndpointConfig(
         boolean useLegacyMaxTokens,
         boolean useServerTokenCount,
         Map<String, String> headers,
-        Map<String, Object> extraInputs) {
+        Map<String, Object> extraInputs,
+        ConnectionReuse connectionReuse) {
 
     public EndpointConfig {
+        connectionReuse = connectionReuse == null ? ConnectionReuse.POOLED : connectionReuse;
         modelNames = List.copyOf(modelNames);
         urls = List.copyOf(urls);
         headers = headers == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(headers));

@@ -71,7 +71,7 @@ public final class MessageCodec {
                 new Message.FirstToken("w", 0, CreditPhase.PROFILING),
                 new RequestRecord("w", 0, CreditPhase.PROFILING, "conv", 0, "req", "corr", 1, 2, 3, 4, 5, 6, 200,
                         List.of(new ResponseChunk(4, "hi", null)), new Usage(1L, 2L, 3L, null), null, false, 1, null,
-                        100L, 8, null),
+                        100L, 8, null, null),
                 new Message.RunProgress(CreditPhase.PROFILING, 1, 1, 0, 2, 1, 5));
         for (int i = 0; i < iterations; i++) {
             for (Message m : samples) {

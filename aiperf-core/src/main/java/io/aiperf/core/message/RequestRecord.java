@@ -31,6 +31,7 @@ import java.util.List;
  *                          {@code inputText} stands instead
  * @param maxTokens         the turn's requested output length (the credit's), or null when none was sent
  * @param raw               the request and response as exchanged, only at export level raw; else null
+ * @param trace             the transport phases, only with the HTTP trace options; else null
  */
 public record RequestRecord(
         String workerId,
@@ -55,7 +56,8 @@ public record RequestRecord(
         String inputText,
         Long inputTokens,
         Integer maxTokens,
-        RawExchange raw) implements Message {
+        RawExchange raw,
+        HttpTrace trace) implements Message {
 
     public RequestRecord {
         responses = responses == null ? List.of() : List.copyOf(responses);

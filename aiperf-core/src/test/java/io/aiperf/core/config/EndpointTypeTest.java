@@ -62,6 +62,6 @@ class EndpointTypeTest {
 
     private static EndpointConfig config(EndpointType type, boolean streaming, String custom) {
         return new EndpointConfig(List.of("m"), type, streaming, List.of("http://localhost:1"), custom, 10, null,
-                false, false, Map.of(), Map.of());
+                false, false, Map.of(), Map.of(), ConnectionReuse.POOLED);
     }
 }

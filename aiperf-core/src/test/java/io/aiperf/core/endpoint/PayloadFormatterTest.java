@@ -1,5 +1,6 @@
 package io.aiperf.core.endpoint;
 
+import io.aiperf.core.config.ConnectionReuse;
 import io.aiperf.core.config.EndpointConfig;
 import io.aiperf.core.config.EndpointType;
 import io.aiperf.core.message.TurnInput;
@@ -183,6 +184,6 @@ class PayloadFormatterTest {
     static EndpointConfig config(EndpointType type, boolean streaming, boolean legacy, boolean serverTokens,
                                  Map<String, Object> extras) {
         return new EndpointConfig(List.of("model-a", "model-b"), type, streaming, List.of("http://localhost:8000"),
-                null, 600, null, legacy, serverTokens, Map.of(), extras);
+                null, 600, null, legacy, serverTokens, Map.of(), extras, ConnectionReuse.POOLED);
     }
 }

@@ -2,6 +2,7 @@ package io.aiperf.core.endpoint;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aiperf.core.config.ConnectionReuse;
 import io.aiperf.core.config.EndpointConfig;
 import io.aiperf.core.config.EndpointType;
 import io.aiperf.core.message.TurnInput;
@@ -137,7 +138,7 @@ class TemplatePayloadTest {
     void streamingIsAVariable() {
         EndpointConfig cfg = new EndpointConfig(List.of("model-a"), EndpointType.TEMPLATE, true,
                 List.of("http://localhost:1"), null, 10, null, false, false, Map.of(),
-                Map.of("payload_template", "{\"stream\": {{ stream|tojson }}}"));
+                Map.of("payload_template", "{\"stream\": {{ stream|tojson }}}"), ConnectionReuse.POOLED);
         assertThat(PayloadFormatter.format(cfg, "x", null, null)).isEqualTo("{\"stream\":true}");
     }
 
@@ -204,6 +205,6 @@ class TemplatePayloadTest {
 
     static EndpointConfig config(Map<String, Object> extras) {
         return new EndpointConfig(List.of("model-a"), EndpointType.TEMPLATE, false, List.of("http://localhost:1"),
-                null, 10, null, false, false, Map.of(), extras);
+                null, 10, null, false, false, Map.of(), extras, ConnectionReuse.POOLED);
     }
 }

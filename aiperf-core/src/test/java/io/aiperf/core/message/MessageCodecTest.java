@@ -1,6 +1,7 @@
 package io.aiperf.core.message;
 
 import io.aiperf.core.config.BenchmarkConfig;
+import io.aiperf.core.config.ConnectionReuse;
 import io.aiperf.core.config.EndpointConfig;
 import io.aiperf.core.config.EndpointType;
 import io.aiperf.core.config.ExportLevel;
@@ -39,10 +40,11 @@ class MessageCodecTest {
         extra.put("temperature", 0.5);
         return new BenchmarkConfig("b-1", "aiperf profile -m m", new EndpointConfig(List.of("m"), EndpointType.CHAT,
                 true, List.of("http://127.0.0.1:8000"), null, 600.0, "sk-secret", false, false,
-                Map.of("X-Team", "perf"), extra),
+                Map.of("X-Team", "perf"), extra, ConnectionReuse.POOLED),
                 TestConfigs.input(100, 0.0, 20, 0.0, 42L, 100),
                 new LoadConfig(TimingMode.REQUEST_RATE, PhaseLoad.burst(4, 24), null, null, 0.0, null, null),
-                new TokenizerConfig(null, "main"), new OutputConfig("/tmp/a", ExportLevel.RECORDS, null, null),
+                new TokenizerConfig(null, "main"),
+                new OutputConfig("/tmp/a", ExportLevel.RECORDS, null, null, false, false),
                 new ServiceConfig(2, "none", "INFO", 1), MetricsConfig.NONE);
     }
 
@@ -89,7 +91,7 @@ class MessageCodecTest {
                         30, 90, 1_700_000_000_000_000_000L, 200,
                         List.of(new ResponseChunk(40, "Hello", null), new ResponseChunk(50, null, "thinking")),
                         new Usage(100L, 20L, 120L, null), new ErrorDetails(500, "Internal Server Error", "oops"), false,
-                        -1, null, 100L, 20, null));
+                        -1, null, 100L, 20, null, null));
     }
 
     @Test
@@ -110,10 +112,24 @@ class MessageCodecTest {
                         new RawExchange.RawResponse(50, null, "application/json", "{}")));
         RequestRecord record = new RequestRecord("worker-0", 7, CreditPhase.PROFILING, "conv-1", 0, "req-1", "corr-1",
                 10, 20, 25, 30, 90, 1_700_000_000_000_000_000L, 200, List.of(new ResponseChunk(40, "Hello", null)),
-                null, null, false, -1, null, 100L, null, raw);
+                null, null, false, -1, null, 100L, null, raw, null);
         RequestRecord decoded = (RequestRecord) MessageCodec.decode(MessageCodec.encode(record));
         assertThat(decoded).isEqualTo(record);
         assertThat(decoded.raw().requestHeaders().keySet()).containsExactly("host", "authorization");
+    }
+
+    @Test
+    void aRecordWithItsHttpTraceRoundTripsWithoutItsDerivedPhases() {
+        HttpTrace trace = new HttpTrace(22, false, 21, 23, 25, 26, 40, 90, 311, 1, 1_204, 3, "OK", "127.0.0.1",
+                40_001, "127.0.0.1", 8000);
+        RequestRecord record = new RequestRecord("worker-0", 7, CreditPhase.PROFILING, "conv-1", 0, "req-1", "corr-1",
+                10, 20, 25, 30, 90, 1_700_000_000_000_000_000L, 200, List.of(new ResponseChunk(40, "Hello", null)),
+                null, null, false, -1, null, 100L, null, null, trace);
+        byte[] bytes = MessageCodec.encode(record);
+
+        assertThat(MessageCodec.decode(bytes)).isEqualTo(record);
+        // Only the stamps travel; the phases are computed where they are used.
+        assertThat(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("sendingNs");
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.aiperf.core.model.ErrorDetails;
 import io.aiperf.records.aggregate.ErrorSummaryEntry;
 import io.aiperf.records.aggregate.MetricResult;
 import io.aiperf.records.aggregate.ProfileSummary;
+import io.aiperf.records.metric.MetricFlag;
 import io.aiperf.records.metric.MetricSpec;
 
 import java.util.ArrayList;
@@ -19,6 +20,8 @@ import java.util.Locale;
  * console (no NO_CONSOLE, ERROR_ONLY or INTERNAL flag), sorted by display order; the first cell is
  * {@code Header (unit)}, with the unit on a second line when the header is longer than 30 characters; numbers are
  * {@code %,.2f}; statistics a metric does not have are {@code N/A}.
+ *
+ * <p>With {@code --show-trace-timing} the HTTP trace timing table follows it, in the same form.
  *
  * <p>The warnings section (ours, beyond AIPerf) follows the metrics table: a {@code Warnings} heading and one
  * {@code - } line per warning of the summary.
@@ -44,6 +47,26 @@ public final class ConsoleTableRenderer {
      * @param title e.g. {@code NVIDIA AIPerf | LLM Metrics}
      */
     public String renderMetrics(ProfileSummary summary, String title) {
+        return renderTable(consoleRows(summary), title);
+    }
+
+    /**
+     * The HTTP trace timing table ({@code --show-trace-timing}, AIPerf's title): the HTTP_TRACE_ONLY metrics, which
+     * the metrics table leaves out, with the same columns, sorted by display order; an empty string when the run
+     * has none.
+     */
+    public String renderTraceTiming(ProfileSummary summary) {
+        List<MetricResult> rows = new ArrayList<>();
+        for (MetricResult result : summary.metrics()) {
+            if (result.spec().has(MetricFlag.HTTP_TRACE_ONLY) && result.spec().exported()) {
+                rows.add(result);
+            }
+        }
+        rows.sort(Comparator.comparingInt(r -> r.spec().displayOrder()));
+        return rows.isEmpty() ? "" : renderTable(rows, "NVIDIA AIPerf | HTTP Trace Timing");
+    }
+
+    private String renderTable(List<MetricResult> rows, String title) {
         List<String> headers = new ArrayList<>();
         List<TextTable.Align> aligns = new ArrayList<>();
         headers.add("Metric");
@@ -53,7 +76,7 @@ public final class ConsoleTableRenderer {
             aligns.add(TextTable.Align.RIGHT);
         }
         TextTable table = new TextTable(headers, aligns);
-        for (MetricResult result : consoleRows(summary)) {
+        for (MetricResult result : rows) {
             List<String> cells = new ArrayList<>();
             cells.add(label(result.spec()));
             for (String stat : STAT_COLUMNS) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aiperf.core.config.BenchmarkConfig;
+import io.aiperf.core.config.ConnectionReuse;
 import io.aiperf.core.config.EndpointConfig;
 import io.aiperf.core.config.ExportLevel;
 import io.aiperf.core.config.InputConfig;
@@ -22,7 +23,7 @@ import java.util.Map;
  * them. Null values are omitted. Mapping:
  * <pre>
  * endpoint:  model_names, type, streaming, urls, url (first URL), custom_endpoint, timeout_seconds, api_key,
- *            use_legacy_max_tokens, use_server_token_count
+ *            use_legacy_max_tokens, use_server_token_count, connection_reuse_strategy (when not pooled)
  * input:     headers (secret ones masked), extra (--extra-inputs), random_seed, num_dataset_entries,
  *            public_dataset (when set), goodput: {tag: display-unit value} (when set),
  *            prompt: {batch_size, input_tokens: {mean, stddev}, output_tokens: {mean, stddev},
@@ -33,7 +34,8 @@ import java.util.Map;
  *            num_sessions, benchmark_duration, grace, ramps, warmup_*, request_cancellation_*, user-centric and
  *            fixed-schedule settings; unset values are omitted (never a sentinel such as -1)
  * tokenizer: name, revision
- * output:    artifact_directory, export_level (when not records), profile_export_prefix, slice_duration (when set)
+ * output:    artifact_directory, export_level (when not records), profile_export_prefix, slice_duration (when set),
+ *            export_http_trace, show_trace_timing (when set)
  * cli_command
  * </pre>
  * As in AIPerf, {@code --header} and {@code --extra-inputs} belong to the input group; service settings (workers,
@@ -60,6 +62,9 @@ final class InputConfigJson {
             putIfNotNull(endpoint, "api_key", e.apiKey());
             endpoint.put("use_legacy_max_tokens", e.useLegacyMaxTokens());
             endpoint.put("use_server_token_count", e.useServerTokenCount());
+            if (e.connectionReuse() != ConnectionReuse.POOLED) {
+                endpoint.put("connection_reuse_strategy", e.connectionReuse().cliName());
+            }
         }
         ObjectNode input = root.putObject("input");
         if (e != null) {
@@ -169,6 +174,12 @@ final class InputConfigJson {
             }
             putIfNotNull(node, "profile_export_prefix", output.exportPrefix());
             putIfSet(node, "slice_duration", output.sliceDurationSeconds());
+            if (output.exportHttpTrace()) {
+                node.put("export_http_trace", true);
+            }
+            if (output.showTraceTiming()) {
+                node.put("show_trace_timing", true);
+            }
         }
         putIfNotNull(root, "cli_command", safe.cliCommand());
         return root;

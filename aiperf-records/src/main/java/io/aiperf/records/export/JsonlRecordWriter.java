@@ -23,10 +23,12 @@ import java.util.concurrent.TimeUnit;
  * <pre>{"metadata":{"session_num":…,"x_request_id":…,"x_correlation_id":…,"conversation_id":…,"turn_index":…,
  *   "request_start_ns":…,"request_ack_ns":…|null,"request_end_ns":…,"worker_id":…,"record_processor_id":…,
  *   "benchmark_phase":"profiling","was_cancelled":…,"cancellation_time_ns":…|null,"request_write_ns":…|null},
- *  "metrics":{tag:{"value":…,"unit":"ms"},…},"error":null|{"code":…,"type":…,"message":…}}</pre>
+ *  "metrics":{tag:{"value":…,"unit":"ms"},…},["trace_data":{…},]
+ *  "error":null|{"code":…,"type":…,"message":…}}</pre>
  * {@code *_ns} metadata are wall-clock epoch nanoseconds; {@code session_num} is the credit id;
  * {@code request_ack_ns} is null when no response headers arrived; {@code cancellation_time_ns} is the end of a
  * cancelled request. Metric values are in display units (ms for latencies); token counts are integers.
+ * {@code trace_data} (AIPerf's, with {@code --export-http-trace} only) is {@link TraceDataJson}'s.
  *
  * <p><b>Single writer:</b> not thread-safe.
  */
@@ -38,17 +40,21 @@ public final class JsonlRecordWriter implements Closeable {
     private final JsonLinesFile file;
     private final JsonGenerator json;
     private final String recordProcessorId;
+    /** {@code --export-http-trace}: each line also carries the request's {@code trace_data}. */
+    private final boolean httpTrace;
     private long lastFlushNs = System.nanoTime();
 
     /**
      * Creates (or truncates) {@code file} and its parent folders.
      *
      * @param recordProcessorId what {@link #write(MetricRecord)} writes as {@code record_processor_id}
+     * @param httpTrace         write each record's {@code trace_data} ({@code --export-http-trace})
      */
-    public JsonlRecordWriter(Path file, String recordProcessorId) throws IOException {
+    public JsonlRecordWriter(Path file, String recordProcessorId, boolean httpTrace) throws IOException {
         this.file = new JsonLinesFile(file, null);
         this.json = this.file.generator();
         this.recordProcessorId = Objects.requireNonNull(recordProcessorId, "recordProcessorId");
+        this.httpTrace = httpTrace;
     }
 
     /**
@@ -73,6 +79,9 @@ public final class JsonlRecordWriter implements Closeable {
         json.writeStartObject();
         writeMetadata(r, recordProcessorId);
         writeMetrics(record);
+        if (httpTrace) {
+            TraceDataJson.write(json, r);
+        }
         writeError(record.error());
         json.writeEndObject();
         file.endLine();

@@ -31,7 +31,7 @@ public final class RecordExports implements Closeable {
             throws IOException {
         this.files = ExportFiles.of(output);
         this.jsonl = output.exportLevel() == ExportLevel.SUMMARY ? null
-                : new JsonlRecordWriter(files.recordsJsonl(), recordProcessorId);
+                : new JsonlRecordWriter(files.recordsJsonl(), recordProcessorId, output.exportHttpTrace());
         try {
             this.raw = output.raw() ? new RawRecordWriter(files.rawJsonl(), recordProcessorId) : null;
         } catch (IOException | RuntimeException e) {

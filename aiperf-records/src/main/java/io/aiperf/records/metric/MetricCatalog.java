@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import static io.aiperf.records.metric.MetricFlag.ERROR_ONLY;
 import static io.aiperf.records.metric.MetricFlag.EXTENSION;
+import static io.aiperf.records.metric.MetricFlag.HTTP_TRACE_ONLY;
 import static io.aiperf.records.metric.MetricFlag.PRODUCES_TOKENS_ONLY;
 import static io.aiperf.records.metric.MetricFlag.SUPPORTS_REASONING;
 import static io.aiperf.records.metric.MetricFlag.USAGE_DIFF_ONLY;
@@ -21,6 +22,9 @@ import static io.aiperf.records.metric.MetricFlag.STREAMING_ONLY;
 import static io.aiperf.records.metric.MetricKind.AGGREGATE;
 import static io.aiperf.records.metric.MetricKind.DERIVED;
 import static io.aiperf.records.metric.MetricKind.RECORD;
+import static io.aiperf.records.metric.MetricUnit.BYTES;
+import static io.aiperf.records.metric.MetricUnit.COUNT;
+import static io.aiperf.records.metric.MetricUnit.KILOBYTES;
 import static io.aiperf.records.metric.MetricUnit.MILLISECONDS;
 import static io.aiperf.records.metric.MetricUnit.NANOSECONDS;
 import static io.aiperf.records.metric.MetricUnit.PERCENT;
@@ -122,6 +126,43 @@ public final class MetricCatalog {
     public static final MetricSpec OSL_MISMATCH_DIFF_PCT = record("osl_mismatch_diff_pct", "OSL Mismatch Diff",
             PERCENT, PERCENT, MetricSpec.NO_DISPLAY_ORDER, PRODUCES_TOKENS_ONLY, NO_CONSOLE);
 
+    // ---- AIPerf's HTTP trace metrics (k6 names), only when the workers trace the transport phases ----
+    /** Client time before the request's bytes could leave, other than the connect itself (pool, set-up). */
+    public static final MetricSpec HTTP_REQ_BLOCKED = trace("http_req_blocked", "HTTP Blocked",
+            NANOSECONDS, MILLISECONDS, 2000);
+    /** Always 0 here: addresses are resolved once at start-up, never during a request. */
+    public static final MetricSpec HTTP_REQ_DNS_LOOKUP = trace("http_req_dns_lookup", "HTTP DNS Lookup",
+            NANOSECONDS, MILLISECONDS, 2010);
+    /** TCP connect (plus the TLS handshake) of a new connection; 0 on a reused one. */
+    public static final MetricSpec HTTP_REQ_CONNECTING = trace("http_req_connecting", "HTTP Connecting",
+            NANOSECONDS, MILLISECONDS, 2020);
+    public static final MetricSpec HTTP_REQ_SENDING = trace("http_req_sending", "HTTP Sending",
+            NANOSECONDS, MILLISECONDS, 2030);
+    /** First response body byte − request fully sent. */
+    public static final MetricSpec HTTP_REQ_WAITING = trace("http_req_waiting", "HTTP Waiting (TTFB)",
+            NANOSECONDS, MILLISECONDS, 2040);
+    public static final MetricSpec HTTP_REQ_RECEIVING = trace("http_req_receiving", "HTTP Receiving",
+            NANOSECONDS, MILLISECONDS, 2050);
+    public static final MetricSpec HTTP_REQ_CONNECTION_REUSED = trace("http_req_connection_reused",
+            "HTTP Connection Reused", RATIO, RATIO, 2060);
+    public static final MetricSpec HTTP_REQ_DATA_SENT = trace("http_req_data_sent", "HTTP Data Sent",
+            BYTES, KILOBYTES, 2070);
+    public static final MetricSpec HTTP_REQ_CHUNKS_SENT = trace("http_req_chunks_sent", "HTTP Chunks Sent",
+            COUNT, COUNT, 2080);
+    public static final MetricSpec HTTP_REQ_DATA_RECEIVED = trace("http_req_data_received", "HTTP Data Received",
+            BYTES, KILOBYTES, 2090);
+    public static final MetricSpec HTTP_REQ_CHUNKS_RECEIVED = trace("http_req_chunks_received",
+            "HTTP Chunks Received", COUNT, COUNT, 2100);
+    /** blocked + dns_lookup + connecting. */
+    public static final MetricSpec HTTP_REQ_CONNECTION_OVERHEAD = trace("http_req_connection_overhead",
+            "HTTP Connection Overhead", NANOSECONDS, MILLISECONDS, 2110);
+    /** sending + waiting + receiving, measured from the send start to the last byte. */
+    public static final MetricSpec HTTP_REQ_DURATION = trace("http_req_duration", "HTTP Duration (excl. conn)",
+            NANOSECONDS, MILLISECONDS, 2120);
+    /** The six phases summed: here exactly the last byte − the request start. */
+    public static final MetricSpec HTTP_REQ_TOTAL = trace("http_req_total", "HTTP Total Time",
+            NANOSECONDS, MILLISECONDS, 2130);
+
     // ---- ours, beyond AIPerf: coordinated omission (requests with a scheduled send time only) ----
     /** Actual send − scheduled send; negative when the request left early. */
     public static final MetricSpec SEND_LAG = record("send_lag", "Send Lag",
@@ -200,6 +241,10 @@ public final class MetricCatalog {
             PREFILL_THROUGHPUT_PER_USER, USAGE_PROMPT_TOKENS, USAGE_COMPLETION_TOKENS, USAGE_TOTAL_TOKENS,
             USAGE_REASONING_TOKENS, USAGE_PROMPT_TOKENS_DIFF_PCT, USAGE_COMPLETION_TOKENS_DIFF_PCT,
             USAGE_REASONING_TOKENS_DIFF_PCT, CREDIT_DROP_LATENCY, REQUESTED_OSL, OSL_MISMATCH_DIFF_PCT,
+            HTTP_REQ_BLOCKED, HTTP_REQ_DNS_LOOKUP, HTTP_REQ_CONNECTING, HTTP_REQ_SENDING, HTTP_REQ_WAITING,
+            HTTP_REQ_RECEIVING, HTTP_REQ_CONNECTION_REUSED, HTTP_REQ_DATA_SENT, HTTP_REQ_CHUNKS_SENT,
+            HTTP_REQ_DATA_RECEIVED, HTTP_REQ_CHUNKS_RECEIVED, HTTP_REQ_CONNECTION_OVERHEAD, HTTP_REQ_DURATION,
+            HTTP_REQ_TOTAL,
             OUTPUT_TOKEN_THROUGHPUT, REQUEST_THROUGHPUT, REQUEST_COUNT, ERROR_REQUEST_COUNT, BENCHMARK_DURATION,
             TOTAL_OUTPUT_TOKENS, TOTAL_REASONING_TOKENS, TOTAL_ISL, TOTAL_OSL, TOTAL_TOKEN_THROUGHPUT,
             TOTAL_ERROR_ISL, MIN_REQUEST_TIMESTAMP, MAX_RESPONSE_TIMESTAMP,
@@ -266,6 +311,11 @@ public final class MetricCatalog {
     private static MetricSpec record(String tag, String header, MetricUnit base, MetricUnit display, int order,
                                      MetricFlag... flags) {
         return new MetricSpec(tag, header, RECORD, base, display, order, flagSet(flags), false);
+    }
+
+    /** An HTTP trace metric: per request, HTTP_TRACE_ONLY and NO_CONSOLE (its own console table shows it). */
+    private static MetricSpec trace(String tag, String header, MetricUnit base, MetricUnit display, int order) {
+        return record(tag, header, base, display, order, HTTP_TRACE_ONLY, NO_CONSOLE);
     }
 
     private static MetricSpec single(String tag, String header, MetricKind kind, MetricUnit base, MetricUnit display,

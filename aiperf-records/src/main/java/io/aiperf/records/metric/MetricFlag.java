@@ -15,6 +15,11 @@ public enum MetricFlag {
     USAGE_DIFF_ONLY,
     /** Computed only when {@code --goodput} gives SLOs. */
     GOODPUT,
+    /**
+     * Computed only when the workers trace each request's transport phases ({@code --export-http-trace} or
+     * {@code --show-trace-timing}); shown on the console only in the HTTP trace timing table.
+     */
+    HTTP_TRACE_ONLY,
     /** Computed for every request but kept out of the console table (still in JSON/CSV/JSONL). */
     NO_CONSOLE,
     /** Computed only for failed requests; never on the console. */

@@ -1,6 +1,7 @@
 package io.aiperf.records.metric;
 
 import io.aiperf.records.metric.defs.GoodputMetrics;
+import io.aiperf.records.metric.defs.HttpTraceMetrics;
 import io.aiperf.records.metric.defs.LatencyMetrics;
 import io.aiperf.records.metric.defs.OslMismatchMetrics;
 import io.aiperf.records.metric.defs.RunMetrics;
@@ -49,6 +50,12 @@ public final class MetricRegistry {
                 new UsageMetrics.UsagePromptTokensDiff(), new UsageMetrics.UsageCompletionTokensDiff(),
                 new UsageMetrics.UsageReasoningTokensDiff(),
                 new OslMismatchMetrics.RequestedOsl(), new OslMismatchMetrics.OslMismatchDiffPct(),
+                new HttpTraceMetrics.Blocked(), new HttpTraceMetrics.DnsLookup(), new HttpTraceMetrics.Connecting(),
+                new HttpTraceMetrics.Sending(), new HttpTraceMetrics.Waiting(), new HttpTraceMetrics.Receiving(),
+                new HttpTraceMetrics.ConnectionReused(), new HttpTraceMetrics.DataSent(),
+                new HttpTraceMetrics.ChunksSent(), new HttpTraceMetrics.DataReceived(),
+                new HttpTraceMetrics.ChunksReceived(), new HttpTraceMetrics.ConnectionOverhead(),
+                new HttpTraceMetrics.Duration(), new HttpTraceMetrics.Total(),
                 new RunMetrics.OutputTokenThroughput(), new RunMetrics.RequestThroughput(), new RunMetrics.RequestCount(),
                 new RunMetrics.ErrorRequestCount(), new RunMetrics.BenchmarkDuration(),
                 new RunMetrics.TotalOutputTokens(), new RunMetrics.TotalReasoningTokens(), new RunMetrics.TotalIsl(),

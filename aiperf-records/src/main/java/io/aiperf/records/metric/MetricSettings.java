@@ -4,19 +4,22 @@ import io.aiperf.core.config.BenchmarkConfig;
 
 /**
  * What decides which metrics a run computes (AIPerf's flag filtering): STREAMING_ONLY needs streaming,
- * PRODUCES_TOKENS_ONLY a token-producing endpoint, USAGE_DIFF_ONLY client-side counts, GOODPUT some SLOs.
+ * PRODUCES_TOKENS_ONLY a token-producing endpoint, USAGE_DIFF_ONLY client-side counts, GOODPUT some SLOs,
+ * HTTP_TRACE_ONLY the workers' transport traces.
  *
- * @param goodput the {@code --goodput} SLOs, or null
+ * @param goodput   the {@code --goodput} SLOs, or null
+ * @param httpTrace the workers trace every request's transport phases ({@code --export-http-trace} or
+ *                  {@code --show-trace-timing})
  */
 public record MetricSettings(boolean streaming, boolean producesTokens, boolean useServerTokenCount,
-                             GoodputSlos goodput) {
+                             GoodputSlos goodput, boolean httpTrace) {
 
     /** Everything but goodput: for aggregating records whatever they hold. */
-    public static final MetricSettings ALL_BUT_GOODPUT = new MetricSettings(true, true, false, null);
+    public static final MetricSettings ALL_BUT_GOODPUT = new MetricSettings(true, true, false, null, true);
 
     public static MetricSettings forConfig(BenchmarkConfig config) {
         return new MetricSettings(config.endpoint().streaming(), config.endpoint().type().producesTokens(),
-                config.endpoint().useServerTokenCount(), GoodputSlos.fromConfig(config));
+                config.endpoint().useServerTokenCount(), GoodputSlos.fromConfig(config), config.output().httpTrace());
     }
 
     /** Whether a metric with this spec is computed in this run. */
@@ -24,6 +27,7 @@ public record MetricSettings(boolean streaming, boolean producesTokens, boolean 
         return !(spec.has(MetricFlag.STREAMING_ONLY) && !streaming)
                 && !(spec.has(MetricFlag.PRODUCES_TOKENS_ONLY) && !producesTokens)
                 && !(spec.has(MetricFlag.USAGE_DIFF_ONLY) && useServerTokenCount)
-                && !(spec.has(MetricFlag.GOODPUT) && goodput == null);
+                && !(spec.has(MetricFlag.GOODPUT) && goodput == null)
+                && !(spec.has(MetricFlag.HTTP_TRACE_ONLY) && !httpTrace);
     }
 }

@@ -14,7 +14,11 @@ public enum MetricUnit {
     TOKENS_PER_SECOND_PER_USER("tokens/sec/user", 1.0),
     REQUESTS_PER_SECOND("requests/sec", 1.0),
     PERCENT("%", 1.0),
-    RATIO("ratio", 1.0);
+    RATIO("ratio", 1.0),
+    BYTES("B", 1.0),
+    /** 1024 bytes, as AIPerf's {@code KB}. */
+    KILOBYTES("KB", 1.0),
+    COUNT("count", 1.0);
 
     private final String label;
     /** For time units: seconds per unit; used to convert between time units. */
@@ -36,7 +40,7 @@ public enum MetricUnit {
 
     /** True when values in this unit are whole numbers (tokens, requests, nanosecond stamps). */
     public boolean wholeNumbers() {
-        return this == TOKENS || this == REQUESTS || this == NANOSECONDS;
+        return this == TOKENS || this == REQUESTS || this == NANOSECONDS || this == BYTES || this == COUNT;
     }
 
     /** The factor that turns a value in this unit into {@code target}. */
@@ -46,6 +50,9 @@ public enum MetricUnit {
         }
         if (isTime() && target.isTime()) {
             return secondsPerUnit / target.secondsPerUnit;
+        }
+        if (this == BYTES && target == KILOBYTES) {
+            return 1.0 / 1024;
         }
         throw new IllegalArgumentException("cannot convert " + label + " to " + target.label);
     }
@@ -66,6 +73,9 @@ public enum MetricUnit {
         }
         if (this == SECONDS && target == NANOSECONDS) {
             return value * 1e9;
+        }
+        if (this == BYTES && target == KILOBYTES) {
+            return value / 1024;
         }
         return value * factorTo(target);
     }

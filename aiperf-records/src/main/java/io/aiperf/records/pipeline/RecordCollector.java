@@ -229,6 +229,12 @@ public final class RecordCollector implements AutoCloseable {
         ConsoleTableRenderer renderer = new ConsoleTableRenderer(unicode);
         StringBuilder report = new StringBuilder(renderer.renderMetrics(summary, "NVIDIA AIPerf | "
                 + config.endpoint().type().metricsTitle()));
+        if (config.output().showTraceTiming()) {
+            String trace = renderer.renderTraceTiming(summary);
+            if (!trace.isEmpty()) {
+                report.append('\n').append(trace);
+            }
+        }
         if (!summary.errors().isEmpty()) {
             report.append('\n').append(renderer.renderErrors(summary));
         }

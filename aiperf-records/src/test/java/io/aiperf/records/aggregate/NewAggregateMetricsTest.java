@@ -21,7 +21,7 @@ class NewAggregateMetricsTest {
 
     private static MetricRegistry registry(String goodput) {
         return MetricRegistry.standard(new MetricSettings(true, true, false,
-                goodput == null ? null : GoodputSlos.parse(goodput)));
+                goodput == null ? null : GoodputSlos.parse(goodput), false));
     }
 
     @Test

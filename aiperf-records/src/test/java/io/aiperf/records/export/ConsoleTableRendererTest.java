@@ -1,5 +1,6 @@
 package io.aiperf.records.export;
 
+import io.aiperf.core.message.HttpTrace;
 import io.aiperf.records.aggregate.ProfileSummary;
 import io.aiperf.records.aggregate.RecordAggregator;
 import io.aiperf.records.aggregate.SyntheticRun;
@@ -116,6 +117,41 @@ class ConsoleTableRendererTest {
         assertThat(table).doesNotContain("\u001b");
         assertThat(table).doesNotContain("Send Lag").doesNotContain("Schedule-Relative"); // no schedule, no rows
         assertThat(new ConsoleTableRenderer(false).renderWarnings(summary)).isEmpty();
+    }
+
+    @Test
+    void theTraceTimingTableShowsOnlyTheHttpTraceMetricsInDisplayOrder() {
+        RecordMetrics metrics = TestMetrics.recordMetrics(TestRecords.wordTokenizer(), true, false);
+        RecordAggregator aggregator = TestMetrics.aggregator();
+        for (int i = 0; i < 4; i++) {
+            TestRecords r = TestRecords.request().credit(i).text(30_000_000, "a").endAt(30_000_000);
+            long s = r.startNs();
+            // 1, 2, 3, 4 ms waiting; the first on a new connection, the rest reused
+            HttpTrace trace = new HttpTrace(s + 10, i > 0,
+                    i > 0 ? -1 : s + 20, i > 0 ? -1 : s + 30, s + 40, s + 50, s + 50 + (i + 1) * 1_000_000L,
+                    s + 30_000_000, 1_024, 1, 2_048, 2, "OK", null, 0, null, 0);
+            aggregator.add(metrics.compute(r.trace(trace).build(), 1L));
+        }
+        ProfileSummary summary = aggregator.summarize();
+        ConsoleTableRenderer renderer = new ConsoleTableRenderer(false);
+
+        String table = renderer.renderTraceTiming(summary);
+
+        assertThat(table).startsWith(" ").contains("NVIDIA AIPerf | HTTP Trace Timing");
+        assertThat(table).containsSubsequence("HTTP Blocked (ms)", "HTTP DNS Lookup (ms)", "HTTP Connecting (ms)",
+                "HTTP Sending (ms)", "HTTP Waiting (TTFB) (ms)", "HTTP Receiving (ms)",
+                "HTTP Connection Reused (ratio)", "HTTP Data Sent (KB)", "HTTP Chunks Sent (count)",
+                "HTTP Data Received (KB)", "HTTP Chunks Received (count)", "HTTP Connection Overhead",
+                "HTTP Duration (excl. conn)", "HTTP Total Time (ms)");
+        assertThat(table).doesNotContain("Time to First Token").doesNotContain("Request Count");
+        String waiting = table.lines().filter(l -> l.contains("HTTP Waiting")).findFirst().orElseThrow();
+        assertThat(waiting).contains("2.50").contains("1.00").contains("4.00"); // avg, min, max
+        String reused = table.lines().filter(l -> l.contains("Connection Reused")).findFirst().orElseThrow();
+        assertThat(reused).contains("0.75");
+        // ... and the metrics table does not show them.
+        assertThat(renderer.renderMetrics(summary, "T")).doesNotContain("HTTP ");
+        // A run without traces has no such table.
+        assertThat(renderer.renderTraceTiming(TestMetrics.aggregator().summarize())).isEmpty();
     }
 
     @Test

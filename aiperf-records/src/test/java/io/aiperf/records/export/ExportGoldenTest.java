@@ -80,8 +80,8 @@ class ExportGoldenTest {
         BenchmarkConfig base = Fixtures.config();
         BenchmarkConfig config = new BenchmarkConfig(base.benchmarkId(), base.cliCommand(), base.endpoint(),
                 base.input(), base.load(), base.tokenizer(),
-                new OutputConfig(base.output().artifactDir(), ExportLevel.RECORDS, null, 1.0), base.service(),
-                base.metrics());
+                new OutputConfig(base.output().artifactDir(), ExportLevel.RECORDS, null, 1.0, false, false),
+                base.service(), base.metrics());
         run = new RunInfo(config, "0.0.0-golden", false, null, null, ZoneOffset.UTC);
     }
 
@@ -114,7 +114,7 @@ class ExportGoldenTest {
     @Test
     void recordsJsonl(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("records.jsonl");
-        try (JsonlRecordWriter writer = new JsonlRecordWriter(file, "records-manager")) {
+        try (JsonlRecordWriter writer = new JsonlRecordWriter(file, "records-manager", false)) {
             for (MetricRecord record : records) {
                 writer.write(record);
             }

@@ -1,6 +1,7 @@
 package io.aiperf.records.export;
 
 import io.aiperf.core.config.BenchmarkConfig;
+import io.aiperf.core.config.ConnectionReuse;
 import io.aiperf.core.config.EndpointConfig;
 import io.aiperf.core.config.EndpointType;
 import io.aiperf.core.config.MetricsConfig;
@@ -34,7 +35,8 @@ final class Fixtures {
         extra.put("min_tokens", 100L);
         return new BenchmarkConfig("3f1c2f0e-bench", "aiperf profile -m Qwen/Qwen3-0.6B --streaming",
                 new EndpointConfig(List.of("Qwen/Qwen3-0.6B"), EndpointType.CHAT, true,
-                        List.of("http://localhost:8000"), null, 600.0, API_KEY, false, false, headers, extra),
+                        List.of("http://localhost:8000"), null, 600.0, API_KEY, false, false, headers, extra,
+                        ConnectionReuse.POOLED),
                 TestConfigs.input(550, 0.0, 100, 0.0, 42L, 100),
                 TestConfigs.load(4, 50, 3),
                 new TokenizerConfig(null, "main"),

@@ -33,7 +33,7 @@ class JsonlRecordWriterTest {
     void oneLinePerProfilingRecordWithAiperfSchema(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("profile_export.jsonl");
         SyntheticRun run = new SyntheticRun();
-        try (JsonlRecordWriter writer = new JsonlRecordWriter(file, "records_manager")) {
+        try (JsonlRecordWriter writer = new JsonlRecordWriter(file, "records_manager", false)) {
             for (MetricRecord record : run.records) {
                 writer.write(record);
             }
@@ -72,7 +72,7 @@ class JsonlRecordWriterTest {
     void eachLineCanNameTheProcessorThatComputedIt(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("profile_export.jsonl");
         SyntheticRun run = new SyntheticRun();
-        try (JsonlRecordWriter writer = new JsonlRecordWriter(file, "record_processor_0")) {
+        try (JsonlRecordWriter writer = new JsonlRecordWriter(file, "record_processor_0", false)) {
             writer.write(run.records.get(3), "record_processor_2");
             writer.write(run.records.get(4));
         }
@@ -90,7 +90,7 @@ class JsonlRecordWriterTest {
                 .text(100 * MS, "a").text(120 * MS, " b").text(150 * MS, " c").endAt(151 * MS).build();
         MetricRecord metrics = TestMetrics.recordMetrics(TestRecords.wordTokenizer(), true, false).compute(record, 550L);
         Path file = dir.resolve("profile_export.jsonl");
-        try (JsonlRecordWriter writer = new JsonlRecordWriter(file, "rp")) {
+        try (JsonlRecordWriter writer = new JsonlRecordWriter(file, "rp", false)) {
             writer.write(metrics);
         }
 
@@ -129,7 +129,7 @@ class JsonlRecordWriterTest {
                 .text(100 * MS, "a").build(), 10L);
         MetricRecord unscheduled = metrics.compute(TestRecords.request().credit(3).text(100 * MS, "a").build(), 10L);
         Path file = dir.resolve("p.jsonl");
-        try (JsonlRecordWriter writer = new JsonlRecordWriter(file, "rp")) {
+        try (JsonlRecordWriter writer = new JsonlRecordWriter(file, "rp", false)) {
             writer.write(late);
             writer.write(early);
             writer.write(unscheduled);
@@ -156,7 +156,7 @@ class JsonlRecordWriterTest {
                 .error(499, "RequestCancellationError", "Request was cancelled after 0.007 seconds").build();
         MetricRecord metrics = TestMetrics.recordMetrics(TestRecords.wordTokenizer(), true, false).compute(record, 12L);
         Path file = dir.resolve("p.jsonl");
-        try (JsonlRecordWriter writer = new JsonlRecordWriter(file, "rp")) {
+        try (JsonlRecordWriter writer = new JsonlRecordWriter(file, "rp", false)) {
             writer.write(metrics);
         }
 
@@ -171,7 +171,7 @@ class JsonlRecordWriterTest {
     void linesReachTheFileOnFlushWithoutClosing(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("p.jsonl");
         SyntheticRun run = new SyntheticRun();
-        JsonlRecordWriter writer = new JsonlRecordWriter(file, "rp");
+        JsonlRecordWriter writer = new JsonlRecordWriter(file, "rp", false);
         try {
             writer.write(run.records.get(5));
             writer.write(run.records.get(6));

@@ -26,7 +26,7 @@ class RawRecordWriterTest {
     private static RequestRecord record(CreditPhase phase, RawExchange raw, ErrorDetails error, int status) {
         return new RequestRecord("w1", 7, phase, "conv", 0, "req-7", "corr-7", 900, 1_000, 1_010, 1_050, 1_300,
                 5_000_000_000L, status, List.of(new ResponseChunk(1_100, "hi", null)), null, error, false, -1, null,
-                null, null, raw);
+                null, null, raw, null);
     }
 
     @Test

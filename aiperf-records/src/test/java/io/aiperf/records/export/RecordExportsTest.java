@@ -52,7 +52,7 @@ class RecordExportsTest {
     private static BenchmarkConfig config(Path dir, ExportLevel level, String prefix, Double sliceS) {
         BenchmarkConfig c = Fixtures.config();
         return new BenchmarkConfig(c.benchmarkId(), c.cliCommand(), c.endpoint(), c.input(), c.load(), c.tokenizer(),
-                new OutputConfig(dir.toString(), level, prefix, sliceS), c.service(), c.metrics());
+                new OutputConfig(dir.toString(), level, prefix, sliceS, false, false), c.service(), c.metrics());
     }
 
     private static RequestRecord record(long credit, RawExchange raw) {
@@ -61,7 +61,7 @@ class RecordExportsTest {
                 start - 10, start, start, start + 5_000_000, start + 40_000_000, 1_700_000_000_000_000_000L + start,
                 200, List.of(new ResponseChunk(start + 20_000_000, "ab", null),
                         new ResponseChunk(start + 30_000_000, "cd", null)), null, null, false, -1, null, null, null,
-                raw);
+                raw, null);
     }
 
     @ParameterizedTest(name = "{0} prefix={1} slices={2}")

@@ -60,7 +60,7 @@ class MetricRegistryTest {
     @Test
     void builtInsOrderEveryMetricAfterWhatItReads() {
         MetricRegistry registry = MetricRegistry.standard(new MetricSettings(true, true, false,
-                GoodputSlos.parse("ttft:100")));
+                GoodputSlos.parse("ttft:100"), true));
         List<String> order = tags(registry);
         for (MetricDefinition d : registry.ordered()) {
             for (String dep : d.requires()) {
@@ -77,14 +77,14 @@ class MetricRegistryTest {
 
     @Test
     void settingsDropWhatTheRunCannotMeasureAndWhatReadsIt() {
-        List<String> embeddings = tags(MetricRegistry.standard(new MetricSettings(false, false, false, null)));
+        List<String> embeddings = tags(MetricRegistry.standard(new MetricSettings(false, false, false, null, false)));
         assertThat(embeddings).contains("request_latency", "input_sequence_length", "usage_prompt_tokens",
                 "usage_prompt_tokens_diff_pct", "request_count", "benchmark_duration");
         assertThat(embeddings).doesNotContain("time_to_first_token", "output_sequence_length",
                 "usage_completion_tokens_diff_pct", "usage_discrepancy_count", "osl_mismatch_count",
                 "output_token_throughput", "total_token_throughput", "goodput");
 
-        List<String> serverCounts = tags(MetricRegistry.standard(new MetricSettings(true, true, true, null)));
+        List<String> serverCounts = tags(MetricRegistry.standard(new MetricSettings(true, true, true, null, false)));
         assertThat(serverCounts).contains("usage_prompt_tokens", "time_to_first_token");
         assertThat(serverCounts).noneMatch(t -> t.startsWith("usage_") && t.endsWith("_diff_pct")).doesNotContain("usage_discrepancy_count");
     }
@@ -92,7 +92,7 @@ class MetricRegistryTest {
     @Test
     void anSloOnAMetricTheRunDoesNotMeasureIsAnErrorNotASilentDrop() {
         assertThatThrownBy(() -> MetricRegistry.standard(new MetricSettings(false, true, false,
-                GoodputSlos.of(Map.of("time_to_first_token", 100.0)))))
+                GoodputSlos.of(Map.of("time_to_first_token", 100.0)), false)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("good_request_count requires time_to_first_token");
     }

@@ -1,6 +1,7 @@
 package io.aiperf.records.metric;
 
 import io.aiperf.core.config.BenchmarkConfig;
+import io.aiperf.core.config.ConnectionReuse;
 import io.aiperf.core.config.EndpointConfig;
 import io.aiperf.core.config.EndpointType;
 import io.aiperf.core.config.MetricsConfig;
@@ -438,7 +439,7 @@ class RecordMetricsTest {
         for (EndpointType type : EndpointType.values()) {
             BenchmarkConfig config = new BenchmarkConfig("b", "cmd",
                     new EndpointConfig(List.of("m"), type, false, List.of("http://h:1"), null,
-                            10, null, false, false, Map.of(), Map.of()),
+                            10, null, false, false, Map.of(), Map.of(), ConnectionReuse.POOLED),
                     TestConfigs.input(10, 0.0, 10, 0.0, 1L, 10),
                     TestConfigs.load(1, 1, 0),
                     new TokenizerConfig(null, "main"),

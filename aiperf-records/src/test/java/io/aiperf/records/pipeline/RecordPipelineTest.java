@@ -62,7 +62,7 @@ class RecordPipelineTest {
             RequestRecord r = new RequestRecord("worker_" + (i % 3), i, phase, "conv-" + i, 0, "req-" + i,
                     "corr-" + i, start - 5_000, start, start + 20_000, start + ttft / 2, end,
                     EPOCH_NS + i * 7 * MS, error != null && error.code() != null ? error.code() : 200,
-                    error != null ? List.of() : chunks, null, error, false, -1, null, null, null, null);
+                    error != null ? List.of() : chunks, null, error, false, -1, null, null, null, null, null);
             out.add(MessageCodec.encode(r));
         }
         return out;

@@ -32,7 +32,7 @@ public final class TestConfigs {
 
     /** Records-level exports with the default names and no time slices. */
     public static OutputConfig output(String artifactDir) {
-        return new OutputConfig(artifactDir, ExportLevel.RECORDS, null, null);
+        return new OutputConfig(artifactDir, ExportLevel.RECORDS, null, null, false, false);
     }
 
     /** With AIPerf's default number of record processors for {@code workers}. */

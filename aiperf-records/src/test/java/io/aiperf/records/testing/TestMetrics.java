@@ -26,7 +26,7 @@ public final class TestMetrics {
     public static RecordMetrics recordMetrics(TextTokenizer tokenizer, boolean streaming, boolean useServerTokenCount,
                                               boolean producesTokens) {
         return new RecordMetrics(tokenizer, MetricRegistry.standard(
-                new MetricSettings(streaming, producesTokens, useServerTokenCount, null)));
+                new MetricSettings(streaming, producesTokens, useServerTokenCount, null, true)));
     }
 
     /** An aggregator of an open-loop run that computes every metric but goodput. */

@@ -1,5 +1,6 @@
 package io.aiperf.records.testing;
 
+import io.aiperf.core.message.HttpTrace;
 import io.aiperf.core.message.RequestRecord;
 import io.aiperf.core.model.CreditPhase;
 import io.aiperf.core.model.ErrorDetails;
@@ -30,6 +31,7 @@ public final class TestRecords {
     private Long writeOffsetNs = 0L;
     private long scheduledNs = -1;
     private String inputText;
+    private HttpTrace trace;
 
     public static TestRecords request() {
         return new TestRecords();
@@ -116,6 +118,17 @@ public final class TestRecords {
         return this;
     }
 
+    /** The transport trace (as with {@code --export-http-trace}); its stamps are absolute nanoTime values. */
+    public TestRecords trace(HttpTrace trace) {
+        this.trace = trace;
+        return this;
+    }
+
+    /** The request's start stamp, for building a trace around it. */
+    public long startNs() {
+        return startNs;
+    }
+
     public TestRecords cancelled() {
         this.cancelled = true;
         return this;
@@ -127,7 +140,7 @@ public final class TestRecords {
         long writeNs = writeOffsetNs == null ? -1 : startNs + writeOffsetNs;
         return new RequestRecord("worker_1", creditId, phase, "conv-" + creditId, 0, "req-" + creditId,
                 "corr-" + creditId, startNs - 5_000, startNs, writeNs, headersNs, end, startEpochNs, httpStatus,
-                responses, usage, error, cancelled, scheduledNs, inputText, null, null, null);
+                responses, usage, error, cancelled, scheduledNs, inputText, null, null, null, trace);
     }
 
     /** One token per whitespace-separated word; deterministic and instant. */

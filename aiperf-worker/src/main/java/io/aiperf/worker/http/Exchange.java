@@ -1,6 +1,7 @@
 package io.aiperf.worker.http;
 
 import io.aiperf.core.message.Credit;
+import io.aiperf.core.message.HttpTrace;
 import io.aiperf.core.message.RequestRecord;
 import io.aiperf.core.model.ErrorDetails;
 import io.aiperf.core.model.ResponseChunk;
@@ -74,6 +75,19 @@ final class Exchange {
     private int bodyLength;
     /** An error body longer than {@link #ERROR_BODY_BYTES}: its message is marked as cut. */
     boolean bodyTruncated;
+    /** When the connection was in hand on its loop, just before the request was built; -1 until then. */
+    long connectionAcquiredNs = -1;
+    /** The connection had carried an earlier exchange. */
+    boolean connectionReused;
+    /** The read that completed the response; -1 while it has not (or never) ended. */
+    long responseEndNs = -1;
+    // The connection's byte and buffer counts when this exchange began: only with the HTTP trace.
+    long bytesWrittenBefore;
+    long writesBefore;
+    long bytesReadBefore;
+    long readsBefore;
+    /** Built when the exchange ends, only with the HTTP trace; else null. */
+    HttpTrace trace;
 
     Exchange(HttpTransport transport, Credit credit, String payloadJson, String inputText, long creditReceivedNs,
              long requestStartNs, String xRequestId, RequestCallbacks callbacks) {
@@ -202,7 +216,8 @@ final class Exchange {
                 inputText,
                 credit.inputTokens(),
                 credit.maxTokens(),
-                raw == null ? null : raw.build());
+                raw == null ? null : raw.build(),
+                trace);
         try {
             callbacks.done(credit, record);
         } catch (RuntimeException e) {

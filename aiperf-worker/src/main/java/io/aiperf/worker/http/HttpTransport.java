@@ -55,6 +55,7 @@ import java.util.function.Consumer;
  *
  * <p>Connections: one keep-alive {@link SimpleChannelPool} per base URL (LIFO, health-checked on acquire and
  * release), with no limit: the controller bounds concurrency, so a request never waits for a free connection here.
+ * How connections are reused is {@code --connection-reuse-strategy}'s ({@link TargetConnections}).
  */
 public final class HttpTransport implements AutoCloseable {
 
@@ -82,6 +83,8 @@ public final class HttpTransport implements AutoCloseable {
     private final AtomicLong onDoneFailures = new AtomicLong();
     /** Export level raw: every record carries its payload, headers and raw responses. */
     private final boolean captureRaw;
+    /** The HTTP trace options: every record carries its {@link io.aiperf.core.message.HttpTrace}. */
+    private final boolean traceHttp;
 
     /**
      * @param endpoint            where and how to send (all {@code urls} get a connection pool)
@@ -89,11 +92,15 @@ public final class HttpTransport implements AutoCloseable {
      * @param ioThreads           event-loop threads; {@code <= 0} means one per available processor
      * @param captureRaw          every record also carries a {@link io.aiperf.core.message.RawExchange} (export
      *                            level raw)
+     * @param traceHttp           every record also carries a {@link io.aiperf.core.message.HttpTrace}
+     *                            ({@code --export-http-trace} or {@code --show-trace-timing})
      * @throws IllegalArgumentException for a URL that cannot be parsed or a header that is not valid HTTP
      */
-    public HttpTransport(EndpointConfig endpoint, String workerId, int ioThreads, boolean captureRaw) {
+    public HttpTransport(EndpointConfig endpoint, String workerId, int ioThreads, boolean captureRaw,
+                         boolean traceHttp) {
         this.workerId = workerId;
         this.captureRaw = captureRaw;
+        this.traceHttp = traceHttp;
         int threads = ioThreads > 0 ? ioThreads : Runtime.getRuntime().availableProcessors();
         boolean nativeTransport = Epoll.isAvailable();
         IoHandlerFactory ioFactory = nativeTransport ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
@@ -125,13 +132,14 @@ public final class HttpTransport implements AutoCloseable {
                     .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectTimeoutMs)
                     .remoteAddress(resolve(url));
             ClientPoolHandler handler = new ClientPoolHandler(url, url.tls() ? ssl : null, parser, MAX_BODY_BYTES,
-                    timeoutNs);
+                    timeoutNs, traceHttp);
             SimpleChannelPool pool = new SimpleChannelPool(bootstrap, handler, ChannelHealthChecker.ACTIVE, true, true);
-            handler.pool(pool);
-            targets[i] = new Target(url, pool);
+            TargetConnections connections = new TargetConnections(endpoint.connectionReuse(), pool, home);
+            handler.connections(connections);
+            targets[i] = new Target(url, pool, connections);
         }
-        log.debug("HTTP transport for worker {}: {} I/O thread(s), {}, targets {}", workerId, threads,
-                nativeTransport ? "epoll" : "nio", urls);
+        log.debug("HTTP transport for worker {}: {} I/O thread(s), {}, connections {}, targets {}", workerId, threads,
+                nativeTransport ? "epoll" : "nio", endpoint.connectionReuse().cliName(), urls);
     }
 
     /**
@@ -226,7 +234,7 @@ public final class HttpTransport implements AutoCloseable {
             Promise<Channel> promise = ImmediateEventExecutor.INSTANCE.newPromise();
             ex.acquirePromise = promise;
             promise.addListener((FutureListener<Channel>) f -> acquired(ex, target, f));
-            target.pool.acquire(promise);
+            target.connections.acquire(ex, promise);
         } catch (RuntimeException e) {
             completeElsewhere(ex, Failures.of(e), false);
         }
@@ -285,6 +293,11 @@ public final class HttpTransport implements AutoCloseable {
         if (mayWait) {
             awaitDrained(CANCEL_DRAIN_NS);
         }
+        onHome(() -> {
+            for (Target target : targets) {
+                target.connections.closeParked();
+            }
+        });
         for (Target target : targets) {
             target.pool.closeAsync();
         }
@@ -304,6 +317,10 @@ public final class HttpTransport implements AutoCloseable {
 
     boolean captureRaw() {
         return captureRaw;
+    }
+
+    boolean traceHttp() {
+        return traceHttp;
     }
 
     /** Called once per exchange, from {@link Exchange#complete}. */
@@ -346,13 +363,14 @@ public final class HttpTransport implements AutoCloseable {
         ex.handler = handler;
         ex.channel = ch;
         long now = System.nanoTime();
+        ex.connectionAcquiredNs = now;
         if (handler == null) {
             ch.close();
             ex.complete(now, Failures.of("InternalError", "connection without a response handler"), false);
             return;
         }
         if (ex.cancelRequested) {
-            target.pool.release(ch);
+            target.connections.release(ex, ch, true);
             long cancelNs = System.nanoTime(); // after the flag was seen, so after whoever set it decided
             ex.complete(cancelNs, ex.cancellation(cancelNs), true);
             return;
@@ -361,7 +379,7 @@ public final class HttpTransport implements AutoCloseable {
         if (timeoutNs > 0) {
             remainingNs = ex.requestStartNs + timeoutNs - now;
             if (remainingNs <= 0) {
-                target.pool.release(ch);
+                target.connections.release(ex, ch, true);
                 ex.complete(now, Failures.timeout(false, timeoutNs), false);
                 return;
             }
@@ -459,10 +477,12 @@ public final class HttpTransport implements AutoCloseable {
     private static final class Target {
         final EndpointUrl url;
         final SimpleChannelPool pool;
+        final TargetConnections connections;
 
-        Target(EndpointUrl url, SimpleChannelPool pool) {
+        Target(EndpointUrl url, SimpleChannelPool pool, TargetConnections connections) {
             this.url = url;
             this.pool = pool;
+            this.connections = connections;
         }
     }
 }

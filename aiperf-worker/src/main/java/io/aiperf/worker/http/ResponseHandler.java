@@ -8,7 +8,6 @@ import io.aiperf.core.model.ErrorDetails;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.pool.ChannelPool;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -22,10 +21,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The last handler of a client pipeline: it writes one request at a time and turns what comes back into the
- * request's {@link Exchange}, then gives the connection back to the pool (complete response, keep-alive) or closes it
- * (anything else). One instance per channel; every method runs on the channel's event loop.
+ * request's {@link Exchange}, then hands the connection to {@link TargetConnections}, reusable after a complete
+ * keep-alive response and to be closed after anything else. One instance per channel; every method runs on the
+ * channel's event loop.
  *
- * <p>Stamps come from the {@link ReadStamper} at the head of the pipeline, i.e. the arrival of the network read that
+ * <p>Stamps come from the {@link SocketStamper} at the head of the pipeline, i.e. the arrival of the network read that
  * completed the message, not the time this handler got around to it.
  */
 final class ResponseHandler extends ChannelInboundHandlerAdapter {
@@ -34,23 +34,28 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
     private static final ErrorDetails NO_CONTENT =
             new ErrorDetails(null, "InvalidInferenceResultError", "No content responses were received");
 
-    private final ReadStamper stamper;
-    private final ChannelPool pool;
+    private final SocketStamper stamper;
+    private final SseDecoder sse;
+    private final TargetConnections connections;
     private final ResponseParser parser;
     private final int maxBodyBytes;
     /** {@code --request-timeout-seconds} in ns (0: none), for the message of a timeout record. */
     private final long requestTimeoutNs;
+    /** Every exchange ends with its {@link io.aiperf.core.message.HttpTrace} built. */
+    private final boolean traceHttp;
 
     private Channel channel;
     private Exchange current;
 
-    ResponseHandler(ReadStamper stamper, ChannelPool pool, ResponseParser parser, int maxBodyBytes,
-                    long requestTimeoutNs) {
+    ResponseHandler(SocketStamper stamper, SseDecoder sse, TargetConnections connections, ResponseParser parser,
+                    int maxBodyBytes, long requestTimeoutNs, boolean traceHttp) {
         this.stamper = stamper;
-        this.pool = pool;
+        this.sse = sse;
+        this.connections = connections;
         this.parser = parser;
         this.maxBodyBytes = maxBodyBytes;
         this.requestTimeoutNs = requestTimeoutNs;
+        this.traceHttp = traceHttp;
     }
 
     @Override
@@ -64,6 +69,11 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
      */
     void start(Exchange ex, FullHttpRequest request, long timeoutNs) {
         current = ex;
+        ex.connectionReused = stamper.startExchange();
+        if (traceHttp) {
+            sse.newExchange();
+            ExchangeTrace.begin(ex, stamper);
+        }
         if (timeoutNs > 0) {
             ex.timeout = channel.eventLoop().schedule(() -> timedOut(ex), timeoutNs, TimeUnit.NANOSECONDS);
         }
@@ -203,6 +213,7 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
 
     private void onEnd(Exchange ex) {
         long endNs = stamper.lastReadNs();
+        ex.responseEndNs = endNs;
         int code = ex.status;
         String text = ex.eventStream ? null : ex.bodyText(); // decoded once: a body may be large
         if (ex.raw != null && text != null) {
@@ -241,11 +252,10 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
 
     private void finish(Exchange ex, long endNs, ErrorDetails error, boolean cancelled, boolean reuse) {
         current = null;
-        if (reuse) {
-            pool.release(channel);
-        } else {
-            channel.close();
+        if (traceHttp) {
+            ex.trace = ExchangeTrace.end(ex, stamper, sse.bodyStartNs(), channel);
         }
+        connections.release(ex, channel, reuse);
         ex.complete(endNs, error, cancelled);
     }
 

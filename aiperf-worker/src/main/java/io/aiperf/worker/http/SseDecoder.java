@@ -33,18 +33,35 @@ import java.util.List;
  * One instance per channel (not sharable); state is reset at every response, so a keep-alive connection can carry
  * one response after another.
  */
-public final class SseDecoder extends MessageToMessageDecoder<HttpObject> {
+final class SseDecoder extends MessageToMessageDecoder<HttpObject> {
 
     private final SseEventParser parser = new SseEventParser();
+    private final SocketStamper stamper;
     private boolean streaming;
+    private long bodyStartNs = -1;
 
-    public SseDecoder() {
+    /** @param stamper the connection's, whose read stamp marks the arrival of a response's first body byte */
+    SseDecoder(SocketStamper stamper) {
         super(HttpObject.class);
+        this.stamper = stamper;
     }
 
     /** True when the current response is being decoded as an event stream. */
     public boolean streaming() {
         return streaming;
+    }
+
+    /**
+     * The arrival of the read that brought the current response's first body byte (streamed or not), or -1 while
+     * none has come. Seen here because this is the last handler that gets the body as bytes.
+     */
+    long bodyStartNs() {
+        return bodyStartNs;
+    }
+
+    /** A new exchange takes the connection: no body of its response has come yet. */
+    void newExchange() {
+        bodyStartNs = -1;
     }
 
     @Override
@@ -58,6 +75,7 @@ public final class SseDecoder extends MessageToMessageDecoder<HttpObject> {
         if (msg instanceof HttpResponse response) {
             streaming = isEventStream(response);
             parser.reset();
+            bodyStartNs = -1;
             if (!(msg instanceof HttpContent)) {
                 out.add(msg);
                 return;
@@ -71,6 +89,9 @@ public final class SseDecoder extends MessageToMessageDecoder<HttpObject> {
             out.add(new DefaultHttpResponse(full.protocolVersion(), full.status(), full.headers()));
         }
         if (msg instanceof HttpContent content) {
+            if (bodyStartNs < 0 && content.content().isReadable()) {
+                bodyStartNs = stamper.lastReadNs();
+            }
             if (!streaming) {
                 out.add(content.retain());
                 return;

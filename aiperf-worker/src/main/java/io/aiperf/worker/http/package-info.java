@@ -9,7 +9,7 @@
  * connection pool for a channel. From then on <em>one request lives on one channel, on that channel's event
  * loop</em>: the request is written, the response decoded, the record built and the callbacks called, all on that
  * loop, so the per-request and per-channel state ({@code Exchange}, {@code ResponseHandler}, {@code SseDecoder},
- * {@code ReadStamper}) is plain fields with no synchronisation. A request that never gets a channel (connect
+ * {@code SocketStamper}) is plain fields with no synchronisation. A request that never gets a channel (connect
  * refused, timeout, cancelled while connecting, no body) is completed on some event loop of the group. The only
  * cross-thread touches are {@code cancelAll}/{@code close} (a task on the home loop, volatile flags, then a task on
  * the channel's loop, or a cancelled acquire promise). A CAS in {@code Exchange.complete} guarantees exactly one
@@ -51,7 +51,11 @@
  * concurrency, so a request never queues behind a connection limit here. A connection goes back to the pool only
  * after a complete response that did not say {@code Connection: close}; any failure, timeout, cancellation or SSE
  * error closes it. Addresses are resolved once at construction, so no DNS lookup runs on an event loop.
- * The pipeline is {@code ReadStamper → [SslHandler] → HttpClientCodec → SseDecoder → ResponseHandler}.
+ * {@code --connection-reuse-strategy} decides what a clean end does ({@code TargetConnections}): pooled gives the
+ * connection back to the pool; never closes it (the pool is never given one, so every acquire connects anew);
+ * sticky-user-sessions parks it under the conversation's {@code X-Correlation-ID} on the home loop for its next
+ * turn and closes it after the last turn.
+ * The pipeline is {@code SocketStamper → [SslHandler] → HttpClientCodec → SseDecoder → ResponseHandler}.
  *
  * <h2>Timestamps ({@code System.nanoTime()}, one clock for all)</h2>
  * <ul>
@@ -59,7 +63,7 @@
  *       {@code session.request} (which includes connecting a new connection). Connection set-up is therefore part of
  *       the first request's latency on a cold connection, as in AIPerf. {@code startEpochNs} is that stamp on the
  *       process's {@link io.aiperf.core.time.EpochAnchor}.</li>
- *   <li>Every network read is stamped on arrival by {@code ReadStamper}, the first handler of the pipeline, before
+ *   <li>Every network read is stamped on arrival by {@code SocketStamper}, the first handler of the pipeline, before
  *       TLS, HTTP or SSE decoding. Every message completed within that read &mdash; the response headers
  *       ({@code responseHeadersNs}), each SSE event (each {@code ResponseChunk.arrivalNs}), the end of the body
  *       ({@code requestEndNs}) &mdash; gets that read's stamp, so several events in one read share one timestamp,
@@ -68,6 +72,13 @@
  *       its stamp; a body delimited by connection close ends at the time {@code channelInactive} was seen.</li>
  *   <li>A non-streaming body becomes at most one chunk, stamped at the read that completed it.</li>
  *   <li>Failures, timeouts and cancellations end at the time they are handled.</li>
+ *   <li>With the HTTP trace ({@code traceHttp}) each exchange also gets an {@code HttpTrace} when it ends
+ *       ({@code ExchangeTrace}): the connect issued and completed (stamped by the first listener of the stamper's
+ *       own connect promise, before the pool hands the connection over; TLS: the handshake's end), the connection
+ *       in hand, the write handed over and completed, the read of the first body byte ({@code SseDecoder}) and the
+ *       last read, and the socket's byte and read counts over the exchange. {@code SocketStamper} counts for every
+ *       connection (two long additions per read or write, no allocation); without the trace nothing more is
+ *       stamped or built.</li>
  * </ul>
  * A response is an event stream when it is 2xx with {@code Content-Type: text/event-stream}, whatever was asked.
  *

@@ -38,7 +38,7 @@ public final class TransportWarmup {
         try (WarmupServer server = WarmupServer.start(completions)) {
             EndpointConfig local = new EndpointConfig(endpoint.modelNames(), warmType, endpoint.streaming(),
                     List.of("http://127.0.0.1:" + server.port()), null, 30, null, endpoint.useLegacyMaxTokens(),
-                    endpoint.useServerTokenCount(), Map.of(), Map.of());
+                    endpoint.useServerTokenCount(), Map.of(), Map.of(), endpoint.connectionReuse());
             String payload = PayloadFormatter.format(local, "warm up the request path", WarmupServer.CHUNKS,
                     endpoint.primaryModel());
             return drive(local, payload);
@@ -50,7 +50,7 @@ public final class TransportWarmup {
         CountDownLatch done = new CountDownLatch(REQUESTS);
         long deadline = System.nanoTime() + BUDGET_NS;
         int sent = 0;
-        try (HttpTransport transport = new HttpTransport(local, "warmup", 1, false)) {
+        try (HttpTransport transport = new HttpTransport(local, "warmup", 1, false, false)) {
             for (; sent < REQUESTS && System.nanoTime() < deadline; sent++) {
                 if (!slots.tryAcquire(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
                     break;

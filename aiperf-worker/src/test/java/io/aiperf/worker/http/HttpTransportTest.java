@@ -1,5 +1,6 @@
 package io.aiperf.worker.http;
 
+import io.aiperf.core.config.ConnectionReuse;
 import io.aiperf.core.config.EndpointConfig;
 import io.aiperf.core.config.EndpointType;
 import io.aiperf.core.message.Credit;
@@ -689,14 +690,16 @@ class HttpTransportTest {
 
     private static HttpTransport transport(String baseUrl, double timeoutSeconds) {
         EndpointConfig cfg = new EndpointConfig(List.of("m"), EndpointType.CHAT, true, List.of(baseUrl), null,
-                timeoutSeconds, "secret-key", false, false, Map.of("X-Custom", "yes"), Map.of());
-        return new HttpTransport(cfg, "worker-test", 2, false);
+                timeoutSeconds, "secret-key", false, false, Map.of("X-Custom", "yes"), Map.of(),
+                ConnectionReuse.POOLED);
+        return new HttpTransport(cfg, "worker-test", 2, false, false);
     }
 
     private static HttpTransport rawTransport(String baseUrl) {
         EndpointConfig cfg = new EndpointConfig(List.of("m"), EndpointType.CHAT, true, List.of(baseUrl), null, 10,
-                "secret-key", false, false, Map.of("X-Custom", "yes", "X-Api-Key", "hidden-value"), Map.of());
-        return new HttpTransport(cfg, "worker-test", 2, true);
+                "secret-key", false, false, Map.of("X-Custom", "yes", "X-Api-Key", "hidden-value"), Map.of(),
+                ConnectionReuse.POOLED);
+        return new HttpTransport(cfg, "worker-test", 2, true, false);
     }
 
     /** Records what the transport reported, in order, with the reporting threads. */

@@ -1,5 +1,6 @@
 package io.aiperf.worker.http;
 
+import io.aiperf.core.config.ConnectionReuse;
 import io.aiperf.core.config.EndpointConfig;
 import io.aiperf.core.config.EndpointType;
 import io.aiperf.core.endpoint.PayloadFormatter;
@@ -37,10 +38,10 @@ class MockEndpointsTransportTest {
 
     private static RequestRecord run(EndpointType type, boolean streaming, Integer maxTokens) throws Exception {
         EndpointConfig cfg = new EndpointConfig(List.of("mock-model"), type, streaming, List.of(server.baseUrl()),
-                null, 10, null, false, false, Map.of(), Map.of());
+                null, 10, null, false, false, Map.of(), Map.of(), ConnectionReuse.POOLED);
         String body = PayloadFormatter.format(cfg, "a short prompt for the mock", maxTokens, null);
         CompletableFuture<RequestRecord> done = new CompletableFuture<>();
-        try (HttpTransport transport = new HttpTransport(cfg, "w", 1, false)) {
+        try (HttpTransport transport = new HttpTransport(cfg, "w", 1, false, false)) {
             transport.send(Credit.unscheduled(1, CreditPhase.PROFILING, "c", "x", body), System.nanoTime(),
                     done::complete);
             RequestRecord record = done.get(10, TimeUnit.SECONDS);
@@ -110,12 +111,13 @@ class MockEndpointsTransportTest {
     void anAnswerOfTheWrongShapeIsAnErrorRecord() throws Exception {
         // A TEI body to TEI's route, read as NIM rankings (which wants a "rankings" object, not a top-level list).
         EndpointConfig tei = new EndpointConfig(List.of("mock-model"), EndpointType.HF_TEI_RANKINGS, false,
-                List.of(server.baseUrl()), null, 10, null, false, false, Map.of(), Map.of());
+                List.of(server.baseUrl()), null, 10, null, false, false, Map.of(), Map.of(), ConnectionReuse.POOLED);
         String body = PayloadFormatter.format(tei, "q", null, null);
         EndpointConfig nim = new EndpointConfig(List.of("mock-model"), EndpointType.NIM_RANKINGS, false,
-                List.of(server.baseUrl()), "/rerank", 10, null, false, false, Map.of(), Map.of());
+                List.of(server.baseUrl()), "/rerank", 10, null, false, false, Map.of(), Map.of(),
+                ConnectionReuse.POOLED);
         CompletableFuture<RequestRecord> done = new CompletableFuture<>();
-        try (HttpTransport transport = new HttpTransport(nim, "w", 1, false)) {
+        try (HttpTransport transport = new HttpTransport(nim, "w", 1, false, false)) {
             transport.send(Credit.unscheduled(1, CreditPhase.PROFILING, "c", "x", body), System.nanoTime(),
                     done::complete);
             RequestRecord record = done.get(10, TimeUnit.SECONDS);

@@ -1,5 +1,6 @@
 package io.aiperf.worker.http;
 
+import io.aiperf.core.config.ConnectionReuse;
 import io.aiperf.core.config.EndpointConfig;
 import io.aiperf.core.config.EndpointType;
 import io.aiperf.core.endpoint.PayloadFormatter;
@@ -30,10 +31,10 @@ class MockFaultsTransportTest {
         try (MockServer server = MockServer.start(MockConfig.ephemeral().withFast(true).withFault(fault, 100))) {
             EndpointConfig cfg = new EndpointConfig(List.of("m"), EndpointType.CHAT, streaming,
                     List.of(server.baseUrl()), null, timeoutSeconds, null, false, false, Map.of(),
-                    Map.of("ignore_eos", true));
+                    Map.of("ignore_eos", true), ConnectionReuse.POOLED);
             String body = PayloadFormatter.format(cfg, "a short prompt for the mock", 8, null);
             CompletableFuture<RequestRecord> done = new CompletableFuture<>();
-            try (HttpTransport transport = new HttpTransport(cfg, "w", 1, false)) {
+            try (HttpTransport transport = new HttpTransport(cfg, "w", 1, false, false)) {
                 transport.send(Credit.unscheduled(1, CreditPhase.PROFILING, "c", "x", body), System.nanoTime(),
                         done::complete);
                 return done.get(10, TimeUnit.SECONDS);

@@ -134,7 +134,7 @@ class SseDecoderTest {
 
     @Test
     void nonEventStreamContentPassesThroughUntouched() {
-        EmbeddedChannel ch = new EmbeddedChannel(new SseDecoder());
+        EmbeddedChannel ch = new EmbeddedChannel(new SseDecoder(new SocketStamper(false)));
         HttpResponse response = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json");
         ByteBuf body = Unpooled.copiedBuffer("data: not sse\n\n", StandardCharsets.UTF_8);
@@ -150,7 +150,7 @@ class SseDecoderTest {
 
     @Test
     void errorStatusIsNotDecodedAsEventStream() {
-        EmbeddedChannel ch = new EmbeddedChannel(new SseDecoder());
+        EmbeddedChannel ch = new EmbeddedChannel(new SseDecoder(new SocketStamper(false)));
         HttpResponse response = eventStreamResponse(HttpResponseStatus.SERVICE_UNAVAILABLE);
         ch.writeInbound(response, new DefaultLastHttpContent(Unpooled.copiedBuffer("busy", StandardCharsets.UTF_8)));
         assertThat((Object) ch.readInbound()).isSameAs(response);
@@ -162,7 +162,7 @@ class SseDecoderTest {
 
     @Test
     void failedDecoderResultIsForwardedAndDropsPartialState() {
-        EmbeddedChannel ch = new EmbeddedChannel(new SseDecoder());
+        EmbeddedChannel ch = new EmbeddedChannel(new SseDecoder(new SocketStamper(false)));
         ByteBuf partial = Unpooled.copiedBuffer("data: half an ev", StandardCharsets.UTF_8);
         LastHttpContent broken = new DefaultLastHttpContent(Unpooled.EMPTY_BUFFER);
         broken.setDecoderResult(DecoderResult.failure(new PrematureChannelClosureException("closed")));
@@ -178,7 +178,7 @@ class SseDecoderTest {
 
     @Test
     void fullResponseCarryingAnEventStreamIsSplitIntoHeadersAndEvents() {
-        EmbeddedChannel ch = new EmbeddedChannel(new SseDecoder());
+        EmbeddedChannel ch = new EmbeddedChannel(new SseDecoder(new SocketStamper(false)));
         ByteBuf body = Unpooled.copiedBuffer("data: a\n\ndata: b", StandardCharsets.UTF_8);
         FullHttpResponse full = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK, body);
         full.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/event-stream");
@@ -195,7 +195,7 @@ class SseDecoderTest {
 
     @Test
     void keepAliveConnectionCarriesTwoStreams() {
-        EmbeddedChannel ch = new EmbeddedChannel(new SseDecoder());
+        EmbeddedChannel ch = new EmbeddedChannel(new SseDecoder(new SocketStamper(false)));
         List<SseEvent> events = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
             ch.writeInbound(eventStreamResponse(HttpResponseStatus.OK),
@@ -217,7 +217,7 @@ class SseDecoderTest {
      * {@code lastCarriesTail}, the final part inside the LastHttpContent); checks the framing and buffer refcounts.
      */
     private static List<SseEvent> decode(List<byte[]> parts, boolean lastCarriesTail) {
-        EmbeddedChannel ch = new EmbeddedChannel(new SseDecoder());
+        EmbeddedChannel ch = new EmbeddedChannel(new SseDecoder(new SocketStamper(false)));
         List<ByteBuf> written = new ArrayList<>();
         ch.writeInbound(eventStreamResponse(HttpResponseStatus.OK));
         for (int i = 0; i < parts.size(); i++) {

@@ -2,6 +2,7 @@ package io.aiperf.worker.session;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aiperf.core.config.ConnectionReuse;
 import io.aiperf.core.config.EndpointConfig;
 import io.aiperf.core.config.EndpointType;
 import io.aiperf.core.endpoint.ChatMessage;
@@ -183,7 +184,7 @@ class UserSessionsTest {
     private static RequestRecord record(Credit c, List<ResponseChunk> chunks, ErrorDetails error, boolean cancelled) {
         return new RequestRecord("w", c.creditId(), c.phase(), c.conversationId(), c.turnIndex(), "req",
                 c.xCorrelationId(), 1, 2, 3, 4, 5, 6, error == null ? 200 : 0, chunks, null, error, cancelled, -1,
-                null, null, c.maxTokens(), null);
+                null, null, c.maxTokens(), null, null);
     }
 
     private static List<String> roles(String body) throws Exception {
@@ -204,6 +205,6 @@ class UserSessionsTest {
 
     private static EndpointConfig endpoint(EndpointType type) {
         return new EndpointConfig(List.of("model-a"), type, true, List.of("http://127.0.0.1:1"), null, 60, null,
-                false, false, Map.of(), Map.of());
+                false, false, Map.of(), Map.of(), ConnectionReuse.POOLED);
     }
 }

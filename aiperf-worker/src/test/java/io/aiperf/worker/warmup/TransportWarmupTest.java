@@ -1,5 +1,6 @@
 package io.aiperf.worker.warmup;
 
+import io.aiperf.core.config.ConnectionReuse;
 import io.aiperf.core.config.EndpointConfig;
 import io.aiperf.core.config.EndpointType;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,8 @@ class TransportWarmupTest {
     void warmsEvenForEndpointTypesTheCannedServerDoesNotSpeak() throws Exception {
         for (EndpointType type : List.of(EndpointType.EMBEDDINGS, EndpointType.HUGGINGFACE_GENERATE)) {
             EndpointConfig cfg = new EndpointConfig(List.of("m"), type, type.supportsStreaming(),
-                    List.of("http://localhost:1"), null, 10, null, false, false, Map.of(), Map.of());
+                    List.of("http://localhost:1"), null, 10, null, false, false, Map.of(), Map.of(),
+                    ConnectionReuse.POOLED);
             assertThat(TransportWarmup.run(cfg)).as(type.cliName()).isPositive();
         }
     }

@@ -35,7 +35,7 @@ public class CodecBenchmark {
     private final RequestRecord record = new RequestRecord("worker-0", 17, CreditPhase.PROFILING, "conv-17", 0,
             "8d1e0a3b-6b4c-4d2e-8f31-2c6a1b0e4d22", "2f1c5e8a-8a4b-4c1d-9e27-1b5f0a9d3c11", 1_000, 2_000, 2_100, 3_000,
             4_000, 1_700_000_000_000_000_000L, 200, List.of(new ResponseChunk(3_500, "Hi", null)),
-            new Usage(8L, 1L, 9L, null), null, false, 1_500, null, 8L, 1, null);
+            new Usage(8L, 1L, 9L, null), null, false, 1_500, null, 8L, 1, null, null);
     private final byte[] creditBytes = MessageCodec.encode(credit);
     private final byte[] recordBytes = MessageCodec.encode(record);
 
