@@ -253,17 +253,20 @@ public final class WorkerService implements Service {
         try {
             if (warmUp) {
                 long startNs = System.nanoTime();
-                int warmed = TransportWarmup.run(config.endpoint());
+                TransportWarmup.Warmed warmed = TransportWarmup.run(config.endpoint(), id, config.output().raw(),
+                        config.output().httpTrace());
+                transport = warmed.transport();
                 MessageCodec.warmUp(500);
                 CompilerQuiet jit = CompilerQuiet.ofThisJvm();
                 long jitWaitNs = jit == null ? 0 : jit.await(CompilerQuiet.QUIET_NS, CompilerQuiet.MAX_NS);
                 log.info("{} warmed its request path with {} loopback requests in {} ms (of which {} ms waiting for "
-                        + "the JIT compilers to finish)", id, warmed, (System.nanoTime() - startNs) / 1_000_000,
-                        jitWaitNs / 1_000_000);
+                        + "the JIT compilers to finish)", id, warmed.requests(),
+                        (System.nanoTime() - startNs) / 1_000_000, jitWaitNs / 1_000_000);
+            } else {
+                transport = new HttpTransport(config.endpoint(), id, 1, config.output().raw(),
+                        config.output().httpTrace());
             }
             sessions = new UserSessions(config.endpoint());
-            transport = new HttpTransport(config.endpoint(), id, 1, config.output().raw(),
-                    config.output().httpTrace());
             records = bus.connect(Channel.RECORDS, configure.recordsEndpoint());
             ZmqBus.send(credits, new WorkerReady(id));
         } catch (InterruptedException e) {

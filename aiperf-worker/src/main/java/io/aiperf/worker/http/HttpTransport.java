@@ -85,6 +85,9 @@ public final class HttpTransport implements AutoCloseable {
     private final boolean captureRaw;
     /** The HTTP trace options: every record carries its {@link io.aiperf.core.message.HttpTrace}. */
     private final boolean traceHttp;
+    /** Targets of the user's {@code -u} URLs; a warm-up target, if any, comes after them. */
+    private final int userTargets;
+    private volatile boolean warmupEnded;
 
     /**
      * @param endpoint            where and how to send (all {@code urls} get a connection pool)
@@ -98,6 +101,16 @@ public final class HttpTransport implements AutoCloseable {
      */
     public HttpTransport(EndpointConfig endpoint, String workerId, int ioThreads, boolean captureRaw,
                          boolean traceHttp) {
+        this(endpoint, workerId, ioThreads, captureRaw, traceHttp, null);
+    }
+
+    /**
+     * A transport with one more target, {@code warmupBaseUrl} (a loopback server), at {@link #warmupUrlIndex}: the
+     * worker warms this very transport there (its event loop, pools, handlers and the code they run) before the run,
+     * then {@link #endWarmup ends} that target.
+     */
+    public HttpTransport(EndpointConfig endpoint, String workerId, int ioThreads, boolean captureRaw,
+                         boolean traceHttp, String warmupBaseUrl) {
         this.workerId = workerId;
         this.captureRaw = captureRaw;
         this.traceHttp = traceHttp;
@@ -116,6 +129,10 @@ public final class HttpTransport implements AutoCloseable {
             urls.add(EndpointUrl.of(base, endpoint.path()));
         }
         SslContext ssl = urls.stream().anyMatch(EndpointUrl::tls) ? clientSslContext() : null;
+        this.userTargets = urls.size();
+        if (warmupBaseUrl != null) {
+            urls.add(EndpointUrl.of(warmupBaseUrl, endpoint.path()));
+        }
 
         this.group = new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory("aiperf-http", true), ioFactory);
         this.home = (EventLoop) group.next();
@@ -216,9 +233,9 @@ public final class HttpTransport implements AutoCloseable {
                 return;
             }
             int index = credit.urlIndex();
-            if (index < 0 || index >= targets.length) {
+            if (index < 0 || index >= targets.length || (index >= userTargets && warmupEnded)) {
                 completeElsewhere(ex, Failures.of("InvalidUrlIndexError",
-                        "url index " + index + " but only " + targets.length + " URL(s) configured"), false);
+                        "url index " + index + " but only " + userTargets + " URL(s) configured"), false);
                 return;
             }
             register(ex, targets[index]);
@@ -266,6 +283,24 @@ public final class HttpTransport implements AutoCloseable {
         } catch (RejectedExecutionException e) {
             // shut down: nothing is in flight any more
         }
+    }
+
+    /** The warm-up target's URL index, or -1 when this transport has none. */
+    public int warmupUrlIndex() {
+        return targets.length > userTargets ? userTargets : -1;
+    }
+
+    /** The warm-up is over: its target takes no more requests and its idle connections are closed. */
+    public void endWarmup() {
+        if (targets.length == userTargets) {
+            return;
+        }
+        warmupEnded = true;
+        Target warm = targets[userTargets];
+        onHome(() -> {
+            warm.connections.closeParked();
+            warm.pool.closeAsync();
+        });
     }
 
     /** Requests sent whose record has not been delivered yet. */

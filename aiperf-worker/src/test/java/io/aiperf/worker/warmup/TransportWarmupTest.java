@@ -3,22 +3,60 @@ package io.aiperf.worker.warmup;
 import io.aiperf.core.config.ConnectionReuse;
 import io.aiperf.core.config.EndpointConfig;
 import io.aiperf.core.config.EndpointType;
+import io.aiperf.core.message.Credit;
+import io.aiperf.core.message.RequestRecord;
+import io.aiperf.core.model.CreditPhase;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class TransportWarmupTest {
 
+    private static EndpointConfig endpoint(EndpointType type, boolean streaming) {
+        return new EndpointConfig(List.of("m"), type, streaming, List.of("http://localhost:1"), null, 10, null, false,
+                false, Map.of(), Map.of(), ConnectionReuse.POOLED);
+    }
+
+    @Test
+    void theRunsOwnTransportIsDrivenThroughEveryWarmUpRequest() throws Exception {
+        TransportWarmup.Warmed warmed = TransportWarmup.run(endpoint(EndpointType.CHAT, true), "w", false, true);
+        try {
+            assertThat(warmed.requests()).as("64 on new connections, then 300").isEqualTo(364);
+        } finally {
+            warmed.transport().close();
+        }
+    }
+
     @Test
     void warmsEvenForEndpointTypesTheCannedServerDoesNotSpeak() throws Exception {
         for (EndpointType type : List.of(EndpointType.EMBEDDINGS, EndpointType.HUGGINGFACE_GENERATE)) {
-            EndpointConfig cfg = new EndpointConfig(List.of("m"), type, type.supportsStreaming(),
-                    List.of("http://localhost:1"), null, 10, null, false, false, Map.of(), Map.of(),
-                    ConnectionReuse.POOLED);
-            assertThat(TransportWarmup.run(cfg)).as(type.cliName()).isPositive();
+            TransportWarmup.Warmed warmed = TransportWarmup.run(endpoint(type, type.supportsStreaming()), "w", false,
+                    false);
+            try {
+                assertThat(warmed.requests()).as(type.cliName()).isPositive();
+            } finally {
+                warmed.transport().close();
+            }
+        }
+    }
+
+    @Test
+    void afterTheWarmUpItsTargetTakesNoMoreRequests() throws Exception {
+        TransportWarmup.Warmed warmed = TransportWarmup.run(endpoint(EndpointType.CHAT, false), "w", false, false);
+        try {
+            int warmUrl = warmed.transport().warmupUrlIndex();
+            assertThat(warmUrl).as("after the user's one URL").isEqualTo(1);
+            CompletableFuture<RequestRecord> record = new CompletableFuture<>();
+            warmed.transport().send(new Credit(0, CreditPhase.PROFILING, "c", "x", 0, 1, "{}", warmUrl, null, null,
+                    null, -1, null, false), System.nanoTime(), record::complete);
+            assertThat(record.get(10, TimeUnit.SECONDS).error().type()).isEqualTo("InvalidUrlIndexError");
+        } finally {
+            warmed.transport().close();
         }
     }
 }
