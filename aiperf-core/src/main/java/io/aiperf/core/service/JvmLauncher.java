@@ -12,7 +12,8 @@ import java.util.List;
  * Starts aiperf service JVMs from the same classpath as this one. Every child gets:
  * its role on the command line ({@code service --type worker --id worker-3}) so {@code ps} shows what runs where;
  * a stdin pipe only the parent holds (see {@code ParentWatch}); stdout and stderr appended to the run's log file;
- * the bus endpoints it connects to as {@code --endpoint CHANNEL=ADDRESS} ({@link ServiceEndpoints}).
+ * the bus endpoints it connects to as {@code --endpoint CHANNEL=ADDRESS} ({@link ServiceEndpoints}); its type's
+ * {@link ServiceType#jvmOptions JVM options}, then the user's {@value #JAVA_OPTS_ENV}.
  * This is the only class that starts processes.
  */
 public final class JvmLauncher {
@@ -33,6 +34,7 @@ public final class JvmLauncher {
             throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(type.jvmOptions());
         String extra = System.getenv(JAVA_OPTS_ENV);
         if (extra != null && !extra.isBlank()) {
             cmd.addAll(List.of(extra.trim().split("\\s+")));

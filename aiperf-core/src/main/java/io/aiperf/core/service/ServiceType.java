@@ -1,5 +1,6 @@
 package io.aiperf.core.service;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -13,6 +14,18 @@ public enum ServiceType {
     WORKER,
     /** {@code io.aiperf.records.RecordsManager} (aiperf-records): records in, metrics, every export file. */
     RECORDS_MANAGER;
+
+    /**
+     * JVM options of this service type, before the user's {@code AIPERF_SERVICE_JAVA_OPTS} (which win). The
+     * controller and the records manager run C1-compiled code only: their work per request is small, and in runs of
+     * the length people benchmark with, compiling it with C2 cost them more CPU than it saved, on the cores the
+     * workers and the server need (burst c64, 100,000 requests, mock --fast, same run: controller 7.98 -> 5.26 s and
+     * records manager 7.38 -> 4.88 s of CPU). The worker keeps the tiered compiler: its SSE path costs 31 % more CPU
+     * per event under C1 alone (4.41 -> 5.77 us, c64, OSL 500).
+     */
+    public List<String> jvmOptions() {
+        return this == WORKER ? List.of() : List.of("-XX:TieredStopAtLevel=1");
+    }
 
     public String cliName() {
         return name().toLowerCase(Locale.ROOT);
