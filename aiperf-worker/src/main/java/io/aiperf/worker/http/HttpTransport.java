@@ -63,6 +63,7 @@ public final class HttpTransport implements AutoCloseable {
     private static final int MAX_BODY_BYTES = 64 * 1024 * 1024;
     private static final long DRAIN_NS = TimeUnit.SECONDS.toNanos(2);
     private static final long CANCEL_DRAIN_NS = TimeUnit.MILLISECONDS.toNanos(500);
+    private static final long POOL_CLOSE_NS = TimeUnit.SECONDS.toNanos(1);
 
     private final String workerId;
     private final EventLoopGroup group;
@@ -269,7 +270,7 @@ public final class HttpTransport implements AutoCloseable {
     /**
      * Stops the transport: new sends fail at once with {@code TransportClosed}; in-flight requests get up to 2 s to
      * finish, then are cancelled (records delivered as by {@link #cancelAll}); idle connections are closed and the
-     * event loops shut down. Waits at most about 4.5 s in total. Idempotent. Must not be called from an
+     * event loops shut down. Waits at most about 5.5 s in total. Idempotent. Must not be called from an
      * {@code onDone} callback if it is to wait (from an event loop it does not wait).
      */
     @Override
@@ -285,12 +286,30 @@ public final class HttpTransport implements AutoCloseable {
         if (mayWait) {
             awaitDrained(CANCEL_DRAIN_NS);
         }
+        // A pool closes its idle connections on Netty's global executor, waiting there for each close, which runs
+        // on the connection's event loop. So the loops shut down only after those closes: a close dropped by a loop
+        // that had already terminated would hold the global executor forever (netty#9603), and with it whatever
+        // waits on it next (a worker's warm-up server, seen as a worker that never became ready).
+        AtomicInteger poolsOpen = new AtomicInteger(targets.length);
+        Runnable shutDownLoops = () -> group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
         for (Target target : targets) {
-            target.pool.closeAsync();
+            target.pool.closeAsync().addListener(poolClosed -> {
+                if (poolsOpen.decrementAndGet() == 0) {
+                    shutDownLoops.run();
+                }
+            });
         }
-        Future<?> shutdown = group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        if (targets.length == 0) {
+            shutDownLoops.run();
+        }
         if (mayWait) {
-            shutdown.awaitUninterruptibly(2, TimeUnit.SECONDS);
+            long deadline = System.nanoTime() + POOL_CLOSE_NS;
+            while (poolsOpen.get() > 0 && System.nanoTime() - deadline < 0 && sleepBriefly()) {
+                // the pools' closes run on the event loops
+            }
+            // Idempotent; shuts the loops down even if a pool did not report (its connections go with the loops).
+            shutDownLoops.run();
+            group.terminationFuture().awaitUninterruptibly(2, TimeUnit.SECONDS);
         }
         if (inFlightCount.get() > 0 || onDoneFailures.get() > 0) {
             log.warn("HTTP transport closed with {} request(s) still in flight; {} onDone callback(s) threw",
@@ -447,12 +466,20 @@ public final class HttpTransport implements AutoCloseable {
     private void awaitDrained(long budgetNs) {
         long deadline = System.nanoTime() + budgetNs;
         while (inFlightCount.get() > 0 && System.nanoTime() - deadline < 0) {
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (!sleepBriefly()) {
                 return;
             }
+        }
+    }
+
+    /** @return false if interrupted (the flag is set again) */
+    private static boolean sleepBriefly() {
+        try {
+            Thread.sleep(5);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

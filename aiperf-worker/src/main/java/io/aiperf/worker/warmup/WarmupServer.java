@@ -27,6 +27,7 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A loopback-only HTTP server that answers every request at once with a canned chat or completions response, SSE
@@ -66,10 +67,11 @@ final class WarmupServer implements AutoCloseable {
         return ((InetSocketAddress) channel.localAddress()).getPort();
     }
 
+    /** Waits a few seconds at most: a warm-up must never keep a worker from becoming ready. */
     @Override
     public void close() {
-        channel.close().awaitUninterruptibly();
-        group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).awaitUninterruptibly();
+        channel.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(2, TimeUnit.SECONDS);
     }
 
     private static final class CannedResponder extends SimpleChannelInboundHandler<FullHttpRequest> {
