@@ -19,6 +19,16 @@ public final class ZmqBus implements AutoCloseable {
     /** How long a closing PUSH socket keeps trying to deliver what is still queued. */
     private static final int PUSH_LINGER_MS = 5_000;
 
+    /**
+     * How long a new connection's ZMTP handshake may take before JeroMQ drops it and reconnects (its default: 30 s).
+     * JeroMQ 0.6.0 sometimes loses a freshly connected socket from its poller, so the connection never sends its
+     * greeting and sits idle until this timer fires (jeromq#1022: "1-6 % of fresh connections, rising under CPU
+     * load"). Measured here: a 30 s stall before the run started in 4 of ~30 start-ups (the controller's connection
+     * to the CLI, Recv-Q holding the CLI's 10-byte greeting unread). On loopback a handshake takes milliseconds even
+     * under load; one that took longer than this is simply tried again.
+     */
+    private static final int HANDSHAKE_MS = 1_000;
+
     private final ZContext context = new ZContext(1);
 
     /** Binds the binding end of {@code channel} to an ephemeral loopback port; {@link #endpointOf} tells which. */
@@ -52,6 +62,7 @@ public final class ZmqBus implements AutoCloseable {
         socket.setSndHWM(0);
         socket.setRcvHWM(0);
         socket.setLinger(type == SocketType.PUSH || type == SocketType.DEALER ? PUSH_LINGER_MS : 0);
+        socket.setHandshakeIvl(HANDSHAKE_MS);
         if (type == SocketType.ROUTER) {
             // An unknown identity is a bug we want to see, not a silent drop.
             socket.setRouterMandatory(true);
