@@ -14,6 +14,8 @@ import io.aiperf.core.message.Message.RunFinished;
 import io.aiperf.core.message.Message.RunNotice;
 import io.aiperf.core.message.Message.RunProgress;
 import io.aiperf.core.message.Message.StartRun;
+import io.aiperf.core.service.ClassDataArchives;
+import io.aiperf.core.service.ClassDataArchives.ArchiveUse;
 import io.aiperf.core.service.JvmLauncher;
 import io.aiperf.core.service.ServiceType;
 import io.aiperf.ui.ProgressPrinter;
@@ -81,15 +83,22 @@ public final class ProfileRunner {
 
         try (ZmqBus bus = new ZmqBus()) {
             ZMQ.Socket inbox = bus.bind(Channel.CLI_INBOX);
+            ClassDataArchives archives = ClassDataArchives.forThisJvm();
+            ArchiveUse archive = archives == null ? ArchiveUse.NONE
+                    : archives.forLaunch(ServiceType.SYSTEM_CONTROLLER, true);
             Process controller = JvmLauncher.start(ServiceType.SYSTEM_CONTROLLER, "system-controller",
                     config.service().logLevel(), logFile,
-                    ServiceEndpoints.of(Channel.CLI_INBOX, ZmqBus.endpointOf(inbox)));
+                    ServiceEndpoints.of(Channel.CLI_INBOX, ZmqBus.endpointOf(inbox)), archive);
             installSignalHandlers(controller);
             try {
                 return converse(bus, inbox, controller, config, logFile);
             } finally {
                 finished.countDown();
-                awaitOrKill(controller, 10_000);
+                // The controller waits for its services first; any of them may be writing its class-data archive.
+                boolean recording = archives != null && !archives.allPresent();
+                long recordingMs = TimeUnit.NANOSECONDS.toMillis(ClassDataArchives.RECORDING_EXIT_NS);
+                long waitMs = 10_000 + (recording ? 2 * recordingMs : 0);
+                archive.afterExit(awaitOrKill(controller, waitMs));
             }
         }
     }
@@ -200,15 +209,18 @@ public final class ProfileRunner {
         }, "aiperf-sigterm"));
     }
 
-    private static void awaitOrKill(Process controller, long timeoutMs) {
+    /** @return the controller's exit code, or -1 when it had to be killed */
+    private static int awaitOrKill(Process controller, long timeoutMs) {
         try {
-            if (!controller.waitFor(timeoutMs, TimeUnit.MILLISECONDS)) {
-                controller.descendants().forEach(ProcessHandle::destroyForcibly);
-                controller.destroyForcibly();
+            if (controller.waitFor(timeoutMs, TimeUnit.MILLISECONDS)) {
+                return controller.exitValue();
             }
+            controller.descendants().forEach(ProcessHandle::destroyForcibly);
+            controller.destroyForcibly();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             controller.destroyForcibly();
         }
+        return -1;
     }
 }

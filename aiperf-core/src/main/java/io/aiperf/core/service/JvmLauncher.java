@@ -29,10 +29,15 @@ public final class JvmLauncher {
     private JvmLauncher() {
     }
 
-    public static Process start(ServiceType type, String id, String logLevel, Path logFile, ServiceEndpoints endpoints)
-            throws IOException {
+    /**
+     * @param archive the class-data archive this JVM maps or records ({@link ClassDataArchives}); the caller calls its
+     *                {@code afterExit} once the process has exited
+     */
+    public static Process start(ServiceType type, String id, String logLevel, Path logFile, ServiceEndpoints endpoints,
+                                ClassDataArchives.ArchiveUse archive) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(archive.jvmOptions());
         String extra = System.getenv(JAVA_OPTS_ENV);
         if (extra != null && !extra.isBlank()) {
             cmd.addAll(List.of(extra.trim().split("\\s+")));
