@@ -18,7 +18,8 @@ import java.util.concurrent.Callable;
 /**
  * {@code aiperf service --type TYPE --id ID --log-file FILE --endpoint CHANNEL=ADDRESS …}: runs one service process
  * by building its type's entry class. Hidden: only aiperf starts these ({@link JvmLauncher}), with a stdin pipe
- * that ends the process when its parent goes away.
+ * that ends the process when its parent goes away. {@link AiperfMain} parses it on its own, without the user's
+ * commands.
  */
 @Command(name = "service", hidden = true, description = "Run one aiperf service process (internal).")
 public final class ServiceCommand implements Callable<Integer> {
@@ -37,13 +38,16 @@ public final class ServiceCommand implements Callable<Integer> {
             description = "a bus endpoint to connect to; repeatable")
     Map<Channel, String> endpoints = Map.of();
 
+    @Option(names = JvmLauncher.WORKERS_OPTION, description = "system_controller: workers to start at once")
+    int workers;
+
     @Override
     public Integer call() throws Exception {
         // Ctrl-C reaches the whole process group; only the CLI decides what it means.
         SignalSupport.ignoreInterrupt();
         ServiceEndpoints bus = new ServiceEndpoints(endpoints);
         Service service = switch (ServiceType.fromCli(type)) {
-            case SYSTEM_CONTROLLER -> new SystemController(id, bus, logFile);
+            case SYSTEM_CONTROLLER -> new SystemController(id, bus, logFile, workers);
             case WORKER -> new WorkerService(id, bus);
             case RECORDS_MANAGER -> new RecordsManager(id, bus);
         };

@@ -14,6 +14,7 @@ import io.aiperf.core.message.Message.RunFinished;
 import io.aiperf.core.message.Message.RunNotice;
 import io.aiperf.core.message.Message.RunProgress;
 import io.aiperf.core.message.Message.StartRun;
+import io.aiperf.core.message.MessageCodec;
 import io.aiperf.core.service.ClassDataArchives;
 import io.aiperf.core.service.ClassDataArchives.ArchiveUse;
 import io.aiperf.core.service.JvmLauncher;
@@ -25,6 +26,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -88,7 +90,8 @@ public final class ProfileRunner {
                     : archives.forLaunch(ServiceType.SYSTEM_CONTROLLER, true);
             Process controller = JvmLauncher.start(ServiceType.SYSTEM_CONTROLLER, "system-controller",
                     config.service().logLevel(), logFile,
-                    ServiceEndpoints.of(Channel.CLI_INBOX, ZmqBus.endpointOf(inbox)), archive);
+                    ServiceEndpoints.of(Channel.CLI_INBOX, ZmqBus.endpointOf(inbox)), archive,
+                    List.of(JvmLauncher.WORKERS_OPTION, String.valueOf(config.service().workers())));
             installSignalHandlers(controller);
             try {
                 return converse(bus, inbox, controller, config, logFile);
@@ -109,6 +112,9 @@ public final class ProfileRunner {
         ZMQ.Socket events = null;
         boolean cancelSent = false;
         long startNs = System.nanoTime();
+        // Encoded while the controller's JVM boots (the first encoding of a configuration takes ~0.1 s), so it goes
+        // out the moment the controller is ready.
+        byte[] startRun = MessageCodec.encode(new StartRun(config));
         while (true) {
             if (cancelRequested && control != null && !cancelSent) {
                 ZmqBus.send(control, new CancelRun("interrupted by the user"));
@@ -138,7 +144,7 @@ public final class ProfileRunner {
                 control = bus.connect(Channel.CONTROL, ready.controlEndpoint());
                 // Progress is published; a line missed while the subscription settles is harmless.
                 events = bus.connect(Channel.EVENTS, ready.eventsEndpoint());
-                ZmqBus.send(control, new StartRun(config));
+                control.send(startRun, 0);
             } else if (m instanceof RunNotice n) {
                 if ("ERROR".equals(n.level()) || "WARN".equals(n.level())) {
                     err.println("aiperf: " + ("ERROR".equals(n.level()) ? "error: " : "warning: ") + n.text());

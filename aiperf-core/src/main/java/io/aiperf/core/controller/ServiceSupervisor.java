@@ -30,13 +30,16 @@ public final class ServiceSupervisor implements AutoCloseable {
     private record Child(String id, Process process, ArchiveUse archive) {
     }
 
-    public void startRecordsManager(String logLevel, Path logFile, ServiceEndpoints endpoints) throws IOException {
+    /** Starts the records manager and {@code workers} workers; a second call with the same count does nothing. */
+    public void start(int workers, String logLevel, Path logFile, ServiceEndpoints endpoints) throws IOException {
+        if (!children.isEmpty()) {
+            if (workerIds.size() != workers) {
+                throw new IllegalStateException(workerIds.size() + " workers were started, the run has " + workers);
+            }
+            return;
+        }
         start(ServiceType.RECORDS_MANAGER, RECORDS_MANAGER_ID, true, logLevel, logFile, endpoints);
-    }
-
-    public void startWorkers(int count, String logLevel, Path logFile, ServiceEndpoints endpoints)
-            throws IOException {
-        for (int i = 0; i < count; i++) {
+        for (int i = 0; i < workers; i++) {
             String id = "worker-" + i;
             // One worker records the workers' archive: they all load the same classes.
             start(ServiceType.WORKER, id, i == 0, logLevel, logFile, endpoints);
@@ -47,7 +50,8 @@ public final class ServiceSupervisor implements AutoCloseable {
     private void start(ServiceType type, String id, boolean mayRecordArchive, String logLevel, Path logFile,
                        ServiceEndpoints endpoints) throws IOException {
         ArchiveUse archive = archives == null ? ArchiveUse.NONE : archives.forLaunch(type, mayRecordArchive);
-        children.add(new Child(id, JvmLauncher.start(type, id, logLevel, logFile, endpoints, archive), archive));
+        children.add(new Child(id, JvmLauncher.start(type, id, logLevel, logFile, endpoints, archive, List.of()),
+                archive));
     }
 
     /** The workers' ids, in start order (the load engine's worker indexes). */

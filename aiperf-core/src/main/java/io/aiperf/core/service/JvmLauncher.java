@@ -26,15 +26,30 @@ public final class JvmLauncher {
     /** Every service gets the run's log file: the controller hands it on to the services it starts. */
     public static final String LOG_FILE_OPTION = "--log-file";
 
+    /**
+     * The controller's option: how many workers to start, with the records manager, as soon as its sockets are bound
+     * (before the run's configuration arrives), so their JVMs boot while the CLI and the controller get the run ready.
+     */
+    public static final String WORKERS_OPTION = "--workers";
+
+    /** The log level of a service JVM (logback.xml reads it too). */
+    private static final String LOG_LEVEL_PROPERTY = "aiperf.log.level";
+
     private JvmLauncher() {
     }
 
+    /** This service JVM's log level, as its launcher gave it. */
+    public static String logLevel() {
+        return System.getProperty(LOG_LEVEL_PROPERTY, "INFO");
+    }
+
     /**
-     * @param archive the class-data archive this JVM maps or records ({@link ClassDataArchives}); the caller calls its
-     *                {@code afterExit} once the process has exited
+     * @param archive     the class-data archive this JVM maps or records ({@link ClassDataArchives}); the caller calls
+     *                    its {@code afterExit} once the process has exited
+     * @param serviceArgs options of this service type, after the common ones
      */
     public static Process start(ServiceType type, String id, String logLevel, Path logFile, ServiceEndpoints endpoints,
-                                ClassDataArchives.ArchiveUse archive) throws IOException {
+                                ClassDataArchives.ArchiveUse archive, List<String> serviceArgs) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(archive.jvmOptions());
@@ -42,7 +57,7 @@ public final class JvmLauncher {
         if (extra != null && !extra.isBlank()) {
             cmd.addAll(List.of(extra.trim().split("\\s+")));
         }
-        cmd.add("-Daiperf.log.level=" + logLevel);
+        cmd.add("-D" + LOG_LEVEL_PROPERTY + "=" + logLevel);
         cmd.add("-Daiperf.service.id=" + id);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
@@ -55,6 +70,7 @@ public final class JvmLauncher {
         cmd.add(LOG_FILE_OPTION);
         cmd.add(logFile.toString());
         cmd.addAll(endpoints.toArgs());
+        cmd.addAll(serviceArgs);
         File log = logFile.toFile();
         ProcessBuilder pb = new ProcessBuilder(cmd)
                 .redirectInput(ProcessBuilder.Redirect.PIPE)
