@@ -44,6 +44,9 @@ public final class ClassDataArchives {
      */
     public static final long RECORDING_EXIT_NS = TimeUnit.SECONDS.toNanos(30);
 
+    /** {@code bin/aiperf} looks for {@code cli-<jar>.jsa}, {@code <jar>} as {@link #jarKey(Path)} computes it. */
+    static final String CLI_LINK_PREFIX = "cli-";
+
     private static final AtomicLong RECORDINGS = new AtomicLong();
 
     private final Path dir;
@@ -83,7 +86,7 @@ public final class ClassDataArchives {
             return null;
         }
         Path dir = HubSettings.aiperfCacheDir(env, home).resolve("cds");
-        return new ClassDataArchives(dir, hash(jar.toString()),
+        return new ClassDataArchives(dir, jarKey(jar),
                 hash(attributes.size() + "/" + attributes.lastModifiedTime().toMillis() + "/" + jvmVersion));
     }
 
@@ -130,6 +133,14 @@ public final class ClassDataArchives {
         }
     }
 
+    /**
+     * The first 12 hex digits of the SHA-256 of the jar's absolute path (as {@code printf %s "$jar" | sha256sum} in
+     * {@code bin/aiperf}).
+     */
+    static String jarKey(Path jar) {
+        return hash(jar.toString());
+    }
+
     private static String hash(String text) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
@@ -162,6 +173,9 @@ public final class ClassDataArchives {
                 if (exitCode == 0 && Files.isRegularFile(recording) && Files.size(recording) > 0) {
                     Files.move(recording, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                     deleteOlderBuilds();
+                    if (archive.getFileName().toString().startsWith(ServiceType.SYSTEM_CONTROLLER.cliName() + "-")) {
+                        linkForCli();
+                    }
                 } else {
                     Files.deleteIfExists(recording);
                 }
@@ -173,6 +187,22 @@ public final class ClassDataArchives {
                     // nothing more to do
                 }
             }
+        }
+
+        /**
+         * {@code cli-<jar>.jsa} &rarr; the controller's archive: {@code bin/aiperf} maps it into the CLI's JVM, which
+         * loads most of the same classes (the bus, the codec, the configuration). The launcher can only name the jar
+         * (its path's hash), not the build: a link left from an older build is refused by the JVM, silently, until
+         * the next controller archive replaces it.
+         */
+        private void linkForCli() throws IOException {
+            String name = archive.getFileName().toString();
+            String jarKey = name.substring(name.indexOf('-') + 1, name.lastIndexOf('-'));
+            Path link = archive.resolveSibling(CLI_LINK_PREFIX + jarKey + ".jsa");
+            Path fresh = archive.resolveSibling(link.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+            Files.deleteIfExists(fresh);
+            Files.createSymbolicLink(fresh, archive.getFileName());
+            Files.move(fresh, link, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         }
 
         /**

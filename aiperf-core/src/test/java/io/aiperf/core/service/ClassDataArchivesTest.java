@@ -172,6 +172,37 @@ class ClassDataArchivesTest {
         assertThat(rebuilt.archive(ServiceType.WORKER)).exists();
         assertThat(other.archive(ServiceType.WORKER)).as("another checkout's jar").exists();
         assertThat(old.archive(ServiceType.SYSTEM_CONTROLLER)).as("another service type").exists();
-        assertThat(filesIn(rebuilt.archive(ServiceType.WORKER).getParent())).isEqualTo(3);
+        assertThat(filesIn(rebuilt.archive(ServiceType.WORKER).getParent())).as("3 archives and the CLI's link")
+                .isEqualTo(4);
+    }
+
+    @Test
+    void theJarKeyIsWhatBinAiperfComputesWithSha256sum() {
+        // printf '%s' /tmp/x/aiperf.jar | sha256sum | cut -c1-12
+        assertThat(ClassDataArchives.jarKey(Path.of("/tmp/x/aiperf.jar"))).isEqualTo("cf2f52e5d2ef");
+    }
+
+    @Test
+    void theControllersArchiveIsLinkedWhereBinAiperfLooksForTheClisArchive() throws Exception {
+        Path jar = jar();
+        ClassDataArchives archives = archives(jar);
+        Path link = tmp.resolve("cache/cds/cli-" + ClassDataArchives.jarKey(jar) + ".jsa");
+        ArchiveUse worker = archives.forLaunch(ServiceType.WORKER, true);
+        Files.write(Path.of(optionValue(worker, "-XX:ArchiveClassesAtExit")), new byte[] {1});
+        worker.afterExit(0);
+        assertThat(link).as("only the controller's archive is linked").doesNotExist();
+
+        ArchiveUse controller = archives.forLaunch(ServiceType.SYSTEM_CONTROLLER, true);
+        Files.write(Path.of(optionValue(controller, "-XX:ArchiveClassesAtExit")), new byte[] {2});
+        controller.afterExit(0);
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(link.toRealPath()).isEqualTo(archives.archive(ServiceType.SYSTEM_CONTROLLER).toRealPath());
+
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 1000));
+        ClassDataArchives rebuilt = archives(jar);
+        ArchiveUse next = rebuilt.forLaunch(ServiceType.SYSTEM_CONTROLLER, true);
+        Files.write(Path.of(optionValue(next, "-XX:ArchiveClassesAtExit")), new byte[] {3});
+        next.afterExit(0);
+        assertThat(link).hasBinaryContent(new byte[] {3});
     }
 }
