@@ -18,6 +18,7 @@ import io.aiperf.core.message.MessageCodec;
 import io.aiperf.core.service.ClassDataArchives;
 import io.aiperf.core.service.ClassDataArchives.ArchiveUse;
 import io.aiperf.core.service.JvmLauncher;
+import io.aiperf.core.service.ServiceCommandLine;
 import io.aiperf.core.service.ServiceType;
 import io.aiperf.ui.ProgressPrinter;
 import org.zeromq.ZMQ;
@@ -26,7 +27,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -88,10 +88,11 @@ public final class ProfileRunner {
             ClassDataArchives archives = ClassDataArchives.forThisJvm();
             ArchiveUse archive = archives == null ? ArchiveUse.NONE
                     : archives.forLaunch(ServiceType.SYSTEM_CONTROLLER, true);
-            Process controller = JvmLauncher.start(ServiceType.SYSTEM_CONTROLLER, "system-controller",
-                    config.service().logLevel(), logFile,
-                    ServiceEndpoints.of(Channel.CLI_INBOX, ZmqBus.endpointOf(inbox)), archive,
-                    List.of(JvmLauncher.WORKERS_OPTION, String.valueOf(config.service().workers())));
+            // The controller starts the workers and the records manager at once, before the run's configuration.
+            ServiceCommandLine service = new ServiceCommandLine(ServiceType.SYSTEM_CONTROLLER, "system-controller",
+                    logFile, ServiceEndpoints.of(Channel.CLI_INBOX, ZmqBus.endpointOf(inbox)),
+                    config.service().workers());
+            Process controller = JvmLauncher.start(service, config.service().logLevel(), archive);
             installSignalHandlers(controller);
             try {
                 return converse(bus, inbox, controller, config, logFile);

@@ -4,6 +4,7 @@ import io.aiperf.core.bus.ServiceEndpoints;
 import io.aiperf.core.service.ClassDataArchives;
 import io.aiperf.core.service.ClassDataArchives.ArchiveUse;
 import io.aiperf.core.service.JvmLauncher;
+import io.aiperf.core.service.ServiceCommandLine;
 import io.aiperf.core.service.ServiceType;
 
 import java.io.IOException;
@@ -50,8 +51,8 @@ public final class ServiceSupervisor implements AutoCloseable {
     private void start(ServiceType type, String id, boolean mayRecordArchive, String logLevel, Path logFile,
                        ServiceEndpoints endpoints) throws IOException {
         ArchiveUse archive = archives == null ? ArchiveUse.NONE : archives.forLaunch(type, mayRecordArchive);
-        children.add(new Child(id, JvmLauncher.start(type, id, logLevel, logFile, endpoints, archive, List.of()),
-                archive));
+        ServiceCommandLine service = new ServiceCommandLine(type, id, logFile, endpoints, 0);
+        children.add(new Child(id, JvmLauncher.start(service, logLevel, archive), archive));
     }
 
     /** The workers' ids, in start order (the load engine's worker indexes). */

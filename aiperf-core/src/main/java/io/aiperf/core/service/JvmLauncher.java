@@ -1,7 +1,5 @@
 package io.aiperf.core.service;
 
-import io.aiperf.core.bus.ServiceEndpoints;
-
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -10,10 +8,9 @@ import java.util.List;
 
 /**
  * Starts aiperf service JVMs from the same classpath as this one. Every child gets:
- * its role on the command line ({@code service --type worker --id worker-3}) so {@code ps} shows what runs where;
- * a stdin pipe only the parent holds (see {@code ParentWatch}); stdout and stderr appended to the run's log file;
- * the bus endpoints it connects to as {@code --endpoint CHANNEL=ADDRESS} ({@link ServiceEndpoints}).
- * This is the only class that starts processes.
+ * its role on the command line ({@link ServiceCommandLine}: {@code service --type worker --id worker-3 …}) so
+ * {@code ps} shows what runs where; a stdin pipe only the parent holds (see {@code ParentWatch}); stdout and stderr
+ * appended to the run's log file. This is the only class that starts processes.
  */
 public final class JvmLauncher {
 
@@ -22,15 +19,6 @@ public final class JvmLauncher {
 
     /** The jar's one entry point, whose hidden {@code service} command runs a service (aiperf-cli). */
     private static final String MAIN_CLASS = "io.aiperf.cli.AiperfMain";
-
-    /** Every service gets the run's log file: the controller hands it on to the services it starts. */
-    public static final String LOG_FILE_OPTION = "--log-file";
-
-    /**
-     * The controller's option: how many workers to start, with the records manager, as soon as its sockets are bound
-     * (before the run's configuration arrives), so their JVMs boot while the CLI and the controller get the run ready.
-     */
-    public static final String WORKERS_OPTION = "--workers";
 
     /** The log level of a service JVM (logback.xml reads it too). */
     private static final String LOG_LEVEL_PROPERTY = "aiperf.log.level";
@@ -44,12 +32,12 @@ public final class JvmLauncher {
     }
 
     /**
-     * @param archive     the class-data archive this JVM maps or records ({@link ClassDataArchives}); the caller calls
-     *                    its {@code afterExit} once the process has exited
-     * @param serviceArgs options of this service type, after the common ones
+     * @param service what the JVM runs; its output is appended to {@code service.logFile()}
+     * @param archive the class-data archive this JVM maps or records ({@link ClassDataArchives}); the caller calls its
+     *                {@code afterExit} once the process has exited
      */
-    public static Process start(ServiceType type, String id, String logLevel, Path logFile, ServiceEndpoints endpoints,
-                                ClassDataArchives.ArchiveUse archive, List<String> serviceArgs) throws IOException {
+    public static Process start(ServiceCommandLine service, String logLevel, ClassDataArchives.ArchiveUse archive)
+            throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(archive.jvmOptions());
@@ -58,20 +46,12 @@ public final class JvmLauncher {
             cmd.addAll(List.of(extra.trim().split("\\s+")));
         }
         cmd.add("-D" + LOG_LEVEL_PROPERTY + "=" + logLevel);
-        cmd.add("-Daiperf.service.id=" + id);
+        cmd.add("-Daiperf.service.id=" + service.id());
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(MAIN_CLASS);
-        cmd.add("service");
-        cmd.add("--type");
-        cmd.add(type.cliName());
-        cmd.add("--id");
-        cmd.add(id);
-        cmd.add(LOG_FILE_OPTION);
-        cmd.add(logFile.toString());
-        cmd.addAll(endpoints.toArgs());
-        cmd.addAll(serviceArgs);
-        File log = logFile.toFile();
+        cmd.addAll(service.toArgs());
+        File log = service.logFile().toFile();
         ProcessBuilder pb = new ProcessBuilder(cmd)
                 .redirectInput(ProcessBuilder.Redirect.PIPE)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log))
