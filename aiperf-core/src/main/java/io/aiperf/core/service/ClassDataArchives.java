@@ -25,10 +25,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * type ({@code -XX:ArchiveClassesAtExit}, written when that JVM exits); later runs map it
  * ({@code -XX:SharedArchiveFile}).
  *
- * <p>An archive is named {@code <type>-<jar>-<build>.jsa} in {@code <AIPERF_CACHE_DIR>/cds}: {@code <jar>} hashes the
- * jar's path, {@code <build>} its size and modification time and the JVM's version. Those are exactly what the JVM
- * checks before it maps an archive, so a rebuilt jar or another JDK gets a new name instead of an archive the JVM
- * would silently refuse forever. The JVM writes the archive under a temporary name; the process that launched it
+ * <p>An archive is named {@code <type>-<jar>-<build>.jsa} in {@code <AIPERF_CACHE_DIR>/cds} (or
+ * {@code AIPERF_CDS_DIR}): {@code <jar>} hashes the jar's path, {@code <build>} its size and modification time and
+ * the JVM's version. Those are exactly what the JVM checks before it maps an archive, so a rebuilt jar or another
+ * JDK gets a new name instead of an archive the JVM would silently refuse forever. The JVM writes the archive under a temporary name; the process that launched it
  * moves it into place only after a clean exit ({@link ArchiveUse#afterExit}), so no JVM ever maps a half-written
  * file, and a reader never needs write access. Archives only work when the class path is one jar (the shaded
  * {@code aiperf.jar}); a class path with directories (tests) gets no options. {@code AIPERF_CDS=off} turns it off.
@@ -37,6 +37,9 @@ public final class ClassDataArchives {
 
     /** Set to {@code off} to start every service JVM without an archive. */
     public static final String SWITCH_ENV = "AIPERF_CDS";
+
+    /** Where the archives live instead of {@code <AIPERF_CACHE_DIR>/cds} (the end-to-end tests share one). */
+    public static final String DIR_ENV = "AIPERF_CDS_DIR";
 
     /**
      * How much longer a JVM that records its archive may take to exit: it writes the archive then (measured at 1 to
@@ -85,7 +88,9 @@ public final class ClassDataArchives {
         if (!attributes.isRegularFile() || !jar.getFileName().toString().endsWith(".jar")) {
             return null;
         }
-        Path dir = HubSettings.aiperfCacheDir(env, home).resolve("cds");
+        String ownDir = env.get(DIR_ENV);
+        Path dir = ownDir != null && !ownDir.isBlank() ? Path.of(ownDir.strip())
+                : HubSettings.aiperfCacheDir(env, home).resolve("cds");
         return new ClassDataArchives(dir, jarKey(jar),
                 hash(attributes.size() + "/" + attributes.lastModifiedTime().toMillis() + "/" + jvmVersion));
     }

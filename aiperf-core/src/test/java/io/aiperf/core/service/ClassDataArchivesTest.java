@@ -60,6 +60,15 @@ class ClassDataArchivesTest {
     }
 
     @Test
+    void aiperfCdsDirPutsTheArchivesElsewhere() throws Exception {
+        Path shared = tmp.resolve("target/it-cds");
+        ClassDataArchives archives = ClassDataArchives.of(Map.of("AIPERF_CACHE_DIR", tmp.resolve("cache").toString(),
+                "AIPERF_CDS_DIR", shared.toString()), "/home/u", jar().toString(), "17.0.15+6");
+
+        assertThat(archives.archive(ServiceType.WORKER).getParent()).isEqualTo(shared);
+    }
+
+    @Test
     void aRebuiltJarOrAnotherJvmGetsAnotherArchive() throws Exception {
         Path jar = jar();
         Path before = archives(jar).archive(ServiceType.WORKER);
