@@ -14,19 +14,20 @@ import io.aiperf.core.message.Message.ControllerReady;
 import io.aiperf.core.message.Message.RunFinished;
 import io.aiperf.core.message.Message.Shutdown;
 import io.aiperf.core.message.Message.StartRun;
-import io.aiperf.core.message.MessageCodec;
+import io.aiperf.core.service.JvmLauncher;
 import io.aiperf.core.service.ParentWatch;
 import io.aiperf.core.service.Service;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The system-controller process ({@code aiperf service --type system_controller}). It binds the control, events
- * and credits channels, tells the CLI it is up, takes the run's configuration, and hands it to a
- * {@link ProfileRun}: that starts the records manager and the workers (as JVMs of their own), issues every
+ * and credits channels, tells the CLI it is up, starts the records manager and the workers (as JVMs of their own),
+ * takes the run's configuration, and hands it to a {@link ProfileRun}: that prepares the inputs, issues every
  * credit from the load engine ({@link io.aiperf.core.load}), and has the records manager write the exports. When the
  * run is over it reports to the CLI and shuts every service down. One thread (this one) owns every socket.
  */
@@ -39,11 +40,17 @@ public final class SystemController implements Service {
     private final String id;
     private final ServiceEndpoints endpoints;
     private final Path logFile;
+    private final int workers;
 
-    public SystemController(String id, ServiceEndpoints endpoints, Path logFile) {
+    /**
+     * @param workers how many workers to start, with the records manager, before the run's configuration arrives
+     *                (0: start them when it does)
+     */
+    public SystemController(String id, ServiceEndpoints endpoints, Path logFile, int workers) {
         this.id = id;
         this.endpoints = endpoints;
         this.logFile = logFile;
+        this.workers = workers;
     }
 
     @Override
@@ -58,7 +65,10 @@ public final class SystemController implements Service {
             sockets = ControllerSockets.open(bus, endpoints.get(Channel.CLI_INBOX));
             sockets.toCli(new ControllerReady(ZmqBus.endpointOf(sockets.control()),
                     ZmqBus.endpointOf(sockets.events()), ProcessHandle.current().pid()));
-            MessageCodec.warmUp(500);
+            if (workers > 0) {
+                // The services' JVMs take longest to come up: they boot while the configuration comes and is read.
+                services.start(workers, JvmLauncher.logLevel(), logFile, sockets.forServices());
+            }
             BenchmarkConfig config = awaitStartRun(sockets);
             if (config == null) {
                 return 1;
@@ -69,6 +79,12 @@ public final class SystemController implements Service {
             sockets.publish(new Shutdown("run complete"));
             services.awaitExit(5_000);
             return 0;
+        } catch (IOException e) {
+            log.error("cannot start service processes", e);
+            if (sockets != null) {
+                sockets.toCli(RunFinished.failed("cannot start service processes: " + OneLine.of(e)));
+            }
+            return 1;
         } catch (RuntimeException e) {
             log.error("controller failed", e);
             if (sockets != null) {

@@ -14,7 +14,11 @@ import io.aiperf.core.message.Message.RunFinished;
 import io.aiperf.core.message.Message.RunNotice;
 import io.aiperf.core.message.Message.RunProgress;
 import io.aiperf.core.message.Message.StartRun;
+import io.aiperf.core.message.MessageCodec;
+import io.aiperf.core.service.ClassDataArchives;
+import io.aiperf.core.service.ClassDataArchives.ArchiveUse;
 import io.aiperf.core.service.JvmLauncher;
+import io.aiperf.core.service.ServiceCommandLine;
 import io.aiperf.core.service.ServiceType;
 import io.aiperf.ui.ProgressPrinter;
 import org.zeromq.ZMQ;
@@ -81,15 +85,24 @@ public final class ProfileRunner {
 
         try (ZmqBus bus = new ZmqBus()) {
             ZMQ.Socket inbox = bus.bind(Channel.CLI_INBOX);
-            Process controller = JvmLauncher.start(ServiceType.SYSTEM_CONTROLLER, "system-controller",
-                    config.service().logLevel(), logFile,
-                    ServiceEndpoints.of(Channel.CLI_INBOX, ZmqBus.endpointOf(inbox)));
+            ClassDataArchives archives = ClassDataArchives.forThisJvm();
+            ArchiveUse archive = archives == null ? ArchiveUse.NONE
+                    : archives.forLaunch(ServiceType.SYSTEM_CONTROLLER, true);
+            // The controller starts the workers and the records manager at once, before the run's configuration.
+            ServiceCommandLine service = new ServiceCommandLine(ServiceType.SYSTEM_CONTROLLER, "system-controller",
+                    logFile, ServiceEndpoints.of(Channel.CLI_INBOX, ZmqBus.endpointOf(inbox)),
+                    config.service().workers());
+            Process controller = JvmLauncher.start(service, config.service().logLevel(), archive);
             installSignalHandlers(controller);
             try {
                 return converse(bus, inbox, controller, config, logFile);
             } finally {
                 finished.countDown();
-                awaitOrKill(controller, 10_000);
+                // The controller waits for its services first; any of them may be writing its class-data archive.
+                boolean recording = archives != null && !archives.allPresent();
+                long recordingMs = TimeUnit.NANOSECONDS.toMillis(ClassDataArchives.RECORDING_EXIT_NS);
+                long waitMs = 10_000 + (recording ? 2 * recordingMs : 0);
+                archive.afterExit(awaitOrKill(controller, waitMs));
             }
         }
     }
@@ -100,6 +113,9 @@ public final class ProfileRunner {
         ZMQ.Socket events = null;
         boolean cancelSent = false;
         long startNs = System.nanoTime();
+        // Encoded while the controller's JVM boots (the first encoding of a configuration takes ~0.1 s), so it goes
+        // out the moment the controller is ready.
+        byte[] startRun = MessageCodec.encode(new StartRun(config));
         while (true) {
             if (cancelRequested && control != null && !cancelSent) {
                 ZmqBus.send(control, new CancelRun("interrupted by the user"));
@@ -129,7 +145,7 @@ public final class ProfileRunner {
                 control = bus.connect(Channel.CONTROL, ready.controlEndpoint());
                 // Progress is published; a line missed while the subscription settles is harmless.
                 events = bus.connect(Channel.EVENTS, ready.eventsEndpoint());
-                ZmqBus.send(control, new StartRun(config));
+                control.send(startRun, 0);
             } else if (m instanceof RunNotice n) {
                 if ("ERROR".equals(n.level()) || "WARN".equals(n.level())) {
                     err.println("aiperf: " + ("ERROR".equals(n.level()) ? "error: " : "warning: ") + n.text());
@@ -200,15 +216,18 @@ public final class ProfileRunner {
         }, "aiperf-sigterm"));
     }
 
-    private static void awaitOrKill(Process controller, long timeoutMs) {
+    /** @return the controller's exit code, or -1 when it had to be killed */
+    private static int awaitOrKill(Process controller, long timeoutMs) {
         try {
-            if (!controller.waitFor(timeoutMs, TimeUnit.MILLISECONDS)) {
-                controller.descendants().forEach(ProcessHandle::destroyForcibly);
-                controller.destroyForcibly();
+            if (controller.waitFor(timeoutMs, TimeUnit.MILLISECONDS)) {
+                return controller.exitValue();
             }
+            controller.descendants().forEach(ProcessHandle::destroyForcibly);
+            controller.destroyForcibly();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             controller.destroyForcibly();
         }
+        return -1;
     }
 }

@@ -28,8 +28,8 @@ final class AiperfProcess {
 
     /**
      * Starts {@code bin/aiperf} with {@code env} added to this JVM's environment. Unless {@code env} says otherwise,
-     * the Hugging Face hub is a closed local port and every cache lives in {@code workDir}, so no run reaches the
-     * internet or reads or writes the developer's caches.
+     * the Hugging Face hub is a closed local port and every cache lives in {@code workDir} (the class-data archives
+     * in the build's {@code target/}), so no run reaches the internet or reads or writes the developer's caches.
      */
     static Process start(Path workDir, List<String> args, Map<String, String> env) throws IOException {
         List<String> cmd = new ArrayList<>();
@@ -48,6 +48,9 @@ final class AiperfProcess {
         environment.put("HF_ENDPOINT", closedEndpoint());
         environment.put("HF_HUB_CACHE", workDir.resolve(".hf-hub-cache").toString());
         environment.put("AIPERF_CACHE_DIR", workDir.resolve(".aiperf-cache").toString());
+        // One set of class-data archives for the whole suite: only the first run records them (and exits seconds
+        // later while it writes them); every other run maps them, as a user's second run does.
+        environment.put("AIPERF_CDS_DIR", repoRoot().resolve("aiperf-cli/target/it-cds").toString());
         environment.putAll(env);
         return pb.start();
     }

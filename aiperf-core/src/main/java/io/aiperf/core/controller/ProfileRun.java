@@ -7,6 +7,7 @@ import io.aiperf.core.message.Message.FinishRecords;
 import io.aiperf.core.message.Message.RecordsResult;
 import io.aiperf.core.message.Message.RunFinished;
 import io.aiperf.core.message.Message.RunNotice;
+import io.aiperf.core.message.MessageCodec;
 import io.aiperf.core.message.RunStatus;
 import io.aiperf.core.tokenizer.LoadedTokenizer;
 import org.slf4j.Logger;
@@ -49,12 +50,17 @@ public final class ProfileRun {
 
     /** Runs the whole benchmark and says how it ended; every export that could be written is on disk. */
     public RunFinished execute() {
-        // Inputs (tokenizer load, synthesis, inputs.json) are prepared while the service JVMs boot.
+        // The service JVMs take longest to come up: they start first (if the controller has not started them yet).
+        // While they boot, the inputs are prepared (tokenizer load, synthesis, inputs.json) and the bus codec is run
+        // until compiled, so the first credits leave at full speed.
+        String fatal = startServices();
         CompletableFuture<LoadedTokenizer> tokenizer =
                 CompletableFuture.supplyAsync(() -> RunDataset.loadTokenizer(config));
         CompletableFuture<RunDataset> dataset = tokenizer.thenApplyAsync(t -> RunDataset.prepare(config, t,
-                msg -> log.warn(msg)));
-        String fatal = startServices();
+                msg -> log.warn(msg))).thenApply(inputs -> {
+                    MessageCodec.warmUp(500);
+                    return inputs;
+                });
         if (fatal == null) {
             fatal = new ServiceHandshake(sockets, inbox, services, heartbeats).run(config, tokenizer);
         }
@@ -80,11 +86,10 @@ public final class ProfileRun {
         return finished(records.failure(), records);
     }
 
+    /** Usually done already: the controller starts them as soon as it is up ({@code --workers}). */
     private String startServices() {
         try {
-            String logLevel = config.service().logLevel();
-            services.startRecordsManager(logLevel, logFile, sockets.forServices());
-            services.startWorkers(config.service().workers(), logLevel, logFile, sockets.forServices());
+            services.start(config.service().workers(), config.service().logLevel(), logFile, sockets.forServices());
             return null;
         } catch (IOException e) {
             return "cannot start service processes: " + OneLine.of(e);

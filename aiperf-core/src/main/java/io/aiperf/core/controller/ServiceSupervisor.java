@@ -1,7 +1,10 @@
 package io.aiperf.core.controller;
 
 import io.aiperf.core.bus.ServiceEndpoints;
+import io.aiperf.core.service.ClassDataArchives;
+import io.aiperf.core.service.ClassDataArchives.ArchiveUse;
 import io.aiperf.core.service.JvmLauncher;
+import io.aiperf.core.service.ServiceCommandLine;
 import io.aiperf.core.service.ServiceType;
 
 import java.io.IOException;
@@ -21,23 +24,35 @@ public final class ServiceSupervisor implements AutoCloseable {
 
     private final List<Child> children = new ArrayList<>();
     private final List<String> workerIds = new ArrayList<>();
+    /** Null when service JVMs start without class-data archives. */
+    private final ClassDataArchives archives = ClassDataArchives.forThisJvm();
     private volatile boolean stopping;
 
-    private record Child(String id, Process process) {
+    private record Child(String id, Process process, ArchiveUse archive) {
     }
 
-    public void startRecordsManager(String logLevel, Path logFile, ServiceEndpoints endpoints) throws IOException {
-        children.add(new Child(RECORDS_MANAGER_ID,
-                JvmLauncher.start(ServiceType.RECORDS_MANAGER, RECORDS_MANAGER_ID, logLevel, logFile, endpoints)));
-    }
-
-    public void startWorkers(int count, String logLevel, Path logFile, ServiceEndpoints endpoints)
-            throws IOException {
-        for (int i = 0; i < count; i++) {
+    /** Starts the records manager and {@code workers} workers; a second call with the same count does nothing. */
+    public void start(int workers, String logLevel, Path logFile, ServiceEndpoints endpoints) throws IOException {
+        if (!children.isEmpty()) {
+            if (workerIds.size() != workers) {
+                throw new IllegalStateException(workerIds.size() + " workers were started, the run has " + workers);
+            }
+            return;
+        }
+        start(ServiceType.RECORDS_MANAGER, RECORDS_MANAGER_ID, true, logLevel, logFile, endpoints);
+        for (int i = 0; i < workers; i++) {
             String id = "worker-" + i;
-            children.add(new Child(id, JvmLauncher.start(ServiceType.WORKER, id, logLevel, logFile, endpoints)));
+            // One worker records the workers' archive: they all load the same classes.
+            start(ServiceType.WORKER, id, i == 0, logLevel, logFile, endpoints);
             workerIds.add(id);
         }
+    }
+
+    private void start(ServiceType type, String id, boolean mayRecordArchive, String logLevel, Path logFile,
+                       ServiceEndpoints endpoints) throws IOException {
+        ArchiveUse archive = archives == null ? ArchiveUse.NONE : archives.forLaunch(type, mayRecordArchive);
+        ServiceCommandLine service = new ServiceCommandLine(type, id, logFile, endpoints, 0);
+        children.add(new Child(id, JvmLauncher.start(service, logLevel, archive), archive));
     }
 
     /** The workers' ids, in start order (the load engine's worker indexes). */
@@ -59,15 +74,23 @@ public final class ServiceSupervisor implements AutoCloseable {
         return null;
     }
 
-    /** Services are asked to exit over the bus first; this waits, then kills what is left. */
+    /**
+     * Services are asked to exit over the bus first; this waits, then kills what is left. A service recording its
+     * class-data archive writes it as it exits, which takes a few seconds more: then the wait is longer.
+     */
     public void awaitExit(long timeoutMs) {
         stopping = true;
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        boolean recording = children.stream().anyMatch(c -> c.archive().records());
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs)
+                + (recording ? ClassDataArchives.RECORDING_EXIT_NS : 0);
         for (Child c : children) {
             long left = deadline - System.nanoTime();
             try {
                 if (left <= 0 || !c.process().waitFor(left, TimeUnit.NANOSECONDS)) {
                     c.process().destroyForcibly();
+                    c.archive().afterExit(-1);
+                } else {
+                    c.archive().afterExit(c.process().exitValue());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -83,6 +106,7 @@ public final class ServiceSupervisor implements AutoCloseable {
             if (c.process().isAlive()) {
                 c.process().destroyForcibly();
             }
+            c.archive().afterExit(-1);
         }
     }
 }

@@ -69,14 +69,19 @@ public record HubSettings(String endpoint, String token, Path cacheDir, Path hfH
     /** From {@code env}, with {@code home} standing for {@code ~}. */
     public static HubSettings fromEnvironment(Map<String, String> env, String home) {
         String token = firstSet(env, "HF_TOKEN", "HUGGING_FACE_HUB_TOKEN");
-        String aiperfCache = firstSet(env, "AIPERF_CACHE_DIR");
-        Path cache = aiperfCache != null ? expand(aiperfCache, home) : Path.of(home, ".cache", "aiperf");
+        Path cache = aiperfCacheDir(env, home);
         String hubCache = firstSet(env, "HF_HUB_CACHE");
         String hfHome = firstSet(env, "HF_HOME");
         Path hfCache = hubCache != null ? expand(hubCache, home)
                 : hfHome != null ? expand(hfHome, home).resolve("hub")
                 : Path.of(home, ".cache", "huggingface", "hub");
         return new HubSettings(firstSet(env, "HF_ENDPOINT"), token, cache, hfCache, DEFAULT_CONNECT_TIMEOUT);
+    }
+
+    /** {@code AIPERF_CACHE_DIR} from {@code env}, else {@code ~/.cache/aiperf}; {@code home} stands for {@code ~}. */
+    public static Path aiperfCacheDir(Map<String, String> env, String home) {
+        String aiperfCache = firstSet(env, "AIPERF_CACHE_DIR");
+        return aiperfCache != null ? expand(aiperfCache, home) : Path.of(home, ".cache", "aiperf");
     }
 
     /** These settings with another endpoint (tests, or a mirror chosen by the caller). */

@@ -1,7 +1,5 @@
 package io.aiperf.core.service;
 
-import io.aiperf.core.bus.ServiceEndpoints;
-
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -10,11 +8,10 @@ import java.util.List;
 
 /**
  * Starts aiperf service JVMs from the same classpath as this one. Every child gets:
- * its role on the command line ({@code service --type worker --id worker-3}) so {@code ps} shows what runs where;
- * a stdin pipe only the parent holds (see {@code ParentWatch}); stdout and stderr appended to the run's log file;
- * the bus endpoints it connects to as {@code --endpoint CHANNEL=ADDRESS} ({@link ServiceEndpoints}); its type's
- * {@link ServiceType#jvmOptions JVM options}, then the user's {@value #JAVA_OPTS_ENV}.
- * This is the only class that starts processes.
+ * its role on the command line ({@link ServiceCommandLine}: {@code service --type worker --id worker-3 …}) so
+ * {@code ps} shows what runs where; a stdin pipe only the parent holds (see {@code ParentWatch}); stdout and stderr
+ * appended to the run's log file; its type's {@link ServiceType#jvmOptions JVM options}, then the user's
+ * {@value #JAVA_OPTS_ENV}. This is the only class that starts processes.
  */
 public final class JvmLauncher {
 
@@ -24,35 +21,39 @@ public final class JvmLauncher {
     /** The jar's one entry point, whose hidden {@code service} command runs a service (aiperf-cli). */
     private static final String MAIN_CLASS = "io.aiperf.cli.AiperfMain";
 
-    /** Every service gets the run's log file: the controller hands it on to the services it starts. */
-    public static final String LOG_FILE_OPTION = "--log-file";
+    /** The log level of a service JVM (logback.xml reads it too). */
+    private static final String LOG_LEVEL_PROPERTY = "aiperf.log.level";
 
     private JvmLauncher() {
     }
 
-    public static Process start(ServiceType type, String id, String logLevel, Path logFile, ServiceEndpoints endpoints)
+    /** This service JVM's log level, as its launcher gave it. */
+    public static String logLevel() {
+        return System.getProperty(LOG_LEVEL_PROPERTY, "INFO");
+    }
+
+    /**
+     * @param service what the JVM runs; its output is appended to {@code service.logFile()}
+     * @param archive the class-data archive this JVM maps or records ({@link ClassDataArchives}); the caller calls its
+     *                {@code afterExit} once the process has exited
+     */
+    public static Process start(ServiceCommandLine service, String logLevel, ClassDataArchives.ArchiveUse archive)
             throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(type.jvmOptions());
+        cmd.addAll(service.type().jvmOptions());
+        cmd.addAll(archive.jvmOptions());
         String extra = System.getenv(JAVA_OPTS_ENV);
         if (extra != null && !extra.isBlank()) {
             cmd.addAll(List.of(extra.trim().split("\\s+")));
         }
-        cmd.add("-Daiperf.log.level=" + logLevel);
-        cmd.add("-Daiperf.service.id=" + id);
+        cmd.add("-D" + LOG_LEVEL_PROPERTY + "=" + logLevel);
+        cmd.add("-Daiperf.service.id=" + service.id());
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(MAIN_CLASS);
-        cmd.add("service");
-        cmd.add("--type");
-        cmd.add(type.cliName());
-        cmd.add("--id");
-        cmd.add(id);
-        cmd.add(LOG_FILE_OPTION);
-        cmd.add(logFile.toString());
-        cmd.addAll(endpoints.toArgs());
-        File log = logFile.toFile();
+        cmd.addAll(service.toArgs());
+        File log = service.logFile().toFile();
         ProcessBuilder pb = new ProcessBuilder(cmd)
                 .redirectInput(ProcessBuilder.Redirect.PIPE)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log))
