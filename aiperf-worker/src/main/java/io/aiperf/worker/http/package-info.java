@@ -36,7 +36,14 @@
  * When the credit asks ({@code reportFirstToken}, prefill concurrency on), {@code RequestCallbacks.firstToken} is
  * called on the event loop at the first content response, right after it is parsed, before anything else of that
  * request; {@code done} follows on the same thread. The worker queues both on one FIFO, which is how its
- * {@code FirstToken} reaches the controller before the credit's {@code CreditReturn}.
+ * {@code FirstToken} reaches the controller before the credit's {@code CreditReturn}. {@code done} gets the credit
+ * with the record: when it ends a session of a phase whose slots the worker holds, the worker's
+ * {@code SlotGate} starts the next waiting turn from inside that callback, on this event loop.
+ *
+ * <h2>Warm-up target</h2>
+ * The worker's transport is built with one extra target after the user's URLs, a loopback canned server
+ * ({@code io.aiperf.worker.warmup}); the warm-up drives it through the same loop, pools and handlers, then
+ * {@code endWarmup} retires it (its idle connections closed, later requests to it fail as an invalid URL index).
  *
  * <h2>Sessions</h2>
  * The transport keeps no conversation state: every request arrives with its finished body ({@code payloadJson},
