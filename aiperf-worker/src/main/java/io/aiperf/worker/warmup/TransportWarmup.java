@@ -49,6 +49,7 @@ public final class TransportWarmup {
      */
     public static Warmed run(EndpointConfig endpoint, String workerId, boolean captureRaw, boolean traceHttp)
             throws InterruptedException {
+        NettyJfrEvents.initialize();
         try (WarmupServer server = WarmupServer.start(endpoint.type() == EndpointType.COMPLETIONS)) {
             HttpTransport transport = new HttpTransport(endpoint, workerId, 1, captureRaw, traceHttp,
                     "http://127.0.0.1:" + server.port());

@@ -46,6 +46,12 @@ class TransportWarmupTest {
     }
 
     @Test
+    void everyNettyAllocatorEventClassIsInitializedAheadOfTheRun() {
+        assertThat(NettyJfrEvents.initialize()).as("the Netty on our classpath declares all five")
+                .isEqualTo(NettyJfrEvents.CLASSES.size());
+    }
+
+    @Test
     void afterTheWarmUpItsTargetTakesNoMoreRequests() throws Exception {
         TransportWarmup.Warmed warmed = TransportWarmup.run(endpoint(EndpointType.CHAT, false), "w", false, false);
         try {
