@@ -49,13 +49,9 @@ public final class MetricRegistry {
                 new UsageMetrics.UsageTotalTokens(), new UsageMetrics.UsageReasoningTokens(),
                 new UsageMetrics.UsagePromptTokensDiff(), new UsageMetrics.UsageCompletionTokensDiff(),
                 new UsageMetrics.UsageReasoningTokensDiff(),
-                new OslMismatchMetrics.RequestedOsl(), new OslMismatchMetrics.OslMismatchDiffPct(),
-                new HttpTraceMetrics.Blocked(), new HttpTraceMetrics.DnsLookup(), new HttpTraceMetrics.Connecting(),
-                new HttpTraceMetrics.Sending(), new HttpTraceMetrics.Waiting(), new HttpTraceMetrics.Receiving(),
-                new HttpTraceMetrics.ConnectionReused(), new HttpTraceMetrics.DataSent(),
-                new HttpTraceMetrics.ChunksSent(), new HttpTraceMetrics.DataReceived(),
-                new HttpTraceMetrics.ChunksReceived(), new HttpTraceMetrics.ConnectionOverhead(),
-                new HttpTraceMetrics.Duration(), new HttpTraceMetrics.Total(),
+                new OslMismatchMetrics.RequestedOsl(), new OslMismatchMetrics.OslMismatchDiffPct()));
+        all.addAll(HttpTraceMetrics.all());
+        all.addAll(List.of(
                 new RunMetrics.OutputTokenThroughput(), new RunMetrics.RequestThroughput(), new RunMetrics.RequestCount(),
                 new RunMetrics.ErrorRequestCount(), new RunMetrics.BenchmarkDuration(),
                 new RunMetrics.TotalOutputTokens(), new RunMetrics.TotalReasoningTokens(), new RunMetrics.TotalIsl(),
