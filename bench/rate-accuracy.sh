@@ -18,6 +18,7 @@ rates=("$@"); [ ${#rates[@]} -eq 0 ] && rates=(1000 2000 5000)
 duration="${DURATION:-10}"; pattern="${PATTERN:-constant}"
 warmup_opt=(); [ "${WARMUP:-0}" != 0 ] && warmup_opt=(--warmup-duration "$WARMUP")
 start_mock --fast
+warm_mock '{"model":"bench","messages":[{"role":"user","content":"warm up"}],"max_completion_tokens":8}'
 
 printf '%-8s %-10s %-10s %-8s %-8s %-9s %-9s %-9s %-9s\n' target delivered error% iat_cv sent lag_p50 lag_p90 \
     lag_p99 lag_max
