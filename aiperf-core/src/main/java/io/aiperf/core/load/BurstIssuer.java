@@ -8,8 +8,9 @@ final class BurstIssuer extends LaterTurnsIssuer {
 
     private final SessionDispatcher dispatcher;
 
+    /** Later turns leave {@code leadNs} ahead, each in the pass that finds it due (passes follow the returns). */
     BurstIssuer(SessionDispatcher dispatcher, long leadNs) {
-        super(leadNs);
+        super(SendAhead.exactly(leadNs));
         this.dispatcher = dispatcher;
     }
 

@@ -23,7 +23,7 @@ interface CreditIssuer {
      */
     boolean issueDue(long nowNs, CreditSink sink);
 
-    /** The earliest time something of this issuer's becomes due (less the dispatch lead), or Long.MAX_VALUE. */
+    /** When the next pass is due ({@link SendAhead#wakeNs}), or Long.MAX_VALUE. */
     long nextWakeNs();
 
     /** A session's previous turn returned and its next turn is due at {@code dueNs}. */
@@ -45,15 +45,15 @@ interface CreditIssuer {
 
     /** The issuer of the phase's timing mode; the mode is not looked at again after this. */
     static CreditIssuer forPhase(CreditPhase phase, TimingMode mode, PhaseLoad load, LoadConfig config,
-                                 long phaseSeed, SessionDispatcher dispatcher, long leadNs) {
+                                 long phaseSeed, SessionDispatcher dispatcher, SendAhead ahead) {
         return switch (resolved(phase, mode)) {
-            case FIXED_SCHEDULE -> new FixedScheduleIssuer(dispatcher, leadNs);
-            case USER_CENTRIC_RATE -> new UserCentricIssuer(dispatcher, config.userCentric(), leadNs);
+            case FIXED_SCHEDULE -> new FixedScheduleIssuer(dispatcher, ahead);
+            case USER_CENTRIC_RATE -> new UserCentricIssuer(dispatcher, config.userCentric(), ahead);
             case REQUEST_RATE -> burst(load)
-                    ? new BurstIssuer(dispatcher, leadNs)
+                    ? new BurstIssuer(dispatcher, ahead.urgentNs())
                     : new RateIssuer(dispatcher, ArrivalSchedule.of(load.pattern(), load.requestRate(),
                     load.smoothness(), phaseSeed,
-                    load.rateRampS() == null ? null : RateRamp.linear(load.requestRate(), load.rateRampS())), leadNs);
+                    load.rateRampS() == null ? null : RateRamp.linear(load.requestRate(), load.rateRampS())), ahead);
         };
     }
 

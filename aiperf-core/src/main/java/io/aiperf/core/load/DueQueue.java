@@ -4,7 +4,8 @@ import java.util.PriorityQueue;
 
 /**
  * Sessions waiting for a due time (a later turn, or a user's next slot), earliest first and, on a tie, in the order
- * they were queued. An entry is released {@code leadNs} before its time: the worker holds the credit until then.
+ * they were queued. An entry may be released up to {@link SendAhead#leadNs} before its time (the worker holds the
+ * credit until then); it makes a pass due {@link SendAhead#urgentNs} before it.
  */
 final class DueQueue {
 
@@ -17,11 +18,11 @@ final class DueQueue {
     }
 
     private final PriorityQueue<Due> queue = new PriorityQueue<>();
-    private final long leadNs;
+    private final SendAhead ahead;
     private long seq;
 
-    DueQueue(long leadNs) {
-        this.leadNs = leadNs;
+    DueQueue(SendAhead ahead) {
+        this.ahead = ahead;
     }
 
     void add(long atNs, Session session) {
@@ -31,7 +32,7 @@ final class DueQueue {
     /** The earliest entry may go out at {@code nowNs}. */
     boolean releasable(long nowNs) {
         Due head = queue.peek();
-        return head != null && head.atNs - leadNs <= nowNs;
+        return head != null && ahead.takes(head.atNs, nowNs);
     }
 
     /** The due time of the earliest entry; the queue must not be empty. */
@@ -43,10 +44,10 @@ final class DueQueue {
         return queue.remove().session;
     }
 
-    /** When the earliest entry becomes releasable, or {@link Long#MAX_VALUE} when the queue is empty. */
+    /** When the earliest entry makes a pass due, or {@link Long#MAX_VALUE} when the queue is empty. */
     long wakeNs() {
         Due head = queue.peek();
-        return head == null ? Long.MAX_VALUE : head.atNs - leadNs;
+        return head == null ? Long.MAX_VALUE : ahead.wakeNs(head.atNs);
     }
 
     boolean isEmpty() {

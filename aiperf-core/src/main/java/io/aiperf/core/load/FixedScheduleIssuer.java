@@ -8,13 +8,13 @@ package io.aiperf.core.load;
 final class FixedScheduleIssuer extends LaterTurnsIssuer {
 
     private final SessionDispatcher dispatcher;
-    private final long leadNs;
+    private final SendAhead ahead;
     private long startNs;
 
-    FixedScheduleIssuer(SessionDispatcher dispatcher, long leadNs) {
-        super(leadNs);
+    FixedScheduleIssuer(SessionDispatcher dispatcher, SendAhead ahead) {
+        super(ahead);
         this.dispatcher = dispatcher;
-        this.leadNs = leadNs;
+        this.ahead = ahead;
     }
 
     @Override
@@ -24,6 +24,9 @@ final class FixedScheduleIssuer extends LaterTurnsIssuer {
 
     @Override
     public boolean issueDue(long nowNs, CreditSink sink) {
+        if (nextWakeNs() > nowNs) {
+            return false; // a wake-up for a return: the next pass gathers what is due with what follows it
+        }
         boolean turnPastEnd = dispatcher.sendDueTurns(continuations, nowNs, sink);
         boolean sessionPastEnd = issueFirstTurns(nowNs, sink);
         return turnPastEnd || sessionPastEnd;
@@ -38,7 +41,7 @@ final class FixedScheduleIssuer extends LaterTurnsIssuer {
                 return false;
             }
             long dueNs = startNs + offsetNs;
-            if (dueNs - leadNs > nowNs || !dispatcher.sessionSlotFree(nowNs)) {
+            if (!ahead.takes(dueNs, nowNs) || !dispatcher.sessionSlotFree(nowNs)) {
                 return false;
             }
             if (dispatcher.pastDuration(dueNs)) {
@@ -57,7 +60,7 @@ final class FixedScheduleIssuer extends LaterTurnsIssuer {
         if (!dispatcher.sourceExhausted()) {
             long offsetNs = dispatcher.peekStartOffsetNs();
             if (offsetNs >= 0) {
-                wake = Math.min(wake, startNs + offsetNs - leadNs);
+                wake = Math.min(wake, ahead.wakeNs(startNs + offsetNs));
             }
         }
         return wake;

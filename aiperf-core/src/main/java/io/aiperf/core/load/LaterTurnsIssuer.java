@@ -9,8 +9,8 @@ abstract class LaterTurnsIssuer implements CreditIssuer {
     /** Later turns whose previous turn returned, by due time. */
     final DueQueue continuations;
 
-    LaterTurnsIssuer(long leadNs) {
-        this.continuations = new DueQueue(leadNs);
+    LaterTurnsIssuer(SendAhead ahead) {
+        this.continuations = new DueQueue(ahead);
     }
 
     @Override

@@ -47,7 +47,7 @@ public final class LoadPhase {
         this.dispatcher = new SessionDispatcher(phase, sessions, stops, new SlotLimits(load, shares),
                 new WorkerRouter(dispatch.workers(), shares), CancellationPolicy.forPhase(phase, config, phaseSeed),
                 dispatch.urls());
-        this.issuer = CreditIssuer.forPhase(phase, mode, load, config, phaseSeed, dispatcher, dispatch.leadNs());
+        this.issuer = CreditIssuer.forPhase(phase, mode, load, config, phaseSeed, dispatcher, dispatch.sendAhead());
     }
 
     /** Starts the phase clock; nothing is issued before this. */

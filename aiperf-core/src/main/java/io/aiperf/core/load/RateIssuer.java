@@ -12,16 +12,16 @@ final class RateIssuer extends LaterTurnsIssuer {
 
     private final SessionDispatcher dispatcher;
     private final ArrivalSchedule arrivals;
-    private final long leadNs;
+    private final SendAhead ahead;
     private long startNs;
     private long nextArrivalNs;
     private long scheduleShiftNs;
 
-    RateIssuer(SessionDispatcher dispatcher, ArrivalSchedule arrivals, long leadNs) {
-        super(leadNs);
+    RateIssuer(SessionDispatcher dispatcher, ArrivalSchedule arrivals, SendAhead ahead) {
+        super(ahead);
         this.dispatcher = dispatcher;
         this.arrivals = arrivals;
-        this.leadNs = leadNs;
+        this.ahead = ahead;
     }
 
     @Override
@@ -32,13 +32,16 @@ final class RateIssuer extends LaterTurnsIssuer {
 
     @Override
     public boolean issueDue(long nowNs, CreditSink sink) {
-        while (nextArrivalNs - leadNs <= nowNs && !dispatcher.requestCountReached()
+        if (nextWakeNs() > nowNs) {
+            return false; // a wake-up for a return: the next pass gathers these ticks with the ones after them
+        }
+        while (ahead.takes(nextArrivalNs, nowNs) && !dispatcher.requestCountReached()
                 && dispatcher.prefillSlotFree(nowNs)) {
             long tickNs = nextArrivalNs;
             if (dispatcher.pastDuration(tickNs)) {
                 return true;
             }
-            if (continuations.releasable(nowNs)) {
+            if (continuations.releasable(nowNs) && continuations.headAtNs() <= tickNs) {
                 dispatcher.send(continuations.poll(), tickNs, sink);
             } else if (dispatcher.sessionSlotFree(nowNs)) {
                 if (!dispatcher.openSession(tickNs, sink)) {
@@ -59,6 +62,6 @@ final class RateIssuer extends LaterTurnsIssuer {
 
     @Override
     public long nextWakeNs() {
-        return Math.min(nextArrivalNs - leadNs, continuations.wakeNs());
+        return Math.min(ahead.wakeNs(nextArrivalNs), continuations.wakeNs());
     }
 }

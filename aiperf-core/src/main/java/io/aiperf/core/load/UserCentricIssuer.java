@@ -18,10 +18,10 @@ final class UserCentricIssuer implements CreditIssuer {
     private final long staggerNs;
     private final long gapNs;
 
-    UserCentricIssuer(SessionDispatcher dispatcher, LoadConfig.UserCentric config, long leadNs) {
+    UserCentricIssuer(SessionDispatcher dispatcher, LoadConfig.UserCentric config, SendAhead ahead) {
         Objects.requireNonNull(config, "user-centric mode needs its users and rate");
         this.dispatcher = dispatcher;
-        this.slots = new DueQueue(leadNs);
+        this.slots = new DueQueue(ahead);
         this.users = config.numUsers();
         this.staggerNs = (long) (1e9 / config.qps());
         this.gapNs = (long) (config.numUsers() * 1e9 / config.qps());
@@ -36,6 +36,9 @@ final class UserCentricIssuer implements CreditIssuer {
 
     @Override
     public boolean issueDue(long nowNs, CreditSink sink) {
+        if (slots.wakeNs() > nowNs) {
+            return false; // a wake-up for a return: the next pass gathers these slots with the ones after them
+        }
         while (slots.releasable(nowNs) && !dispatcher.requestCountReached() && dispatcher.prefillSlotFree(nowNs)) {
             long slotNs = slots.headAtNs();
             if (dispatcher.pastDuration(slotNs)) {

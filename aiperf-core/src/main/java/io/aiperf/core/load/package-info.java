@@ -25,10 +25,11 @@
  * supplies the rate in force during a ramp. Nothing sleeps a relative interval, so waking late for one arrival never
  * pushes the next one later.
  *
- * <p><b>Who waits for the deadline.</b> Not this thread: the controller sends a scheduled credit
- * {@link io.aiperf.core.load.Dispatch#leadNs() the dispatch lead} (10 ms) before its intended time, and the worker's
- * event loop fires the send at the intended instant (Netty's timer, then acquire and write on the same loop). The
- * controller only needs millisecond precision to stay inside that lead.
+ * <p><b>Who waits for the deadline.</b> Not this thread: the controller sends a scheduled credit ahead of its
+ * intended time ({@link io.aiperf.core.load.SendAhead}: a pass starts when the earliest credit is 10 ms away and takes
+ * every credit of the next 20 ms), and the worker's event loop fires the send at the intended instant (Netty's timer,
+ * then acquire and write on the same loop). The controller only needs millisecond precision to stay inside that lead,
+ * and wakes once per 10 ms of schedule rather than once per credit.
  *
  * <p><b>Allocation.</b> None per arrival: schedules keep primitive state, and the random streams (arrival gaps,
  * cancellation draws) are created once per phase from {@code --random-seed} and the phase's stream name, so adding

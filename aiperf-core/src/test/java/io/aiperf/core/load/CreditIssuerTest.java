@@ -19,7 +19,7 @@ class CreditIssuerTest {
     private static CreditIssuer issuer(CreditPhase phase, TimingMode mode, PhaseLoad load) {
         LoadConfig config = new LoadConfig(mode, load, null, null, 0.0, new LoadConfig.UserCentric(2.0, 4), null);
         IssuerFixture f = new IssuerFixture(load, IssuerFixture.conversations(1), 1);
-        return CreditIssuer.forPhase(phase, mode, load, config, 1, f.dispatcher, 0);
+        return CreditIssuer.forPhase(phase, mode, load, config, 1, f.dispatcher, SendAhead.exactly(0));
     }
 
     @Test

@@ -8,7 +8,7 @@ class DueQueueTest {
 
     @Test
     void theEarliestComesFirstAndTiesKeepTheirOrder() {
-        DueQueue queue = new DueQueue(0);
+        DueQueue queue = new DueQueue(SendAhead.exactly(0));
         Session late = new Session();
         Session first = new Session();
         Session second = new Session();
@@ -24,7 +24,7 @@ class DueQueueTest {
 
     @Test
     void anEntryIsReleasedOneLeadBeforeItsTime() {
-        DueQueue queue = new DueQueue(10);
+        DueQueue queue = new DueQueue(SendAhead.exactly(10));
         assertThat(queue.wakeNs()).isEqualTo(Long.MAX_VALUE);
         assertThat(queue.releasable(Long.MAX_VALUE)).isFalse();
         queue.add(100, new Session());

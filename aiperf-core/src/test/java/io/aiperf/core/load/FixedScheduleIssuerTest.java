@@ -45,7 +45,7 @@ class FixedScheduleIssuerTest {
     @Test
     void eachSessionLeavesOneLeadBeforeItsOffset() {
         IssuerFixture f = new IssuerFixture(unlimited(null), trace(1, 0, 250, 250), 1);
-        FixedScheduleIssuer issuer = new FixedScheduleIssuer(f.dispatcher, 10 * MS);
+        FixedScheduleIssuer issuer = new FixedScheduleIssuer(f.dispatcher, SendAhead.exactly(10 * MS));
         f.start(issuer);
         issuer.issueDue(T0, f.sink);
         assertThat(issuer.nextWakeNs()).isEqualTo(T0 + 240 * MS);
@@ -62,7 +62,7 @@ class FixedScheduleIssuerTest {
     void aSessionWaitingForASlotKeepsItsOffsetAsItsIntendedTime() {
         IssuerFixture f = new IssuerFixture(load(ArrivalPattern.CONCURRENCY_BURST, null, 1, null, null),
                 trace(1, 0, 100), 1);
-        FixedScheduleIssuer issuer = new FixedScheduleIssuer(f.dispatcher, 0);
+        FixedScheduleIssuer issuer = new FixedScheduleIssuer(f.dispatcher, SendAhead.exactly(0));
         f.start(issuer);
         issuer.issueDue(T0 + 100 * MS, f.sink);
         assertThat(f.sent).hasSize(1);
@@ -75,7 +75,7 @@ class FixedScheduleIssuerTest {
     @Test
     void aLaterTurnDueWithANewSessionGoesFirst() {
         IssuerFixture f = new IssuerFixture(unlimited(null), trace(2, 0, 300), 1);
-        FixedScheduleIssuer issuer = new FixedScheduleIssuer(f.dispatcher, 0);
+        FixedScheduleIssuer issuer = new FixedScheduleIssuer(f.dispatcher, SendAhead.exactly(0));
         f.start(issuer);
         issuer.issueDue(T0, f.sink);
         issuer.turnDue(f.giveBack(0), T0 + 300 * MS);
@@ -88,7 +88,7 @@ class FixedScheduleIssuerTest {
     @Test
     void anOffsetAtTheEndOfTheDurationStopsThePhase() {
         IssuerFixture f = new IssuerFixture(unlimited(0.1), trace(1, 0, 100), 1);
-        FixedScheduleIssuer issuer = new FixedScheduleIssuer(f.dispatcher, 10 * MS);
+        FixedScheduleIssuer issuer = new FixedScheduleIssuer(f.dispatcher, SendAhead.exactly(10 * MS));
         f.start(issuer);
         assertThat(issuer.issueDue(T0, f.sink)).isFalse();
         assertThat(issuer.issueDue(T0 + 90 * MS, f.sink)).isTrue();

@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RateIssuerTest {
 
     private static RateIssuer constant(IssuerFixture f, double rate, long leadNs) {
-        return new RateIssuer(f.dispatcher, ArrivalSchedule.of(ArrivalPattern.CONSTANT, rate, 1.0, 1, null), leadNs);
+        return new RateIssuer(f.dispatcher, ArrivalSchedule.of(ArrivalPattern.CONSTANT, rate, 1.0, 1, null),
+                SendAhead.exactly(leadNs));
     }
 
     @Test
@@ -27,6 +28,38 @@ class RateIssuerTest {
         assertThat(f.sent).hasSize(1);
         issuer.issueDue(T0 + 90 * MS, f.sink);
         assertThat(f.intendedOffsets()).containsExactly(0L, 100 * MS);
+    }
+
+    @Test
+    void aPassStartsWhenTheEarliestTickIsUrgentAndTakesEveryTickWithinTheLead() {
+        IssuerFixture f = new IssuerFixture(load(ArrivalPattern.CONSTANT, 1000.0, null, null, null), conversations(1),
+                1);
+        RateIssuer issuer = new RateIssuer(f.dispatcher, ArrivalSchedule.of(ArrivalPattern.CONSTANT, 1000, 1.0, 1,
+                null), new SendAhead(20 * MS, 10 * MS));
+        f.start(issuer);
+        issuer.issueDue(T0, f.sink);
+        assertThat(f.intendedOffsets()).as("the ticks of the next 20 ms, in one pass").hasSize(21);
+        assertThat(issuer.nextWakeNs()).as("the 21 ms tick is urgent at 11 ms").isEqualTo(T0 + 11 * MS);
+        issuer.issueDue(T0 + 5 * MS, f.sink);
+        assertThat(f.sent).as("a wake-up for a return sends nothing before the pass is due").hasSize(21);
+        issuer.issueDue(T0 + 11 * MS, f.sink);
+        assertThat(f.sent).as("ticks 21 to 31 ms").hasSize(32);
+        assertThat(f.sent.get(31).credit().intendedNs()).isEqualTo(T0 + 31 * MS);
+    }
+
+    @Test
+    void aLaterTurnNeverTakesATickBeforeItsOwnDueTime() {
+        IssuerFixture f = new IssuerFixture(load(ArrivalPattern.CONSTANT, 10.0, 2, null, null), conversations(2), 1);
+        RateIssuer issuer = constant(f, 10, 50 * MS);
+        f.start(issuer);
+        issuer.issueDue(T0, f.sink);
+        issuer.turnDue(f.giveBack(0), T0 + 120 * MS);
+        issuer.issueDue(T0 + 50 * MS, f.sink);
+        assertThat(f.sent.get(1).credit().conversationId()).as("the 100 ms tick is before the turn's 120 ms")
+                .isEqualTo("conv-1");
+        issuer.issueDue(T0 + 150 * MS, f.sink);
+        assertThat(f.sent.get(2).credit().turnIndex()).isEqualTo(1);
+        assertThat(f.sent.get(2).credit().intendedNs()).isEqualTo(T0 + 200 * MS);
     }
 
     @Test
@@ -76,7 +109,7 @@ class RateIssuerTest {
     void aRampStartsSlowAndReachesTheTargetRate() {
         IssuerFixture f = new IssuerFixture(load(ArrivalPattern.CONSTANT, 10.0, null, null, null), conversations(1), 1);
         RateIssuer issuer = new RateIssuer(f.dispatcher, ArrivalSchedule.of(ArrivalPattern.CONSTANT, 10, 1.0, 1,
-                RateRamp.linear(10, 1.0)), 0);
+                RateRamp.linear(10, 1.0)), SendAhead.exactly(0));
         f.start(issuer);
         for (int i = 0; i < 3; i++) {
             issuer.issueDue(issuer.nextWakeNs(), f.sink);

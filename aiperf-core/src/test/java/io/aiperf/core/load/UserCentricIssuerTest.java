@@ -21,7 +21,7 @@ class UserCentricIssuerTest {
     }
 
     private static UserCentricIssuer started(IssuerFixture f, long leadNs) {
-        UserCentricIssuer issuer = new UserCentricIssuer(f.dispatcher, FOUR_USERS_AT_2_QPS, leadNs);
+        UserCentricIssuer issuer = new UserCentricIssuer(f.dispatcher, FOUR_USERS_AT_2_QPS, SendAhead.exactly(leadNs));
         f.start(issuer);
         return issuer;
     }
