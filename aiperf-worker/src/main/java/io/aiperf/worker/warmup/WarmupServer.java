@@ -4,6 +4,8 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
@@ -31,8 +33,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A loopback-only HTTP server that answers every request at once with a canned chat or completions response, SSE
- * or plain JSON as asked. It exists so a worker can drive its real transport before the benchmark starts; it is never
- * a benchmark target.
+ * or plain JSON as asked. Its first {@code oneShot} answers say {@code Connection: close} and close the connection, so
+ * the client opens a new connection for each of them. It exists so a worker can drive its real transport before the
+ * benchmark starts; it is never a benchmark target.
  */
 final class WarmupServer implements AutoCloseable {
 
@@ -46,7 +49,9 @@ final class WarmupServer implements AutoCloseable {
         this.channel = channel;
     }
 
-    static WarmupServer start(boolean completions) throws InterruptedException {
+    static WarmupServer start(boolean completions, int oneShot) throws InterruptedException {
+        // Child channels all run on the group's one loop: a plain counter, read and written there only.
+        int[] oneShotLeft = {oneShot};
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("aiperf-warmup", true),
                 NioIoHandler.newFactory());
         Channel ch = new ServerBootstrap()
@@ -56,7 +61,7 @@ final class WarmupServer implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel c) {
                         c.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(1 << 20),
-                                new CannedResponder(completions));
+                                new CannedResponder(completions, oneShotLeft));
                     }
                 })
                 .bind("127.0.0.1", 0).sync().channel();
@@ -77,13 +82,19 @@ final class WarmupServer implements AutoCloseable {
     private static final class CannedResponder extends SimpleChannelInboundHandler<FullHttpRequest> {
 
         private final boolean completions;
+        private final int[] oneShotLeft;
 
-        CannedResponder(boolean completions) {
+        CannedResponder(boolean completions, int[] oneShotLeft) {
             this.completions = completions;
+            this.oneShotLeft = oneShotLeft;
         }
 
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
+            boolean close = oneShotLeft[0] > 0;
+            if (close) {
+                oneShotLeft[0]--;
+            }
             boolean sse = req.headers().containsValue(HttpHeaderNames.ACCEPT, HttpHeaderValues.TEXT_EVENT_STREAM, true);
             if (!sse) {
                 String body = completions
@@ -96,12 +107,20 @@ final class WarmupServer implements AutoCloseable {
                         Unpooled.copiedBuffer(body, StandardCharsets.UTF_8));
                 res.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
                         .setInt(HttpHeaderNames.CONTENT_LENGTH, res.content().readableBytes());
-                ctx.writeAndFlush(res);
+                if (close) {
+                    res.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+                    ctx.writeAndFlush(res).addListener(ChannelFutureListener.CLOSE);
+                } else {
+                    ctx.writeAndFlush(res);
+                }
                 return;
             }
             DefaultHttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
             head.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.TEXT_EVENT_STREAM)
                     .set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
+            if (close) {
+                head.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+            }
             ctx.write(head);
             for (int i = 0; i < CHUNKS; i++) {
                 String json = completions
@@ -113,7 +132,10 @@ final class WarmupServer implements AutoCloseable {
             ctx.write(new DefaultHttpContent(sse("data: {\"object\":\"" + (completions ? "text_completion"
                     : "chat.completion.chunk") + "\",\"choices\":[],\"usage\":{\"prompt_tokens\":2,"
                     + "\"completion_tokens\":16,\"total_tokens\":18}}\n\ndata: [DONE]\n\n")));
-            ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
+            ChannelFuture last = ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
+            if (close) {
+                last.addListener(ChannelFutureListener.CLOSE);
+            }
         }
 
         private static ByteBuf sse(String s) {
