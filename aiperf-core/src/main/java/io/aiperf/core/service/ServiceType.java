@@ -16,17 +16,25 @@ public enum ServiceType {
     RECORDS_MANAGER;
 
     /**
-     * JVM options of this service type, before the user's {@code AIPERF_SERVICE_JAVA_OPTS} (which win). The
-     * controller and the records manager run C1-compiled code only: their work per request is small, and in runs of
-     * the length people benchmark with, compiling it with C2 cost them more CPU than it saved, on the cores the
-     * workers and the server need (burst c64, 100,000 requests, mock --fast, same run: controller 7.98 -> 5.26 s and
-     * records manager 7.38 -> 4.88 s of CPU). The price is paid per request: C1 code roughly doubles their CPU per
-     * request at steady state (controller 14.8 -> 29.9 us), so past ~200,000 requests the tiered compiler would win;
-     * {@code -XX:TieredStopAtLevel=4} in {@code AIPERF_SERVICE_JAVA_OPTS} restores it. The worker keeps the tiered
-     * compiler: its SSE path costs 31 % more CPU per event under C1 alone (4.41 -> 5.77 us, c64, OSL 500).
+     * JVM options of this service type, before the user's {@code AIPERF_SERVICE_JAVA_OPTS} (which win). Every service
+     * runs C1-compiled code only ({@code -XX:TieredStopAtLevel=1}): in runs of the length people benchmark with, C2's
+     * compiles cost more CPU than they save, on the cores the workers and the server need, and they land in the
+     * run's first seconds, where they show up as send lag and time-to-first-token error. Measured on 2 cores, mock
+     * {@code --fast} on the same cores, same conditions, tiered then C1 for the worker:
+     * <ul>
+     *   <li>burst c64, 1-token answers, 100,000 requests: 5,831 -> 8,749 req/s, worker CPU 19.6 -> 8.7 s (20,000
+     *       requests: 3,646 -> 4,873 req/s);</li>
+     *   <li>streaming c16, mock 30 ms TTFT: TTFT error against the mock's write stamps after the first wave p50
+     *       1.00 -> 0.45 ms, p99 13.5 -> 4.8 ms;</li>
+     *   <li>the price, streaming c64 with 500-token answers (2,000,000 SSE events): 126,970 -> 117,751 events/s end to
+     *       end, 5.4 -> 6.3 us of worker CPU per event at steady state (total worker CPU 16.0 -> 14.8 s).</li>
+     * </ul>
+     * The controller and the records manager were switched first (100,000-request burst: controller 7.98 -> 5.26 s,
+     * records manager 7.38 -> 4.88 s of CPU). Runs long enough to amortize C2 (millions of streamed tokens per
+     * worker) can restore the tiered compiler with {@code AIPERF_SERVICE_JAVA_OPTS=-XX:TieredStopAtLevel=4}.
      */
     public List<String> jvmOptions() {
-        return this == WORKER ? List.of() : List.of("-XX:TieredStopAtLevel=1");
+        return List.of("-XX:TieredStopAtLevel=1");
     }
 
     public String cliName() {

@@ -7,10 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ServiceTypeTest {
 
     @Test
-    void onlyTheWorkerKeepsTheTieredCompiler() {
-        assertThat(ServiceType.WORKER.jvmOptions()).isEmpty();
-        assertThat(ServiceType.SYSTEM_CONTROLLER.jvmOptions()).containsExactly("-XX:TieredStopAtLevel=1");
-        assertThat(ServiceType.RECORDS_MANAGER.jvmOptions()).containsExactly("-XX:TieredStopAtLevel=1");
+    void everyServiceRunsC1CompiledCodeOnly() {
+        for (ServiceType t : ServiceType.values()) {
+            assertThat(t.jvmOptions()).as(t.cliName()).containsExactly("-XX:TieredStopAtLevel=1");
+        }
     }
 
     @Test
