@@ -15,6 +15,7 @@ import io.aiperf.core.message.Message.RecordsReady;
 import io.aiperf.core.message.Message.RecordsResult;
 import io.aiperf.core.message.Message.ServiceFailed;
 import io.aiperf.core.message.Message.Shutdown;
+import io.aiperf.core.message.MessageCodec;
 import io.aiperf.core.service.ParentWatch;
 import io.aiperf.core.service.Service;
 import io.aiperf.core.tokenizer.TokenizerLoader;
@@ -108,6 +109,8 @@ public final class RecordsManager implements Service {
     private RecordCollector configure(ConfigureRecords c, ZMQ.Socket control) {
         try {
             RecordCollector collector = new RecordCollector(c.config(), TokenizerLoader.load(c.tokenizer()));
+            // The first records of the run are decoded by compiled code, not by the interpreter at the run's start.
+            MessageCodec.warmUp(500);
             ZmqBus.send(control, new RecordsReady(id));
             return collector;
         } catch (RuntimeException e) {

@@ -14,6 +14,7 @@ import io.aiperf.core.model.Usage;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -73,6 +74,10 @@ public final class MessageCodec {
                         List.of(new ResponseChunk(4, "hi", null)), new Usage(1L, 2L, 3L, null), null, false, 1, null,
                         100L, 8, null, null),
                 new Message.RunProgress(CreditPhase.PROFILING, 1, 1, 0, 2, 1, 5));
+        // The run sends most of these inside batches (Outbox): warm that wrapping too.
+        List<Message> withBatch = new ArrayList<>(samples);
+        withBatch.add(new Message.Batch(samples));
+        samples = withBatch;
         for (int i = 0; i < iterations; i++) {
             for (Message m : samples) {
                 decode(encode(m));
