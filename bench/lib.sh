@@ -16,8 +16,9 @@
 #                           freshly cleared mock log. In RUN: launch_ns.txt (epoch just before the launch),
 #                           console.txt, aiperf/ (the artifact dir), mock-requests.json (the mock's log of the run),
 #                           and with SAMPLE_CPU=1 cpu.csv (sample_cpu). Exits 1 with one line if aiperf fails.
-#   sample_cpu PID FILE     in the background until PID exits: every 0.2 s, "epoch_ns,pid,role,ticks,start_ticks"
-#                           (utime+stime, and the process's start since boot, in clock ticks) for PID, its
+#   sample_cpu PID FILE     in the background until PID exits: every 0.2 s (SAMPLE_EVERY s),
+#                           "epoch_ns,pid,role,ticks,start_ticks,rss_kb" (utime+stime, and the process's start since
+#                           boot, in clock ticks; resident set in KiB) for PID, its
 #                           descendant JVMs and the mock, in FILE; sets $sampler_pid
 #   cpu_report FILE LOG UNIT  steady-state CPU per request (UNIT=requests) or per SSE event (UNIT=events) of each
 #                           sampled process, from FILE and the mock log LOG (bench/CpuReport.java)
@@ -125,9 +126,10 @@ aiperf_profile() {
 }
 
 sample_cpu() {
-  python3 - "$1" "$2" "${mock_pid:-0}" <<'PY' &
+  python3 - "$1" "$2" "${mock_pid:-0}" "${SAMPLE_EVERY:-0.2}" <<'PY' &
 import os, sys, time
-root, path, mock = int(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+root, path, mock, every = int(sys.argv[1]), sys.argv[2], int(sys.argv[3]), float(sys.argv[4])
+page_kb = os.sysconf("SC_PAGE_SIZE") // 1024
 def children(pid):
     # A JVM forks from whichever thread called ProcessBuilder.start: every thread's list counts.
     found = []
@@ -169,7 +171,7 @@ def role(pid):
             return None  # not a JVM of ours (yet): the exec may not have happened
     return roles[pid]
 with open(path, "w") as out:
-    out.write("epoch_ns,pid,role,ticks,start_ticks\n")
+    out.write("epoch_ns,pid,role,ticks,start_ticks,rss_kb\n")
     while os.path.exists(f"/proc/{root}"):
         now = time.time_ns()
         for pid in tree(root) + ([mock] if mock else []):
@@ -180,9 +182,10 @@ with open(path, "w") as out:
             r = role(pid)
             if r:
                 # utime, stime and starttime are fields 14, 15 and 22 of stat; [0] here is field 3 (state).
-                out.write(f"{now},{pid},{r},{int(fields[11]) + int(fields[12])},{fields[19]}\n")
+                rss_kb = int(fields[21]) * page_kb
+                out.write(f"{now},{pid},{r},{int(fields[11]) + int(fields[12])},{fields[19]},{rss_kb}\n")
         out.flush()
-        time.sleep(0.2)
+        time.sleep(every)
 PY
   sampler_pid=$!
   bench_pids+=("$sampler_pid")
