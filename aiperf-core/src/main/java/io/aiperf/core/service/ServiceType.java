@@ -32,9 +32,15 @@ public enum ServiceType {
      * The controller and the records manager were switched first (100,000-request burst: controller 7.98 -> 5.26 s,
      * records manager 7.38 -> 4.88 s of CPU). Runs long enough to amortize C2 (millions of streamed tokens per
      * worker) can restore the tiered compiler with {@code AIPERF_SERVICE_JAVA_OPTS=-XX:TieredStopAtLevel=4}.
+     *
+     * <p>The controller and the records manager also use the serial collector: their live heap is small (33-34 MiB,
+     * flat, in a 10-minute streaming soak) but G1 kept growing their committed heap on a busy 2-core machine, to
+     * 734 and 736 MiB of RSS by the end of bench/soak.sh (600 s at 40 req/s with faults); with the serial collector
+     * the same soak ended at 212 and 203 MiB, flat from its middle on. The worker keeps G1 (307 MiB, flat).
      */
     public List<String> jvmOptions() {
-        return List.of("-XX:TieredStopAtLevel=1");
+        return this == WORKER ? List.of("-XX:TieredStopAtLevel=1")
+                : List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
     }
 
     public String cliName() {

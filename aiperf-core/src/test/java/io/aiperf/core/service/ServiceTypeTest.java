@@ -7,10 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ServiceTypeTest {
 
     @Test
-    void everyServiceRunsC1CompiledCodeOnly() {
-        for (ServiceType t : ServiceType.values()) {
-            assertThat(t.jvmOptions()).as(t.cliName()).containsExactly("-XX:TieredStopAtLevel=1");
-        }
+    void everyServiceRunsC1CompiledCodeOnlyAndTheSmallHeapsUseTheSerialCollector() {
+        assertThat(ServiceType.WORKER.jvmOptions()).containsExactly("-XX:TieredStopAtLevel=1");
+        assertThat(ServiceType.SYSTEM_CONTROLLER.jvmOptions())
+                .containsExactly("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+        assertThat(ServiceType.RECORDS_MANAGER.jvmOptions())
+                .containsExactly("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
     }
 
     @Test
