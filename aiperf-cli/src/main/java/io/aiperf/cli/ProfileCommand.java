@@ -9,6 +9,8 @@ import io.aiperf.cli.options.OutputOptions;
 import io.aiperf.cli.options.ProfileConfigResolver;
 import io.aiperf.cli.run.ProfileRunner;
 import io.aiperf.core.config.BenchmarkConfig;
+import io.aiperf.core.config.LogRedaction;
+import io.aiperf.core.config.Secrets;
 import io.aiperf.mock.MockConfig;
 import io.aiperf.mock.MockServer;
 import picocli.CommandLine.Command;
@@ -62,20 +64,29 @@ public final class ProfileCommand implements Callable<Integer> {
         Double failOnErrorRatePct = exit.failOnErrorRatePct();
         if (!endpoint.mockServer) {
             BenchmarkConfig config = ProfileConfigResolver.resolve(endpoint, input, load, output, argv, tty, cpus, null);
-            warnIfStreamingDropped(config);
+            registerSecretsAndWarn(config);
             return new ProfileRunner(System.out, System.err, tty).run(config, failOnErrorRatePct);
         }
         // The built-in mock server runs in this JVM; the controller and workers reach it over loopback like any server.
         try (MockServer mock = MockServer.start(MockConfig.defaults().withPort(0))) {
             BenchmarkConfig config = ProfileConfigResolver.resolve(endpoint, input, load, output, argv, tty, cpus,
                     mock.baseUrl());
-            warnIfStreamingDropped(config);
+            registerSecretsAndWarn(config);
             System.out.println("Built-in mock server listening on " + mock.baseUrl());
             return new ProfileRunner(System.out, System.err, tty).run(config, failOnErrorRatePct);
         }
     }
 
-    private void warnIfStreamingDropped(BenchmarkConfig config) {
+    /** Registers the run's secrets for this JVM's log lines and prints the warnings the options call for. */
+    private void registerSecretsAndWarn(BenchmarkConfig config) {
+        // From here on, this JVM's log lines mask the run's credentials (the services register them on receipt).
+        LogRedaction.register(Secrets.of(config.endpoint()));
+        if (config.endpoint().tls().insecure()) {
+            String source = endpoint.sslInsecure ? "--ssl-insecure" : "AIPERF_HTTP_SSL_VERIFY=false";
+            System.err.println("aiperf: WARNING: " + source + ": server certificates are NOT verified; anyone on "
+                    + "the network path can read and change this run's traffic, credentials included. For testing "
+                    + "only.");
+        }
         if (endpoint.streaming && !config.endpoint().streaming()) {
             System.err.println("aiperf: warning: --streaming ignored: endpoint type '"
                     + config.endpoint().type().cliName() + "' does not stream");

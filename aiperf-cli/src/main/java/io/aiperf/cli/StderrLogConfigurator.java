@@ -3,11 +3,11 @@ package io.aiperf.cli;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ConfiguratorRank;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
 
 import java.util.Map;
@@ -21,7 +21,7 @@ import java.util.Map;
  * <p>One appender on stderr: a service JVM's parent appends it to {@code <artifact-dir>/logs/aiperf.log}; the CLI
  * logs only warnings, since it owns the terminal and prints its own lines. The root level is the
  * {@code aiperf.log.level} system property (what {@code JvmLauncher} passes a service), else WARN; each line names
- * the JVM ({@code aiperf.service.id}, else {@code cli}). A {@code -Dlogback.configurationFile} still wins: then
+ * the JVM ({@code aiperf.service.id}, else {@code cli}) and is masked by {@link RedactingLayout}. A {@code -Dlogback.configurationFile} still wins: then
  * logback's own configurators read that file.
  */
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_NORMAL_PRIORITY)
@@ -38,10 +38,14 @@ public final class StderrLogConfigurator extends ContextAwareBase implements Con
         if (System.getProperty("logback.configurationFile") != null) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
-        encoder.setContext(context);
-        encoder.setPattern("%d{yyyy-MM-dd HH:mm:ss.SSS} %-5level [" + System.getProperty("aiperf.service.id", "cli")
+        RedactingLayout layout = new RedactingLayout();
+        layout.setContext(context);
+        layout.setPattern("%d{yyyy-MM-dd HH:mm:ss.SSS} %-5level [" + System.getProperty("aiperf.service.id", "cli")
                 + "] %logger{24} - %msg%n");
+        layout.start();
+        LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
+        encoder.setContext(context);
+        encoder.setLayout(layout);
         encoder.start();
         ConsoleAppender<ILoggingEvent> stderr = new ConsoleAppender<>();
         stderr.setContext(context);

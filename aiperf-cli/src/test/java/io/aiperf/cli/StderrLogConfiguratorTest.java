@@ -4,6 +4,8 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.Configurator.ExecutionStatus;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
+import io.aiperf.core.config.LogRedaction;
+import io.aiperf.core.config.Secrets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -11,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -66,6 +70,21 @@ class StderrLogConfiguratorTest {
         assertThat(captured.toString(StandardCharsets.UTF_8)).contains("WARN  [cli] ").contains("shown")
                 .doesNotContain("not shown");
         assertThat(context.getLogger("ai.djl").getLevel()).isEqualTo(Level.ERROR);
+    }
+
+    @Test
+    void aRegisteredSecretIsMaskedInMessagesAndStackTraces() {
+        LogRedaction.register(Secrets.of("sk-logged-7e41c9", Map.of("X-My-Token", "tok-logged-22ab"),
+                List.of("X-My-Token")));
+        LoggerContext context = configured();
+
+        context.getLogger("io.aiperf.worker.Foo").warn("header X-My-Token: {} sent", "tok-logged-22ab",
+                new IllegalArgumentException("bad key sk-logged-7e41c9"));
+
+        String out = captured.toString(StandardCharsets.UTF_8);
+        assertThat(out).contains("header X-My-Token: <redacted> sent")
+                .contains("java.lang.IllegalArgumentException: bad key <redacted>")
+                .doesNotContain("sk-logged-7e41c9").doesNotContain("tok-logged-22ab");
     }
 
     @Test

@@ -4,6 +4,8 @@ import io.aiperf.core.bus.Channel;
 import io.aiperf.core.bus.ServiceEndpoints;
 import io.aiperf.core.bus.ZmqBus;
 import io.aiperf.core.config.BenchmarkConfig;
+import io.aiperf.core.config.LogRedaction;
+import io.aiperf.core.config.Secrets;
 import io.aiperf.core.controller.ControllerSockets;
 import io.aiperf.core.controller.ProfileRun;
 import io.aiperf.core.controller.ServiceSupervisor;
@@ -99,6 +101,7 @@ public final class SystemController implements Service {
         while (System.nanoTime() < deadline) {
             Message m = ZmqBus.receive(sockets.control(), 200);
             if (m instanceof StartRun start) {
+                LogRedaction.register(Secrets.of(start.config().endpoint()));
                 return start.config();
             }
             if (m instanceof CancelRun) {

@@ -5,6 +5,8 @@ import io.aiperf.core.bus.ServiceEndpoints;
 import io.aiperf.core.bus.ZmqBus;
 import io.aiperf.core.error.OneLine;
 import io.aiperf.core.message.Message;
+import io.aiperf.core.config.LogRedaction;
+import io.aiperf.core.config.Secrets;
 import io.aiperf.core.message.Message.ConfigureRecords;
 import io.aiperf.core.message.Message.FinishRecords;
 import io.aiperf.core.message.Message.Heartbeat;
@@ -107,6 +109,7 @@ public final class RecordsManager implements Service {
     }
 
     private RecordCollector configure(ConfigureRecords c, ZMQ.Socket control) {
+        LogRedaction.register(Secrets.of(c.config().endpoint()));
         try {
             RecordCollector collector = new RecordCollector(c.config(), TokenizerLoader.load(c.tokenizer()));
             // The first records of the run are decoded by compiled code, not by the interpreter at the run's start.

@@ -5,6 +5,8 @@ import io.aiperf.core.bus.Outbox;
 import io.aiperf.core.bus.ServiceEndpoints;
 import io.aiperf.core.bus.ZmqBus;
 import io.aiperf.core.config.BenchmarkConfig;
+import io.aiperf.core.config.LogRedaction;
+import io.aiperf.core.config.Secrets;
 import io.aiperf.core.error.OneLine;
 import io.aiperf.core.message.Credit;
 import io.aiperf.core.message.Message;
@@ -250,6 +252,7 @@ public final class WorkerService implements Service {
             return;
         }
         BenchmarkConfig config = configure.config();
+        LogRedaction.register(Secrets.of(config.endpoint()));
         try {
             if (warmUp) {
                 long startNs = System.nanoTime();

@@ -103,7 +103,8 @@ abstract class JsonRoute implements Route {
         requestLog.arrived(new RequestRecord(exchange.arrivalNs(), exchange.arrivalEpochNs(), exchange.path(),
                 model, stream, exchange.requestHeaders().get("X-Request-ID"),
                 exchange.requestHeaders().get("X-Correlation-ID"), media.images(), media.audios(), media.videos(),
-                body == null || body.isMissingNode() ? null : body, fault, exchange.connection(), writes));
+                body == null || body.isMissingNode() ? null : body, fault, exchange.connection(), writes, null),
+                exchange.requestHeaders());
         exchange.recordWrites(writes);
         exchange.onFinish(requestLog::departed);
     }

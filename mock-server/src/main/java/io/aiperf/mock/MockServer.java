@@ -5,6 +5,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.handler.ssl.SslContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
@@ -32,10 +33,12 @@ public final class MockServer implements AutoCloseable {
     private final Channel serverChannel;
     private final RequestLog requestLog;
     private final int port;
+    private final boolean tls;
 
     private MockServer(MockConfig config, EventLoopGroup bossGroup, EventLoopGroup workerGroup,
-                       Channel serverChannel, RequestLog requestLog) {
+                       Channel serverChannel, RequestLog requestLog, boolean tls) {
         this.config = config;
+        this.tls = tls;
         this.bossGroup = bossGroup;
         this.workerGroup = workerGroup;
         this.serverChannel = serverChannel;
@@ -49,6 +52,14 @@ public final class MockServer implements AutoCloseable {
      * @throws UncheckedIOException wrapping a {@link java.net.BindException} if the port is taken
      */
     public static MockServer start(MockConfig config) {
+        return start(config, null);
+    }
+
+    /**
+     * {@link #start(MockConfig)} serving HTTPS with {@code tls} (a server context, e.g. a test's self-signed
+     * certificate), or plain HTTP when it is null.
+     */
+    public static MockServer start(MockConfig config, SslContext tls) {
         Warmup.run();
         Transport transport = Transport.best();
         // One acceptor thread is plenty; the worker default (2 x cores) matches Netty's own servers.
@@ -63,11 +74,11 @@ public final class MockServer implements AutoCloseable {
                     .option(ChannelOption.SO_REUSEADDR, true)
                     // Each SSE event must leave at its scheduled time, not wait for Nagle to batch it.
                     .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(new MockServerInitializer(new Router(config, requestLog)))
+                    .childHandler(new MockServerInitializer(new Router(config, requestLog), tls))
                     .bind(config.host(), config.port())
                     .syncUninterruptibly()
                     .channel();
-            return new MockServer(config, bossGroup, workerGroup, channel, requestLog);
+            return new MockServer(config, bossGroup, workerGroup, channel, requestLog, tls != null);
         } catch (Exception e) {
             shutdown(bossGroup, workerGroup);
             // Netty rethrows the bind's checked IOException without declaring it, and native epoll's is not
@@ -95,9 +106,12 @@ public final class MockServer implements AutoCloseable {
         return port;
     }
 
-    /** Where clients connect, e.g. {@code http://127.0.0.1:41234}; a wildcard bind maps to loopback. */
+    /**
+     * Where clients connect, e.g. {@code http://127.0.0.1:41234} ({@code https://} when serving TLS); a wildcard bind
+     * maps to loopback.
+     */
     public String baseUrl() {
-        return "http://" + urlHost(connectHost(config.host())) + ":" + port;
+        return (tls ? "https://" : "http://") + urlHost(connectHost(config.host())) + ":" + port;
     }
 
     /** An immutable snapshot of every inference request received so far, in arrival order. */

@@ -1,6 +1,11 @@
 package io.aiperf.mock;
 
+import io.netty.handler.codec.http.HttpHeaders;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -11,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Records are capped at {@link #MAX_RECORDS}; past that, arrivals are only counted as dropped, so a long
  * soak run against the standalone server cannot exhaust the heap. Request bodies, which can be large, are kept for
- * the first {@link #MAX_BODIES} records only, and per-event write stamps for the first {@link #MAX_STAMPED}.
+ * the first {@link #MAX_BODIES} records only (their headers too), and per-event write stamps for the first {@link #MAX_STAMPED}.
  */
 final class RequestLog {
 
@@ -28,20 +33,31 @@ final class RequestLog {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger peak = new AtomicInteger();
 
-    /** A request has fully arrived: record it and count it as in flight until {@link #departed()}. */
-    void arrived(RequestRecord record) {
+    /**
+     * A request has fully arrived: record it (with a copy of {@code headers} while bodies are kept) and count it as in
+     * flight until {@link #departed()}.
+     */
+    void arrived(RequestRecord record, HttpHeaders headers) {
         int position = stored.incrementAndGet();
         if (position <= MAX_RECORDS) {
             if (position <= MAX_STAMPED) {
                 record.writes().keepEventStamps();
             }
-            records.add(position <= MAX_BODIES ? record : record.withoutBody());
+            records.add(position <= MAX_BODIES ? record.withHeaders(copy(headers)) : record.withoutBody());
         } else {
             stored.decrementAndGet();
             dropped.incrementAndGet();
         }
         int now = inFlight.incrementAndGet();
         peak.accumulateAndGet(now, Math::max);
+    }
+
+    private static Map<String, String> copy(HttpHeaders headers) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Map.Entry<String, String> header : headers) {
+            out.merge(header.getKey(), header.getValue(), (a, b) -> a + ", " + b);
+        }
+        return Collections.unmodifiableMap(out);
     }
 
     /** The request's response has been fully written, or its connection is gone. */

@@ -2,6 +2,8 @@ package io.aiperf.mock;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.util.Map;
+
 /**
  * What the server saw when one inference request arrived. "Arrived" means the whole request (headers and
  * body) had been read, which is the instant the token schedule starts from.
@@ -22,6 +24,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param fault           the {@link Fault} injected into this request's answer, or null for a normal answer
  * @param connection      which connection it came on: 1 for the server's first accepted connection, then 2, …
  * @param writes          when the server wrote each part of the answer (filled in as the answer goes out)
+ * @param headers         every request header, names as sent (a repeated name's values joined with {@code ", "}),
+ *                        so tests can check what credentials arrived; null past the first
+ *                        {@link RequestLog#MAX_BODIES} records of a log, like the body
  */
 public record RequestRecord(
         long arrivalNs,
@@ -37,10 +42,29 @@ public record RequestRecord(
         JsonNode body,
         Fault fault,
         long connection,
-        ResponseWrites writes) {
+        ResponseWrites writes,
+        Map<String, String> headers) {
+
+    /** The value of request header {@code name} (case-insensitive), or null; null too when headers were not kept. */
+    public String header(String name) {
+        if (headers == null) {
+            return null;
+        }
+        for (Map.Entry<String, String> header : headers.entrySet()) {
+            if (header.getKey().equalsIgnoreCase(name)) {
+                return header.getValue();
+            }
+        }
+        return null;
+    }
 
     RequestRecord withoutBody() {
         return new RequestRecord(arrivalNs, arrivalEpochNs, path, model, stream, xRequestId, xCorrelationId, images,
-                audios, videos, null, fault, connection, writes);
+                audios, videos, null, fault, connection, writes, null);
+    }
+
+    RequestRecord withHeaders(Map<String, String> requestHeaders) {
+        return new RequestRecord(arrivalNs, arrivalEpochNs, path, model, stream, xRequestId, xCorrelationId, images,
+                audios, videos, body, fault, connection, writes, requestHeaders);
     }
 }

@@ -27,7 +27,7 @@ final class Warmup {
     static void run() {
         // A private router and log: warm-up traffic must not show up in the server's request log.
         Router router = new Router(MockConfig.ephemeral().withFast(true), new RequestLog());
-        EmbeddedChannel channel = new EmbeddedChannel(new MockServerInitializer(router));
+        EmbeddedChannel channel = new EmbeddedChannel(new MockServerInitializer(router, null));
         try {
             for (String request : REQUESTS) {
                 channel.writeInbound(Unpooled.copiedBuffer(request, StandardCharsets.UTF_8));

@@ -118,7 +118,7 @@ class ResponseWritesTest {
         RequestLog log = new RequestLog();
         for (int i = 0; i <= RequestLog.MAX_STAMPED; i++) {
             log.arrived(new RequestRecord(i, i, "/v1/completions", null, true, null, null, 0, 0, 0, null, null, 1,
-                    new ResponseWrites()));
+                    new ResponseWrites(), null), io.netty.handler.codec.http.EmptyHttpHeaders.INSTANCE);
         }
         List<RequestRecord> records = log.snapshot();
         ResponseWrites lastStamped = records.get(RequestLog.MAX_STAMPED - 1).writes();

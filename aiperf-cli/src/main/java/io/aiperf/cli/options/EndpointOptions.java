@@ -34,8 +34,22 @@ public final class EndpointOptions {
     public double requestTimeoutSeconds;
 
     @Option(names = "--api-key", paramLabel = "KEY",
-            description = "Sent as 'Authorization: Bearer KEY'; never logged or exported.")
+            description = "Sent as 'Authorization: Bearer KEY' (default: $OPENAI_API_KEY when set); never logged "
+                    + "or exported.")
     public String apiKey;
+
+    @Option(names = "--secret-header", paramLabel = "NAME",
+            description = "Ours: redact this -H header's value in logs and exports, like Authorization, Cookie "
+                    + "and X-Api-Key are; repeatable.")
+    public List<String> secretHeaders = new ArrayList<>();
+
+    @Option(names = "--ssl-ca-file", paramLabel = "PATH",
+            description = "Ours: PEM file of CA certificates trusted for https:// URLs, besides the JDK's.")
+    public String sslCaFile;
+
+    @Option(names = "--ssl-insecure",
+            description = "Ours, for testing: accept any server certificate for any host name (warns).")
+    public boolean sslInsecure;
 
     @Option(names = "--use-legacy-max-tokens", description = "chat: send max_tokens instead of max_completion_tokens.")
     public boolean useLegacyMaxTokens;

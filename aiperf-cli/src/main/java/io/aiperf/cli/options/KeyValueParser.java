@@ -35,18 +35,45 @@ final class KeyValueParser {
         return out;
     }
 
+    /**
+     * {@code --header} items. A header may carry a credential, so no message here shows a value: only the item's
+     * position and, once known, the header's name.
+     */
     static Map<String, String> headers(List<String> items) {
         Map<String, String> out = new LinkedHashMap<>();
+        int position = 0;
         for (String item : items) {
+            position++;
+            Map<String, String> parsed = new LinkedHashMap<>();
             if (item.trim().startsWith("{")) {
-                jsonObject("--header", item).forEach((k, v) -> out.put(k, String.valueOf(v)));
-                continue;
+                Map<String, Object> json;
+                try {
+                    json = jsonObject("--header", item);
+                } catch (UsageException e) {
+                    throw new UsageException("--header #" + position + ": not a JSON object of header names and "
+                            + "values (the value is not shown: headers may hold credentials)");
+                }
+                json.forEach((k, v) -> parsed.put(k, String.valueOf(v)));
+            } else {
+                int colon = item.indexOf(':');
+                if (colon <= 0) {
+                    throw new UsageException("--header #" + position + ": expected Name:Value or a JSON object "
+                            + "(the value is not shown: headers may hold credentials)");
+                }
+                parsed.put(item.substring(0, colon).trim(), item.substring(colon + 1).trim());
             }
-            String[] kv = split("--header", item);
-            if (!kv[0].chars().allMatch(c -> c > 32 && c < 127 && "()<>@,;:\\\"/[]?={}".indexOf(c) < 0)) {
-                throw new UsageException("--header '" + item + "': '" + kv[0] + "' is not a valid header name");
-            }
-            out.put(kv[0], kv[1]);
+            int number = position;
+            parsed.forEach((name, value) -> {
+                if (name.isEmpty() || !name.chars().allMatch(c -> c > 32 && c < 127
+                        && "()<>@,;:\\\"/[]?={}".indexOf(c) < 0)) {
+                    throw new UsageException("--header #" + number + ": '" + name + "' is not a valid header name");
+                }
+                if (!value.chars().allMatch(c -> c == '\t' || (c >= 32 && c != 127))) {
+                    throw new UsageException("--header " + name + ": the value holds a control character "
+                            + "(a line break?); HTTP does not allow it");
+                }
+            });
+            out.putAll(parsed);
         }
         return out;
     }

@@ -6,8 +6,9 @@ import io.aiperf.core.config.EndpointConfig;
 import io.aiperf.core.config.EndpointType;
 import io.aiperf.core.config.InputConfig;
 import io.aiperf.core.config.LoadConfig;
-import io.aiperf.core.config.SecretHeaders;
+import io.aiperf.core.config.Secrets;
 import io.aiperf.core.config.ServiceConfig;
+import io.aiperf.core.config.TlsConfig;
 import io.aiperf.core.config.TokenizerConfig;
 import io.aiperf.core.dataset.SequenceDistribution;
 import io.aiperf.core.endpoint.TemplatePayload;
@@ -43,6 +44,16 @@ public final class ProfileConfigResolver {
      */
     public static BenchmarkConfig resolve(EndpointOptions e, InputOptions in, LoadOptions load, OutputOptions out,
                                           List<String> argv, boolean stdoutIsTty, int cpus, String mockUrl) {
+        return resolve(e, in, load, out, argv, stdoutIsTty, cpus, mockUrl, System.getenv());
+    }
+
+    /**
+     * @param env the environment: {@code OPENAI_API_KEY} when {@code --api-key} is absent, {@code
+     *            AIPERF_HTTP_SSL_VERIFY}
+     */
+    public static BenchmarkConfig resolve(EndpointOptions e, InputOptions in, LoadOptions load, OutputOptions out,
+                                          List<String> argv, boolean stdoutIsTty, int cpus, String mockUrl,
+                                          Map<String, String> env) {
         if (e.modelNames.isEmpty() || e.modelNames.stream().anyMatch(String::isBlank)) {
             throw new UsageException("missing required option: -m/--model-names MODEL");
         }
@@ -106,11 +117,14 @@ public final class ProfileConfigResolver {
 
         Map<String, Object> extra = KeyValueParser.extraInputs(in.extraInputs);
         Map<String, String> headers = KeyValueParser.headers(in.headers);
+        String apiKey = apiKey(e.apiKey, env);
+        List<String> secretHeaders = secretHeaders(e.secretHeaders);
+        TlsConfig tls = TlsResolver.resolve(e, env);
         // AIPerf turns --streaming off (with a warning, printed by the command) for endpoints that cannot stream.
         boolean streaming = e.streaming && type.supportsStreaming();
         EndpointConfig endpoint = new EndpointConfig(e.modelNames, type, streaming, urls, e.customEndpoint,
-                e.requestTimeoutSeconds, e.apiKey, e.useLegacyMaxTokens, e.useServerTokenCount, headers, extra,
-                connectionReuse(e.connectionReuseStrategy));
+                e.requestTimeoutSeconds, apiKey, e.useLegacyMaxTokens, e.useServerTokenCount, headers, extra,
+                connectionReuse(e.connectionReuseStrategy), secretHeaders, tls);
         if (type == EndpointType.TEMPLATE) {
             checkTemplate(endpoint);
         }
@@ -127,7 +141,7 @@ public final class ProfileConfigResolver {
                 entries, input.file() == null ? null : input.file().toString(), input.datasetType(),
                 input.samplingStrategy(), input.conversations(), prompts, rankings, publicSource,
                 MediaConfigResolver.resolve(in.media, type, input.file() != null));
-        return new BenchmarkConfig(UUID.randomUUID().toString(), CliCommand.redacted(argv),
+        return new BenchmarkConfig(UUID.randomUUID().toString(), CliCommand.redacted(argv, Secrets.of(endpoint)),
                 endpoint,
                 inputConfig,
                 loadConfig,
@@ -185,6 +199,30 @@ public final class ProfileConfigResolver {
     static boolean looksLikePath(String name) {
         return name.startsWith("/") || name.startsWith("./") || name.startsWith("../") || name.startsWith("~")
                 || name.endsWith(".json") || Files.exists(Path.of(name));
+    }
+
+    /**
+     * {@code --api-key}, else {@code OPENAI_API_KEY} (as the OpenAI clients of vLLM's and GuideLLM's benchmarks read
+     * it). An explicitly empty {@code --api-key ""} (a script's unset variable) means no key, and no fallback either.
+     */
+    static String apiKey(String option, Map<String, String> env) {
+        if (option != null) {
+            return option.isBlank() ? null : option.strip();
+        }
+        String fromEnv = env.get("OPENAI_API_KEY");
+        return fromEnv == null || fromEnv.isBlank() ? null : fromEnv.strip();
+    }
+
+    private static List<String> secretHeaders(List<String> names) {
+        List<String> out = new ArrayList<>();
+        for (String name : names) {
+            String n = name.trim();
+            if (n.isEmpty() || !n.chars().allMatch(c -> c > 32 && c < 127 && "()<>@,;:\\\"/[]?={}".indexOf(c) < 0)) {
+                throw new UsageException("--secret-header '" + name + "': not a header name");
+            }
+            out.add(n);
+        }
+        return out;
     }
 
     private static ConnectionReuse connectionReuse(String value) {
@@ -249,35 +287,55 @@ public final class ProfileConfigResolver {
         OptionChecks.nonNegative(option, value);
     }
 
-    /** Rebuilds the command line for {@code cli_command} with credentials masked. */
+    /**
+     * Rebuilds the command line for {@code cli_command} with credentials masked: the value after {@code --api-key}
+     * (or in {@code --api-key=…}), a secret header's value in every {@code -H}/{@code --header} form ({@code -H
+     * 'Name: v'}, {@code -H'Name: v'}, {@code --header=Name:v}, a JSON object, which is masked whole), and then any
+     * known secret value wherever else it appears.
+     */
     static final class CliCommand {
 
         private CliCommand() {
         }
 
-        static String redacted(List<String> argv) {
+        static String redacted(List<String> argv, Secrets secrets) {
             StringBuilder sb = new StringBuilder("aiperf");
-            boolean maskNext = false;
+            boolean keyNext = false;
             boolean headerNext = false;
             for (String arg : argv) {
-                String shown = arg;
-                if (maskNext) {
-                    shown = BenchmarkConfig.REDACTED;
+                String shown;
+                if (keyNext) {
+                    shown = Secrets.REDACTED;
                 } else if (headerNext) {
-                    int colon = arg.indexOf(':');
-                    if (colon > 0 && SecretHeaders.isSecret(arg.substring(0, colon).trim())) {
-                        shown = arg.substring(0, colon + 1) + BenchmarkConfig.REDACTED;
-                    } else if (arg.trim().startsWith("{")) {
-                        shown = BenchmarkConfig.REDACTED;
-                    }
+                    shown = header("", arg, secrets);
                 } else if (arg.startsWith("--api-key=")) {
-                    shown = "--api-key=" + BenchmarkConfig.REDACTED;
+                    shown = "--api-key=" + Secrets.REDACTED;
+                } else if (arg.startsWith("--header=")) {
+                    shown = header("--header=", arg.substring("--header=".length()), secrets);
+                } else if (arg.startsWith("-H") && arg.length() > 2 && !arg.startsWith("-H=")) {
+                    shown = header("-H", arg.substring(2), secrets);
+                } else if (arg.startsWith("-H=")) {
+                    shown = header("-H=", arg.substring(3), secrets);
+                } else {
+                    shown = arg;
                 }
-                maskNext = arg.equals("--api-key");
+                keyNext = arg.equals("--api-key");
                 headerNext = arg.equals("-H") || arg.equals("--header");
-                sb.append(' ').append(quote(shown));
+                sb.append(' ').append(quote(secrets.mask(shown)));
             }
             return sb.toString();
+        }
+
+        /** {@code prefix} and a header item, its value masked when the header is secret (a JSON item always). */
+        private static String header(String prefix, String item, Secrets secrets) {
+            if (item.trim().startsWith("{")) {
+                return prefix + Secrets.REDACTED;
+            }
+            int colon = item.indexOf(':');
+            if (colon > 0 && secrets.isSecretHeader(item.substring(0, colon))) {
+                return prefix + item.substring(0, colon + 1) + Secrets.REDACTED;
+            }
+            return prefix + item;
         }
 
         private static String quote(String s) {

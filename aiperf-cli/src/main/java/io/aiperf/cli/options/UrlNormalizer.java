@@ -6,7 +6,10 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 
-/** Turns {@code -u} values into {@code scheme://host:port[/path]}: adds {@code http://}, drops trailing slashes. */
+/**
+ * Turns {@code -u} values into {@code scheme://host[:port][/path]} ({@code http} or {@code https}): adds
+ * {@code http://} when there is no scheme, drops trailing slashes.
+ */
 public final class UrlNormalizer {
 
     private UrlNormalizer() {
@@ -30,8 +33,13 @@ public final class UrlNormalizer {
             throw new UsageException("--url '" + raw + "' is not a valid URL: " + e.getReason());
         }
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http")) {
-            throw new UsageException("--url '" + raw + "': only http:// is supported");
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new UsageException("--url '" + raw + "': only http:// and https:// are supported");
+        }
+        if (uri.getRawUserInfo() != null) {
+            // Not echoed: the user part is a credential, and the URL itself would be written to every export.
+            throw new UsageException("--url: a user name or password in the URL is not supported; pass "
+                    + "--api-key KEY or -H 'Authorization: …' instead");
         }
         if (uri.getHost() == null) {
             throw new UsageException("--url '" + raw + "' has no host");
@@ -42,10 +50,11 @@ public final class UrlNormalizer {
         return url;
     }
 
-    /** Port of a normalised URL, with HTTP's default. */
+    /** Port of a normalised URL, with its scheme's default (80, or 443 for https). */
     public static int port(String normalized) {
-        int port = URI.create(normalized).getPort();
-        return port < 0 ? 80 : port;
+        URI uri = URI.create(normalized);
+        int port = uri.getPort();
+        return port >= 0 ? port : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
     public static String host(String normalized) {

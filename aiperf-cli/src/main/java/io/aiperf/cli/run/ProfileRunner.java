@@ -6,6 +6,7 @@ import io.aiperf.core.bus.Channel;
 import io.aiperf.core.bus.ServiceEndpoints;
 import io.aiperf.core.bus.ZmqBus;
 import io.aiperf.core.config.BenchmarkConfig;
+import io.aiperf.core.config.LogRedaction;
 import io.aiperf.core.message.Message;
 import io.aiperf.core.message.Message.CancelRun;
 import io.aiperf.core.message.Message.ControllerReady;
@@ -184,7 +185,7 @@ public final class ProfileRunner {
         out.flush();
         ExitCodes.Exit exit = ExitCodes.of(f, failOnErrorRatePct);
         if (exit.message() != null) {
-            err.println("aiperf: error: " + exit.message());
+            err.println("aiperf: error: " + LogRedaction.mask(exit.message()));
         }
         return exit.code();
     }

@@ -45,6 +45,9 @@ final class AiperfProcess {
         environment.remove("HF_TOKEN");
         environment.remove("HUGGING_FACE_HUB_TOKEN");
         environment.remove("HF_HOME");
+        // A developer's own key or TLS switch must not reach a test's run unless the test sets it.
+        environment.remove("OPENAI_API_KEY");
+        environment.remove("AIPERF_HTTP_SSL_VERIFY");
         environment.put("HF_ENDPOINT", closedEndpoint());
         environment.put("HF_HUB_CACHE", workDir.resolve(".hf-hub-cache").toString());
         environment.put("AIPERF_CACHE_DIR", workDir.resolve(".aiperf-cache").toString());

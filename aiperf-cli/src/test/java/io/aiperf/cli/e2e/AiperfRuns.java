@@ -3,6 +3,7 @@ package io.aiperf.cli.e2e;
 import io.aiperf.mock.MockConfig;
 import io.aiperf.mock.MockServer;
 import io.aiperf.mock.RequestRecord;
+import io.netty.handler.ssl.SslContext;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -103,8 +104,16 @@ final class AiperfRuns implements BeforeEachCallback, AfterEachCallback {
 
     /** Starts the test's mock server, closing the one it had: every later {@link #profile} run goes to it. */
     MockServer startMock(MockConfig config) {
+        return startMock(config, null);
+    }
+
+    /**
+     * {@link #startMock(MockConfig)} serving HTTPS with {@code tls} (null: plain HTTP); then {@link #profile} runs go
+     * to its {@code https://} URL.
+     */
+    MockServer startMock(MockConfig config, SslContext tls) {
         stopMock();
-        test.mock = MockServer.start(config);
+        test.mock = MockServer.start(config, tls);
         return test.mock;
     }
 
@@ -151,7 +160,8 @@ final class AiperfRuns implements BeforeEachCallback, AfterEachCallback {
         Path artifacts = workDir().resolve(++test.artifactDirs == 1 ? "run" : "run-" + test.artifactDirs);
         List<String> argv = new ArrayList<>(List.of("profile"));
         if (test.mock != null && !names(args, "-u", "--url")) {
-            argv.addAll(List.of("-u", "127.0.0.1:" + test.mock.port()));
+            argv.addAll(List.of("-u", test.mock.baseUrl().startsWith("https://") ? test.mock.baseUrl()
+                    : "127.0.0.1:" + test.mock.port()));
         }
         if (!names(args, "--tokenizer")) {
             argv.addAll(List.of("--tokenizer", "builtin"));

@@ -111,7 +111,12 @@ class ProfileConfigResolverTest {
         assertThat(resolve("-m", "m", "-u", "10.0.0.1:8000/").endpoint().urls()).containsExactly("http://10.0.0.1:8000");
         assertThat(resolve("-m", "m", "-u", "http://h:1/v1").endpoint().urls()).containsExactly("http://h:1/v1");
         assertThatThrownBy(() -> resolve("-m", "m", "-u", "ftp://h:1")).isInstanceOf(UsageException.class)
-                .hasMessageContaining("only http://");
+                .hasMessageContaining("only http:// and https://");
+        assertThat(resolve("-m", "m", "-u", "https://h/v1/").endpoint().urls()).containsExactly("https://h/v1");
+        assertThat(UrlNormalizer.port("https://h/v1")).isEqualTo(443);
+        assertThat(UrlNormalizer.port("http://h")).isEqualTo(80);
+        assertThatThrownBy(() -> resolve("-m", "m", "-u", "https://me:pw-5150@h:1")).isInstanceOf(UsageException.class)
+                .hasMessageContaining("user name or password").hasMessageNotContaining("pw-5150");
     }
 
     @Test

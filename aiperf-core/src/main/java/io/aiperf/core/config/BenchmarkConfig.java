@@ -1,6 +1,5 @@
 package io.aiperf.core.config;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -22,20 +21,24 @@ public record BenchmarkConfig(
         ServiceConfig service,
         MetricsConfig metrics) {
 
-    public static final String REDACTED = "<redacted>";
+    /** What a secret is replaced with ({@link Secrets#REDACTED}). */
+    public static final String REDACTED = Secrets.REDACTED;
 
     public BenchmarkConfig {
         metrics = metrics == null ? MetricsConfig.NONE : metrics;
     }
 
-    /** A copy safe to write into exports and logs: the API key and secret-looking headers are masked. */
+    /**
+     * A copy safe to write into exports and logs and to hand to a service that sends no request: the API key and
+     * every secret header's value ({@link Secrets}) are masked.
+     */
     public BenchmarkConfig redacted() {
-        Map<String, String> headers = new LinkedHashMap<>();
-        endpoint.headers().forEach((k, v) -> headers.put(k, SecretHeaders.isSecret(k) ? REDACTED : v));
+        Map<String, String> headers = Secrets.of(endpoint).redactHeaders(endpoint.headers());
         EndpointConfig e = new EndpointConfig(endpoint.modelNames(), endpoint.type(), endpoint.streaming(),
                 endpoint.urls(), endpoint.customEndpoint(), endpoint.requestTimeoutSeconds(),
                 endpoint.apiKey() == null ? null : REDACTED, endpoint.useLegacyMaxTokens(),
-                endpoint.useServerTokenCount(), headers, endpoint.extraInputs(), endpoint.connectionReuse());
+                endpoint.useServerTokenCount(), headers, endpoint.extraInputs(), endpoint.connectionReuse(),
+                endpoint.secretHeaders(), endpoint.tls());
         return new BenchmarkConfig(benchmarkId, cliCommand, e, input, load, tokenizer, output, service, metrics);
     }
 }

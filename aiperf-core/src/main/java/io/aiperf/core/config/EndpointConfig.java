@@ -12,10 +12,13 @@ import java.util.Map;
  * @param urls             {@code -u}, normalised to {@code scheme://host:port[/path]} without a trailing slash
  * @param customEndpoint   {@code --custom-endpoint}, or null for the type's default path
  * @param requestTimeoutSeconds {@code --request-timeout-seconds}
- * @param apiKey           {@code --api-key}, or null; never logged or exported
+ * @param apiKey           {@code --api-key} (else {@code OPENAI_API_KEY}), or null; never logged or exported
  * @param headers          {@code --header} pairs in the order given
  * @param extraInputs      {@code --extra-inputs}, values already coerced to Boolean/Long/Double/String or JSON trees
  * @param connectionReuse  {@code --connection-reuse-strategy}; null means {@link ConnectionReuse#POOLED}
+ * @param secretHeaders    {@code --secret-header} names: headers redacted like {@code Authorization} (see
+ *                         {@link Secrets}); null means none
+ * @param tls              how {@code https://} servers are verified; null means {@link TlsConfig#DEFAULT}
  */
 public record EndpointConfig(
         List<String> modelNames,
@@ -29,9 +32,22 @@ public record EndpointConfig(
         boolean useServerTokenCount,
         Map<String, String> headers,
         Map<String, Object> extraInputs,
-        ConnectionReuse connectionReuse) {
+        ConnectionReuse connectionReuse,
+        List<String> secretHeaders,
+        TlsConfig tls) {
+
+    /** No {@code --secret-header} and the default TLS verification. */
+    public EndpointConfig(List<String> modelNames, EndpointType type, boolean streaming, List<String> urls,
+                          String customEndpoint, double requestTimeoutSeconds, String apiKey,
+                          boolean useLegacyMaxTokens, boolean useServerTokenCount, Map<String, String> headers,
+                          Map<String, Object> extraInputs, ConnectionReuse connectionReuse) {
+        this(modelNames, type, streaming, urls, customEndpoint, requestTimeoutSeconds, apiKey, useLegacyMaxTokens,
+                useServerTokenCount, headers, extraInputs, connectionReuse, null, null);
+    }
 
     public EndpointConfig {
+        secretHeaders = secretHeaders == null ? List.of() : List.copyOf(secretHeaders);
+        tls = tls == null ? TlsConfig.DEFAULT : tls;
         connectionReuse = connectionReuse == null ? ConnectionReuse.POOLED : connectionReuse;
         modelNames = List.copyOf(modelNames);
         urls = List.copyOf(urls);

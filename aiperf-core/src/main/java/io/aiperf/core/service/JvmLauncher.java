@@ -18,6 +18,9 @@ public final class JvmLauncher {
     /** Extra JVM options for service processes, e.g. {@code -Xmx2g}. */
     public static final String JAVA_OPTS_ENV = "AIPERF_SERVICE_JAVA_OPTS";
 
+    /** Read by the CLI when {@code --api-key} is absent; removed from every service's environment. */
+    public static final String OPENAI_API_KEY_ENV = "OPENAI_API_KEY";
+
     /** The jar's one entry point, whose hidden {@code service} command runs a service (aiperf-cli). */
     private static final String MAIN_CLASS = "io.aiperf.cli.AiperfMain";
 
@@ -58,6 +61,9 @@ public final class JvmLauncher {
                 .redirectInput(ProcessBuilder.Redirect.PIPE)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log))
                 .redirectError(ProcessBuilder.Redirect.appendTo(log));
+        // The API key reaches the services in the run's configuration, over loopback; no service reads it from its
+        // environment, so it is not left there for a crash report or a child of theirs to find.
+        pb.environment().remove(OPENAI_API_KEY_ENV);
         return pb.start();
     }
 }

@@ -23,7 +23,8 @@ import java.util.Map;
  * them. Null values are omitted. Mapping:
  * <pre>
  * endpoint:  model_names, type, streaming, urls, url (first URL), custom_endpoint, timeout_seconds, api_key,
- *            use_legacy_max_tokens, use_server_token_count, connection_reuse_strategy (when not pooled)
+ *            use_legacy_max_tokens, use_server_token_count, connection_reuse_strategy (when not pooled),
+ *            secret_headers, ssl_ca_file, ssl_insecure (ours, each when set)
  * input:     headers (secret ones masked), extra (--extra-inputs), random_seed, num_dataset_entries,
  *            public_dataset (when set), goodput: {tag: display-unit value} (when set),
  *            prompt: {batch_size, input_tokens: {mean, stddev}, output_tokens: {mean, stddev},
@@ -64,6 +65,13 @@ final class InputConfigJson {
             endpoint.put("use_server_token_count", e.useServerTokenCount());
             if (e.connectionReuse() != ConnectionReuse.POOLED) {
                 endpoint.put("connection_reuse_strategy", e.connectionReuse().cliName());
+            }
+            if (!e.secretHeaders().isEmpty()) {
+                strings(endpoint.putArray("secret_headers"), e.secretHeaders());
+            }
+            putIfNotNull(endpoint, "ssl_ca_file", e.tls().caFile());
+            if (e.tls().insecure()) {
+                endpoint.put("ssl_insecure", true);
             }
         }
         ObjectNode input = root.putObject("input");

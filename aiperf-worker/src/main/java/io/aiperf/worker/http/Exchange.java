@@ -99,7 +99,7 @@ final class Exchange {
         this.requestStartNs = requestStartNs;
         this.xRequestId = xRequestId;
         this.callbacks = callbacks;
-        this.raw = transport.captureRaw() ? new RawCapture(payloadJson) : null;
+        this.raw = transport.captureRaw() ? new RawCapture(payloadJson, transport.secrets()) : null;
     }
 
     boolean isDone() {
@@ -210,7 +210,7 @@ final class Exchange {
                 status,
                 chunks,
                 usage,
-                error,
+                error == null ? null : transport.masked(error),
                 cancelled,
                 credit.intendedNs(),
                 inputText,

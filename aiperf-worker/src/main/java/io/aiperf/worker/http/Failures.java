@@ -5,11 +5,13 @@ import io.aiperf.core.model.ErrorDetails;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.PrematureChannelClosureException;
+import io.netty.handler.ssl.NotSslRecordException;
 
 import javax.net.ssl.SSLException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
+import java.security.cert.CertificateException;
 import java.nio.channels.ClosedChannelException;
 import java.util.Locale;
 
@@ -26,6 +28,10 @@ final class Failures {
     static final String CONNECT_TIMEOUT = "ConnectTimeoutError";
     static final String UNKNOWN_HOST = "UnknownHostError";
     static final String TLS = "TlsError";
+    /** The TLS handshake failed because the server's certificate was not accepted: untrusted, or not for the host. */
+    static final String TLS_CERTIFICATE = "TlsCertificateError";
+    static final String TLS_CERTIFICATE_HINT = "; pass --ssl-ca-file PATH to trust a private CA (or --ssl-insecure, "
+            + "for testing only)";
     static final String INVALID_HTTP = "InvalidHttpResponseError";
     /** No complete response within {@code --request-timeout-seconds} after the request was sent. */
     static final String TIMEOUT = "TimeoutError";
@@ -42,7 +48,30 @@ final class Failures {
 
     static ErrorDetails of(Throwable t) {
         Throwable cause = t instanceof DecoderException && t.getCause() != null ? t.getCause() : t;
+        if (cause instanceof NotSslRecordException) {
+            // Netty's message is a hex dump of what came back: one fixed line says it (and gives one summary row).
+            return new ErrorDetails(null, TLS, "the server did not answer with TLS (a plain-HTTP port? then use "
+                    + "http://)");
+        }
+        if (cause instanceof SSLException) {
+            CertificateException rejected = certificateCause(cause);
+            if (rejected != null) {
+                // The certificate's own reason (e.g. "unable to find valid certification path to requested target",
+                // "No subject alternative names matching IP address … found"), without the JDK's class-name prefix.
+                return new ErrorDetails(null, TLS_CERTIFICATE, "server certificate not accepted: "
+                        + OneLine.of(rejected) + TLS_CERTIFICATE_HINT);
+            }
+        }
         return new ErrorDetails(null, type(cause), OneLine.messageOf(cause));
+    }
+
+    private static CertificateException certificateCause(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof CertificateException certificate) {
+                return certificate;
+            }
+        }
+        return null;
     }
 
     /**

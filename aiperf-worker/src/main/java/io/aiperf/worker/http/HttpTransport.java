@@ -1,6 +1,7 @@
 package io.aiperf.worker.http;
 
 import io.aiperf.core.config.EndpointConfig;
+import io.aiperf.core.config.Secrets;
 import io.aiperf.core.endpoint.ResponseParser;
 import io.aiperf.core.error.OneLine;
 import io.aiperf.core.message.Credit;
@@ -23,7 +24,6 @@ import io.netty.channel.pool.SimpleChannelPool;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.Future;
@@ -33,7 +33,6 @@ import io.netty.util.concurrent.Promise;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import javax.net.ssl.SSLException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -86,6 +85,8 @@ public final class HttpTransport implements AutoCloseable {
     private final boolean captureRaw;
     /** The HTTP trace options: every record carries its {@link io.aiperf.core.message.HttpTrace}. */
     private final boolean traceHttp;
+    /** The run's redaction rule: raw captures' headers, and error messages (a server may echo a credential). */
+    private final Secrets secrets;
     /** Targets of the user's {@code -u} URLs; a warm-up target, if any, comes after them. */
     private final int userTargets;
     private volatile boolean warmupEnded;
@@ -123,13 +124,14 @@ public final class HttpTransport implements AutoCloseable {
         this.timeoutNs = endpoint.requestTimeoutSeconds() > 0
                 ? (long) Math.min(endpoint.requestTimeoutSeconds() * 1e9, (double) Long.MAX_VALUE / 4) : 0;
         this.requests = new RequestFactory(endpoint);
+        this.secrets = Secrets.of(endpoint);
 
         ResponseParser parser = ResponseParser.of(endpoint);
         List<EndpointUrl> urls = new ArrayList<>();
         for (String base : endpoint.urls()) {
             urls.add(EndpointUrl.of(base, endpoint.path()));
         }
-        SslContext ssl = urls.stream().anyMatch(EndpointUrl::tls) ? clientSslContext() : null;
+        SslContext ssl = urls.stream().anyMatch(EndpointUrl::tls) ? ClientTls.context(endpoint.tls()) : null;
         this.userTargets = urls.size();
         if (warmupBaseUrl != null) {
             urls.add(EndpointUrl.of(warmupBaseUrl, endpoint.path()));
@@ -377,6 +379,19 @@ public final class HttpTransport implements AutoCloseable {
         return traceHttp;
     }
 
+    Secrets secrets() {
+        return secrets;
+    }
+
+    /** {@code error} with any credential of the run masked in its message (failures only: off the usual path). */
+    ErrorDetails masked(ErrorDetails error) {
+        if (!secrets.hasValues() || error.message() == null) {
+            return error;
+        }
+        String message = secrets.mask(error.message());
+        return message.equals(error.message()) ? error : new ErrorDetails(error.code(), error.type(), message);
+    }
+
     /** Called once per exchange, from {@link Exchange#complete}. */
     void completed(Exchange ex) {
         inFlightCount.decrementAndGet();
@@ -496,14 +511,6 @@ public final class HttpTransport implements AutoCloseable {
             return new InetSocketAddress(chosen, url.port());
         } catch (UnknownHostException e) {
             return InetSocketAddress.createUnresolved(url.host(), url.port());
-        }
-    }
-
-    private static SslContext clientSslContext() {
-        try {
-            return SslContextBuilder.forClient().build();
-        } catch (SSLException e) {
-            throw new IllegalStateException("cannot initialise TLS: " + e.getMessage(), e);
         }
     }
 

@@ -1,7 +1,6 @@
 package io.aiperf.worker.http;
 
-import io.aiperf.core.config.BenchmarkConfig;
-import io.aiperf.core.config.SecretHeaders;
+import io.aiperf.core.config.Secrets;
 import io.aiperf.core.message.RawExchange;
 import io.netty.handler.codec.http.HttpHeaders;
 
@@ -13,27 +12,29 @@ import java.util.Map;
 /**
  * What one request exchanged, kept only at export level raw (an {@link Exchange} has none otherwise, so the usual
  * path allocates nothing for it). Confined to the channel's event loop, like the exchange's response fields.
- * Secret request headers are redacted here, before anything leaves the worker.
+ * Secret headers (request and response, by the run's {@link Secrets} rule) are redacted here, before anything
+ * leaves the worker.
  */
 final class RawCapture {
 
     private final String payload;
+    private final Secrets secrets;
     private Map<String, String> requestHeaders;
     private Map<String, String> responseHeaders;
     private final List<RawExchange.RawResponse> responses = new ArrayList<>();
 
-    RawCapture(String payload) {
+    RawCapture(String payload, Secrets secrets) {
         this.payload = payload;
+        this.secrets = secrets;
     }
 
     void requestHeaders(HttpHeaders headers) {
-        Map<String, String> out = headerMap(headers);
-        out.replaceAll((name, value) -> SecretHeaders.isSecret(name) ? BenchmarkConfig.REDACTED : value);
-        requestHeaders = out;
+        requestHeaders = secrets.redactHeaders(headerMap(headers));
     }
 
+    /** A server's {@code Set-Cookie} is a credential too. */
     void responseHeaders(HttpHeaders headers) {
-        responseHeaders = headerMap(headers);
+        responseHeaders = secrets.redactHeaders(headerMap(headers));
     }
 
     /** One SSE message, every field it had. */

@@ -25,6 +25,8 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -55,10 +57,20 @@ final class TestHttpServer implements AutoCloseable {
     final BlockingQueue<Received> requests = new LinkedBlockingQueue<>();
     volatile Responder responder = (ctx, req) -> { };
 
+    /** The protocol each TLS handshake's ALPN picked ({@code ""} when the client offered none we speak). */
+    final BlockingQueue<String> negotiatedProtocols = new LinkedBlockingQueue<>();
+
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final Channel server;
+    private final boolean tls;
 
     TestHttpServer() throws InterruptedException {
+        this(null);
+    }
+
+    /** A server speaking HTTPS with {@code tls} (a server context), or plain HTTP when it is null. */
+    TestHttpServer(SslContext tls) throws InterruptedException {
+        this.tls = tls != null;
         server = new ServerBootstrap()
                 .group(group)
                 .channel(NioServerSocketChannel.class)
@@ -66,6 +78,16 @@ final class TestHttpServer implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         accepted.incrementAndGet();
+                        if (tls != null) {
+                            SslHandler handler = tls.newHandler(ch.alloc());
+                            handler.handshakeFuture().addListener(f -> {
+                                if (f.isSuccess()) {
+                                    String protocol = handler.applicationProtocol();
+                                    negotiatedProtocols.add(protocol == null ? "" : protocol);
+                                }
+                            });
+                            ch.pipeline().addLast(handler);
+                        }
                         ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(1 << 20),
                                 new SimpleChannelInboundHandler<FullHttpRequest>() {
                                     @Override
@@ -86,7 +108,7 @@ final class TestHttpServer implements AutoCloseable {
     }
 
     String baseUrl() {
-        return "http://127.0.0.1:" + ((java.net.InetSocketAddress) server.localAddress()).getPort();
+        return (tls ? "https://" : "http://") + "127.0.0.1:" + ((java.net.InetSocketAddress) server.localAddress()).getPort();
     }
 
     @Override

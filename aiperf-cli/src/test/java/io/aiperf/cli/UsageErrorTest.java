@@ -1,0 +1,33 @@
+package io.aiperf.cli;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A mistyped option must not echo the value after it: that value may be a credential. */
+class UsageErrorTest {
+
+    @Test
+    void anUnknownOptionIsNamedWithoutTheValuesAroundIt() {
+        StringWriter err = new StringWriter();
+        int code = AiperfMain.execute(new String[] {"profile", "-m", "m", "--api-kee", "sk-typo-5f1e2d",
+                "--heder=Authorization: Bearer tok-typo-77a1"}, new PrintWriter(new StringWriter()),
+                new PrintWriter(err));
+
+        assertThat(code).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).startsWith("aiperf: error: Unknown options: '--api-kee', '--heder' (values not "
+                + "shown: they may hold credentials)").doesNotContain("sk-typo-5f1e2d").doesNotContain("tok-typo-77a1");
+        assertThat(err.toString().strip().lines()).hasSize(1);
+    }
+
+    @Test
+    void theMessageNamesOnlyOptions() {
+        assertThat(AiperfMain.unmatchedMessage(List.of("--nope"))).isEqualTo("Unknown option: '--nope'");
+        assertThat(AiperfMain.unmatchedMessage(List.of("stray"))).isEqualTo("unexpected argument (values not shown: "
+                + "they may hold credentials)");
+    }
+}
