@@ -6,8 +6,8 @@ import io.aiperf.core.message.Message.RunFinished;
 
 /**
  * The one place that decides aiperf's exit status: 0 success, 1 a failed run (or a failure that is not the user's
- * command line), 2 a usage error, 130 interrupted. The controller only reports how a run ended; this turns that into
- * the status and the one line to print.
+ * command line), 2 a usage error, 130 interrupted (143 when by SIGTERM). The controller only reports how a run
+ * ended; this turns that into the status and the one line to print.
  */
 public final class ExitCodes {
 
@@ -16,6 +16,8 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** As a shell reports a process ended by SIGINT. */
     public static final int INTERRUPTED = 130;
+    /** As a shell reports a process ended by SIGTERM: the run was cancelled by SIGTERM (exports still written). */
+    public static final int TERMINATED = 143;
 
     /** An exit status and the one line that explains it (null when there is nothing to say). */
     public record Exit(int code, String message) {
@@ -30,15 +32,20 @@ public final class ExitCodes {
     }
 
     /**
-     * A finished run: failed (1), interrupted (130), every request failed (1), an error rate above
+     * A finished run: failed (1), interrupted (130; 143 by SIGTERM), every request failed (1), an error rate above
      * {@code --fail-on-error-rate} (1), else 0. Checked after every export is written, so a failed gate loses nothing.
      *
      * @param failOnErrorRatePct {@code --fail-on-error-rate}, or null
      */
     public static Exit of(RunFinished run, Double failOnErrorRatePct) {
+        return of(run, failOnErrorRatePct, false);
+    }
+
+    /** As {@link #of(RunFinished, Double)}; a cancelled run is 143 when {@code bySigterm}, else 130. */
+    public static Exit of(RunFinished run, Double failOnErrorRatePct, boolean bySigterm) {
         return switch (run.status()) {
             case FAILED -> new Exit(FAILED, run.errorMessage());
-            case CANCELLED -> new Exit(INTERRUPTED, null);
+            case CANCELLED -> new Exit(bySigterm ? TERMINATED : INTERRUPTED, null);
             case COMPLETED -> completed(run, failOnErrorRatePct);
         };
     }

@@ -29,8 +29,11 @@ final class ServiceMain {
             System.err.println("aiperf service: error: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        // Ctrl-C reaches the whole process group; only the CLI decides what it means.
+        // Ctrl-C reaches the whole process group, and so does the SIGTERM of `timeout`, a batch scheduler or a
+        // container stop: only the CLI decides what they mean (a clean stop that writes every export). A service
+        // whose CLI is gone exits on its own (the stdin pipe), so nothing is left that only SIGKILL would end.
         SignalSupport.ignoreInterrupt();
+        SignalSupport.ignoreTerminate();
         Service service = switch (line.type()) {
             case SYSTEM_CONTROLLER -> new SystemController(line.id(), line.endpoints(), line.logFile(), line.workers());
             case WORKER -> new WorkerService(line.id(), line.endpoints());

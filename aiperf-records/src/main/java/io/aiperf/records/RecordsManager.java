@@ -66,6 +66,7 @@ public final class RecordsManager implements Service {
             ZMQ.Socket events = bus.connect(Channel.EVENTS, endpoints.get(Channel.EVENTS));
             ZMQ.Socket control = bus.connect(Channel.CONTROL, endpoints.get(Channel.CONTROL));
             boolean registered = false;
+            boolean failureReported = false;
             long lastProgressNs = System.nanoTime();
             long lastProcessed = 0;
             while (true) {
@@ -87,6 +88,11 @@ public final class RecordsManager implements Service {
                 } else if (event instanceof Shutdown s) {
                     log.info("{} shutting down: {}", id, s.reason());
                     return 0;
+                }
+                if (collector != null && collector.started() && !failureReported && collector.failure() != null) {
+                    // Reported while the run goes on, so the controller stops it rather than sending more requests.
+                    failureReported = true;
+                    ZmqBus.send(control, new ServiceFailed(id, collector.failure()));
                 }
                 long now = System.nanoTime();
                 if (collector != null && collector.started() && now - lastProgressNs >= PROGRESS_NS) {

@@ -96,9 +96,16 @@ final class Exchange {
         return ctx;
     }
 
-    /** Runs once when this exchange ends, whether its response was written or its connection dropped. */
+    /**
+     * Adds an action that runs once when this exchange ends, whether its response was written or its connection
+     * dropped; actions run in the order they were added.
+     */
     void onFinish(Runnable action) {
-        this.onFinish = action;
+        Runnable before = onFinish;
+        this.onFinish = before == null ? action : () -> {
+            before.run();
+            action.run();
+        };
     }
 
     boolean isActive() {
@@ -156,9 +163,14 @@ final class Exchange {
 
     /** Sends the status line and headers of a server-sent-event stream; events follow as chunks. */
     void startEventStream() {
-        HttpResponse response = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
+        startChunkedBody(HttpResponseStatus.OK, HttpHeaderValues.TEXT_EVENT_STREAM);
+    }
+
+    /** Sends the status line and headers of a chunked body of {@code contentType}; chunks follow. */
+    void startChunkedBody(HttpResponseStatus status, CharSequence contentType) {
+        HttpResponse response = new DefaultHttpResponse(HttpVersion.HTTP_1_1, status);
         response.headers()
-                .set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.TEXT_EVENT_STREAM)
+                .set(HttpHeaderNames.CONTENT_TYPE, contentType)
                 .set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_CACHE);
         HttpUtil.setTransferEncodingChunked(response, true);
         HttpUtil.setKeepAlive(response, keepAlive);
@@ -174,6 +186,18 @@ final class Exchange {
             writes.event(System.nanoTime());
         }
         ctx.writeAndFlush(new DefaultHttpContent(event), ctx.voidPromise());
+    }
+
+    /**
+     * Writes one chunk (not stamped: for bodies without a schedule) and runs {@code next} once it has gone out to
+     * the socket, if the exchange is still on: a writer that waits for each chunk cannot outrun a slow reader.
+     */
+    void writeChunk(ByteBuf chunk, Runnable next) {
+        ctx.writeAndFlush(new DefaultHttpContent(chunk)).addListener(written -> {
+            if (written.isSuccess() && isActive()) {
+                next.run();
+            }
+        });
     }
 
     /** Terminates the chunked body; the exchange ends when the terminator has been written. */

@@ -5,6 +5,7 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.handler.codec.http.HttpResponseStatus;
 
 import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
 
 /**
  * An OpenAI chat/completions answer broken by an injected {@link Fault}, on the normal timing: a streamed fault
@@ -13,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 final class FaultyAnswer {
 
     private static final byte[] DONE = "data: [DONE]\n\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] DATA_FIELD = "data: ".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] BARE_DONE = "[DONE]\n\n".getBytes(StandardCharsets.US_ASCII);
     /** An {@code event: error} block: AIPerf takes its message from the comment line. */
     private static final byte[] SSE_ERROR = ("event: error\n: " + Fault.MESSAGE + "\ndata: {\"error\":{\"message\":\""
             + Fault.MESSAGE + "\",\"type\":\"server_error\",\"code\":500}}\n\n").getBytes(StandardCharsets.UTF_8);
@@ -54,6 +57,16 @@ final class FaultyAnswer {
             });
             return;
         }
+        if (fault == Fault.ENDLESS_STREAM) {
+            exchange.startEventStream();
+            exchange.runAt(firstTokenAtNs, () -> EndlessBody.start(exchange,
+                    json.tokenChunk(alloc(), "the", true, null), json.tokenChunk(alloc(), " the", false, null)));
+            return;
+        }
+        if (fault == Fault.MALFORMED_SSE) {
+            streamWithoutFieldNames();
+            return;
+        }
         Runnable strike;
         if (fault == Fault.SSE_ERROR) {
             strike = () -> {
@@ -72,6 +85,27 @@ final class FaultyAnswer {
         }
         new SseResponder(exchange, json, plan, new TokenText(plan.promptHash()), false, 0, firstTokenAtNs,
                 config.itlNs()).interruptHalfway(strike).start();
+    }
+
+    /** The normal stream with every line's {@code data: } cut off: JSON lines that no SSE parser takes as data. */
+    private void streamWithoutFieldNames() {
+        SseResponder.Events bare = new SseResponder.Events() {
+            @Override
+            public ByteBuf token(ByteBufAllocator alloc, int index, String text, boolean last) {
+                return withoutFieldName(json.tokenChunk(alloc, text, index == 0, last ? plan.finishReason() : null));
+            }
+
+            @Override
+            public void finish(ByteBufAllocator alloc, Consumer<ByteBuf> out) {
+                out.accept(alloc.buffer(BARE_DONE.length).writeBytes(BARE_DONE));
+            }
+        };
+        new SseResponder(exchange, bare, plan, new TokenText(plan.promptHash()), firstTokenAtNs, config.itlNs())
+                .start();
+    }
+
+    private static ByteBuf withoutFieldName(ByteBuf event) {
+        return event.skipBytes(DATA_FIELD.length);
     }
 
     private void whole(Fault fault) {

@@ -27,7 +27,7 @@ final class InferenceRoute extends JsonRoute {
     @Override
     void answer(Exchange exchange, JsonNode body, Fault fault) throws InferenceRequest.InvalidRequestException {
         InferenceRequest request = InferenceRequest.parse(endpoint, body);
-        if (fault == null || fault == Fault.SSE_ERROR && !request.stream()) {
+        if (fault == null || fault.needsStream() && !request.stream()) {
             answer(exchange, request);
         } else {
             new FaultyAnswer(exchange, config, endpoint, request, newId()).answer(fault);

@@ -3,17 +3,23 @@ package io.aiperf.mock;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.netty.buffer.ByteBufInputStream;
+import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The common start of every inference route: read the JSON body, log the arrival with its media count (before
  * validating: the log is what arrived, including requests the mock then refuses), answer 400 to invalid JSON or
  * malformed media ({@link MediaParts}), maybe inject a {@link Fault}, then let the route {@link #answer} it.
  *
- * <p>The faults every route shares are handled here: HTTP 500, a stall and a reset. The others are passed to
- * {@link #answer(Exchange, JsonNode, Fault)}, which routes that shape OpenAI answers override.
+ * <p>The faults every route shares are handled here: HTTP 500, 429 and 503, a stall, a reset and an endless body.
+ * The others are passed to {@link #answer(Exchange, JsonNode, Fault)}, which routes that shape OpenAI answers
+ * override.
  */
 abstract class JsonRoute implements Route {
 
@@ -63,8 +69,22 @@ abstract class JsonRoute implements Route {
                     Json.error(exchange.ctx().alloc(), Fault.MESSAGE, "server_error", 500));
             return;
         }
+        if (fault == Fault.HTTP_429 || fault == Fault.HTTP_503) {
+            boolean limited = fault == Fault.HTTP_429;
+            FullHttpResponse response = exchange.jsonResponse(
+                    limited ? HttpResponseStatus.TOO_MANY_REQUESTS : HttpResponseStatus.SERVICE_UNAVAILABLE,
+                    Json.error(exchange.ctx().alloc(), Fault.MESSAGE, limited ? "rate_limit_exceeded" : "overloaded",
+                            limited ? 429 : 503));
+            response.headers().setInt(HttpHeaderNames.RETRY_AFTER, Fault.RETRY_AFTER_SECONDS);
+            exchange.send(response);
+            return;
+        }
         if (fault == Fault.STALL) {
             return; // the exchange stays open until the client gives up and closes the connection
+        }
+        if (fault == Fault.OVERSIZE) {
+            oversize(exchange, body.path("stream").asBoolean(false));
+            return;
         }
         try {
             if (fault == Fault.RESET && !body.path("stream").asBoolean(false)) {
@@ -94,6 +114,20 @@ abstract class JsonRoute implements Route {
         } else {
             answer(exchange, body);
         }
+    }
+
+    /**
+     * A 200 that never ends: a JSON body whose first choice's text keeps growing, or one {@code data:} line that never
+     * ends; a client without a per-response cap would read it until its request timeout.
+     */
+    private static void oversize(Exchange exchange, boolean stream) {
+        String head = (stream ? "data: " : "") + "{\"id\":\"oversize\",\"object\":\""
+                + (stream ? "chat.completion.chunk" : "chat.completion") + "\",\"choices\":[{\"index\":0,\""
+                + (stream ? "delta" : "message") + "\":{\"content\":\"";
+        exchange.startChunkedBody(HttpResponseStatus.OK,
+                stream ? HttpHeaderValues.TEXT_EVENT_STREAM : HttpHeaderValues.APPLICATION_JSON);
+        EndlessBody.start(exchange, Unpooled.copiedBuffer(head, StandardCharsets.US_ASCII),
+                Unpooled.copiedBuffer(" the", StandardCharsets.US_ASCII));
     }
 
     private void logArrival(Exchange exchange, JsonNode body, MediaParts media, Fault fault) {

@@ -117,7 +117,9 @@ final class MockServerOptions {
                     + " (= --error-rate), sse-error (stream: half the tokens, then an `event: error` block),"
                     + " malformed-json (truncated body or data line), empty-choices (`choices: []`), empty-content"
                     + " (one choice, empty text), reset (TCP reset: at once, or after half a stream), stall (never"
-                    + " answer). The rates, with --error-rate, add up to at most 100 (default: none)")
+                    + " answer), http-429 / http-503 (with Retry-After), oversize (a 200 body or data line that never"
+                    + " ends), endless-stream (token events with no end), malformed-sse (JSON lines without `data:`)."
+                    + " The rates, with --error-rate, add up to at most 100 (default: none)")
     void fault(FaultShare share) {
         apply("--fault", () -> config.withFault(share.fault(), share.pct()));
     }

@@ -45,6 +45,11 @@ class FaultInjectionTest {
     }
 
     private static Wire post(MockServer server, boolean stream, int readTimeoutMs) throws IOException {
+        return post(server, stream, readTimeoutMs, Integer.MAX_VALUE);
+    }
+
+    /** Reads until the server ends the answer or {@code maxBytes} have come (then closes the connection). */
+    private static Wire post(MockServer server, boolean stream, int readTimeoutMs, int maxBytes) throws IOException {
         String body = String.format(CHAT, stream);
         byte[] payload = body.getBytes(StandardCharsets.UTF_8);
         try (Socket socket = new Socket()) {
@@ -61,7 +66,7 @@ class FaultInjectionTest {
             byte[] buf = new byte[8192];
             try {
                 int n;
-                while ((n = in.read(buf)) > 0) {
+                while (received.size() < maxBytes && (n = in.read(buf)) > 0) {
                     received.write(buf, 0, n);
                 }
                 return new Wire(received.toString(StandardCharsets.UTF_8), null);
@@ -157,6 +162,60 @@ class FaultInjectionTest {
             assertThat(stream.failure().getMessage()).containsIgnoringCase("reset");
             assertThat(stream.text()).startsWith("HTTP/1.1 200");
             assertThat(stream.dataLines()).as("half the tokens arrived first").hasSize(4);
+        }
+    }
+
+    @Test
+    void http429And503CarryRetryAfterAndAnOpenAiErrorBody() throws IOException {
+        for (Fault fault : List.of(Fault.HTTP_429, Fault.HTTP_503)) {
+            try (MockServer server = start(fault)) {
+                Wire wire = post(server, true, 5_000);
+                String status = fault == Fault.HTTP_429 ? "429 Too Many Requests" : "503 Service Unavailable";
+                assertThat(wire.text()).startsWith("HTTP/1.1 " + status).containsIgnoringCase("retry-after: 1\r\n");
+                assertThat(TestHttp.json(wire.body()).at("/error/message").asText()).isEqualTo(Fault.MESSAGE);
+                assertThat(server.requestLog()).singleElement().extracting(RequestRecord::fault).isEqualTo(fault);
+            }
+        }
+    }
+
+    @Test
+    void oversizeSendsABodyOrADataLineThatNeverEnds() throws IOException {
+        int fourMiB = 4 << 20;
+        try (MockServer server = start(Fault.OVERSIZE)) {
+            Wire whole = post(server, false, 5_000, fourMiB);
+            assertThat(whole.text()).startsWith("HTTP/1.1 200").contains("application/json")
+                    .contains("\"message\":{\"content\":\"");
+            assertThat(whole.text().length()).isGreaterThanOrEqualTo(fourMiB);
+
+            Wire stream = post(server, true, 5_000, fourMiB);
+            assertThat(stream.text()).contains("text/event-stream").contains("data: {").doesNotContain("\n\n");
+            assertThat(stream.text().length()).isGreaterThanOrEqualTo(fourMiB);
+            // The server is not stuck: the client closed, the next request is answered.
+            assertThat(TestHttp.get(server, "/health").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void endlessStreamSendsValidTokenEventsWithoutEnd() throws IOException {
+        try (MockServer server = start(Fault.ENDLESS_STREAM)) {
+            List<String> data = post(server, true, 5_000, 2 << 20).dataLines();
+            assertThat(data.size()).isGreaterThan(5_000);
+            assertThat(data.subList(0, data.size() - 1)).allSatisfy(line ->
+                    assertThat(TestHttp.json(line).at("/choices/0/delta/content").asText()).isNotEmpty());
+            assertThat(data).doesNotContain("[DONE]");
+
+            Wire whole = post(server, false, 5_000);
+            assertThat(TestHttp.json(whole.body()).at("/choices/0/message/content").asText()).isNotEmpty();
+        }
+    }
+
+    @Test
+    void malformedSseSendsJsonLinesWithoutTheDataField() throws IOException {
+        try (MockServer server = start(Fault.MALFORMED_SSE)) {
+            Wire wire = post(server, true, 5_000);
+            assertThat(wire.text()).startsWith("HTTP/1.1 200").contains("text/event-stream");
+            assertThat(wire.dataLines()).isEmpty();
+            assertThat(wire.text()).contains("{\"id\":").contains("[DONE]");
         }
     }
 

@@ -154,7 +154,8 @@ class MockServerMainTest {
         "--fault stall:80 --error-rate 30 | Invalid value for option '--error-rate': fault rates (with the error"
             + " rate) add up to 110.0 percent, more than 100",
         "--fault bogus:5           | Invalid value for option '--fault': unknown fault 'bogus' (one of http-500,"
-            + " sse-error, malformed-json, empty-choices, empty-content, reset, stall)",
+            + " sse-error, malformed-json, empty-choices, empty-content, reset, stall, http-429, http-503, oversize,"
+            + " endless-stream, malformed-sse)",
         "--fault reset             | Invalid value for option '--fault': 'reset' is not NAME:PCT",
         "--fault reset:lots        | Invalid value for option '--fault': 'lots' in 'reset:lots' is not a number",
     })

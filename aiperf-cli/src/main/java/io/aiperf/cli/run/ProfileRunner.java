@@ -26,6 +26,9 @@ import org.zeromq.ZMQ;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
@@ -46,7 +49,10 @@ public final class ProfileRunner {
     private final boolean tty;
 
     private volatile boolean cancelRequested;
+    /** SIGINTs and SIGTERMs so far: the first asks for a clean cancel, the second aborts. */
     private volatile int interrupts;
+    /** The cancel came from SIGTERM (exit 143) rather than Ctrl-C (130). */
+    private volatile boolean terminated;
     private final CountDownLatch finished = new CountDownLatch(1);
     private Double failOnErrorRatePct;
 
@@ -80,7 +86,8 @@ public final class ProfileRunner {
             Files.createDirectories(logFile.getParent());
             Files.writeString(logFile, "");
         } catch (IOException e) {
-            err.println("aiperf: error: cannot write to artifact directory " + artifactDir + ": " + e.getMessage());
+            // Before the controller starts: not one request goes out to a run whose results could not be kept.
+            err.println("aiperf: error: cannot write to artifact directory " + artifactDir + ": " + reason(e));
             return ExitCodes.FAILED;
         }
 
@@ -183,7 +190,7 @@ public final class ProfileRunner {
             out.println(line);
         }
         out.flush();
-        ExitCodes.Exit exit = ExitCodes.of(f, failOnErrorRatePct);
+        ExitCodes.Exit exit = ExitCodes.of(f, failOnErrorRatePct, terminated);
         if (exit.message() != null) {
             err.println("aiperf: error: " + LogRedaction.mask(exit.message()));
         }
@@ -191,17 +198,12 @@ public final class ProfileRunner {
     }
 
     private void installSignalHandlers(Process controller) {
-        SignalSupport.onInterrupt(() -> {
-            interrupts++;
-            cancelRequested = true;
-            if (interrupts >= 2) {
-                err.println("aiperf: aborted; exports may be incomplete");
-                controller.descendants().forEach(ProcessHandle::destroyForcibly);
-                controller.destroyForcibly();
-                Runtime.getRuntime().halt(ExitCodes.INTERRUPTED);
-            }
-        });
-        // SIGTERM: ask for the same clean cancel, and give it time to write the exports before the JVM goes.
+        // SIGTERM (kill, a job scheduler, docker stop) is asked for the same clean cancel as Ctrl-C: in-flight
+        // requests end, every export is written, then the exit status says which signal it was (143, not 130).
+        SignalSupport.onInterrupt(() -> cancel(controller, false));
+        SignalSupport.onTerminate(() -> cancel(controller, true));
+        // SIGHUP (the terminal went away) still takes the JVM's default way out: the shutdown hooks. Give the same
+        // clean cancel time to write the exports before the JVM goes.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (finished.getCount() == 0) {
                 return;
@@ -214,7 +216,36 @@ public final class ProfileRunner {
             }
             controller.descendants().forEach(ProcessHandle::destroyForcibly);
             controller.destroyForcibly();
-        }, "aiperf-sigterm"));
+        }, "aiperf-hangup"));
+    }
+
+    /** The first signal asks for a clean cancel; a second one aborts at once. Runs on the JVM's signal thread. */
+    private void cancel(Process controller, boolean bySigterm) {
+        interrupts++;
+        if (interrupts == 1) {
+            terminated = bySigterm;
+        }
+        cancelRequested = true;
+        if (interrupts >= 2) {
+            err.println("aiperf: aborted; exports may be incomplete");
+            controller.descendants().forEach(ProcessHandle::destroyForcibly);
+            controller.destroyForcibly();
+            Runtime.getRuntime().halt(terminated ? ExitCodes.TERMINATED : ExitCodes.INTERRUPTED);
+        }
+    }
+
+    /** Why a path could not be written, without repeating the path where the reason alone says it. */
+    private static String reason(IOException e) {
+        if (e instanceof FileAlreadyExistsException f) {
+            return f.getFile() + " exists and is not a directory";
+        }
+        if (e instanceof AccessDeniedException f) {
+            return "permission denied (" + f.getFile() + ")";
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason() + (f.getFile() == null ? "" : " (" + f.getFile() + ")");
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** @return the controller's exit code, or -1 when it had to be killed */

@@ -28,7 +28,8 @@ import java.util.Map;
  *
  * <p>{@link #profile} adds to the test's arguments only what a run against the mock needs and the test does not
  * care about: {@code -u 127.0.0.1:<mock port>} (unless the test names its own {@code -u}/{@code --url} or started
- * no mock), {@code --tokenizer builtin} (unless the test names its own) and a fresh {@code --artifact-dir}.
+ * no mock), {@code --tokenizer builtin} (unless the test names its own) and a fresh {@code --artifact-dir} (unless
+ * the test names its own).
  * {@link #run} runs exactly the argv it is given.
  *
  * <p>{@link #within}, {@link #withEnv} and {@link #inDir} return views of the same test (same directory, same mock)
@@ -156,8 +157,15 @@ final class AiperfRuns implements BeforeEachCallback, AfterEachCallback {
         return startProfile(List.of(args));
     }
 
+    /** The {@code --artifact-dir} the next {@link #profile} run will get, for a test that prepares it. */
+    Path nextArtifactDir() {
+        int next = test.artifactDirs + 1;
+        return workDir().resolve(next == 1 ? "run" : "run-" + next);
+    }
+
     private RunningAiperf startProfile(List<String> args) throws IOException {
-        Path artifacts = workDir().resolve(++test.artifactDirs == 1 ? "run" : "run-" + test.artifactDirs);
+        Path artifacts = nextArtifactDir();
+        test.artifactDirs++;
         List<String> argv = new ArrayList<>(List.of("profile"));
         if (test.mock != null && !names(args, "-u", "--url")) {
             argv.addAll(List.of("-u", test.mock.baseUrl().startsWith("https://") ? test.mock.baseUrl()
@@ -166,7 +174,12 @@ final class AiperfRuns implements BeforeEachCallback, AfterEachCallback {
         if (!names(args, "--tokenizer")) {
             argv.addAll(List.of("--tokenizer", "builtin"));
         }
-        argv.addAll(List.of("--artifact-dir", artifacts.toString()));
+        String ownDir = valueOf(args, "--artifact-dir");
+        if (ownDir != null) {
+            artifacts = workDir().resolve(ownDir);
+        } else {
+            argv.addAll(List.of("--artifact-dir", artifacts.toString()));
+        }
         argv.addAll(args);
         return launch(argv, artifacts);
     }
@@ -199,6 +212,19 @@ final class AiperfRuns implements BeforeEachCallback, AfterEachCallback {
             }
         }
         return false;
+    }
+
+    /** The value the test gave {@code option} ({@code --opt value} or {@code --opt=value}), or null. */
+    private static String valueOf(List<String> args, String option) {
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i).equals(option) && i + 1 < args.size()) {
+                return args.get(i + 1);
+            }
+            if (args.get(i).startsWith(option + "=")) {
+                return args.get(i).substring(option.length() + 1);
+            }
+        }
+        return null;
     }
 
     private static void deleteTree(Path root) throws IOException {

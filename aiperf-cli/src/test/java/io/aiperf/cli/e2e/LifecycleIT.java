@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -14,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Processes come and go as they should: each service type runs in its own JVM, no JVM outlives its CLI, a dying
- * worker or records manager is reported, Ctrl-C keeps results.
+ * worker or records manager is reported, Ctrl-C and SIGTERM keep results.
  */
 class LifecycleIT {
 
@@ -104,6 +105,37 @@ class LifecycleIT {
         long recorded = r.records().size();
         assertThat(recorded).isPositive().isLessThan(400);
         assertThat(summary.at("/request_count/avg").asLong()).isEqualTo(recorded);
+        assertThat(Files.exists(r.artifact("profile_export_aiperf.csv"))).isTrue();
+        assertThat(Files.exists(r.artifact("inputs.json"))).isTrue();
+        Thread.sleep(1000);
+        assertThat(AiperfProcess.liveServiceJvms()).isEmpty();
+    }
+
+    /**
+     * SIGTERM to the CLI, and at once to every service JVM too, as {@code timeout}, a batch scheduler or a container
+     * stop sends it to a process group: the services leave the stop to the CLI, which stops as on Ctrl-C, exit 143.
+     */
+    @Test
+    void sigtermStopsCleanlyWritesEveryExportAndExits143EvenWhenEveryProcessGetsIt() throws Exception {
+        RunningAiperf cli = startLongRun();
+        awaitServiceJvms(4);
+        awaitRequests(6);
+
+        List<String> kill = new ArrayList<>(List.of("kill", "-TERM", Long.toString(cli.process().pid())));
+        AiperfProcess.liveServiceJvms().forEach(h -> kill.add(Long.toString(h.pid())));
+        assertThat(kill).hasSize(3 + 4);
+        new ProcessBuilder(kill).start().waitFor();
+        AiperfRun r = cli.awaitExit(60);
+
+        assertThat(r.exitCode()).as(r.stderr()).isEqualTo(143);
+        assertThat(r.stderr()).contains("aiperf: cancelling").doesNotContain("exited unexpectedly")
+                .doesNotContain("\tat ");
+        JsonNode summary = r.summary();
+        assertThat(summary.get("was_cancelled").asBoolean()).isTrue();
+        long recorded = r.records().size();
+        assertThat(recorded).isPositive().isLessThan(400);
+        assertThat(summary.at("/request_count/avg").asLong() + summary.at("/error_request_count/avg").asLong())
+                .isEqualTo(recorded);
         assertThat(Files.exists(r.artifact("profile_export_aiperf.csv"))).isTrue();
         assertThat(Files.exists(r.artifact("inputs.json"))).isTrue();
         Thread.sleep(1000);

@@ -25,6 +25,7 @@ final class JsonLinesFile implements Closeable {
             .disable(StreamWriteFeature.FLUSH_PASSED_TO_STREAM)
             .build();
 
+    private final Path file;
     private final Writer out;
     private final JsonGenerator json;
     private long written;
@@ -32,6 +33,7 @@ final class JsonLinesFile implements Closeable {
 
     /** Creates (or truncates) {@code file} and its parent folders; {@code codec} may be null. */
     JsonLinesFile(Path file, ObjectCodec codec) throws IOException {
+        this.file = file;
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
@@ -58,8 +60,12 @@ final class JsonLinesFile implements Closeable {
 
     /** Ends the line just written with the {@link #generator()}. */
     void endLine() throws IOException {
-        json.flush(); // generator buffer → BufferedWriter only (FLUSH_PASSED_TO_STREAM is off)
-        out.write('\n');
+        try {
+            json.flush(); // generator buffer → BufferedWriter only (FLUSH_PASSED_TO_STREAM is off)
+            out.write('\n');
+        } catch (IOException e) {
+            throw cannotWrite(e);
+        }
         written++;
     }
 
@@ -69,8 +75,23 @@ final class JsonLinesFile implements Closeable {
 
     /** Pushes buffered lines to the file. */
     void flush() throws IOException {
-        json.flush();
-        out.flush();
+        try {
+            json.flush();
+            out.flush();
+        } catch (IOException e) {
+            throw cannotWrite(e);
+        }
+    }
+
+    /**
+     * A write that failed (the disk is full, the file system went read-only), as one line naming the file. The
+     * original is kept as suppressed, not as the cause, so that {@code OneLine.of} reports this line.
+     */
+    private IOException cannotWrite(IOException e) {
+        String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        IOException named = new IOException("cannot write " + file + ": " + reason);
+        named.addSuppressed(e);
+        return named;
     }
 
     @Override
@@ -79,10 +100,21 @@ final class JsonLinesFile implements Closeable {
             return;
         }
         closed = true;
+        IOException failure = null;
         try {
-            json.close();
-        } finally {
-            out.close();
+            json.close(); // into the BufferedWriter only
+        } catch (IOException e) {
+            failure = e;
+        }
+        try {
+            out.close(); // the last flush to the file
+        } catch (IOException e) {
+            if (failure == null) {
+                failure = e;
+            }
+        }
+        if (failure != null) {
+            throw cannotWrite(failure);
         }
     }
 }

@@ -185,6 +185,15 @@ public final class RecordCollector implements AutoCloseable {
     }
 
     /**
+     * Why the pipeline stopped (an export that cannot be written: the disk is full), on one line; null while it runs.
+     * The records manager reports it at once, so the run stops instead of sending requests nobody records.
+     */
+    public String failure() {
+        Throwable t = failure != null ? failure : pipeline == null ? null : pipeline.failure();
+        return t == null ? null : OneLine.of(t);
+    }
+
+    /**
      * Waits until {@code expectedProfiling} records have arrived (at most {@code waitMs}; when it is -1, the run was
      * cut short and only what is already on its way is taken, briefly), drains the pipeline and writes every export.
      */
@@ -211,7 +220,17 @@ public final class RecordCollector implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         if (failure != null) {
-            return RecordsResult.failed("records manager failed: " + OneLine.of(failure));
+            // What the sink took before it stopped is aggregated: the summaries of it are still worth writing
+            // (they may fail as well, on a full disk), and the run still fails with the first cause.
+            String cause = OneLine.of(failure);
+            try {
+                RecordsResult partial = export(cancelled);
+                return new RecordsResult(partial.summaryPath(), partial.report(), partial.exportLines(),
+                        partial.requestCount(), partial.errorCount(), partial.mostCommonError(), cause);
+            } catch (IOException | RuntimeException e) {
+                log.warn("summaries not written after the pipeline failed: {}", OneLine.of(e));
+                return RecordsResult.failed(cause);
+            }
         }
         try {
             return export(cancelled);

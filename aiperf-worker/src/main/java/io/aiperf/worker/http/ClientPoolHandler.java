@@ -57,7 +57,7 @@ final class ClientPoolHandler extends AbstractChannelPoolHandler {
             p.addLast("tls", tls);
         }
         p.addLast("http", new HttpClientCodec(new HttpDecoderConfig().setMaxHeaderSize(MAX_HEADER_BYTES), false, false));
-        SseDecoder sse = new SseDecoder(stamper);
+        SseDecoder sse = new SseDecoder(stamper, maxBodyBytes);
         p.addLast("sse", sse);
         p.addLast("response", new ResponseHandler(stamper, sse, connections, parser, maxBodyBytes, requestTimeoutNs,
                 traceHttp));

@@ -134,6 +134,9 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
                 ctx.close();
             } else if (msg instanceof SseEvent event) {
                 onEvent(ex, event);
+            } else if (msg instanceof StreamTooLarge tooLarge) {
+                fail(ex, stamper.lastReadNs(), Failures.of(Failures.RESPONSE_TOO_LARGE,
+                        "response stream exceeds " + tooLarge.maxBytes() + " bytes"));
             } else if (msg instanceof HttpObject http) {
                 onHttpObject(ex, http);
             }

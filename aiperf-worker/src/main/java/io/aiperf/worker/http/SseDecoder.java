@@ -26,7 +26,9 @@ import java.util.List;
  *   <li>for any other response: the {@link HttpContent}s unchanged (retained), for the next handler to aggregate.</li>
  * </ol>
  * An {@link HttpObject} whose decoder result failed (a malformed or truncated response) is forwarded unchanged and
- * the partial SSE state is dropped.
+ * the partial SSE state is dropped. An event stream whose body goes past {@code maxStreamBytes} is cut there: one
+ * {@link StreamTooLarge} replaces the rest of it (whose bytes are dropped, unparsed), so neither a stream that never
+ * ends nor one endless line can grow memory without bound.
  *
  * <p>Buffer ownership: {@link MessageToMessageDecoder} releases every inbound message after {@link #decode}; SSE
  * content is consumed here, pass-through content is retained once so the next handler owns (and releases) it.
@@ -35,15 +37,29 @@ import java.util.List;
  */
 final class SseDecoder extends MessageToMessageDecoder<HttpObject> {
 
+    /** The cap of a stream when none is given: that of a whole body ({@code HttpTransport}'s). */
+    static final long DEFAULT_MAX_STREAM_BYTES = 64L * 1024 * 1024;
+
     private final SseEventParser parser = new SseEventParser();
     private final SocketStamper stamper;
+    private final long maxStreamBytes;
     private boolean streaming;
+    /** Body bytes of the current event stream so far. */
+    private long streamBytes;
+    /** The current stream went past the cap: the rest of its bytes are dropped. */
+    private boolean overflowed;
     private long bodyStartNs = -1;
 
     /** @param stamper the connection's, whose read stamp marks the arrival of a response's first body byte */
     SseDecoder(SocketStamper stamper) {
+        this(stamper, DEFAULT_MAX_STREAM_BYTES);
+    }
+
+    /** @param maxStreamBytes body bytes an event stream may have; past them it becomes {@link StreamTooLarge} */
+    SseDecoder(SocketStamper stamper, long maxStreamBytes) {
         super(HttpObject.class);
         this.stamper = stamper;
+        this.maxStreamBytes = maxStreamBytes;
     }
 
     /** True when the current response is being decoded as an event stream. */
@@ -75,6 +91,8 @@ final class SseDecoder extends MessageToMessageDecoder<HttpObject> {
         if (msg instanceof HttpResponse response) {
             streaming = isEventStream(response);
             parser.reset();
+            streamBytes = 0;
+            overflowed = false;
             bodyStartNs = -1;
             if (!(msg instanceof HttpContent)) {
                 out.add(msg);
@@ -96,13 +114,27 @@ final class SseDecoder extends MessageToMessageDecoder<HttpObject> {
                 out.add(content.retain());
                 return;
             }
-            parser.feed(content.content(), out);
+            feed(content, out);
             if (content instanceof LastHttpContent) {
                 parser.finish(out);
                 streaming = false;
                 out.add(LastHttpContent.EMPTY_LAST_CONTENT);
             }
         }
+    }
+
+    private void feed(HttpContent content, List<Object> out) {
+        if (overflowed) {
+            return;
+        }
+        streamBytes += content.content().readableBytes();
+        if (streamBytes > maxStreamBytes) {
+            overflowed = true;
+            parser.reset();
+            out.add(new StreamTooLarge(maxStreamBytes));
+            return;
+        }
+        parser.feed(content.content(), out);
     }
 
     @Override

@@ -194,6 +194,30 @@ class SseDecoderTest {
     }
 
     @Test
+    void aStreamPastItsCapBecomesOneStreamTooLargeAndTheRestIsDropped() {
+        EmbeddedChannel ch = new EmbeddedChannel(new SseDecoder(new SocketStamper(false), 20));
+        ByteBuf first = Unpooled.copiedBuffer("data: a\n\n", StandardCharsets.UTF_8); // 9 bytes: within the cap
+        ByteBuf endless = Unpooled.copiedBuffer("data: " + "x".repeat(30), StandardCharsets.UTF_8); // one long line
+        ByteBuf more = Unpooled.copiedBuffer("xxxx\n\ndata: b\n\n", StandardCharsets.UTF_8);
+        ch.writeInbound(eventStreamResponse(HttpResponseStatus.OK), new DefaultHttpContent(first),
+                new DefaultHttpContent(endless), new DefaultHttpContent(more), new DefaultLastHttpContent());
+        assertThat((Object) ch.readInbound()).isInstanceOf(HttpResponse.class);
+        assertThat((Object) ch.readInbound()).isEqualTo(new SseEvent("message", "a", null));
+        assertThat((Object) ch.readInbound()).isEqualTo(new StreamTooLarge(20));
+        assertThat((Object) ch.readInbound()).as("nothing of the rest is parsed")
+                .isSameAs(LastHttpContent.EMPTY_LAST_CONTENT);
+        assertThat(first.refCnt() + endless.refCnt() + more.refCnt()).isZero();
+
+        // The next response on the connection starts with a fresh count.
+        ch.writeInbound(eventStreamResponse(HttpResponseStatus.OK),
+                new DefaultLastHttpContent(Unpooled.copiedBuffer("data: c\n\n", StandardCharsets.UTF_8)));
+        assertThat((Object) ch.readInbound()).isInstanceOf(HttpResponse.class);
+        assertThat((Object) ch.readInbound()).isEqualTo(new SseEvent("message", "c", null));
+        assertThat((Object) ch.readInbound()).isSameAs(LastHttpContent.EMPTY_LAST_CONTENT);
+        assertThat(ch.finish()).isFalse();
+    }
+
+    @Test
     void keepAliveConnectionCarriesTwoStreams() {
         EmbeddedChannel ch = new EmbeddedChannel(new SseDecoder(new SocketStamper(false)));
         List<SseEvent> events = new ArrayList<>();
