@@ -15,6 +15,7 @@ import io.aiperf.core.message.Message.RecordsReady;
 import io.aiperf.core.message.Message.RecordsResult;
 import io.aiperf.core.message.Message.ServiceFailed;
 import io.aiperf.core.message.Message.Shutdown;
+import io.aiperf.core.message.Message.WorkerLost;
 import io.aiperf.core.service.ParentWatch;
 import io.aiperf.core.service.Service;
 import io.aiperf.core.tokenizer.TokenizerLoader;
@@ -75,10 +76,14 @@ public final class RecordsManager implements Service {
                     collector = configure(c, control);
                 } else if (event instanceof ProfileStart && collector != null) {
                     start(collector, records, control);
+                } else if (event instanceof WorkerLost lost && collector != null) {
+                    start(collector, records, control);
+                    collector.workerLost(lost);
                 } else if (event instanceof FinishRecords f && collector != null) {
                     start(collector, records, control);
                     RecordsResult result = startFailure != null ? RecordsResult.failed(startFailure)
-                            : collector.finish(f.expectedProfilingRecords(), f.cancelled(), RECORDS_WAIT_MS);
+                            : collector.finish(f.expectedProfilingRecords(), f.cancelled(), f.workersLost(),
+                            RECORDS_WAIT_MS);
                     ZmqBus.send(control, new RecordsProgress(collector.processed()));
                     ZmqBus.send(control, result);
                 } else if (event instanceof Shutdown s) {
