@@ -3,10 +3,10 @@ package io.aiperf.records;
 import io.aiperf.core.bus.Channel;
 import io.aiperf.core.bus.ServiceEndpoints;
 import io.aiperf.core.bus.ZmqBus;
-import io.aiperf.core.error.OneLine;
-import io.aiperf.core.message.Message;
 import io.aiperf.core.config.LogRedaction;
 import io.aiperf.core.config.Secrets;
+import io.aiperf.core.error.OneLine;
+import io.aiperf.core.message.Message;
 import io.aiperf.core.message.Message.ConfigureRecords;
 import io.aiperf.core.message.Message.FinishRecords;
 import io.aiperf.core.message.Message.Heartbeat;
@@ -17,6 +17,7 @@ import io.aiperf.core.message.Message.RecordsReady;
 import io.aiperf.core.message.Message.RecordsResult;
 import io.aiperf.core.message.Message.ServiceFailed;
 import io.aiperf.core.message.Message.Shutdown;
+import io.aiperf.core.message.Message.WorkerLost;
 import io.aiperf.core.message.MessageCodec;
 import io.aiperf.core.service.ParentWatch;
 import io.aiperf.core.service.Service;
@@ -79,10 +80,14 @@ public final class RecordsManager implements Service {
                     collector = configure(c, control);
                 } else if (event instanceof ProfileStart && collector != null) {
                     start(collector, records, control);
+                } else if (event instanceof WorkerLost lost && collector != null) {
+                    start(collector, records, control);
+                    collector.workerLost(lost);
                 } else if (event instanceof FinishRecords f && collector != null) {
                     start(collector, records, control);
                     RecordsResult result = startFailure != null ? RecordsResult.failed(startFailure)
-                            : collector.finish(f.expectedProfilingRecords(), f.cancelled(), RECORDS_WAIT_MS);
+                            : collector.finish(f.expectedProfilingRecords(), f.cancelled(), f.workersLost(),
+                            RECORDS_WAIT_MS);
                     ZmqBus.send(control, new RecordsProgress(collector.processed()));
                     ZmqBus.send(control, result);
                 } else if (event instanceof Shutdown s) {

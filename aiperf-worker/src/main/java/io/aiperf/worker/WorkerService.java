@@ -67,6 +67,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * <p>In a fixed-concurrency burst the controller hands this worker a {@link SlotShare} before the phase's first
  * credit and then sends first turns ahead; they wait in that phase's {@link SlotGate}, and the event loop that ends a
  * session starts the next one at once. A waiting turn the phase no longer wants goes back as {@link CreditUnsent}.
+ * A second share for the same phase resizes that gate (another worker died and its slots were spread).
  */
 public final class WorkerService implements Service {
 
@@ -297,10 +298,12 @@ public final class WorkerService implements Service {
 
     private void accept(Message message, long receivedNs, ZMQ.Socket credits) {
         if (message instanceof SlotShare share) {
-            SlotGate old = gates.getAndSet(share.phase().ordinal(),
-                    new SlotGate(share.slots(), share.sendUntilNs(), outlet));
-            if (old != null) {
-                old.close();
+            SlotGate current = gates.get(share.phase().ordinal());
+            if (current != null) {
+                // A later share of the same phase: a worker died and this one takes some of its slots.
+                current.resize(share.slots());
+            } else {
+                gates.set(share.phase().ordinal(), new SlotGate(share.slots(), share.sendUntilNs(), outlet));
             }
             return;
         }

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Processes come and go as they should: each service type runs in its own JVM, no JVM outlives its CLI, a dying
- * worker or records manager is reported, Ctrl-C and SIGTERM keep results.
+ * records manager or controller is reported, Ctrl-C and SIGTERM keep results. A dying worker: {@link WorkerLossIT}.
  */
 class LifecycleIT {
 
@@ -143,22 +143,6 @@ class LifecycleIT {
     }
 
     @Test
-    void aWorkerThatDiesFailsTheRunWithOneLineAndKeepsWhatWasRecorded() throws Exception {
-        RunningAiperf cli = startLongRun();
-        awaitServiceJvms(4);
-        awaitRequests(6);
-
-        serviceJvm("worker").destroyForcibly();
-        AiperfRun r = cli.awaitExit(60);
-
-        assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(r.stderr()).contains("worker-").contains("exited unexpectedly").doesNotContain("\tat ");
-        assertThat(Files.exists(r.artifact("profile_export_aiperf.json"))).isTrue();
-        Thread.sleep(1000);
-        assertThat(AiperfProcess.liveServiceJvms()).isEmpty();
-    }
-
-    @Test
     void aRecordsManagerThatDiesFailsTheRunWithOneLineAndTheRecordsOnDiskStayReadable() throws Exception {
         RunningAiperf cli = startLongRun();
         awaitServiceJvms(4);
@@ -174,7 +158,29 @@ class LifecycleIT {
         List<JsonNode> records = r.records();
         assertThat(records).isNotEmpty();
         assertThat(records).allSatisfy(line -> assertThat(line.at("/metadata/x_request_id").asText()).isNotEmpty());
+        assertThat(r.text("profile_export.jsonl")).endsWith("\n");
         Thread.sleep(1000);
         assertThat(AiperfProcess.liveServiceJvms()).isEmpty();
+    }
+
+    @Test
+    void aControllerKilledWithSigkillTakesItsServicesDownWithin5SecondsAndLeavesWholeJsonlLines() throws Exception {
+        RunningAiperf cli = startLongRun();
+        awaitServiceJvms(4);
+        awaitRequests(8);
+        Thread.sleep(2_500); // the first answers (2.2 s each) reach the records manager and its JSONL file
+
+        serviceJvm("system_controller").destroyForcibly();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!AiperfProcess.liveServiceJvms().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(AiperfProcess.liveServiceJvms()).as("no service JVM 5 s after the controller died").isEmpty();
+        AiperfRun r = cli.awaitExit(30);
+
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.stderr()).contains("the system controller exited unexpectedly").doesNotContain("\tat ");
+        // Every line on disk is a whole record (r.records() parses each one).
+        assertThat(r.records()).allSatisfy(line -> assertThat(line.at("/metadata/session_num").isNumber()).isTrue());
     }
 }

@@ -5,6 +5,8 @@ import io.aiperf.core.bus.ServiceEndpoints;
 import io.aiperf.core.bus.ZmqBus;
 import io.aiperf.core.message.Message;
 import org.zeromq.ZMQ;
+import org.zeromq.ZMQException;
+import zmq.ZError;
 
 /**
  * The controller's ends of the bus. Every socket belongs to the controller thread, which is the only one that may
@@ -39,8 +41,20 @@ public record ControllerSockets(ZmqBus bus, ZMQ.Socket toCli, ZMQ.Socket control
         ZmqBus.send(events, message);
     }
 
-    public void toWorker(String workerId, Message message) {
-        ZmqBus.sendTo(credits, workerId, message);
+    /**
+     * @return false when the worker is gone (its connection closed: the ROUTER refuses an unknown identity); the
+     * supervisor then reports its exit, and what it held is recorded as lost
+     */
+    public boolean toWorker(String workerId, Message message) {
+        try {
+            ZmqBus.sendTo(credits, workerId, message);
+            return true;
+        } catch (ZMQException e) {
+            if (e.getErrorCode() == ZError.EHOSTUNREACH) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     /** A poller on the two sockets that wake the controller: control and credits. Close it after use. */

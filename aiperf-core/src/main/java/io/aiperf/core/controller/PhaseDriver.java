@@ -4,6 +4,7 @@ import io.aiperf.core.bus.Outbox;
 import io.aiperf.core.bus.ZmqBus;
 import io.aiperf.core.load.CreditSink;
 import io.aiperf.core.load.LoadPhase;
+import io.aiperf.core.message.Credit;
 import io.aiperf.core.message.Message;
 import io.aiperf.core.message.Message.Batch;
 import io.aiperf.core.message.Message.CancelCredits;
@@ -11,14 +12,19 @@ import io.aiperf.core.message.Message.CreditReturn;
 import io.aiperf.core.message.Message.CreditUnsent;
 import io.aiperf.core.message.Message.FirstToken;
 import io.aiperf.core.message.Message.ProfileStart;
+import io.aiperf.core.message.Message.RunNotice;
 import io.aiperf.core.message.Message.RunProgress;
 import io.aiperf.core.message.Message.ServiceFailed;
 import io.aiperf.core.message.Message.SlotShare;
+import io.aiperf.core.message.Message.WorkerLost;
 import io.aiperf.core.message.Message.WorkerStatus;
+import io.aiperf.core.message.RequestRecord;
+import io.aiperf.core.model.CreditPhase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zeromq.ZMQ;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -26,7 +32,10 @@ import java.util.concurrent.TimeUnit;
  * Runs one {@link LoadPhase} against the bus: waits on the control and credit sockets until the phase's next due
  * time, lets it issue what is due, feeds it returns and first tokens, publishes progress, and applies the stop rules
  * that need the clock of the whole run (the grace period after the duration, the short drain after Ctrl-C, a dead
- * service). Controller thread only.
+ * service). A worker whose process exits is dropped from the run: the credits it held become {@code WorkerLostError}
+ * records (sent to the records manager as {@link WorkerLost}), its slot share goes to the others, the console gets
+ * one line, and the phase goes on with the workers left; only when none is left does the run fail. Controller
+ * thread only.
  */
 final class PhaseDriver {
 
@@ -45,6 +54,9 @@ final class PhaseDriver {
     private final ServiceSupervisor services;
     private final Heartbeats heartbeats;
     private final String[] workerIds;
+    /** Workers whose process died, by index; they stay lost for the rest of the run (every phase). */
+    private final boolean[] lost;
+    private int living;
 
     PhaseDriver(ControllerSockets sockets, ControlInbox inbox, ServiceSupervisor services, Heartbeats heartbeats,
                 List<String> workerIds) {
@@ -53,6 +65,13 @@ final class PhaseDriver {
         this.services = services;
         this.heartbeats = heartbeats;
         this.workerIds = workerIds.toArray(String[]::new);
+        this.lost = new boolean[this.workerIds.length];
+        this.living = this.workerIds.length;
+    }
+
+    /** A worker died during the run (its lost credits were recorded as errors). */
+    boolean workersLost() {
+        return living < workerIds.length;
     }
 
     /** Issues and collects the phase's credits. Returns a one-line fatal problem, or null. */
@@ -67,11 +86,16 @@ final class PhaseDriver {
         ZMQ.Poller poller = sockets.controlAndCredits();
         long now = System.nanoTime();
         phase.start(now);
-        List<SlotShare> shares = phase.slotShares();
-        for (int w = 0; w < shares.size(); w++) {
-            // On the credits socket, so each worker has its share before its first credit.
-            sockets.toWorker(workerIds[w], shares.get(w));
+        for (int w = 0; w < lost.length; w++) {
+            if (lost[w]) {
+                phase.workerLost(w, now); // lost in an earlier phase: holds nothing, gets nothing
+            }
         }
+        String noWorkerLeft = workersExited(phase, now, false);
+        if (noWorkerLeft != null) {
+            return noWorkerLeft;
+        }
+        sendSlotShares(phase);
         long lastProgressNs = now;
         long cancelAtNs = Long.MAX_VALUE;
         long giveUpNs = Long.MAX_VALUE;
@@ -81,7 +105,8 @@ final class PhaseDriver {
                 phase.issueDue(now, sink);
                 for (int w = 0; w < toWorkers.length; w++) {
                     Message out = toWorkers[w].take();
-                    if (out != null) {
+                    if (out != null && !lost[w]) {
+                        // Refused only when the worker just died: its credits are lost with it, below.
                         sockets.toWorker(workerIds[w], out);
                     }
                 }
@@ -103,6 +128,10 @@ final class PhaseDriver {
                 drainCredits(phase, now);
                 if (inbox.failure() != null) {
                     return inbox.failure();
+                }
+                String lastWorkerLost = workersExited(phase, now, true);
+                if (lastWorkerLost != null) {
+                    return lastWorkerLost;
                 }
                 heartbeats.beatIfDue(now, HEARTBEAT_NS);
                 if (now - lastProgressNs >= PROGRESS_NS) {
@@ -131,6 +160,57 @@ final class PhaseDriver {
         } finally {
             poller.close();
         }
+    }
+
+    /** On the credits socket, so each living worker has its share before its first credit (and after a loss). */
+    private void sendSlotShares(LoadPhase phase) {
+        List<SlotShare> shares = phase.slotShares();
+        for (int w = 0; w < shares.size(); w++) {
+            if (!lost[w]) {
+                sockets.toWorker(workerIds[w], shares.get(w));
+            }
+        }
+    }
+
+    /**
+     * Drops the workers whose process exited since the last look: their credits in flight become error records for
+     * the records manager, their sessions end, the others take their slots. @return the one-line fatal problem when
+     * no worker is left, else null
+     */
+    private String workersExited(LoadPhase phase, long nowNs, boolean started) {
+        List<ServiceSupervisor.ExitedWorker> exited = services.newlyExitedWorkers();
+        if (exited.isEmpty()) {
+            return null;
+        }
+        Instant wallNow = Instant.now();
+        long nowEpochNs = wallNow.getEpochSecond() * 1_000_000_000L + wallNow.getNano();
+        String last = null;
+        for (ServiceSupervisor.ExitedWorker worker : exited) {
+            lost[worker.index()] = true;
+            living--;
+            List<Credit> credits = phase.workerLost(worker.index(), nowNs);
+            List<RequestRecord> records = phase.phase() == CreditPhase.PROFILING
+                    ? LostCreditRecords.of(credits, worker, nowNs, nowEpochNs) : List.of();
+            // Before FinishRecords on the same socket: the records manager has these first.
+            sockets.publish(new WorkerLost(worker.id(), worker.pid(), worker.exitCode(), phase.phase(),
+                    credits.size(), records));
+            String line = worker.describe() + " during " + phase.phase().exportName() + "; " + credits.size()
+                    + " request(s) in flight lost" + (phase.phase() == CreditPhase.PROFILING
+                    ? ", recorded as " + LostCreditRecords.ERROR_TYPE : " (warmup requests have no record)");
+            log.warn("{}; {} worker(s) left", line, living);
+            if (living == 0) {
+                last = line + "; no worker left";
+            } else {
+                sockets.toCli(new RunNotice("WARN", line + "; going on with " + living + " worker(s)"));
+            }
+        }
+        if (last != null) {
+            return last;
+        }
+        if (started) {
+            sendSlotShares(phase);
+        }
+        return null;
     }
 
     private void drainCredits(LoadPhase phase, long nowNs) {

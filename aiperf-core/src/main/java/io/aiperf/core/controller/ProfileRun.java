@@ -69,7 +69,7 @@ public final class ProfileRun {
         }
         if (inbox.cancelled()) {
             // Interrupted while starting: nothing was sent, but the exports (empty) are still written if they can be.
-            RecordsResult records = inbox.recordsReady() ? collectRecords(-1) : null;
+            RecordsResult records = inbox.recordsReady() ? collectRecords(-1, false) : null;
             return finished(records == null ? null : records.failure(), records);
         }
         RunDataset inputs;
@@ -112,7 +112,7 @@ public final class ProfileRun {
                 expected = profiling.recorded();
             }
         }
-        RecordsResult result = collectRecords(expected);
+        RecordsResult result = collectRecords(expected, driver.workersLost());
         if (fatal != null) {
             return new RecordsResult(result.summaryPath(), result.report(), result.exportLines(),
                     result.requestCount(), result.errorCount(), result.mostCommonError(), fatal);
@@ -121,8 +121,8 @@ public final class ProfileRun {
     }
 
     /** Asks the records manager to finish and waits for its answer (it writes the exports even for a cut run). */
-    private RecordsResult collectRecords(long expectedProfilingRecords) {
-        sockets.publish(new FinishRecords(expectedProfilingRecords, inbox.cancelled()));
+    private RecordsResult collectRecords(long expectedProfilingRecords, boolean workersLost) {
+        sockets.publish(new FinishRecords(expectedProfilingRecords, inbox.cancelled(), workersLost));
         long deadline = System.nanoTime() + RESULT_TIMEOUT_NS;
         while (System.nanoTime() < deadline) {
             var poller = sockets.controlAndCredits();

@@ -10,12 +10,16 @@ import io.aiperf.core.service.ServiceType;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Starts the run's service JVMs (the records manager and the workers), notices when one dies while it is still
- * needed, and makes sure none outlives the run. Controller thread only, except {@link #close} (the parent watch).
+ * needed, and makes sure none outlives the run. During the load phases a worker that dies is reported once by
+ * {@link #newlyExitedWorkers} (the run goes on without it) and from then on no longer counts as a dead service.
+ * Controller thread only, except {@link #close} (the parent watch).
  */
 public final class ServiceSupervisor implements AutoCloseable {
 
@@ -24,11 +28,25 @@ public final class ServiceSupervisor implements AutoCloseable {
 
     private final List<Child> children = new ArrayList<>();
     private final List<String> workerIds = new ArrayList<>();
+    /** Workers whose exit was reported by {@link #newlyExitedWorkers}: the run goes on without them. */
+    private final Set<String> lostWorkers = new HashSet<>();
     /** Null when service JVMs start without class-data archives. */
     private final ClassDataArchives archives = ClassDataArchives.forThisJvm();
     private volatile boolean stopping;
 
     private record Child(String id, Process process, ArchiveUse archive) {
+    }
+
+    /**
+     * A worker whose process exited during the run.
+     *
+     * @param index the worker's index (the load engine's), its position in {@link #workerIds()}
+     */
+    public record ExitedWorker(String id, int index, long pid, int exitCode) {
+        /** {@code worker-1 (pid 4242) exited unexpectedly with code 137} */
+        public String describe() {
+            return id + " (pid " + pid + ") exited unexpectedly with code " + exitCode;
+        }
     }
 
     /** Starts the records manager and {@code workers} workers; a second call with the same count does nothing. */
@@ -66,12 +84,36 @@ public final class ServiceSupervisor implements AutoCloseable {
             return null;
         }
         for (Child c : children) {
-            if (!c.process().isAlive()) {
+            if (!c.process().isAlive() && !lostWorkers.contains(c.id())) {
                 return c.id() + " (pid " + c.process().pid() + ") exited unexpectedly with code "
                         + c.process().exitValue();
             }
         }
         return null;
+    }
+
+    /**
+     * The workers that exited since the last call, each reported once; from then on {@link #deadService} passes
+     * over them. Empty once the services are being stopped.
+     */
+    public List<ExitedWorker> newlyExitedWorkers() {
+        if (stopping) {
+            return List.of();
+        }
+        List<ExitedWorker> exited = null; // called on every pass of the load loop: nothing allocated while all live
+        for (Child c : children) {
+            if (c.process().isAlive()) {
+                continue;
+            }
+            int index = workerIds.indexOf(c.id());
+            if (index >= 0 && lostWorkers.add(c.id())) {
+                if (exited == null) {
+                    exited = new ArrayList<>();
+                }
+                exited.add(new ExitedWorker(c.id(), index, c.process().pid(), c.process().exitValue()));
+            }
+        }
+        return exited == null ? List.of() : exited;
     }
 
     /**

@@ -6,6 +6,8 @@ import io.aiperf.core.config.PhaseLoad;
 import io.aiperf.core.config.TimingMode;
 import io.aiperf.core.model.CreditPhase;
 
+import java.util.List;
+
 /**
  * When a phase's credits are due: one implementation per timing mode, chosen once by {@link #forPhase}. An issuer
  * decides only the timing; the {@link SessionDispatcher} it is given opens sessions, applies the limits and sends.
@@ -39,6 +41,12 @@ interface CreditIssuer {
 
     /** Later turns wait for their time, so sending is not over even when no session may start. */
     boolean hasWaitingTurns();
+
+    /**
+     * The worker of {@code worker}'s sessions died, and with it their history: takes out the sessions waiting for a
+     * later turn on it (the phase ends them).
+     */
+    List<Session> dropSessionsOn(int worker);
 
     /** Drops everything waiting: the phase issues nothing more. */
     void stop();

@@ -1,6 +1,9 @@
 package io.aiperf.core.load;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.PriorityQueue;
+import java.util.function.Predicate;
 
 /**
  * Sessions waiting for a due time (a later turn, or a user's next slot), earliest first and, on a tie, in the order
@@ -52,6 +55,16 @@ final class DueQueue {
 
     boolean isEmpty() {
         return queue.isEmpty();
+    }
+
+    /** Takes out every waiting session that {@code which} accepts, in queue order. */
+    List<Session> removeIf(Predicate<Session> which) {
+        List<Due> taken = new ArrayList<>();
+        queue.removeIf(d -> which.test(d.session) && taken.add(d));
+        taken.sort(null);
+        List<Session> out = new ArrayList<>(taken.size());
+        taken.forEach(d -> out.add(d.session));
+        return out;
     }
 
     void clear() {

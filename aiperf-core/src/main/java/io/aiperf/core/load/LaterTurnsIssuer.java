@@ -1,5 +1,7 @@
 package io.aiperf.core.load;
 
+import java.util.List;
+
 /**
  * An issuer whose sessions' later turns wait in one queue by due time (burst, rate, fixed schedule; user-centric
  * waits per user slot instead). Holds that queue and the calls that only touch it.
@@ -21,6 +23,11 @@ abstract class LaterTurnsIssuer implements CreditIssuer {
     @Override
     public final boolean hasWaitingTurns() {
         return !continuations.isEmpty();
+    }
+
+    @Override
+    public final List<Session> dropSessionsOn(int worker) {
+        return continuations.removeIf(s -> s.workerIndex() == worker);
     }
 
     @Override

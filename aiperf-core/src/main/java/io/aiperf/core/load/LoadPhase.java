@@ -3,6 +3,7 @@ package io.aiperf.core.load;
 import io.aiperf.core.config.LoadConfig;
 import io.aiperf.core.config.PhaseLoad;
 import io.aiperf.core.config.TimingMode;
+import io.aiperf.core.message.Credit;
 import io.aiperf.core.message.Message.CreditReturn;
 import io.aiperf.core.message.Message.CreditUnsent;
 import io.aiperf.core.message.Message.SlotShare;
@@ -132,6 +133,39 @@ public final class LoadPhase {
         return true;
     }
 
+    /**
+     * Worker {@code worker} died (its process exited). Its credits in flight are over: each counts as returned and
+     * failed (and, in profiling, as recorded: the controller has the records manager record it as an error) and ends
+     * its session, as a failed turn does; the sessions waiting on it for a later turn end too, since their history
+     * died with it. New sessions go to the other workers, and a slot share of its own is spread over them
+     * ({@link #slotShares()} says what each living worker has now). When no worker is left, the phase stops.
+     *
+     * @return the credits it held, in credit order
+     */
+    public List<Credit> workerLost(int worker, long nowNs) {
+        List<InFlightCredits.Flight> flights = dispatcher.workerLost(worker);
+        boolean stillIssuing = !stopped && !dispatcher.requestCountReached() && dispatcher.anyWorkerAlive();
+        List<Credit> lost = new ArrayList<>(flights.size());
+        for (InFlightCredits.Flight flight : flights) {
+            returned++;
+            failed++;
+            if (phase == CreditPhase.PROFILING) {
+                recorded++;
+            }
+            lost.add(flight.credit());
+            dispatcher.sessionEnded(worker);
+            issuer.sessionEnded(flight.session(), nowNs, stillIssuing);
+        }
+        for (Session waiting : issuer.dropSessionsOn(worker)) {
+            dispatcher.sessionEnded(worker);
+            issuer.sessionEnded(waiting, nowNs, stillIssuing);
+        }
+        if (!dispatcher.anyWorkerAlive()) {
+            stop();
+        }
+        return lost;
+    }
+
     public void onFirstToken(FirstToken t) {
         if (t.phase() == phase) {
             dispatcher.firstToken(t.creditId());
@@ -192,7 +226,10 @@ public final class LoadPhase {
         return failed;
     }
 
-    /** Returns whose record was pushed: how many records the records manager must see. */
+    /**
+     * Returns whose record was pushed, and credits lost with their worker (recorded as errors by the controller):
+     * how many records the records manager must see.
+     */
     public long recorded() {
         return recorded;
     }

@@ -4,6 +4,8 @@ import io.aiperf.core.message.Credit;
 import io.aiperf.core.model.CreditPhase;
 import io.aiperf.core.model.RandomUuid;
 
+import java.util.List;
+
 /**
  * What every issuer shares: it opens sessions from the source within the slot limits and stop conditions, and sends
  * their turns as credits (routed to a worker, with their cancellation drawn, booked in flight). The issuers decide
@@ -127,7 +129,7 @@ final class SessionDispatcher {
         if (holdsPrefill) {
             limits.prefillTaken();
         }
-        inFlight.add(credit.creditId(), s, worker, holdsPrefill);
+        inFlight.add(credit, s, worker, holdsPrefill);
         sink.send(worker, credit);
     }
 
@@ -143,6 +145,28 @@ final class SessionDispatcher {
             }
         }
         return f;
+    }
+
+    /**
+     * Worker {@code worker} died: it gets nothing more, its slot share (if any) is spread over the others, and its
+     * credits in flight are taken out with their prefill slots freed; the phase ends their sessions.
+     *
+     * @return its credits that were in flight, in credit order
+     */
+    List<InFlightCredits.Flight> workerLost(int worker) {
+        router.lose(worker);
+        List<InFlightCredits.Flight> lost = inFlight.removeWorker(worker);
+        for (InFlightCredits.Flight f : lost) {
+            if (f.holdsPrefill()) {
+                limits.prefillFreed();
+            }
+        }
+        return lost;
+    }
+
+    /** At least one worker is alive to send to. */
+    boolean anyWorkerAlive() {
+        return router.living() > 0;
     }
 
     void firstToken(long creditId) {

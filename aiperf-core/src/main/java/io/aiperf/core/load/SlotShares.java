@@ -2,6 +2,9 @@ package io.aiperf.core.load;
 
 import io.aiperf.core.config.PhaseLoad;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * A concurrency burst's slots split among the workers, so that a freed slot is refilled on the worker that freed it
  * instead of after a round trip through the controller. Each worker runs at most its share at once (the shares add
@@ -10,6 +13,9 @@ import io.aiperf.core.config.PhaseLoad;
  *
  * <p>Only for a fixed concurrency without a prefill limit: a ramp changes the limit while credits wait, and a prefill
  * slot is freed by a first token only the controller counts.
+ *
+ * <p>When a worker dies, its share is spread over the others ({@link #lose}), so the survivors together still run
+ * exactly {@code --concurrency}. Controller thread only.
  */
 final class SlotShares {
 
@@ -42,6 +48,24 @@ final class SlotShares {
 
     int workers() {
         return shares.length;
+    }
+
+    /**
+     * Worker {@code lost} died: its share goes to the living workers, one slot each in turn from the lowest index,
+     * and it gets none (nor do they, when none is alive). {@code alive[w]} tells which workers still run.
+     */
+    void lose(int lost, boolean[] alive) {
+        int freed = shares[lost];
+        shares[lost] = 0;
+        List<Integer> living = new ArrayList<>();
+        for (int w = 0; w < shares.length; w++) {
+            if (alive[w] && w != lost) {
+                living.add(w);
+            }
+        }
+        for (int i = 0; i < freed && !living.isEmpty(); i++) {
+            shares[living.get(i % living.size())]++;
+        }
     }
 
     /** The sessions worker {@code w} may run at once. */

@@ -2,6 +2,7 @@ package io.aiperf.core.load;
 
 import io.aiperf.core.config.LoadConfig;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -85,6 +86,12 @@ final class UserCentricIssuer implements CreditIssuer {
     @Override
     public boolean hasWaitingTurns() {
         return false;
+    }
+
+    /** Users in a conversation on the dead worker; those between conversations take any worker next. */
+    @Override
+    public List<Session> dropSessionsOn(int worker) {
+        return slots.removeIf(u -> u.inConversation() && u.workerIndex() == worker);
     }
 
     @Override

@@ -1,15 +1,19 @@
 package io.aiperf.core.load;
 
+import java.util.Arrays;
+
 /**
  * Which worker gets a turn. A session's later turns go to the worker of its first turn, which holds the
  * conversation's history. A first turn goes to the worker with the fewest credits in flight, or, when the slots are
  * {@link SlotShares shared out}, to the worker with the most room left for sessions (the lowest index on a tie, so a
- * run is reproducible).
+ * run is reproducible). A worker that died gets no first turn any more; its sessions are ended by the phase.
  */
 final class WorkerRouter {
 
     private final int[] inFlight;
     private final int[] sessions;
+    private final boolean[] alive;
+    private int living;
     /** Null when the controller keeps the slots. */
     private final SlotShares shares;
 
@@ -28,6 +32,32 @@ final class WorkerRouter {
         this.inFlight = new int[workers];
         this.sessions = new int[workers];
         this.shares = shares;
+        this.alive = new boolean[workers];
+        Arrays.fill(alive, true);
+        this.living = workers;
+    }
+
+    /** Worker {@code w} died: no first turn goes to it any more, and its slot share is spread over the others. */
+    void lose(int w) {
+        if (!alive[w]) {
+            return;
+        }
+        alive[w] = false;
+        living--;
+        inFlight[w] = 0;
+        sessions[w] = 0;
+        if (shares != null) {
+            shares.lose(w, alive);
+        }
+    }
+
+    boolean alive(int w) {
+        return alive[w];
+    }
+
+    /** Workers still alive. */
+    int living() {
+        return living;
     }
 
     /** @param sessionWorker the worker of the session's earlier turns, or -1 for its first turn */
@@ -40,7 +70,9 @@ final class WorkerRouter {
     }
 
     void returned(int worker) {
-        inFlight[worker]--;
+        if (alive[worker]) {
+            inFlight[worker]--;
+        }
     }
 
     void sessionOpened(int worker) {
@@ -48,13 +80,15 @@ final class WorkerRouter {
     }
 
     void sessionClosed(int worker) {
-        sessions[worker]--;
+        if (alive[worker]) {
+            sessions[worker]--;
+        }
     }
 
     private int leastLoaded() {
-        int best = 0;
-        for (int i = 1; i < inFlight.length; i++) {
-            if (inFlight[i] < inFlight[best]) {
+        int best = firstAlive();
+        for (int i = best + 1; i < inFlight.length; i++) {
+            if (alive[i] && inFlight[i] < inFlight[best]) {
                 best = i;
             }
         }
@@ -62,12 +96,22 @@ final class WorkerRouter {
     }
 
     private int mostRoom() {
-        int best = 0;
-        for (int i = 1; i < sessions.length; i++) {
-            if (shares.capacity(i) - sessions[i] > shares.capacity(best) - sessions[best]) {
+        int best = firstAlive();
+        for (int i = best + 1; i < sessions.length; i++) {
+            if (alive[i] && shares.capacity(i) - sessions[i] > shares.capacity(best) - sessions[best]) {
                 best = i;
             }
         }
         return best;
+    }
+
+    /** The lowest-index living worker; the phase routes nothing once none is left. */
+    private int firstAlive() {
+        for (int i = 0; i < alive.length; i++) {
+            if (alive[i]) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("no worker is alive");
     }
 }

@@ -15,7 +15,7 @@ import java.util.List;
  *  CLI ──StartRun, CancelRun──────────────────────────────────────► controller  (CONTROL: PUSH → PULL)
  *  CLI ◄─ControllerReady, RunNotice, RunFinished───────────────────── controller  (CLI_INBOX: PUSH → PULL)
  *  controller ──Heartbeat, ConfigureWorkers, ConfigureRecords, ProfileStart, RunProgress, RecordsProgress,
- *               CancelCredits, FinishRecords, Shutdown──────────► workers, records manager, CLI  (EVENTS: PUB → SUB)
+ *               CancelCredits, WorkerLost, FinishRecords, Shutdown──► workers, records manager, CLI  (EVENTS: PUB → SUB)
  *  controller ──SlotShare, Credit───────────────────────────────► one worker  (CREDITS: ROUTER → DEALER)
  *  worker ──WorkerRegistered, WorkerReady, FirstToken, CreditReturn, CreditUnsent, WorkerStatus, ServiceFailed──►
  *                                                                   controller  (CREDITS: DEALER → ROUTER)
@@ -31,7 +31,7 @@ public sealed interface Message permits
         Message.WorkerRegistered, Message.WorkerReady, Message.CreditReturn, Message.WorkerStatus,
         Message.ServiceFailed, Message.FirstToken, Credit, RequestRecord, Message.SlotShare, Message.CreditUnsent, Message.Batch,
         Message.RecordsManagerRegistered, Message.ConfigureRecords, Message.RecordsReady, Message.RecordsProgress,
-        Message.FinishRecords, Message.RecordsResult {
+        Message.FinishRecords, Message.RecordsResult, Message.WorkerLost {
 
     /**
      * Controller → CLI: the controller is up, listens for commands on {@code controlEndpoint} and publishes events
@@ -118,8 +118,27 @@ public sealed interface Message permits
      * @param expectedProfilingRecords how many profiling records the workers pushed (counted from the returns), or
      *                                 -1 when the run was cut short and the count is unknown
      * @param cancelled                the user interrupted the run ({@code was_cancelled} in the exports)
+     * @param workersLost              a worker died ({@link WorkerLost}): the last records it pushed may never
+     *                                 arrive, so the wait for them ends once records stop coming for a moment
      */
-    record FinishRecords(long expectedProfilingRecords, boolean cancelled) implements Message {
+    record FinishRecords(long expectedProfilingRecords, boolean cancelled, boolean workersLost) implements Message {
+    }
+
+    /**
+     * Controller → records manager (PUB), once per worker whose process died during the run: the controller carries
+     * on without it, and records each profiling credit the worker held and never returned as an error record of type
+     * {@code WorkerLostError} (they come here, so the records manager counts and exports them like any error record;
+     * the controller counts them in {@link FinishRecords#expectedProfilingRecords}). Published before
+     * {@code FinishRecords} on the same socket, so it always arrives first.
+     *
+     * @param lostCredits the credits of the phase the worker held when it died (warmup ones have no record)
+     * @param records     one error record per lost profiling credit, in credit order; empty in warmup
+     */
+    record WorkerLost(String workerId, long pid, int exitCode, CreditPhase phase, int lostCredits,
+                      List<RequestRecord> records) implements Message {
+        public WorkerLost {
+            records = records == null ? List.of() : List.copyOf(records);
+        }
     }
 
     /** Controller → every service (PUB): exit now. */

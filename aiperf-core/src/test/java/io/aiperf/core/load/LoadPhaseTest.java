@@ -207,6 +207,74 @@ class LoadPhaseTest {
     }
 
     @Test
+    void aDeadWorkersCreditsAreLostItsShareGoesToTheOthersAndTheRequestCountStillHolds() {
+        LoadPhase phase = phase(TimingMode.REQUEST_RATE, load(ArrivalPattern.CONCURRENCY_BURST, null, 5, 40L),
+                conversations(1, 0), 2);
+        phase.start(T0);
+        phase.issueDue(T0, sink);
+        List<Long> onWorker1 = sent.stream().filter(s -> s.worker == 1).map(s -> s.credit.creditId()).toList();
+        assertThat(onWorker1).hasSize(4);
+
+        List<Credit> lost = phase.workerLost(1, T0 + MS);
+        assertThat(lost).extracting(Credit::creditId).containsExactlyElementsOf(onWorker1);
+        onWorker1.forEach(open::remove);
+        assertThat(phase.returned()).isEqualTo(4);
+        assertThat(phase.failed()).isEqualTo(4);
+        assertThat(phase.recorded()).as("the controller records each lost credit").isEqualTo(4);
+        assertThat(phase.slotShares()).as("the survivor runs the whole concurrency")
+                .containsExactly(new SlotShare(CreditPhase.PROFILING, 5, Long.MAX_VALUE),
+                        new SlotShare(CreditPhase.PROFILING, 0, Long.MAX_VALUE));
+
+        long now = T0 + MS;
+        phase.issueDue(now, sink);
+        assertThat(sent).as("the freed sessions refill the survivor up to its new capacity").hasSize(14);
+        while (!phase.complete(now)) {
+            now += MS;
+            long returnedNs = now;
+            List.copyOf(open.keySet()).forEach(id -> giveBack(phase, id, returnedNs));
+            phase.issueDue(now, sink);
+        }
+        assertThat(sent.subList(10, sent.size())).extracting(Sent::worker).containsOnly(0);
+        assertThat(phase.sent()).isEqualTo(40);
+        assertThat(phase.recorded()).as("records + lost = request count").isEqualTo(40);
+        assertThat(phase.failed()).isEqualTo(4);
+    }
+
+    @Test
+    void aSessionWaitingForItsNextTurnOnADeadWorkerEndsAndItsSlotOpensANewSessionElsewhere() {
+        LoadPhase phase = phase(TimingMode.REQUEST_RATE, load(ArrivalPattern.CONCURRENCY_BURST, null, 2, null),
+                conversations(2, 10), 2);
+        phase.start(T0);
+        phase.issueDue(T0, sink);
+        Sent first1 = sent.stream().filter(s -> s.worker == 1).findFirst().orElseThrow();
+        giveBack(phase, first1.credit.creditId(), T0 + MS); // its second turn is due at T0 + 11 ms, on worker 1
+        assertThat(phase.workerLost(1, T0 + 2 * MS)).extracting(Credit::creditId)
+                .doesNotContain(first1.credit.creditId());
+        sent.stream().filter(s -> s.worker == 1).forEach(s -> open.remove(s.credit.creditId()));
+        int before = sent.size();
+        phase.issueDue(T0 + 20 * MS, sink);
+        assertThat(sent.subList(before, sent.size())).as("nothing goes to the dead worker").isNotEmpty()
+                .allSatisfy(s -> {
+                    assertThat(s.worker).isZero();
+                    assertThat(s.credit.turnIndex()).as("new sessions, not the orphaned turn").isZero();
+                });
+    }
+
+    @Test
+    void whenTheLastWorkerDiesThePhaseStopsAndIsComplete() {
+        LoadPhase phase = phase(TimingMode.REQUEST_RATE, load(ArrivalPattern.CONCURRENCY_BURST, null, 2, 40L),
+                conversations(1, 0), 1);
+        phase.start(T0);
+        phase.issueDue(T0, sink);
+        assertThat(phase.workerLost(0, T0 + MS)).hasSize(4);
+        assertThat(phase.inFlight()).isZero();
+        assertThat(phase.complete(T0 + MS)).isTrue();
+        int before = sent.size();
+        phase.issueDue(T0 + 2 * MS, sink);
+        assertThat(sent).hasSize(before);
+    }
+
+    @Test
     void aWorkerWithoutAShareGetsNoCredits() {
         LoadPhase phase = phase(TimingMode.REQUEST_RATE, load(ArrivalPattern.CONCURRENCY_BURST, null, 1, 20L),
                 conversations(1, 0), 3);

@@ -33,4 +33,16 @@ class SlotSharesTest {
                 30.0, null, null, null);
         assertThat(SlotShares.forPhase(true, noLimit, 2)).isNull();
     }
+
+    @Test
+    void aDeadWorkersShareIsSpreadOverTheLivingSoTheTotalStaysTheConcurrency() {
+        SlotShares shares = SlotShares.split(10, 3); // 4, 3, 3
+        shares.lose(0, new boolean[] {false, true, true});
+        assertThat(new int[] {shares.share(0), shares.share(1), shares.share(2)}).containsExactly(0, 5, 5);
+        assertThat(shares.totalCapacity()).isEqualTo(20);
+        shares.lose(2, new boolean[] {false, true, false});
+        assertThat(new int[] {shares.share(0), shares.share(1), shares.share(2)}).containsExactly(0, 10, 0);
+        shares.lose(1, new boolean[] {false, false, false});
+        assertThat(shares.share(1)).as("nobody left to take it").isZero();
+    }
 }

@@ -62,7 +62,12 @@ class MessageCodecTest {
                 new Message.Heartbeat(1_700_000_000_000L),
                 new Message.ConfigureWorkers(config, "tcp://127.0.0.1:5003"),
                 new Message.ConfigureRecords(config, new TokenizerSource("/tmp/tokenizer.json", "qwen3")),
-                new Message.FinishRecords(24, false),
+                new Message.FinishRecords(24, false, true),
+                new Message.WorkerLost("worker-1", 4242, 137, CreditPhase.PROFILING, 1, List.of(new RequestRecord(
+                        "worker-1", 9, CreditPhase.PROFILING, "conv-1", 0, null, "corr-1", 10, 10, -1, -1, 90,
+                        1_700_000_000_000_000_000L, 0, List.of(), null, new ErrorDetails(null, "WorkerLostError",
+                        "worker-1 (pid 4242) exited unexpectedly with code 137"), false, 10, null, 100L, 20, null,
+                        null))),
                 new Message.ProfileStart(CreditPhase.WARMUP, 5),
                 new Message.CancelCredits(CreditPhase.PROFILING),
                 new Message.Shutdown("done"),

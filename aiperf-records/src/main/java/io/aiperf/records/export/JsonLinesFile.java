@@ -1,22 +1,26 @@
 package io.aiperf.records.export;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.ObjectCodec;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 
-import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
- * A JSON Lines file written by one thread: one generator over a 64 KiB buffer, one object per line. The per-request
- * writers ({@link JsonlRecordWriter}, {@link RawRecordWriter}) differ only in what a line holds.
+ * A JSON Lines file written by one thread: one generator, one object per line. The per-request writers
+ * ({@link JsonlRecordWriter}, {@link RawRecordWriter}) differ only in what a line holds.
+ *
+ * <p>Lines are gathered in memory and reach the file only whole, in one write of every line gathered so far (when
+ * 64 KiB have gathered, and on {@link #flush}), so a process killed between two writes leaves a file of complete
+ * lines and never a torn last line. Only a single line longer than {@link #SPILL_BYTES} (a raw export of a huge
+ * response) goes out in pieces, to keep memory bounded.
  */
 final class JsonLinesFile implements Closeable {
 
@@ -25,22 +29,73 @@ final class JsonLinesFile implements Closeable {
             .disable(StreamWriteFeature.FLUSH_PASSED_TO_STREAM)
             .build();
 
-    private final Path file;
-    private final Writer out;
+    /** Complete lines are written once this much has gathered. */
+    private static final int WRITE_AT_BYTES = 1 << 16;
+    /** A line still unfinished at this size is written out in pieces. */
+    static final int SPILL_BYTES = 4 << 20;
+
+    private final Path path;
+    private final OutputStream file;
+    private final LineBuffer lines;
     private final JsonGenerator json;
     private long written;
     private boolean closed;
 
+    /** Bytes of whole lines (and the line being written), written to the file only as asked. */
+    private final class LineBuffer extends OutputStream {
+        private byte[] bytes = new byte[WRITE_AT_BYTES + 8192];
+        private int count;
+
+        @Override
+        public void write(int b) throws IOException {
+            ensure(1);
+            bytes[count++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            ensure(len);
+            if (len > bytes.length - count) {
+                file.write(b, off, len); // the line alone is larger than the spill size: it goes out in pieces
+                return;
+            }
+            System.arraycopy(b, off, bytes, count, len);
+            count += len;
+        }
+
+        private void ensure(int len) throws IOException {
+            if (count + len <= bytes.length) {
+                return;
+            }
+            if (count + len > SPILL_BYTES) {
+                drain();
+                return;
+            }
+            bytes = Arrays.copyOf(bytes, Math.min(SPILL_BYTES, Math.max(bytes.length * 2, count + len)));
+        }
+
+        void drain() throws IOException {
+            if (count > 0) {
+                file.write(bytes, 0, count);
+                count = 0;
+            }
+        }
+
+        int size() {
+            return count;
+        }
+    }
+
     /** Creates (or truncates) {@code file} and its parent folders; {@code codec} may be null. */
-    JsonLinesFile(Path file, ObjectCodec codec) throws IOException {
-        this.file = file;
-        Path parent = file.toAbsolutePath().getParent();
+    JsonLinesFile(Path path, ObjectCodec codec) throws IOException {
+        this.path = path;
+        Path parent = path.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        this.out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8),
-                1 << 16);
-        this.json = FACTORY.createGenerator(out);
+        this.file = Files.newOutputStream(path);
+        this.lines = new LineBuffer();
+        this.json = FACTORY.createGenerator(lines, JsonEncoding.UTF8);
         this.json.setRootValueSeparator(null);
         if (codec != null) {
             this.json.setCodec(codec);
@@ -61,23 +116,27 @@ final class JsonLinesFile implements Closeable {
     /** Ends the line just written with the {@link #generator()}. */
     void endLine() throws IOException {
         try {
-            json.flush(); // generator buffer → BufferedWriter only (FLUSH_PASSED_TO_STREAM is off)
-            out.write('\n');
+            json.flush(); // generator buffer → line buffer only (FLUSH_PASSED_TO_STREAM is off)
+            lines.write('\n');
+            written++;
+            if (lines.size() >= WRITE_AT_BYTES) {
+                lines.drain();
+            }
         } catch (IOException e) {
             throw cannotWrite(e);
         }
-        written++;
     }
 
     long written() {
         return written;
     }
 
-    /** Pushes buffered lines to the file. */
+    /** Pushes the gathered lines to the file (whole lines only: it is called between lines). */
     void flush() throws IOException {
         try {
             json.flush();
-            out.flush();
+            lines.drain();
+            file.flush();
         } catch (IOException e) {
             throw cannotWrite(e);
         }
@@ -89,7 +148,7 @@ final class JsonLinesFile implements Closeable {
      */
     private IOException cannotWrite(IOException e) {
         String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        IOException named = new IOException("cannot write " + file + ": " + reason);
+        IOException named = new IOException("cannot write " + path + ": " + reason);
         named.addSuppressed(e);
         return named;
     }
@@ -102,12 +161,13 @@ final class JsonLinesFile implements Closeable {
         closed = true;
         IOException failure = null;
         try {
-            json.close(); // into the BufferedWriter only
+            json.close();
+            lines.drain();
         } catch (IOException e) {
             failure = e;
         }
         try {
-            out.close(); // the last flush to the file
+            file.close(); // the last flush to the file
         } catch (IOException e) {
             if (failure == null) {
                 failure = e;

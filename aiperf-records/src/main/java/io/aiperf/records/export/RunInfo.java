@@ -3,6 +3,7 @@ package io.aiperf.records.export;
 import io.aiperf.core.config.BenchmarkConfig;
 
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -14,6 +15,7 @@ import java.util.Objects;
  * @param startEpochNs  wall-clock start of the profiling phase, or null to use the earliest request start
  * @param endEpochNs    wall-clock end of the profiling phase, or null to use the latest response
  * @param zone          time zone for {@code start_time}/{@code end_time} (AIPerf writes local times)
+ * @param lostWorkers   workers whose process died during the run ({@code lost_workers}, ours), in order of death
  */
 public record RunInfo(
         BenchmarkConfig config,
@@ -21,12 +23,34 @@ public record RunInfo(
         boolean wasCancelled,
         Long startEpochNs,
         Long endEpochNs,
-        ZoneId zone) {
+        ZoneId zone,
+        List<LostWorker> lostWorkers) {
+
+    /**
+     * A worker that died mid-run, as {@code lost_workers} lists it.
+     *
+     * @param phase        {@code warmup} or {@code profiling}: the phase it died in
+     * @param lostRequests the credits it held, each a {@code WorkerLostError} record when the phase is profiling
+     */
+    public record LostWorker(String workerId, long pid, int exitCode, String phase, int lostRequests) {
+    }
 
     public RunInfo {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(aiperfVersion, "aiperfVersion");
         zone = zone == null ? ZoneId.systemDefault() : zone;
+        lostWorkers = lostWorkers == null ? List.of() : List.copyOf(lostWorkers);
+    }
+
+    /** No worker lost. */
+    public RunInfo(BenchmarkConfig config, String aiperfVersion, boolean wasCancelled, Long startEpochNs,
+                   Long endEpochNs, ZoneId zone) {
+        this(config, aiperfVersion, wasCancelled, startEpochNs, endEpochNs, zone, List.of());
+    }
+
+    /** This run, with these workers lost. */
+    public RunInfo withLostWorkers(List<LostWorker> lost) {
+        return new RunInfo(config, aiperfVersion, wasCancelled, startEpochNs, endEpochNs, zone, lost);
     }
 
     /** Start and end taken from the requests themselves, local time zone. */

@@ -30,7 +30,8 @@ import java.util.List;
  * ("1.0"), {@code aiperf_version}, {@code benchmark_id}, one object per exported metric (AIPerf's declared order
  * first, then AIPerf's other metrics, then ours, each in catalogue order), {@code input_config} (see
  * {@link InputConfigJson}), {@code was_cancelled}, {@code error_summary}, {@code warnings} (ours, beyond AIPerf:
- * the summary's one-line warnings, always present, {@code []} when there are none), {@code start_time},
+ * the summary's one-line warnings, always present, {@code []} when there are none), {@code lost_workers} (ours,
+ * only when a worker died mid-run: {@code [{"worker_id","pid","exit_code","phase","lost_requests"}]}), {@code start_time},
  * {@code end_time}. A distribution metric is
  * {@code {"unit","avg","p1","p5","p10","p25","p50","p75","p90","p95","p99","min","max","std"}}, a single-value
  * metric {@code {"unit","avg"}}; all values in display units. Null values are omitted.
@@ -104,6 +105,14 @@ public final class SummaryJsonExporter {
         }
         ArrayNode warnings = root.putArray("warnings");
         summary.warnings().forEach(warnings::add);
+        if (!run.lostWorkers().isEmpty()) {
+            // Ours, beyond AIPerf (which has no such field), and only when it happened: the run survived these.
+            ArrayNode lost = root.putArray("lost_workers");
+            for (RunInfo.LostWorker w : run.lostWorkers()) {
+                lost.addObject().put("worker_id", w.workerId()).put("pid", w.pid()).put("exit_code", w.exitCode())
+                        .put("phase", w.phase()).put("lost_requests", w.lostRequests());
+            }
+        }
         Long start = run.startEpochNs() != null ? run.startEpochNs() : summary.minRequestEpochNs();
         Long end = run.endEpochNs() != null ? run.endEpochNs() : summary.maxResponseEpochNs();
         if (start != null) {

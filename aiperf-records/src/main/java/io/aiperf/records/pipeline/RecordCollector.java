@@ -7,6 +7,7 @@ import io.aiperf.core.error.OneLine;
 import io.aiperf.core.message.Message;
 import io.aiperf.core.message.Message.Batch;
 import io.aiperf.core.message.Message.RecordsResult;
+import io.aiperf.core.message.Message.WorkerLost;
 import io.aiperf.core.message.MessageCodec;
 import io.aiperf.core.message.RequestRecord;
 import io.aiperf.core.model.CreditPhase;
@@ -30,6 +31,7 @@ import org.zeromq.ZMQ;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
@@ -55,6 +57,11 @@ public final class RecordCollector implements AutoCloseable {
     /** The run's metrics, ordered and checked once at start-up. */
     private final MetricRegistry registry;
     private final RecordMetrics metrics;
+
+    /** Bus thread only: workers that died mid-run, for {@code lost_workers}. */
+    private final List<RunInfo.LostWorker> lostWorkers = new ArrayList<>();
+    /** With a worker lost, the wait for the last records ends once none arrived for this long. */
+    private static final long LOST_WORKER_QUIET_NS = TimeUnit.SECONDS.toNanos(2);
 
     private volatile boolean running;
     private volatile Throwable failure;
@@ -152,12 +159,27 @@ public final class RecordCollector implements AutoCloseable {
     /** Runs on the pipeline's sink thread only: the JSONL writer and the aggregator need no lock. */
     private final class ExportSink implements RecordSink {
         private boolean unflushed;
+        /**
+         * Profiling credit ids seen (they run from 0): when a worker dies, the controller records its unreturned
+         * credits as lost, and a record it pushed just before dying may still arrive; the first of the two counts.
+         */
+        private final BitSet seenCredits = new BitSet();
 
         @Override
-        public void accept(MetricRecord record, String recordProcessorId) throws IOException {
+        public boolean accept(MetricRecord record, String recordProcessorId) throws IOException {
+            long creditId = record.record().creditId();
+            if (creditId >= 0 && creditId < Integer.MAX_VALUE) {
+                if (seenCredits.get((int) creditId)) {
+                    log.warn("second record of credit {} ({}) dropped", creditId,
+                            record.error() == null ? "success" : record.error().type());
+                    return false;
+                }
+                seenCredits.set((int) creditId);
+            }
             exports.write(record, recordProcessorId);
             unflushed = true;
             aggregator.add(record);
+            return true;
         }
 
         @Override
@@ -172,6 +194,25 @@ public final class RecordCollector implements AutoCloseable {
         @Override
         public void close() throws IOException {
             exports.close();
+        }
+    }
+
+    /**
+     * A worker died mid-run (bus thread): noted for {@code lost_workers}, and the controller's error records of its
+     * lost profiling credits go down the pipeline like any worker's records.
+     */
+    public void workerLost(WorkerLost lost) {
+        lostWorkers.add(new RunInfo.LostWorker(lost.workerId(), lost.pid(), lost.exitCode(),
+                lost.phase().exportName(), lost.lostCredits()));
+        if (lost.records().isEmpty() || pipeline == null) {
+            return;
+        }
+        try {
+            pipeline.submit(MessageCodec.encode(new Batch(new ArrayList<Message>(lost.records()))));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IllegalStateException pipelineFailed) {
+            // finish() reports the pipeline's failure
         }
     }
 
@@ -196,8 +237,10 @@ public final class RecordCollector implements AutoCloseable {
     /**
      * Waits until {@code expectedProfiling} records have arrived (at most {@code waitMs}; when it is -1, the run was
      * cut short and only what is already on its way is taken, briefly), drains the pipeline and writes every export.
+     * With {@code workersLost}, a dead worker's last records may never come (pushed but still in its buffers when it
+     * died): the wait also ends once no record arrived for {@link #LOST_WORKER_QUIET_NS}.
      */
-    public RecordsResult finish(long expectedProfiling, boolean cancelled, long waitMs) {
+    public RecordsResult finish(long expectedProfiling, boolean cancelled, boolean workersLost, long waitMs) {
         if (thread == null) {
             return RecordsResult.failed("the records pipeline never started");
         }
@@ -207,11 +250,22 @@ public final class RecordCollector implements AutoCloseable {
             deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500);
             expected = Long.MAX_VALUE;
         }
+        long lastSeen = processed();
+        long lastArrivalNs = System.nanoTime();
         while (processed() < expected && System.nanoTime() < deadline && !failed()) {
             sleepQuietly(10);
+            long seen = processed();
+            long now = System.nanoTime();
+            if (seen != lastSeen) {
+                lastSeen = seen;
+                lastArrivalNs = now;
+            } else if (workersLost && now - lastArrivalNs >= LOST_WORKER_QUIET_NS) {
+                break;
+            }
         }
         if (expected != Long.MAX_VALUE && processed() < expected) {
-            log.warn("{} of {} profiling records never arrived", expected - processed(), expected);
+            log.warn("{} of {} profiling records never arrived{}", expected - processed(), expected,
+                    workersLost ? " (pushed by a worker that died before they left it)" : "");
         }
         running = false;
         try {
@@ -241,7 +295,7 @@ public final class RecordCollector implements AutoCloseable {
 
     private RecordsResult export(boolean cancelled) throws IOException {
         ProfileSummary summary = aggregator.summarize();
-        RunInfo run = RunInfo.of(config, AiperfVersion.VERSION, cancelled);
+        RunInfo run = RunInfo.of(config, AiperfVersion.VERSION, cancelled).withLostWorkers(lostWorkers);
         Path json = exports.summaryJson();
         exports.writeSummaries(summary, run);
         boolean unicode = !"none".equals(config.service().uiType());

@@ -102,7 +102,7 @@ public final class RecordPipeline {
         put(input, message);
     }
 
-    /** Records the sink has accepted so far. */
+    /** Records the sink has accepted (and not dropped) so far. */
     public long delivered() {
         return delivered;
     }
@@ -165,8 +165,9 @@ public final class RecordPipeline {
                 } else if (c == NO_MORE_OUTPUT) {
                     running--;
                 } else {
-                    sink.accept(c.record(), c.processorId());
-                    delivered = delivered + 1; // single writer
+                    if (sink.accept(c.record(), c.processorId())) {
+                        delivered = delivered + 1; // single writer
+                    }
                 }
             }
         } catch (Throwable t) {

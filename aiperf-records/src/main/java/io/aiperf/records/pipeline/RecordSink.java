@@ -10,8 +10,12 @@ import java.io.IOException;
  */
 public interface RecordSink {
 
-    /** One profiling record, tagged with the processor that computed it. */
-    void accept(MetricRecord record, String recordProcessorId) throws IOException;
+    /**
+     * One profiling record, tagged with the processor that computed it.
+     *
+     * @return false when the sink dropped it (a second record of the same credit): it does not count as delivered
+     */
+    boolean accept(MetricRecord record, String recordProcessorId) throws IOException;
 
     /** Nothing arrived for a short while: a chance to push buffered output to disk. */
     default void idle() throws IOException {

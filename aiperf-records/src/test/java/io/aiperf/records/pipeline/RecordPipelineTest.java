@@ -95,7 +95,7 @@ class RecordPipelineTest {
         }
 
         @Override
-        public void accept(MetricRecord record, String recordProcessorId) {
+        public boolean accept(MetricRecord record, String recordProcessorId) {
             threads.add(Thread.currentThread());
             if (closes.get() > 0) {
                 acceptedAfterClose.incrementAndGet();
@@ -109,6 +109,7 @@ class RecordPipelineTest {
             credits.add(record.record().creditId());
             processorIds.add(recordProcessorId);
             aggregator.add(record);
+            return true;
         }
 
         @Override

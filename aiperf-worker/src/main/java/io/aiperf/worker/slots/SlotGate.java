@@ -32,6 +32,8 @@ public final class SlotGate {
     }
 
     private final AtomicInteger free;
+    /** The share: written by the bus thread only ({@link #resize}). */
+    private int slots;
     private final long sendUntilNs;
     private final boolean windowed;
     private final Outlet outlet;
@@ -47,6 +49,7 @@ public final class SlotGate {
             throw new IllegalArgumentException("slots must be >= 0: " + slots);
         }
         this.free = new AtomicInteger(slots);
+        this.slots = slots;
         this.sendUntilNs = sendUntilNs;
         this.windowed = sendUntilNs != Long.MAX_VALUE;
         this.outlet = outlet;
@@ -62,6 +65,22 @@ public final class SlotGate {
     public void release() {
         free.incrementAndGet();
         drain();
+    }
+
+    /**
+     * The share changed (another worker died and its slots were spread): from now on {@code newSlots} turns may run
+     * at once. Running sessions keep their slots; a smaller share takes effect as they end. Bus thread only.
+     */
+    public void resize(int newSlots) {
+        if (newSlots < 0) {
+            throw new IllegalArgumentException("slots must be >= 0: " + newSlots);
+        }
+        int delta = newSlots - slots;
+        slots = newSlots;
+        if (delta != 0) {
+            free.addAndGet(delta);
+            drain();
+        }
     }
 
     /** The phase is abandoned: every waiting turn, and every one offered later, is refused. */

@@ -39,6 +39,24 @@ class SlotGateTest {
     }
 
     @Test
+    void aLargerShareStartsWaitingTurnsAtOnceAndASmallerOneTakesEffectAsSessionsEnd() {
+        Recorder out = new Recorder();
+        SlotGate gate = new SlotGate(1, Long.MAX_VALUE, out);
+        for (long id = 0; id < 4; id++) {
+            gate.offer(turn(id));
+        }
+        assertThat(out.started).containsExactly(0L);
+        gate.resize(3); // another worker died: two of its slots come here
+        assertThat(out.started).containsExactly(0L, 1L, 2L);
+        gate.resize(1);
+        gate.release();
+        gate.release();
+        assertThat(out.started).as("three running, share one: two ends free nothing").containsExactly(0L, 1L, 2L);
+        gate.release();
+        assertThat(out.started).containsExactly(0L, 1L, 2L, 3L);
+    }
+
+    @Test
     void turnsStartAtOnceWhileSlotsAreFreeThenOnePerReleaseInArrivalOrder() {
         Recorder out = new Recorder();
         SlotGate gate = new SlotGate(2, Long.MAX_VALUE, out);
