@@ -76,8 +76,11 @@ final class JsonLinesFile implements Closeable {
 
         void drain() throws IOException {
             if (count > 0) {
-                file.write(bytes, 0, count);
+                int n = count;
+                // Gone even if the write fails: a failure is reported once, and retrying part-written bytes could
+                // tear or repeat lines.
                 count = 0;
+                file.write(bytes, 0, n);
             }
         }
 
