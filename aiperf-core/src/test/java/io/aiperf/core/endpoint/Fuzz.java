@@ -44,10 +44,17 @@ final class Fuzz {
             if (failure != null) {
                 T shrunk = shrink(input, smaller, check);
                 Throwable shrunkFailure = failureOf(check, shrunk);
+                if (shrunkFailure == null) {
+                    // it did not fail a second time: the code under test is not deterministic, itself a finding
+                    shrunk = input;
+                    shrunkFailure = failure;
+                }
                 AssertionError report = new AssertionError("fuzz property failed on try " + i + " of " + tries
                         + " (replay: -D" + SEED_PROPERTY + "=" + seed + ")\nshrunk input: " + shrunk
                         + "\nfailure: " + shrunkFailure, shrunkFailure);
-                report.addSuppressed(failure);
+                if (shrunkFailure != failure) {
+                    report.addSuppressed(failure);
+                }
                 throw report;
             }
         }

@@ -50,7 +50,7 @@ class ResponseParserFuzzTest {
 
     @Test
     void everyParserReadsAnyMessageOrRejectsItWithOneLine() {
-        Fuzz.forAll(4000, r -> new Input(PARSERS.get(r.nextInt(PARSERS.size())), RandomJson.message(r)),
+        Fuzz.forAll(2000, r -> new Input(PARSERS.get(r.nextInt(PARSERS.size())), RandomJson.message(r)),
                 in -> RandomJson.smaller(in.message()).stream().map(m -> new Input(in.parser(), m)).toList(),
                 in -> {
                     ParsedResponse parsed;
