@@ -31,6 +31,7 @@ import io.aiperf.core.service.CompilerQuiet;
 import io.aiperf.core.service.ParentWatch;
 import io.aiperf.core.service.Service;
 import io.aiperf.worker.http.HttpTransport;
+import io.aiperf.worker.http.LeakReport;
 import io.aiperf.worker.http.RequestCallbacks;
 import io.aiperf.worker.session.RenderedTurn;
 import io.aiperf.worker.session.UserSessions;
@@ -181,6 +182,7 @@ public final class WorkerService implements Service {
                 }
                 drainFinished(credits);
                 poller.close();
+                LeakReport.beforeExit();
             }
         } catch (RuntimeException e) {
             log.error("{} failed", id, e);

@@ -15,6 +15,9 @@ import java.util.Map;
  */
 final class AiperfProcess {
 
+    /** The service JVMs' extra options (JvmLauncher.JAVA_OPTS_ENV); a test's own come after the leak detector's. */
+    static final String SERVICE_JAVA_OPTS = "AIPERF_SERVICE_JAVA_OPTS";
+
     static Path repoRoot() {
         return Path.of(System.getProperty("aiperf.repo.root", "..")).toAbsolutePath().normalize();
     }
@@ -30,6 +33,7 @@ final class AiperfProcess {
      * Starts {@code bin/aiperf} with {@code env} added to this JVM's environment. Unless {@code env} says otherwise,
      * the Hugging Face hub is a closed local port and every cache lives in {@code workDir} (the class-data archives
      * in the build's {@code target/}), so no run reaches the internet or reads or writes the developer's caches.
+     * A suite-wide Netty leak level goes in front of the service JVMs' options ({@link NettyLeaks}).
      */
     static Process start(Path workDir, List<String> args, Map<String, String> env) throws IOException {
         List<String> cmd = new ArrayList<>();
@@ -55,6 +59,12 @@ final class AiperfProcess {
         // later while it writes them); every other run maps them, as a user's second run does.
         environment.put("AIPERF_CDS_DIR", repoRoot().resolve("aiperf-cli/target/it-cds").toString());
         environment.putAll(env);
+        String serviceOptions = NettyLeaks.withSuiteLevel(environment.get(SERVICE_JAVA_OPTS));
+        if (serviceOptions.isEmpty()) {
+            environment.remove(SERVICE_JAVA_OPTS);
+        } else {
+            environment.put(SERVICE_JAVA_OPTS, serviceOptions);
+        }
         return pb.start();
     }
 

@@ -34,6 +34,9 @@ import java.util.Map;
  *
  * <p>{@link #within}, {@link #withEnv} and {@link #inDir} return views of the same test (same directory, same mock)
  * whose runs differ in that one respect.
+ *
+ * <p>A test whose runs' logs report a Netty leak fails afterwards; {@link #withParanoidLeakDetection} makes the
+ * detector track every buffer ({@link NettyLeaks}).
  */
 final class AiperfRuns implements BeforeEachCallback, AfterEachCallback {
 
@@ -76,6 +79,16 @@ final class AiperfRuns implements BeforeEachCallback, AfterEachCallback {
         return new AiperfRuns(test, workDirName, merged, timeoutSeconds);
     }
 
+    /**
+     * Runs whose service JVMs track every Netty buffer ({@code -Dio.netty.leakDetection.level=paranoid}); register
+     * the extension as {@code new AiperfRuns().withParanoidLeakDetection()} for a whole test class.
+     */
+    AiperfRuns withParanoidLeakDetection() {
+        String own = env.get(AiperfProcess.SERVICE_JAVA_OPTS);
+        return withEnv(Map.of(AiperfProcess.SERVICE_JAVA_OPTS,
+                own == null ? NettyLeaks.PARANOID : NettyLeaks.PARANOID + " " + own));
+    }
+
     /** Runs whose working directory (and so default caches) is {@code name} inside the test's directory. */
     AiperfRuns inDir(String name) {
         return new AiperfRuns(test, name, env, timeoutSeconds);
@@ -95,7 +108,12 @@ final class AiperfRuns implements BeforeEachCallback, AfterEachCallback {
             }
         }
         stopMock();
+        List<String> leaks = NettyLeaks.reportedUnder(test.dir);
         deleteTree(test.dir);
+        if (!leaks.isEmpty()) {
+            throw new AssertionError("Netty reported " + leaks.size() + " leak(s) in the service JVMs' logs; the first:\n"
+                    + String.join("\n", leaks.subList(0, Math.min(3, leaks.size()))));
+        }
     }
 
     /** The test's own directory: for the files it writes (traces, datasets, templates) and relative paths. */

@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ErrorTaxonomyIT {
 
     @RegisterExtension
-    final AiperfRuns aiperf = new AiperfRuns();
+    final AiperfRuns aiperf = new AiperfRuns().withParanoidLeakDetection(); // faults: resets, malformed SSE and JSON
 
     /** What a fault must become in a record: its error's code (null below HTTP), type and message start. */
     private record Expected(Integer code, String type, String messageStart) {

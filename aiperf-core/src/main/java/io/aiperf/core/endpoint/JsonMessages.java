@@ -115,8 +115,17 @@ final class JsonMessages {
             detail = detail.substring(0, nl);
         }
         detail = LOCATION.matcher(detail).replaceAll("").strip();
+        // A size limit's message carries how far Jackson had read when it noticed, which depends on its recycled
+        // buffers, not only on the message: keep the limit, drop the count and where the limit is configured.
+        detail = LIMIT_COUNT.matcher(detail).replaceAll(" exceeds");
+        detail = LIMIT_SOURCE.matcher(detail).replaceAll("");
         return new ResponseParseException("malformed JSON: " + detail);
     }
+
+    /** {@code Name length (70957) exceeds …}: the count of a {@code StreamReadConstraints} message. */
+    private static final java.util.regex.Pattern LIMIT_COUNT = java.util.regex.Pattern.compile("\\s*\\(\\d+\\)\\s+exceeds");
+    /** {@code (50000, from `StreamReadConstraints.getMaxNameLength()`)}: where the limit comes from. */
+    private static final java.util.regex.Pattern LIMIT_SOURCE = java.util.regex.Pattern.compile(", from `[^`]*`");
 
     /** Jackson's location suffixes: {@code (start marker at [Source: …])} and {@code at [Source: …]}. */
     private static final java.util.regex.Pattern LOCATION =

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aiperf.core.config.EndpointConfig;
+import io.aiperf.core.error.OneLine;
 import io.aiperf.core.model.Usage;
 import io.burt.jmespath.Expression;
 import io.burt.jmespath.JmesPathException;
@@ -79,7 +80,12 @@ public final class TemplateResponseParser implements ResponseParser {
             try {
                 value = field.search(root);
             } catch (JmesPathException | IllegalArgumentException e) {
-                throw JsonMessages.rejected("response_field: " + e.getMessage(), message);
+                throw JsonMessages.rejected("response_field: " + OneLine.of(e.getMessage()), message);
+            } catch (RuntimeException e) {
+                // The library fails on some values it was not written for (a slice of a string throws
+                // IndexOutOfBoundsException): the user's expression does not fit this message, as above.
+                throw JsonMessages.rejected("response_field cannot be evaluated on this message ("
+                        + e.getClass().getSimpleName() + ")", message);
             }
             return value(value, usage);
         }

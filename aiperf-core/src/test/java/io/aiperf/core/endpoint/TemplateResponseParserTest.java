@@ -86,6 +86,14 @@ class TemplateResponseParserTest {
     }
 
     @Test
+    void aResponseFieldTheLibraryCannotEvaluateOnAMessageRejectsThatMessage() {
+        // found by ResponseParserFuzzTest: jmespath-jackson throws IndexOutOfBoundsException slicing a string
+        assertThatThrownBy(() -> withField("items[::-1]").parse("\"\""))
+                .isInstanceOf(ResponseParseException.class)
+                .hasMessage("response_field cannot be evaluated on this message (IndexOutOfBoundsException): \"\"");
+    }
+
+    @Test
     void anInvalidResponseFieldIsRefused() {
         EndpointConfig cfg = TemplatePayloadTest.config(Map.of("payload_template", "nv-embedqa",
                 "response_field", "choices[0"));
