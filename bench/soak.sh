@@ -6,7 +6,7 @@
 # bench/SoakReport.java prints: requests the mock received, records in profile_export.jsonl, completed and failed
 # per profile_export_aiperf.json, errors by type, whether records on disk = requests sent, and each JVM's RSS at
 # the start, middle and end of the run.
-# Usage: bench/soak.sh   env: DURATION (s, 600), RATE (req/s, 40), FAULTS ("http-500:1 reset:1 malformed-json:1
+# Usage: bench/soak.sh   env: DURATION (s, 600), RATE (req/s, 40), FAULTS (mock --fault NAME:PCT list; "http-500:1 reset:1 malformed-json:1
 # sse-error:1 stall:0.5"), TIMEOUT (s, request timeout, 3), MOCK_ARGS (--ttft 20 --itl 2), OSL (64), WORKERS.
 # Needs a build (mvn -B -q -DskipTests package). Artifacts in bench/out/soak-<time>/.
 set -euo pipefail
