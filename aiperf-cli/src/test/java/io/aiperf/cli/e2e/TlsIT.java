@@ -3,6 +3,7 @@ package io.aiperf.cli.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aiperf.mock.MockConfig;
 import io.aiperf.mock.MockServer;
+import io.aiperf.worker.testing.TestCertificate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

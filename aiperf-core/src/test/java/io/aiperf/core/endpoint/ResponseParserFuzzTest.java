@@ -6,6 +6,7 @@ import io.aiperf.core.config.ConnectionReuse;
 import io.aiperf.core.config.EndpointConfig;
 import io.aiperf.core.config.EndpointType;
 import io.aiperf.core.model.Usage;
+import io.aiperf.core.testing.Fuzz;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

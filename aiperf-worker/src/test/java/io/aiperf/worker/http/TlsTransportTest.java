@@ -7,6 +7,7 @@ import io.aiperf.core.config.TlsConfig;
 import io.aiperf.core.message.Credit;
 import io.aiperf.core.message.RequestRecord;
 import io.aiperf.core.model.CreditPhase;
+import io.aiperf.worker.testing.TestCertificate;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;

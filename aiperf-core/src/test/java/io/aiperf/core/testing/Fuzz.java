@@ -1,4 +1,4 @@
-package io.aiperf.core.endpoint;
+package io.aiperf.core.testing;
 
 import java.util.List;
 import java.util.Random;
@@ -11,9 +11,8 @@ import java.util.function.Function;
  *
  * <p>{@code -Daiperf.fuzz.tries=N} runs every property N times instead of its own modest default, {@code
  * -Daiperf.fuzz.seed=S} replays a reported run. docs/reliability.md says why this is not a property-testing library.
- * (aiperf-worker has its own copy of this class: test sources are not shared between modules.)
  */
-final class Fuzz {
+public final class Fuzz {
 
     static final String TRIES_PROPERTY = "aiperf.fuzz.tries";
     static final String SEED_PROPERTY = "aiperf.fuzz.seed";
@@ -21,7 +20,7 @@ final class Fuzz {
 
     /** One property's check of one input: throws (an AssertionError or anything else) when the property fails. */
     @FunctionalInterface
-    interface Check<T> {
+    public interface Check<T> {
         void accept(T input) throws Exception;
     }
 
@@ -33,7 +32,7 @@ final class Fuzz {
      *
      * @param smaller candidate simplifications of a failing input, most aggressive first (may be empty)
      */
-    static <T> void forAll(int defaultTries, Function<Random, T> generate, Function<T, List<T>> smaller,
+    public static <T> void forAll(int defaultTries, Function<Random, T> generate, Function<T, List<T>> smaller,
                            Check<T> check) {
         int tries = Integer.getInteger(TRIES_PROPERTY, defaultTries);
         String fixed = System.getProperty(SEED_PROPERTY);
@@ -61,7 +60,7 @@ final class Fuzz {
     }
 
     /** {@link #forAll} for inputs with no useful simplification. */
-    static <T> void forAll(int defaultTries, Function<Random, T> generate, Check<T> check) {
+    public static <T> void forAll(int defaultTries, Function<Random, T> generate, Check<T> check) {
         forAll(defaultTries, generate, input -> List.of(), check);
     }
 

@@ -1,4 +1,4 @@
-package io.aiperf.cli.e2e;
+package io.aiperf.worker.testing;
 
 import io.netty.handler.ssl.ApplicationProtocolConfig;
 import io.netty.handler.ssl.ApplicationProtocolNames;
@@ -19,15 +19,14 @@ import java.util.concurrent.TimeUnit;
  * A self-signed server certificate made for one test by the JDK's own {@code keytool} (no BouncyCastle: Netty's
  * {@code SelfSignedCertificate} needs it on JDK 17, and it is not among our dependencies), with the subject
  * alternative names the test asks for. Its PEM file is what a user passes to {@code --ssl-ca-file}: a self-signed
- * certificate is its own CA. (The worker's transport tests have the same helper: test code is not shared between
- * modules.)
+ * certificate is its own CA.
  */
-final class TestCertificate {
+public final class TestCertificate {
 
     private static final String PASSWORD = "test-only";
 
-    final Path keyStore;
-    final Path pem;
+    public final Path keyStore;
+    public final Path pem;
 
     private TestCertificate(Path keyStore, Path pem) {
         this.keyStore = keyStore;
@@ -35,7 +34,7 @@ final class TestCertificate {
     }
 
     /** @param subjectAltNames keytool's form, e.g. {@code dns:localhost}, {@code ip:127.0.0.1} */
-    static TestCertificate generate(Path dir, String... subjectAltNames) throws Exception {
+    public static TestCertificate generate(Path dir, String... subjectAltNames) throws Exception {
         Files.createDirectories(dir);
         Path keyStore = dir.resolve("server.p12");
         Path pem = dir.resolve("ca.pem");
@@ -49,7 +48,7 @@ final class TestCertificate {
     }
 
     /** A server context presenting this certificate; ALPN offers h2 and http/1.1, so a client's choice shows. */
-    SslContext serverContext() throws Exception {
+    public SslContext serverContext() throws Exception {
         KeyStore store = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(keyStore)) {
             store.load(in, PASSWORD.toCharArray());
