@@ -61,7 +61,7 @@ public final class HttpTransport implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HttpTransport.class);
 
     /** Cap of a 2xx response: a whole body, or an event stream's body (beyond it: {@code ResponseTooLargeError}). */
-    private static final int MAX_BODY_BYTES = 64 * 1024 * 1024;
+    static final int MAX_BODY_BYTES = 64 * 1024 * 1024;
     private static final long DRAIN_NS = TimeUnit.SECONDS.toNanos(2);
     private static final long CANCEL_DRAIN_NS = TimeUnit.MILLISECONDS.toNanos(500);
     private static final long POOL_CLOSE_NS = TimeUnit.SECONDS.toNanos(1);

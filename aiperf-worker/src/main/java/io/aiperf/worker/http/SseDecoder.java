@@ -37,9 +37,6 @@ import java.util.List;
  */
 final class SseDecoder extends MessageToMessageDecoder<HttpObject> {
 
-    /** The cap of a stream when none is given: that of a whole body ({@code HttpTransport}'s). */
-    static final long DEFAULT_MAX_STREAM_BYTES = 64L * 1024 * 1024;
-
     private final SseEventParser parser = new SseEventParser();
     private final SocketStamper stamper;
     private final long maxStreamBytes;
@@ -52,7 +49,7 @@ final class SseDecoder extends MessageToMessageDecoder<HttpObject> {
 
     /** @param stamper the connection's, whose read stamp marks the arrival of a response's first body byte */
     SseDecoder(SocketStamper stamper) {
-        this(stamper, DEFAULT_MAX_STREAM_BYTES);
+        this(stamper, HttpTransport.MAX_BODY_BYTES);
     }
 
     /** @param maxStreamBytes body bytes an event stream may have; past them it becomes {@link StreamTooLarge} */

@@ -1,22 +1,12 @@
 package io.aiperf.worker.http;
 
 import io.aiperf.core.testing.Fuzz;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
-import io.netty.handler.codec.http.DefaultHttpContent;
-import io.netty.handler.codec.http.DefaultHttpResponse;
-import io.netty.handler.codec.http.DefaultLastHttpContent;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpResponse;
-import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -64,9 +54,9 @@ class SseDecoderFuzzTest {
         }, input -> FuzzInputs.fewerCuts(input.cut().cuts()).stream()
                 .map(c -> new StreamCut(input.stream(), new Cut(input.stream().bytes(), c, input.cut().lastCarriesTail())))
                 .toList(), input -> {
-            assertThat(decode(List.of(input.stream().bytes()), false)).as("unsplit: %s", input.stream())
+            assertThat(SseDecoderTest.decode(List.of(input.stream().bytes()), false)).as("unsplit: %s", input.stream())
                     .containsExactlyElementsOf(input.stream().events());
-            assertThat(decode(input.cut().parts(), input.cut().lastCarriesTail())).as("%s", input.cut())
+            assertThat(SseDecoderTest.decode(input.cut().parts(), input.cut().lastCarriesTail())).as("%s", input.cut())
                     .containsExactlyElementsOf(input.stream().events());
         });
     }
@@ -82,8 +72,8 @@ class SseDecoderFuzzTest {
                 FuzzInputs.smaller(cut.bytes()).stream().map(b -> new Cut(b,
                         cut.cuts().stream().filter(c -> c <= b.length).toList(), cut.lastCarriesTail()))).toList(),
                 cut -> {
-                    List<SseEvent> whole = decode(List.of(cut.bytes()), false);
-                    assertThat(decode(cut.parts(), cut.lastCarriesTail())).as("%s", cut)
+                    List<SseEvent> whole = SseDecoderTest.decode(List.of(cut.bytes()), false);
+                    assertThat(SseDecoderTest.decode(cut.parts(), cut.lastCarriesTail())).as("%s", cut)
                             .containsExactlyElementsOf(whole);
                     for (SseEvent e : whole) {
                         // line ends never leak into a field; data lines are joined with '\n' only
@@ -96,41 +86,5 @@ class SseDecoderFuzzTest {
                         }
                     }
                 });
-    }
-
-    /**
-     * Feeds headers, the parts as {@code HttpContent}s and the end, as {@code HttpClientCodec} would; checks the
-     * framing (headers, events, one end marker), that no exception reached the pipeline's tail and that every
-     * buffer fed in was released.
-     */
-    private static List<SseEvent> decode(List<byte[]> parts, boolean lastCarriesTail) {
-        EmbeddedChannel ch = new EmbeddedChannel(new SseDecoder(new SocketStamper(false)));
-        List<ByteBuf> written = new ArrayList<>();
-        HttpResponse response = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
-        response.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/event-stream");
-        ch.writeInbound(response);
-        for (int i = 0; i < parts.size(); i++) {
-            ByteBuf buf = Unpooled.buffer(parts.get(i).length).writeBytes(parts.get(i));
-            written.add(buf);
-            boolean last = lastCarriesTail && i == parts.size() - 1;
-            ch.writeInbound(last ? new DefaultLastHttpContent(buf) : new DefaultHttpContent(buf));
-        }
-        if (!lastCarriesTail) {
-            ByteBuf empty = Unpooled.buffer(0);
-            written.add(empty);
-            ch.writeInbound(new DefaultLastHttpContent(empty));
-        }
-        ch.checkException();
-        assertThat((Object) ch.readInbound()).isSameAs(response);
-        List<SseEvent> events = new ArrayList<>();
-        Object msg;
-        while ((msg = ch.readInbound()) instanceof SseEvent event) {
-            events.add(event);
-        }
-        assertThat(msg).as("end of stream marker").isSameAs(LastHttpContent.EMPTY_LAST_CONTENT);
-        assertThat((Object) ch.readInbound()).isNull();
-        assertThat(written).allSatisfy(buf -> assertThat(buf.refCnt()).as("inbound buffer released").isZero());
-        assertThat(ch.finish()).isFalse();
-        return events;
     }
 }
