@@ -245,7 +245,8 @@ public final class WorkerService implements Service {
             long now = System.nanoTime();
             if (registered && now - lastStatusNs >= STATUS_NS) {
                 lastStatusNs = now;
-                ZmqBus.send(credits, new WorkerStatus(id, transport == null ? 0 : transport.inFlight(), completed, failed));
+                ZmqBus.send(credits, new WorkerStatus(id, transport == null ? 0 : transport.inFlight(), completed, failed,
+                        Double.NaN, -1)); // CPU and memory: step 8
             }
         }
     }

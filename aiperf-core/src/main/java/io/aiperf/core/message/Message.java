@@ -2,6 +2,8 @@ package io.aiperf.core.message;
 
 import io.aiperf.core.config.BenchmarkConfig;
 import io.aiperf.core.model.CreditPhase;
+import io.aiperf.core.model.LiveMetric;
+import io.aiperf.core.model.WorkerRow;
 import io.aiperf.core.tokenizer.TokenizerSource;
 
 import java.util.List;
@@ -16,11 +18,13 @@ import java.util.List;
  *  CLI ◄─ControllerReady, RunNotice, RunFinished───────────────────── controller  (CLI_INBOX: PUSH → PULL)
  *  controller ──Heartbeat, ConfigureWorkers, ConfigureRecords, ProfileStart, RunProgress, RecordsProgress,
  *               CancelCredits, WorkerLost, FinishRecords, Shutdown──► workers, records manager, CLI  (EVENTS: PUB → SUB)
+ *  controller ──LiveMetrics, WorkerTable, RunStage──────────────────► CLI, the live UI  (EVENTS: PUB → SUB)
  *  controller ──SlotShare, Credit───────────────────────────────► one worker  (CREDITS: ROUTER → DEALER)
  *  worker ──WorkerRegistered, WorkerReady, FirstToken, CreditReturn, CreditUnsent, WorkerStatus, ServiceFailed──►
  *                                                                   controller  (CREDITS: DEALER → ROUTER)
  *  worker ──RequestRecord───────────────────────────────────────► records manager  (RECORDS: PUSH → PULL)
- *  records manager ──RecordsManagerRegistered, RecordsReady, RecordsProgress, RecordsResult, ServiceFailed──►
+ *  records manager ──RecordsManagerRegistered, RecordsReady, RecordsProgress, LiveMetrics, RecordsResult,
+ *                    ServiceFailed──►
  *                                                                   controller  (CONTROL: PUSH → PULL)
  * </pre>
  */
@@ -31,7 +35,8 @@ public sealed interface Message permits
         Message.WorkerRegistered, Message.WorkerReady, Message.CreditReturn, Message.WorkerStatus,
         Message.ServiceFailed, Message.FirstToken, Credit, RequestRecord, Message.SlotShare, Message.CreditUnsent, Message.Batch,
         Message.RecordsManagerRegistered, Message.ConfigureRecords, Message.RecordsReady, Message.RecordsProgress,
-        Message.FinishRecords, Message.RecordsResult, Message.WorkerLost {
+        Message.FinishRecords, Message.RecordsResult, Message.WorkerLost, Message.LiveMetrics, Message.WorkerTable,
+        Message.RunStage {
 
     /**
      * Controller → CLI: the controller is up, listens for commands on {@code controlEndpoint} and publishes events
@@ -196,8 +201,14 @@ public sealed interface Message permits
         }
     }
 
-    /** Worker → controller, periodically. */
-    record WorkerStatus(String workerId, int inFlight, long completed, long failed) implements Message {
+    /**
+     * Worker → controller, periodically.
+     *
+     * @param cpuPercent  the worker JVM's CPU use since its previous status, in % of one core (200 = two cores busy)
+     * @param memoryBytes the worker JVM's resident set size (heap, off-heap and code), or -1 when unknown
+     */
+    record WorkerStatus(String workerId, int inFlight, long completed, long failed, double cpuPercent,
+                        long memoryBytes) implements Message {
     }
 
     /** Worker → controller: a request got its first content response (only when the credit asked): frees a prefill slot. */
@@ -247,5 +258,40 @@ public sealed interface Message permits
         public static RecordsResult failed(String failure) {
             return new RecordsResult(null, null, List.of(), 0, 0, null, failure);
         }
+    }
+
+    /**
+     * Records manager → controller → CLI (the live UI), at most once a second and only when a profiling record
+     * arrived since the previous one: the statistics so far of every console metric, in console order.
+     *
+     * @param processed profiling records turned into metrics so far
+     * @param errors    of those, the failed ones
+     * @param metrics   one row per metric the console table shows, display units
+     */
+    record LiveMetrics(long processed, long errors, List<LiveMetric> metrics) implements Message {
+
+        public LiveMetrics {
+            metrics = metrics == null ? List.of() : List.copyOf(metrics);
+        }
+    }
+
+    /** Controller → CLI (the live UI), once a second while workers run: one row per worker of the run. */
+    record WorkerTable(List<WorkerRow> workers) implements Message {
+
+        public WorkerTable {
+            workers = workers == null ? List.of() : List.copyOf(workers);
+        }
+    }
+
+    /**
+     * Controller → CLI, at each change: where the run is ({@code warmup}, {@code profiling}, {@code grace}: sending
+     * stopped, in-flight requests may still finish; {@code processing}: the records manager writes the exports;
+     * {@code complete}).
+     *
+     * @param sinceEpochMs  when this stage began
+     * @param durationNs    for a time-bound stage ({@code --benchmark-duration}, the grace period), how long it lasts;
+     *                      else -1
+     */
+    record RunStage(String stage, long sinceEpochMs, long durationNs) implements Message {
     }
 }

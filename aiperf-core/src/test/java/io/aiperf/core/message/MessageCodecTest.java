@@ -15,6 +15,8 @@ import io.aiperf.core.config.TimingMode;
 import io.aiperf.core.config.TokenizerConfig;
 import io.aiperf.core.model.CreditPhase;
 import io.aiperf.core.model.ErrorDetails;
+import io.aiperf.core.model.LiveMetric;
+import io.aiperf.core.model.WorkerRow;
 import io.aiperf.core.model.NamedContents;
 import io.aiperf.core.model.ResponseChunk;
 import io.aiperf.core.model.TurnContents;
@@ -74,7 +76,16 @@ class MessageCodecTest {
                 new Message.WorkerRegistered("worker-0", 123),
                 new Message.WorkerReady("worker-0"),
                 new Message.CreditReturn("worker-0", 7, CreditPhase.WARMUP, true, false, true),
-                new Message.WorkerStatus("worker-0", 3, 100, 2),
+                new Message.WorkerStatus("worker-0", 3, 100, 2, 87.5, 212_000_000L),
+                new Message.WorkerStatus("worker-1", 0, 0, 0, Double.NaN, -1),
+                new Message.LiveMetrics(40, 2, List.of(
+                        new LiveMetric("time_to_first_token", "Time to First Token", "ms", 12.5, 3.0, 40.0, 39.0, 30.0,
+                                11.0, 4.2),
+                        new LiveMetric("request_throughput", "Request Throughput", "requests/sec", 80.0, null, null,
+                                null, null, null, null))),
+                new Message.WorkerTable(List.of(new WorkerRow("worker-0", "running", 4, 100, 1, 55.0, 200_000_000L),
+                        new WorkerRow("worker-1", "lost", 0, 12, 0, Double.NaN, -1))),
+                new Message.RunStage("profiling", 1_700_000_000_000L, 60_000_000_000L),
                 new Message.ServiceFailed("worker-0", "boom"),
                 new Message.RecordsManagerRegistered("records-manager", 124, "tcp://127.0.0.1:5003"),
                 new Message.RecordsReady("records-manager"),
