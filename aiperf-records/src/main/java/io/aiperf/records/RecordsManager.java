@@ -52,6 +52,10 @@ public final class RecordsManager implements Service {
     private final String id;
     private final ServiceEndpoints endpoints;
     private String startFailure;
+    /** The run's collector once configured: the parent-watch thread flushes its exports when the controller dies. */
+    private volatile RecordCollector live;
+    /** How long a dying records manager waits for its exports to take what was received (the JVM is gone in 5 s). */
+    private static final long PARENT_GONE_FLUSH_MS = 2_000;
 
     public RecordsManager(String id, ServiceEndpoints endpoints) {
         this.id = id;
@@ -60,7 +64,14 @@ public final class RecordsManager implements Service {
 
     @Override
     public int run() {
-        ParentWatch.start(System.in, () -> Runtime.getRuntime().halt(1));
+        ParentWatch.start(System.in, () -> {
+            // The controller is gone (killed): what was received still reaches profile_export.jsonl, then exit.
+            RecordCollector c = live;
+            if (c != null) {
+                c.close(PARENT_GONE_FLUSH_MS);
+            }
+            Runtime.getRuntime().halt(1);
+        });
         RecordCollector collector = null;
         try (ZmqBus bus = new ZmqBus()) {
             ZMQ.Socket records = bus.bind(Channel.RECORDS);
@@ -78,6 +89,7 @@ public final class RecordsManager implements Service {
                     registered = true;
                 } else if (event instanceof ConfigureRecords c && collector == null) {
                     collector = configure(c, control);
+                    live = collector;
                 } else if (event instanceof ProfileStart && collector != null) {
                     start(collector, records, control);
                 } else if (event instanceof WorkerLost lost && collector != null) {

@@ -159,6 +159,7 @@ class LifecycleIT {
         assertThat(records).isNotEmpty();
         assertThat(records).allSatisfy(line -> assertThat(line.at("/metadata/x_request_id").asText()).isNotEmpty());
         assertThat(r.text("profile_export.jsonl")).endsWith("\n");
+        assertSummarizeRebuildsFrom(r, records.size());
         Thread.sleep(1000);
         assertThat(AiperfProcess.liveServiceJvms()).isEmpty();
     }
@@ -181,6 +182,24 @@ class LifecycleIT {
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.stderr()).contains("the system controller exited unexpectedly").doesNotContain("\tat ");
         // Every line on disk is a whole record (r.records() parses each one).
-        assertThat(r.records()).allSatisfy(line -> assertThat(line.at("/metadata/session_num").isNumber()).isTrue());
+        List<JsonNode> records = r.records();
+        assertThat(records).allSatisfy(line -> assertThat(line.at("/metadata/session_num").isNumber()).isTrue());
+        // At least the 8 answers that had finished before the kill were received, and reached the file.
+        assertThat(records).hasSizeGreaterThanOrEqualTo(8);
+        assertSummarizeRebuildsFrom(r, records.size());
+    }
+
+    /** {@code aiperf summarize DIR} turns the records a dead run left into the summaries it never wrote. */
+    private void assertSummarizeRebuildsFrom(AiperfRun died, int records) throws Exception {
+        assertThat(Files.exists(died.artifact("profile_export_aiperf.json"))).isFalse();
+        AiperfRun s = aiperf.run("summarize", died.artifact("").toString());
+        assertThat(s.exitCode()).as(s.stderr()).isZero();
+        assertThat(s.stdout()).contains("NVIDIA AIPerf | LLM Metrics").contains("Time to First Token");
+        JsonNode summary = died.summary();
+        assertThat(summary.at("/request_count/avg").asLong() + summary.at("/error_request_count/avg").asLong(0))
+                .isEqualTo(records);
+        assertThat(summary.get("was_cancelled").asBoolean()).isTrue();
+        assertThat(summary.get("warnings").toString()).contains("rebuilt by `aiperf summarize` from the " + records);
+        assertThat(Files.exists(died.artifact("profile_export_aiperf.csv"))).isTrue();
     }
 }

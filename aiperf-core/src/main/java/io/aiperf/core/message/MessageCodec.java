@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
+import io.aiperf.core.config.BenchmarkConfig;
 import io.aiperf.core.model.CreditPhase;
 import io.aiperf.core.model.ResponseChunk;
 import io.aiperf.core.model.TurnContents;
@@ -25,6 +26,8 @@ public final class MessageCodec {
 
     private static final ObjectWriter WRITER;
     private static final ObjectReader READER;
+    private static final ObjectWriter CONFIG_WRITER;
+    private static final ObjectReader CONFIG_READER;
 
     static {
         ObjectMapper mapper = new ObjectMapper()
@@ -38,6 +41,8 @@ public final class MessageCodec {
         }
         WRITER = mapper.writerFor(Message.class);
         READER = mapper.readerFor(Message.class);
+        CONFIG_WRITER = mapper.writerFor(BenchmarkConfig.class).withDefaultPrettyPrinter();
+        CONFIG_READER = mapper.readerFor(BenchmarkConfig.class);
     }
 
     private MessageCodec() {
@@ -56,6 +61,27 @@ public final class MessageCodec {
             return READER.readValue(bytes);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot decode bus message: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A run's configuration as the JSON a {@link Message.StartRun} carries, indented: the records manager keeps a copy
+     * beside the exports so the summaries can be rebuilt from {@code profile_export.jsonl} after the run died.
+     */
+    public static byte[] encodeConfig(BenchmarkConfig config) {
+        try {
+            return CONFIG_WRITER.writeValueAsBytes(config);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot encode the configuration", e);
+        }
+    }
+
+    /** The inverse of {@link #encodeConfig}. */
+    public static BenchmarkConfig decodeConfig(byte[] bytes) {
+        try {
+            return CONFIG_READER.readValue(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("not a run configuration: " + e.getMessage(), e);
         }
     }
 

@@ -32,6 +32,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class MessageCodecTest {
 
@@ -108,6 +109,20 @@ class MessageCodecTest {
                         List.of(new ResponseChunk(40, "Hello", null), new ResponseChunk(50, null, "thinking")),
                         new Usage(100L, 20L, 120L, null), new ErrorDetails(500, "Internal Server Error", "oops"), false,
                         -1, null, 100L, 20, null, null));
+    }
+
+    @Test
+    void aRunConfigurationRoundTripsOnItsOwn() {
+        BenchmarkConfig config = sampleConfig();
+        byte[] bytes = MessageCodec.encodeConfig(config);
+        assertThat(MessageCodec.decodeConfig(bytes)).isEqualTo(config);
+        assertThat(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)).startsWith("{\n");
+    }
+
+    @Test
+    void somethingElseIsNotAConfiguration() {
+        assertThatThrownBy(() -> MessageCodec.decodeConfig("[1,2]".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .hasMessageStartingWith("not a run configuration: ");
     }
 
     @Test

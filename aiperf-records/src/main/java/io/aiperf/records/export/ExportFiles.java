@@ -24,6 +24,12 @@ public final class ExportFiles {
     /** Per-time-slice statistics (tidy CSV). */
     public static final String TIMESLICES_CSV = "profile_export_aiperf_timeslices.csv";
 
+    /**
+     * Ours: the run's configuration (secrets redacted), written when the per-request exports open, so
+     * {@code aiperf summarize} can rebuild the summaries from {@code profile_export.jsonl} after a crash.
+     */
+    public static final String RUN_CONFIG_JSON = "run_config.json";
+
     private final Path dir;
     private final String prefix;
 

@@ -29,11 +29,25 @@ public final class RecordExports implements Closeable {
 
     public RecordExports(OutputConfig output, String recordProcessorId, boolean openLoop, MetricRegistry registry)
             throws IOException {
+        this(output, recordProcessorId, openLoop, registry, true);
+    }
+
+    /**
+     * The end-of-run files only, for summaries rebuilt from a {@code profile_export.jsonl} already on disk: no
+     * per-request file is opened (or truncated); {@link #write} feeds the time slices alone.
+     */
+    public static RecordExports summariesOnly(OutputConfig output, boolean openLoop, MetricRegistry registry)
+            throws IOException {
+        return new RecordExports(output, null, openLoop, registry, false);
+    }
+
+    private RecordExports(OutputConfig output, String recordProcessorId, boolean openLoop, MetricRegistry registry,
+                          boolean perRequest) throws IOException {
         this.files = ExportFiles.of(output);
-        this.jsonl = output.exportLevel() == ExportLevel.SUMMARY ? null
+        this.jsonl = !perRequest || output.exportLevel() == ExportLevel.SUMMARY ? null
                 : new JsonlRecordWriter(files.recordsJsonl(), recordProcessorId, output.exportHttpTrace());
         try {
-            this.raw = output.raw() ? new RawRecordWriter(files.rawJsonl(), recordProcessorId) : null;
+            this.raw = perRequest && output.raw() ? new RawRecordWriter(files.rawJsonl(), recordProcessorId) : null;
         } catch (IOException | RuntimeException e) {
             if (jsonl != null) {
                 jsonl.close(); // the records manager never gets this object, so nobody else would close it
@@ -104,6 +118,11 @@ public final class RecordExports implements Closeable {
 
     public Path summaryJson() {
         return files.summaryJson();
+    }
+
+    /** Where {@code profile_export.jsonl} is (or would be) for these settings. */
+    public Path recordsJsonl() {
+        return files.recordsJsonl();
     }
 
     /** The trailer lines of the files written so far. */

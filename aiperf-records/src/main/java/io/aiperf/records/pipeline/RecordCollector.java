@@ -17,9 +17,10 @@ import io.aiperf.core.tokenizer.TextTokenizer;
 import io.aiperf.records.aggregate.ErrorSummaryEntry;
 import io.aiperf.records.aggregate.ProfileSummary;
 import io.aiperf.records.aggregate.RecordAggregator;
-import io.aiperf.records.export.ConsoleTableRenderer;
+import io.aiperf.records.export.ExportFiles;
 import io.aiperf.records.export.RecordExports;
 import io.aiperf.records.export.RunInfo;
+import io.aiperf.records.export.RunReport;
 import io.aiperf.records.metric.MetricRecord;
 import io.aiperf.records.metric.MetricRegistry;
 import io.aiperf.records.metric.MetricSettings;
@@ -29,6 +30,7 @@ import org.slf4j.LoggerFactory;
 import org.zeromq.ZMQ;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -64,6 +66,8 @@ public final class RecordCollector implements AutoCloseable {
     private static final long LOST_WORKER_QUIET_NS = TimeUnit.SECONDS.toNanos(2);
 
     private volatile boolean running;
+    /** Set by {@link #close(long)}: the reader takes what is queued on the socket, and stops once it is empty. */
+    private volatile boolean draining;
     private volatile Throwable failure;
 
     private Thread thread;
@@ -74,12 +78,19 @@ public final class RecordCollector implements AutoCloseable {
     public RecordCollector(BenchmarkConfig config, TextTokenizer tokenizer) {
         this.config = config;
         this.artifactDir = Path.of(config.output().artifactDir());
-        boolean closedLoopBurst = config.load().mode() == TimingMode.REQUEST_RATE
-                && config.load().profiling().pattern() == ArrivalPattern.CONCURRENCY_BURST;
-        this.openLoop = !closedLoopBurst;
+        this.openLoop = openLoop(config);
         this.registry = MetricRegistry.standard(MetricSettings.forConfig(config));
         this.aggregator = new RecordAggregator(openLoop, registry);
         this.metrics = new RecordMetrics(tokenizer, registry);
+    }
+
+    /**
+     * True when the run's requests follow an open-loop schedule (a rate, a trace, user slots), false for a
+     * closed-loop burst: only then is a late send worth a warning.
+     */
+    public static boolean openLoop(BenchmarkConfig config) {
+        return !(config.load().mode() == TimingMode.REQUEST_RATE
+                && config.load().profiling().pattern() == ArrivalPattern.CONCURRENCY_BURST);
     }
 
     /** Opens the per-request exports and starts consuming; the socket is handed over to the reader thread here. */
@@ -88,6 +99,9 @@ public final class RecordCollector implements AutoCloseable {
             return;
         }
         try {
+            // Beside the records, so `aiperf summarize` can rebuild the summaries if this process dies.
+            Files.createDirectories(artifactDir);
+            Files.write(artifactDir.resolve(ExportFiles.RUN_CONFIG_JSON), MessageCodec.encodeConfig(config.redacted()));
             this.exports = new RecordExports(config.output(), RecordPipeline.processorId(0), openLoop, registry);
         } catch (IOException e) {
             throw new IllegalStateException("cannot write exports to " + artifactDir + ": " + e.getMessage(), e);
@@ -111,6 +125,8 @@ public final class RecordCollector implements AutoCloseable {
                 byte[] bytes = socket.recv(0);
                 if (bytes != null) {
                     pipeline.submit(bytes);
+                } else if (draining) {
+                    break;
                 }
             }
         } catch (Throwable t) {
@@ -298,33 +314,11 @@ public final class RecordCollector implements AutoCloseable {
         RunInfo run = RunInfo.of(config, AiperfVersion.VERSION, cancelled).withLostWorkers(lostWorkers);
         Path json = exports.summaryJson();
         exports.writeSummaries(summary, run);
-        boolean unicode = !"none".equals(config.service().uiType());
-        ConsoleTableRenderer renderer = new ConsoleTableRenderer(unicode);
-        StringBuilder report = new StringBuilder(renderer.renderMetrics(summary, "NVIDIA AIPerf | "
-                + config.endpoint().type().metricsTitle()));
-        if (config.output().showTraceTiming()) {
-            String trace = renderer.renderTraceTiming(summary);
-            if (!trace.isEmpty()) {
-                report.append('\n').append(trace);
-            }
-        }
-        if (!summary.errors().isEmpty()) {
-            report.append('\n').append(renderer.renderErrors(summary));
-        }
+        String report = RunReport.tables(config, summary);
         summary.warnings().forEach(w -> log.warn("{}", w));
-        String warnings = renderer.renderWarnings(summary);
-        if (!warnings.isEmpty()) {
-            report.append('\n').append(warnings);
-        }
-        List<String> trailer = new ArrayList<>();
-        trailer.add("CLI Command: " + config.cliCommand());
-        summary.benchmarkDurationSeconds().ifPresent(s ->
-                trailer.add(String.format(Locale.ROOT, "Benchmark Duration: %.2f sec", s)));
-        trailer.addAll(exports.trailer());
-        trailer.add("Inputs Export: " + artifactDir.resolve("inputs.json"));
-        trailer.add("Log File: " + artifactDir.resolve("logs").resolve("aiperf.log"));
+        List<String> trailer = RunReport.trailer(config, summary, exports.trailer(), artifactDir);
         String commonError = summary.errors().isEmpty() ? null : describe(summary.errors().get(0));
-        return new RecordsResult(json.toString(), report.toString(), trailer, summary.requestCount(),
+        return new RecordsResult(json.toString(), report, trailer, summary.requestCount(),
                 summary.errorRequestCount(), commonError, null);
     }
 
@@ -346,10 +340,19 @@ public final class RecordCollector implements AutoCloseable {
     /** Stops the reader if it still runs (a run that ended without {@code FinishRecords}). */
     @Override
     public void close() {
-        running = false;
+        close(5_000);
+    }
+
+    /**
+     * Stops the reader once the socket has nothing queued, and waits at most {@code waitMs} for the pipeline to drain
+     * what it received into the per-request exports and close them (safe from any thread: the reader and the sink
+     * do the work).
+     */
+    public void close(long waitMs) {
+        draining = true;
         if (thread != null) {
             try {
-                stopped.await(5, TimeUnit.SECONDS);
+                stopped.await(waitMs, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -1,0 +1,97 @@
+package io.aiperf.cli.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.aiperf.mock.MockConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code aiperf summarize}: the summaries rebuilt from a run's {@code profile_export.jsonl} are the run's own (runs
+ * killed mid-way: {@link LifecycleIT}); mistakes are one line.
+ */
+class SummarizeIT {
+
+    @RegisterExtension
+    final AiperfRuns aiperf = new AiperfRuns().within(90);
+
+    @Test
+    void theRebuiltSummaryOfAFinishedRunEqualsTheOneItWrote() throws Exception {
+        aiperf.startMock(MockConfig.ephemeral().withTiming(5, 1));
+        AiperfRun run = aiperf.profile("-m", "m", "--streaming", "--isl", "32", "--osl", "12", "--extra-inputs",
+                "ignore_eos:true", "--concurrency", "3", "--request-count", "30", "--slice-duration", "0.2",
+                "--goodput", "time_to_first_token:50");
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        JsonNode written = run.summary();
+        String slicesWritten = run.text("profile_export_aiperf_timeslices.json");
+
+        AiperfRun again = aiperf.run("summarize", run.artifact("").toString());
+        assertThat(again.exitCode()).isNotZero();
+        assertThat(again.stderr().strip()).startsWith("aiperf: error: ").endsWith("pass --overwrite to replace it");
+
+        AiperfRun s = aiperf.run("summarize", "--overwrite", run.artifact("").toString());
+        assertThat(s.exitCode()).as(s.stderr()).isZero();
+        JsonNode rebuilt = run.summary();
+        int metrics = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> it = written.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            if (!field.getValue().has("unit")) {
+                continue;
+            }
+            metrics++;
+            JsonNode other = rebuilt.get(field.getKey());
+            assertThat(other).as(field.getKey()).isNotNull();
+            for (Iterator<Map.Entry<String, JsonNode>> stats = field.getValue().fields(); stats.hasNext(); ) {
+                Map.Entry<String, JsonNode> stat = stats.next();
+                String where = field.getKey() + "." + stat.getKey();
+                if (stat.getValue().isNumber()) {
+                    double expected = stat.getValue().doubleValue();
+                    assertThat(other.get(stat.getKey()).doubleValue()).as(where)
+                            .isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-9 * Math.max(1, Math.abs(expected))));
+                } else {
+                    assertThat(other.get(stat.getKey())).as(where).isEqualTo(stat.getValue());
+                }
+            }
+        }
+        assertThat(metrics).isGreaterThan(20);
+        assertThat(rebuilt.get("goodput")).isNotNull();
+        assertThat(rebuilt.get("input_config")).isEqualTo(written.get("input_config"));
+        assertThat(rebuilt.get("error_summary")).isEqualTo(written.get("error_summary"));
+        assertThat(rebuilt.get("was_cancelled").asBoolean()).isFalse(); // the summary it replaced said so
+        assertThat(run.text("profile_export_aiperf_timeslices.json").replaceAll("\"benchmark_id\"[^,]*,", ""))
+                .isEqualTo(slicesWritten.replaceAll("\"benchmark_id\"[^,]*,", ""));
+        assertThat(s.stdout()).contains("Time to First Token").contains("JSONL Export: ");
+    }
+
+    @Test
+    void whatCannotBeSummarisedIsOneLine() throws Exception {
+        Path empty = Files.createDirectories(aiperf.dir().resolve("empty"));
+        Path broken = Files.createDirectories(aiperf.dir().resolve("broken"));
+        aiperf.startMock(MockConfig.ephemeral().withTiming(1, 1));
+        AiperfRun run = aiperf.profile("-m", "m", "--isl", "8", "--osl", "4", "--request-count", "4");
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        Files.copy(run.artifact("run_config.json"), broken.resolve("run_config.json"));
+        List<String> lines = Files.readAllLines(run.artifact("profile_export.jsonl"));
+        Files.writeString(broken.resolve("profile_export.jsonl"), lines.get(0) + "\n{\"metadata\": 3}\n" + lines.get(1)
+                + "\n");
+        for (AiperfRun r : List.of(
+                aiperf.run("summarize", aiperf.dir().resolve("missing").toString()),
+                aiperf.run("summarize", empty.toString()),
+                aiperf.run("summarize", broken.toString()),
+                aiperf.run("summarize"))) {
+            assertThat(r.exitCode()).isNotZero();
+            assertThat(r.stderr().strip().lines()).as(r.stderr()).hasSize(1);
+            assertThat(r.stderr()).startsWith("aiperf: error: ").doesNotContain("Exception").doesNotContain("\tat ");
+        }
+        AiperfRun r = aiperf.run("summarize", broken.toString());
+        assertThat(r.stderr()).contains(broken.resolve("profile_export.jsonl") + ":2: not a profile_export.jsonl record");
+        assertThat(aiperf.run("summarize", empty.toString()).stderr()).contains("no run_config.json in ");
+    }
+}
