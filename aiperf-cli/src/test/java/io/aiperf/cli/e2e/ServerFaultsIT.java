@@ -28,7 +28,7 @@ class ServerFaultsIT {
     private static final long CAP_BYTES = 64L * 1024 * 1024;
 
     @RegisterExtension
-    final AiperfRuns aiperf = new AiperfRuns();
+    final AiperfRuns aiperf = new AiperfRuns().withParanoidLeakDetection();
 
     @Test
     void aServerThatGoesAwayAndComesBackGivesRefusedRecordsThenSuccessesAgain() throws Exception {

@@ -25,7 +25,7 @@ class TlsIT {
     private static final String WARNING = "aiperf: WARNING: --ssl-insecure: server certificates are NOT verified";
 
     @RegisterExtension
-    final AiperfRuns aiperf = new AiperfRuns();
+    final AiperfRuns aiperf = new AiperfRuns().withParanoidLeakDetection();
 
     private MockServer startTlsMock() throws Exception {
         TestCertificate certificate = TestCertificate.generate(aiperf.dir().resolve("tls"), "dns:localhost",
