@@ -25,7 +25,8 @@ public final class ExportFiles {
     public static final String TIMESLICES_CSV = "profile_export_aiperf_timeslices.csv";
 
     /**
-     * Ours: the run's configuration (secrets redacted), written when the per-request exports open, so
+     * Ours: the run's configuration (secrets redacted), written when {@code profile_export.jsonl} opens (not at
+     * export level summary), so
      * {@code aiperf summarize} can rebuild the summaries from {@code profile_export.jsonl} after a crash.
      */
     public static final String RUN_CONFIG_JSON = "run_config.json";

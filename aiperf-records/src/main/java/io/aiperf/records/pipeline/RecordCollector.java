@@ -2,6 +2,7 @@ package io.aiperf.records.pipeline;
 
 import io.aiperf.core.config.ArrivalPattern;
 import io.aiperf.core.config.BenchmarkConfig;
+import io.aiperf.core.config.ExportLevel;
 import io.aiperf.core.config.TimingMode;
 import io.aiperf.core.error.OneLine;
 import io.aiperf.core.message.Message;
@@ -99,9 +100,12 @@ public final class RecordCollector implements AutoCloseable {
             return;
         }
         try {
-            // Beside the records, so `aiperf summarize` can rebuild the summaries if this process dies.
-            Files.createDirectories(artifactDir);
-            Files.write(artifactDir.resolve(ExportFiles.RUN_CONFIG_JSON), MessageCodec.encodeConfig(config.redacted()));
+            if (config.output().exportLevel() != ExportLevel.SUMMARY) {
+                // Beside the records, so `aiperf summarize` can rebuild the summaries if this process dies.
+                Files.createDirectories(artifactDir);
+                Files.write(artifactDir.resolve(ExportFiles.RUN_CONFIG_JSON),
+                        MessageCodec.encodeConfig(config.redacted()));
+            }
             this.exports = new RecordExports(config.output(), RecordPipeline.processorId(0), openLoop, registry);
         } catch (IOException e) {
             throw new IllegalStateException("cannot write exports to " + artifactDir + ": " + e.getMessage(), e);
