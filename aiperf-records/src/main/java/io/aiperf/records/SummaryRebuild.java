@@ -3,7 +3,6 @@ package io.aiperf.records;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aiperf.core.config.BenchmarkConfig;
-import io.aiperf.core.config.OutputConfig;
 import io.aiperf.core.message.MessageCodec;
 import io.aiperf.core.service.AiperfVersion;
 import io.aiperf.records.aggregate.ProfileSummary;
@@ -46,6 +45,8 @@ public final class SummaryRebuild {
      */
     public record Result(long records, boolean truncatedLastLine, String report, List<String> trailer) {
     }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private SummaryRebuild() {
     }
@@ -115,9 +116,6 @@ public final class SummaryRebuild {
 
     /** The run's configuration, with its artifact directory where it is now (it may have been moved). */
     private static BenchmarkConfig readConfig(Path artifactDir) {
-        if (!Files.isDirectory(artifactDir)) {
-            throw new IllegalArgumentException(artifactDir + " is not a directory");
-        }
         Path file = artifactDir.resolve(ExportFiles.RUN_CONFIG_JSON);
         BenchmarkConfig config;
         try {
@@ -130,16 +128,12 @@ public final class SummaryRebuild {
         } catch (UncheckedIOException e) {
             throw new IllegalArgumentException(file + ": " + e.getMessage());
         }
-        OutputConfig o = config.output();
-        OutputConfig here = new OutputConfig(artifactDir.toString(), o.exportLevel(), o.exportPrefix(),
-                o.sliceDurationSeconds(), o.exportHttpTrace(), o.showTraceTiming());
-        return new BenchmarkConfig(config.benchmarkId(), config.cliCommand(), config.endpoint(), config.input(),
-                config.load(), config.tokenizer(), here, config.service(), config.metrics());
+        return config.withArtifactDir(artifactDir.toString());
     }
 
     private static Boolean wasCancelled(Path summaryJson) {
         try {
-            JsonNode node = new ObjectMapper().readTree(summaryJson.toFile()).get("was_cancelled");
+            JsonNode node = JSON.readTree(summaryJson.toFile()).get("was_cancelled");
             return node == null || !node.isBoolean() ? null : node.booleanValue();
         } catch (IOException e) {
             return null; // an unreadable summary is replaced like a missing one

@@ -97,6 +97,7 @@ class SummarizeIT {
     void whatCannotBeSummarisedIsOneLine() throws Exception {
         Path empty = Files.createDirectories(aiperf.dir().resolve("empty"));
         Path broken = Files.createDirectories(aiperf.dir().resolve("broken"));
+        Path garbled = Files.createDirectories(aiperf.dir().resolve("garbled"));
         aiperf.startMock(MockConfig.ephemeral().withTiming(1, 1));
         AiperfRun run = aiperf.profile("-m", "m", "--isl", "8", "--osl", "4", "--request-count", "4");
         assertThat(run.exitCode()).as(run.stderr()).isZero();
@@ -104,7 +105,10 @@ class SummarizeIT {
         List<String> lines = Files.readAllLines(run.artifact("profile_export.jsonl"));
         Files.writeString(broken.resolve("profile_export.jsonl"), lines.get(0) + "\n{\"metadata\": 3}\n" + lines.get(1)
                 + "\n");
+        Files.writeString(garbled.resolve("run_config.json"), "{\"endpoint\": [1, 2\n");
+        Files.copy(run.artifact("profile_export.jsonl"), garbled.resolve("profile_export.jsonl"));
         for (AiperfRun r : List.of(
+                aiperf.run("summarize", garbled.toString()),
                 aiperf.run("summarize", aiperf.dir().resolve("missing").toString()),
                 aiperf.run("summarize", empty.toString()),
                 aiperf.run("summarize", broken.toString()),
@@ -116,5 +120,7 @@ class SummarizeIT {
         AiperfRun r = aiperf.run("summarize", broken.toString());
         assertThat(r.stderr()).contains(broken.resolve("profile_export.jsonl") + ":2: not a profile_export.jsonl record");
         assertThat(aiperf.run("summarize", empty.toString()).stderr()).contains("no run_config.json in ");
+        assertThat(aiperf.run("summarize", garbled.toString()).stderr())
+                .contains(garbled.resolve("run_config.json") + ": not a run configuration: ");
     }
 }

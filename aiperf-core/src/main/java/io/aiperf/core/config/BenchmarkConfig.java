@@ -28,6 +28,12 @@ public record BenchmarkConfig(
         metrics = metrics == null ? MetricsConfig.NONE : metrics;
     }
 
+    /** This configuration with its exports in {@code dir}. */
+    public BenchmarkConfig withArtifactDir(String dir) {
+        return new BenchmarkConfig(benchmarkId, cliCommand, endpoint, input, load, tokenizer,
+                output.withArtifactDir(dir), service, metrics);
+    }
+
     /**
      * A copy safe to write into exports and logs and to hand to a service that sends no request: the API key and
      * every secret header's value ({@link Secrets}) are masked.

@@ -21,6 +21,11 @@ public record OutputConfig(String artifactDir, ExportLevel exportLevel, String e
         Objects.requireNonNull(exportLevel, "exportLevel");
     }
 
+    /** These settings, writing into {@code dir} (a run's directory read where it is now). */
+    public OutputConfig withArtifactDir(String dir) {
+        return new OutputConfig(dir, exportLevel, exportPrefix, sliceDurationSeconds, exportHttpTrace, showTraceTiming);
+    }
+
     /** True when workers must ship each request's payload, headers and raw responses. */
     public boolean raw() {
         return exportLevel == ExportLevel.RAW;

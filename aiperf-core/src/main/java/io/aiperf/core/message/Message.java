@@ -24,8 +24,7 @@ import java.util.List;
  *                                                                   controller  (CREDITS: DEALER → ROUTER)
  *  worker ──RequestRecord───────────────────────────────────────► records manager  (RECORDS: PUSH → PULL)
  *  records manager ──RecordsManagerRegistered, RecordsReady, RecordsProgress, LiveMetrics, RecordsResult,
- *                    ServiceFailed──►
- *                                                                   controller  (CONTROL: PUSH → PULL)
+ *                    ServiceFailed──────────────────────────────► controller  (CONTROL: PUSH → PULL)
  * </pre>
  */
 public sealed interface Message permits

@@ -3,6 +3,7 @@ package io.aiperf.records.export;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aiperf.core.error.OneLine;
 import io.aiperf.core.message.RequestRecord;
 import io.aiperf.core.model.CreditPhase;
 import io.aiperf.core.model.ErrorDetails;
@@ -13,6 +14,8 @@ import io.aiperf.records.metric.MetricUnit;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,7 +77,7 @@ public final class JsonlRecordReader {
                             break;
                         }
                         throw new IllegalArgumentException(file + ":" + number + ": not a profile_export.jsonl record: "
-                                + firstLine(e.getMessage()));
+                                + OneLine.of(e.getMessage()));
                     }
                     if (record == null) {
                         otherPhase++;
@@ -232,19 +235,11 @@ public final class JsonlRecordReader {
         if (size == 0) {
             return true;
         }
-        try (var channel = Files.newByteChannel(file)) {
+        try (SeekableByteChannel channel = Files.newByteChannel(file)) {
             channel.position(size - 1);
-            java.nio.ByteBuffer last = java.nio.ByteBuffer.allocate(1);
+            ByteBuffer last = ByteBuffer.allocate(1);
             channel.read(last);
             return last.get(0) == '\n';
         }
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unreadable";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 }
