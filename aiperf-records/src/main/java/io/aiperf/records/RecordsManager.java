@@ -10,6 +10,7 @@ import io.aiperf.core.message.Message;
 import io.aiperf.core.message.Message.ConfigureRecords;
 import io.aiperf.core.message.Message.FinishRecords;
 import io.aiperf.core.message.Message.Heartbeat;
+import io.aiperf.core.message.Message.LiveMetrics;
 import io.aiperf.core.message.Message.ProfileStart;
 import io.aiperf.core.message.Message.RecordsManagerRegistered;
 import io.aiperf.core.message.Message.RecordsProgress;
@@ -38,7 +39,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Life: register with the records address once a heartbeat came through; on {@code ConfigureRecords} load the
  * tokenizer the controller resolved and check the metrics, answer ready; open the exports at the first
- * {@code ProfileStart}; report progress a few times a second; on {@code FinishRecords} collect the rest, write every
+ * {@code ProfileStart}; report progress a few times a second and pass on the live statistics the sink thread leaves (at most once a
+ * second, see {@code LiveSnapshots}); on {@code FinishRecords} collect the rest, write every
  * export and answer with the result; exit on {@code Shutdown}.
  */
 public final class RecordsManager implements Service {
@@ -101,6 +103,7 @@ public final class RecordsManager implements Service {
                             : collector.finish(f.expectedProfilingRecords(), f.cancelled(), f.workersLost(),
                             RECORDS_WAIT_MS);
                     ZmqBus.send(control, new RecordsProgress(collector.processed()));
+                    sendLiveMetrics(collector, control);
                     ZmqBus.send(control, result);
                 } else if (event instanceof Shutdown s) {
                     log.info("{} shutting down: {}", id, s.reason());
@@ -120,6 +123,9 @@ public final class RecordsManager implements Service {
                         ZmqBus.send(control, new RecordsProgress(processed));
                     }
                 }
+                if (collector != null && collector.started()) {
+                    sendLiveMetrics(collector, control);
+                }
             }
         } catch (RuntimeException e) {
             log.error("{} failed", id, e);
@@ -128,6 +134,14 @@ public final class RecordsManager implements Service {
             if (collector != null) {
                 collector.close();
             }
+        }
+    }
+
+    /** The sink thread's latest snapshot, if it left one (it does at most once a second). */
+    private static void sendLiveMetrics(RecordCollector collector, ZMQ.Socket control) {
+        LiveMetrics live = collector.takeLiveMetrics();
+        if (live != null) {
+            ZmqBus.send(control, live);
         }
     }
 

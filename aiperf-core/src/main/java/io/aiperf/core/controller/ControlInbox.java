@@ -3,6 +3,7 @@ package io.aiperf.core.controller;
 import io.aiperf.core.bus.ZmqBus;
 import io.aiperf.core.message.Message;
 import io.aiperf.core.message.Message.CancelRun;
+import io.aiperf.core.message.Message.LiveMetrics;
 import io.aiperf.core.message.Message.RecordsManagerRegistered;
 import io.aiperf.core.message.Message.RecordsProgress;
 import io.aiperf.core.message.Message.RecordsReady;
@@ -13,7 +14,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What arrives on the controller's control socket during a run, and what it has told the controller so far: the
- * user's cancel, and the records manager's registration, readiness, progress (published on at once for the CLI) and
+ * user's cancel, and the records manager's registration, readiness, progress and live statistics (both published on at once for the CLI) and
  * final result. Controller thread only.
  */
 final class ControlInbox {
@@ -48,6 +49,8 @@ final class ControlInbox {
                 recordsReady = true;
             } else if (m instanceof RecordsProgress p) {
                 sockets.publish(p);
+            } else if (m instanceof LiveMetrics l) {
+                sockets.publish(l);
             } else if (m instanceof RecordsResult r) {
                 recordsResult = r;
             } else if (m instanceof ServiceFailed f) {

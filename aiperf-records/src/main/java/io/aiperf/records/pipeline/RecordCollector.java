@@ -7,6 +7,7 @@ import io.aiperf.core.config.TimingMode;
 import io.aiperf.core.error.OneLine;
 import io.aiperf.core.message.Message;
 import io.aiperf.core.message.Message.Batch;
+import io.aiperf.core.message.Message.LiveMetrics;
 import io.aiperf.core.message.Message.RecordsResult;
 import io.aiperf.core.message.Message.WorkerLost;
 import io.aiperf.core.message.MessageCodec;
@@ -60,6 +61,8 @@ public final class RecordCollector implements AutoCloseable {
     /** The run's metrics, ordered and checked once at start-up. */
     private final MetricRegistry registry;
     private final RecordMetrics metrics;
+    /** Taken on the sink thread, handed to the bus thread. */
+    private final LiveSnapshots live;
 
     /** Bus thread only: workers that died mid-run, for {@code lost_workers}. */
     private final List<RunInfo.LostWorker> lostWorkers = new ArrayList<>();
@@ -82,6 +85,7 @@ public final class RecordCollector implements AutoCloseable {
         this.openLoop = openLoop(config);
         this.registry = MetricRegistry.standard(MetricSettings.forConfig(config));
         this.aggregator = new RecordAggregator(openLoop, registry);
+        this.live = new LiveSnapshots(aggregator, System::nanoTime);
         this.metrics = new RecordMetrics(tokenizer, registry);
     }
 
@@ -199,6 +203,7 @@ public final class RecordCollector implements AutoCloseable {
             exports.write(record, recordProcessorId);
             unflushed = true;
             aggregator.add(record);
+            live.offer();
             return true;
         }
 
@@ -209,6 +214,8 @@ public final class RecordCollector implements AutoCloseable {
                 exports.flush();
                 unflushed = false;
             }
+            live.offer(); // the last records before a pause are shown without waiting for the next one
+
         }
 
         @Override
@@ -234,6 +241,14 @@ public final class RecordCollector implements AutoCloseable {
         } catch (IllegalStateException pipelineFailed) {
             // finish() reports the pipeline's failure
         }
+    }
+
+    /**
+     * The live UI's latest statistics not taken yet (at most one a second, only when records arrived), or null; for
+     * the bus thread to send on.
+     */
+    public LiveMetrics takeLiveMetrics() {
+        return live.take();
     }
 
     /** Profiling records turned into metrics so far. */
