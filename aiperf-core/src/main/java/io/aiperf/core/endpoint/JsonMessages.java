@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import io.aiperf.core.error.OneLine;
 import io.aiperf.core.model.Usage;
 
 import java.io.IOException;
@@ -119,7 +120,7 @@ final class JsonMessages {
         // buffers, not only on the message: keep the limit, drop the count and where the limit is configured.
         detail = LIMIT_COUNT.matcher(detail).replaceAll(" exceeds");
         detail = LIMIT_SOURCE.matcher(detail).replaceAll("");
-        return new ResponseParseException("malformed JSON: " + detail);
+        return new ResponseParseException(OneLine.of("malformed JSON: " + detail));
     }
 
     /** {@code Name length (70957) exceeds …}: the count of a {@code StreamReadConstraints} message. */
@@ -131,8 +132,9 @@ final class JsonMessages {
     private static final java.util.regex.Pattern LOCATION =
             java.util.regex.Pattern.compile("\\s*(\\(start marker at |at \\[Source).*$");
 
+    /** {@code why} quotes what the server sent (an {@code object} of any length, with any control characters). */
     static ResponseParseException rejected(String why, String json) {
-        return new ResponseParseException(why + ": " + snippet(json));
+        return new ResponseParseException(OneLine.of(why) + ": " + snippet(json));
     }
 
     static String snippet(String json) {
