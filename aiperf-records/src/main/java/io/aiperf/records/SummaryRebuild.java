@@ -61,7 +61,7 @@ public final class SummaryRebuild {
     public static Result rebuild(Path artifactDir, boolean overwrite) {
         BenchmarkConfig config = readConfig(artifactDir);
         RecordExports exports;
-        boolean openLoop = RecordCollector.openLoop(config);
+        boolean openLoop = config.load().openLoop();
         MetricRegistry registry = MetricRegistry.standard(MetricSettings.forConfig(config));
         try {
             exports = RecordExports.summariesOnly(config.output(), openLoop, registry);

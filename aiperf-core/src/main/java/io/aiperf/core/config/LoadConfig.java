@@ -41,6 +41,15 @@ public record LoadConfig(
         }
     }
 
+    /**
+     * True when the run's requests follow an open-loop schedule (a rate, a trace, user slots), false for a
+     * closed-loop burst, where a late send is only the client's reaction to a freed slot: only an open loop's send
+     * lag is worth a warning.
+     */
+    public boolean openLoop() {
+        return !(mode == TimingMode.REQUEST_RATE && profiling.pattern() == ArrivalPattern.CONCURRENCY_BURST);
+    }
+
     /** The profiling concurrency limit, or {@link Integer#MAX_VALUE} when there is none. */
     public int concurrency() {
         return profiling.concurrency() == null ? Integer.MAX_VALUE : profiling.concurrency();

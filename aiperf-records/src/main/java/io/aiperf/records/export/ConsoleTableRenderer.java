@@ -1,6 +1,7 @@
 package io.aiperf.records.export;
 
 import io.aiperf.core.model.ErrorDetails;
+import io.aiperf.core.model.StatFormat;
 import io.aiperf.records.aggregate.ErrorSummaryEntry;
 import io.aiperf.records.aggregate.MetricResult;
 import io.aiperf.records.aggregate.ProfileSummary;
@@ -137,7 +138,7 @@ public final class ConsoleTableRenderer {
     }
 
     static String number(Double value) {
-        return value == null || !Double.isFinite(value) ? "N/A" : String.format(Locale.US, "%,.2f", value);
+        return StatFormat.number(value);
     }
 
     /** Hard-wraps at {@code width} characters (preferring spaces) and drops control characters. */

@@ -1,9 +1,7 @@
 package io.aiperf.records.pipeline;
 
-import io.aiperf.core.config.ArrivalPattern;
 import io.aiperf.core.config.BenchmarkConfig;
 import io.aiperf.core.config.ExportLevel;
-import io.aiperf.core.config.TimingMode;
 import io.aiperf.core.error.OneLine;
 import io.aiperf.core.message.Message;
 import io.aiperf.core.message.Message.Batch;
@@ -82,20 +80,11 @@ public final class RecordCollector implements AutoCloseable {
     public RecordCollector(BenchmarkConfig config, TextTokenizer tokenizer) {
         this.config = config;
         this.artifactDir = Path.of(config.output().artifactDir());
-        this.openLoop = openLoop(config);
+        this.openLoop = config.load().openLoop();
         this.registry = MetricRegistry.standard(MetricSettings.forConfig(config));
         this.aggregator = new RecordAggregator(openLoop, registry);
         this.live = new LiveSnapshots(aggregator, System::nanoTime);
         this.metrics = new RecordMetrics(tokenizer, registry);
-    }
-
-    /**
-     * True when the run's requests follow an open-loop schedule (a rate, a trace, user slots), false for a
-     * closed-loop burst: only then is a late send worth a warning.
-     */
-    public static boolean openLoop(BenchmarkConfig config) {
-        return !(config.load().mode() == TimingMode.REQUEST_RATE
-                && config.load().profiling().pattern() == ArrivalPattern.CONCURRENCY_BURST);
     }
 
     /** Opens the per-request exports and starts consuming; the socket is handed over to the reader thread here. */
