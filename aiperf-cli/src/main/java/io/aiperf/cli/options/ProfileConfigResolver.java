@@ -14,6 +14,7 @@ import io.aiperf.core.dataset.SequenceDistribution;
 import io.aiperf.core.endpoint.TemplatePayload;
 import io.aiperf.core.endpoint.TemplateResponseParser;
 import io.aiperf.core.error.UsageException;
+import io.aiperf.ui.UiMode;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +31,6 @@ import java.util.UUID;
  */
 public final class ProfileConfigResolver {
 
-    private static final Set<String> UI_TYPES = Set.of("dashboard", "simple", "none");
     private static final Set<String> LOG_LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
 
     private ProfileConfigResolver() {
@@ -108,11 +108,11 @@ public final class ProfileConfigResolver {
         int recordProcessors = out.recordProcessors == null ? ServiceConfig.defaultRecordProcessors(workers)
                 : atLeast("--record-processors", out.recordProcessors, 1);
 
-        String ui = out.uiType == null ? (stdoutIsTty ? "dashboard" : "none")
-                : out.uiType.toLowerCase(Locale.ROOT).replace('_', '-');
-        if (!UI_TYPES.contains(ui)) {
+        UiMode uiMode = UiMode.choose(out.uiType, stdoutIsTty, out.extraVerbose ? 2 : out.verbose.length);
+        if (uiMode == null) {
             throw new UsageException("--ui-type '" + out.uiType + "': expected dashboard, simple or none");
         }
+        String ui = uiMode.optionValue();
         String level = logLevel(out);
 
         Map<String, Object> extra = KeyValueParser.extraInputs(in.extraInputs);

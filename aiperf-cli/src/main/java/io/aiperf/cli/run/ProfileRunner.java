@@ -10,10 +10,8 @@ import io.aiperf.core.config.LogRedaction;
 import io.aiperf.core.message.Message;
 import io.aiperf.core.message.Message.CancelRun;
 import io.aiperf.core.message.Message.ControllerReady;
-import io.aiperf.core.message.Message.RecordsProgress;
 import io.aiperf.core.message.Message.RunFinished;
 import io.aiperf.core.message.Message.RunNotice;
-import io.aiperf.core.message.Message.RunProgress;
 import io.aiperf.core.message.Message.StartRun;
 import io.aiperf.core.message.MessageCodec;
 import io.aiperf.core.service.ClassDataArchives;
@@ -21,7 +19,9 @@ import io.aiperf.core.service.ClassDataArchives.ArchiveUse;
 import io.aiperf.core.service.JvmLauncher;
 import io.aiperf.core.service.ServiceCommandLine;
 import io.aiperf.core.service.ServiceType;
-import io.aiperf.ui.ProgressPrinter;
+import io.aiperf.ui.LiveUi;
+import io.aiperf.ui.RunHeader;
+import io.aiperf.ui.UiMode;
 import org.zeromq.ZMQ;
 
 import java.io.IOException;
@@ -55,6 +55,8 @@ public final class ProfileRunner {
     private volatile boolean terminated;
     private final CountDownLatch finished = new CountDownLatch(1);
     private Double failOnErrorRatePct;
+    /** The live UI while the run goes on; set before the signal handlers can need it. */
+    private volatile LiveUi ui;
 
     public ProfileRunner(PrintStream out, PrintStream err, boolean tty) {
         this.out = out;
@@ -101,10 +103,15 @@ public final class ProfileRunner {
                     logFile, ServiceEndpoints.of(Channel.CLI_INBOX, ZmqBus.endpointOf(inbox)),
                     config.service().workers());
             Process controller = JvmLauncher.start(service, config.service().logLevel(), archive);
+            ui = LiveUi.start(UiMode.parse(config.service().uiType()), RunHeader.of(config, logFile), out, err, tty,
+                    () -> cancel(controller, false));
             installSignalHandlers(controller);
             try {
-                return converse(bus, inbox, controller, config, logFile);
+                RunFinished f = converse(bus, inbox, controller, config, logFile);
+                ui.close();
+                return f == null ? ExitCodes.FAILED : report(f);
             } finally {
+                ui.close();
                 finished.countDown();
                 // The controller waits for its services first; any of them may be writing its class-data archive.
                 boolean recording = archives != null && !archives.allPresent();
@@ -115,8 +122,9 @@ public final class ProfileRunner {
         }
     }
 
-    private int converse(ZmqBus bus, ZMQ.Socket inbox, Process controller, BenchmarkConfig config, Path logFile) {
-        ProgressPrinter progress = new ProgressPrinter(out, TimeUnit.SECONDS.toNanos(1));
+    /** @return how the run finished, or null when it failed (the reason is already on the UI's error lines) */
+    private RunFinished converse(ZmqBus bus, ZMQ.Socket inbox, Process controller, BenchmarkConfig config,
+                                 Path logFile) {
         ZMQ.Socket control = null;
         ZMQ.Socket events = null;
         boolean cancelSent = false;
@@ -128,23 +136,23 @@ public final class ProfileRunner {
             if (cancelRequested && control != null && !cancelSent) {
                 ZmqBus.send(control, new CancelRun("interrupted by the user"));
                 cancelSent = true;
-                err.println("aiperf: cancelling: finishing in-flight requests and writing exports "
+                ui.error("aiperf: cancelling: finishing in-flight requests and writing exports "
                         + "(press Ctrl-C again to abort)");
             }
-            showProgress(events, progress);
+            showProgress(events, ui);
             Message m = ZmqBus.receive(inbox, 100);
             if (m == null) {
                 if (!controller.isAlive()) {
                     // A last message may have been sent just before the exit.
                     m = ZmqBus.receive(inbox, 200);
                     if (m == null) {
-                        err.println("aiperf: error: the system controller exited unexpectedly (exit code "
+                        ui.error("aiperf: error: the system controller exited unexpectedly (exit code "
                                 + controller.exitValue() + "); see " + logFile);
-                        return ExitCodes.FAILED;
+                        return null;
                     }
                 } else if (control == null && System.nanoTime() - startNs > CONTROLLER_START_TIMEOUT_NS) {
-                    err.println("aiperf: error: the system controller did not start within 60 s; see " + logFile);
-                    return ExitCodes.FAILED;
+                    ui.error("aiperf: error: the system controller did not start within 60 s; see " + logFile);
+                    return null;
                 } else {
                     continue;
                 }
@@ -156,28 +164,25 @@ public final class ProfileRunner {
                 control.send(startRun, 0);
             } else if (m instanceof RunNotice n) {
                 if ("ERROR".equals(n.level()) || "WARN".equals(n.level())) {
-                    err.println("aiperf: " + ("ERROR".equals(n.level()) ? "error: " : "warning: ") + n.text());
+                    ui.error("aiperf: " + ("ERROR".equals(n.level()) ? "error: " : "warning: ") + n.text());
                 } else {
-                    progress.notice(n.level(), n.text());
+                    ui.info(n.text());
                 }
             } else if (m instanceof RunFinished f) {
-                showProgress(events, progress);
-                return report(f);
+                showProgress(events, ui);
+                return f;
             }
         }
     }
 
-    private static void showProgress(ZMQ.Socket events, ProgressPrinter progress) {
+    /** Hands every published event to the UI, which shows the kinds it knows. */
+    private static void showProgress(ZMQ.Socket events, LiveUi ui) {
         if (events == null) {
             return;
         }
         Message e;
         while ((e = ZmqBus.poll(events)) != null) {
-            if (e instanceof RunProgress p) {
-                progress.onProgress(p, System.nanoTime());
-            } else if (e instanceof RecordsProgress p) {
-                progress.onRecords(p, System.nanoTime());
-            }
+            ui.accept(e);
         }
     }
 
@@ -227,6 +232,10 @@ public final class ProfileRunner {
         }
         cancelRequested = true;
         if (interrupts >= 2) {
+            LiveUi shown = ui;
+            if (shown != null) {
+                shown.restoreTerminal(); // halt runs no finally: give the terminal back first
+            }
             err.println("aiperf: aborted; exports may be incomplete");
             controller.descendants().forEach(ProcessHandle::destroyForcibly);
             controller.destroyForcibly();

@@ -1,0 +1,253 @@
+package io.aiperf.ui;
+
+import com.googlecode.lanterna.SGR;
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.graphics.TextGraphics;
+import io.aiperf.core.message.Message.RunProgress;
+import io.aiperf.core.model.CreditPhase;
+import io.aiperf.core.model.LiveMetric;
+import io.aiperf.core.model.StatFormat;
+import io.aiperf.core.model.WorkerRow;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Draws one frame of the dashboard from a {@link RunView}: a title row; the progress and worker panels side by side;
+ * the metrics table; the log pane when shown; the keys. Pure drawing onto a {@link TextGraphics} of any size (text
+ * is cut, never wrapped), so a test paints onto a virtual terminal and reads the cells back.
+ */
+final class DashboardPainter {
+
+    static final String[] STATS = {"avg", "min", "max", "p99", "p90", "p50", "std"};
+    private static final int STAT_WIDTH = 12;
+    private static final int MIN_NAME_WIDTH = 26;
+    private static final int TOP_PANEL_ROWS = 10;
+    private static final int BAR_CELLS = 24;
+
+    private DashboardPainter() {
+    }
+
+    /**
+     * @param logLines the log pane's lines, or null when the pane is hidden
+     */
+    static void paint(TextGraphics g, RunView view, List<String> logLines, long nowNs, long nowEpochMs) {
+        TerminalSize size = g.getSize();
+        int w = size.getColumns();
+        int h = size.getRows();
+        g.fill(' ');
+        title(g, view, w);
+        int leftW = Math.max(40, w * 11 / 20);
+        int top = 1;
+        int topRows = Math.min(TOP_PANEL_ROWS, Math.max(3, h - 3));
+        progress(g, view, 0, top, Math.min(leftW, w), topRows, nowNs, nowEpochMs);
+        if (w > leftW + 20) {
+            workers(g, view, leftW, top, w - leftW, topRows);
+        }
+        int next = top + topRows;
+        int keysRow = h - 1;
+        int logRows = logLines == null ? 0 : Math.min(12, Math.max(0, (keysRow - next) / 3));
+        int metricRows = keysRow - next - logRows;
+        if (metricRows >= 3) {
+            metrics(g, view, 0, next, w, metricRows);
+        }
+        if (logRows >= 3) {
+            log(g, logLines, 0, next + metricRows, w, logRows);
+        }
+        put(g, 0, keysRow, w, " q: stop early (every export is still written)   l: " + (logLines == null ? "show" : "hide")
+                + " log   Ctrl-C: stop, twice: abort");
+    }
+
+    private static void title(TextGraphics g, RunView view, int w) {
+        RunHeader hd = view.header();
+        g.enableModifiers(SGR.BOLD);
+        put(g, 0, 0, w, " NVIDIA AIPerf (JVM) │ " + hd.model() + " │ " + hd.endpoint() + " │ " + hd.url() + " │ "
+                + hd.load());
+        g.disableModifiers(SGR.BOLD);
+    }
+
+    private static void progress(TextGraphics g, RunView view, int col, int row, int w, int h, long nowNs,
+                                 long nowEpochMs) {
+        box(g, col, row, w, h, "Progress");
+        int x = col + 2;
+        int width = w - 4;
+        int y = row + 1;
+        int last = row + h - 2;
+        String stage = view.stage();
+        StringBuilder stageLine = new StringBuilder("Stage      ").append(stage);
+        if (view.stageSinceEpochMs() > 0) {
+            long inStageNs = Math.max(0, nowEpochMs - view.stageSinceEpochMs()) * 1_000_000L;
+            stageLine.append(", ").append(Durations.compact(inStageNs));
+            if (view.stageDurationNs() > 0) {
+                stageLine.append(" of ").append(Durations.compact(view.stageDurationNs()));
+            }
+        }
+        y = line(g, x, y, last, width, stageLine.toString());
+        RunProgress p = view.progress();
+        if (p == null) {
+            line(g, x, y, last, width, "Requests   waiting for the first credit");
+            return;
+        }
+        String phase = p.phase() == CreditPhase.WARMUP ? "warmup" : "profiling";
+        long durationNs = p.phase() == CreditPhase.PROFILING ? view.header().benchmarkDurationNs() : -1;
+        if (durationNs > 0) {
+            double fraction = Math.min(1, (double) p.elapsedNs() / durationNs);
+            y = line(g, x, y, last, width, String.format(Locale.ROOT, "Requests   %s %s done (%s) │ elapsed %s of %s",
+                    bar(fraction), group(p.completed()), phase, Durations.compact(p.elapsedNs()),
+                    Durations.compact(durationNs)));
+        } else if (p.total() > 0) {
+            double fraction = Math.min(1, (double) p.completed() / p.total());
+            y = line(g, x, y, last, width, String.format(Locale.ROOT, "Requests   %s %.1f%% %s/%s (%s)", bar(fraction),
+                    fraction * 100, group(p.completed()), group(p.total()), phase));
+        } else {
+            y = line(g, x, y, last, width, String.format(Locale.ROOT, "Requests   %s done (%s), %s",
+                    group(p.completed()), phase, Durations.compact(p.elapsedNs())));
+        }
+        double errorPct = p.completed() == 0 ? 0 : 100.0 * p.errors() / p.completed();
+        y = line(g, x, y, last, width, String.format(Locale.ROOT, "In flight  %-10s Errors %s (%.2f%%)",
+                group(inFlight(view, p)), group(p.errors()), errorPct));
+        long remainingNs = view.remainingNs(nowNs);
+        y = line(g, x, y, last, width, String.format(Locale.ROOT, "Rate       %s req/s │ records %s/s (%s processed)",
+                rate(view.requestRate(nowNs)), rate(view.recordRate(nowNs)), group(view.recordsProcessed())));
+        double lag = view.sendLagP99Ms();
+        y = line(g, x, y, last, width, "Send lag   p99 " + (Double.isNaN(lag) ? "n/a (no schedule to lag behind)"
+                : StatFormat.number(lag) + " ms") + (remainingNs < 0 ? "" : " │ remaining " + (durationNs > 0 ? ""
+                : "~") + Durations.compact(remainingNs)));
+        List<String> notices = view.notices();
+        int room = last - y + 1;
+        for (int i = Math.max(0, notices.size() - room); i < notices.size(); i++) {
+            y = line(g, x, y, last, width, notices.get(i));
+        }
+    }
+
+    /**
+     * Requests on the wire: the workers' own count when they have reported (the controller's count includes the
+     * turns it handed a worker ahead of a free slot), else the controller's.
+     */
+    private static long inFlight(RunView view, RunProgress p) {
+        if (view.workers().isEmpty()) {
+            return p.inFlight();
+        }
+        long sum = 0;
+        for (WorkerRow w : view.workers()) {
+            sum += w.inFlight();
+        }
+        return sum;
+    }
+
+    private static void workers(TextGraphics g, RunView view, int col, int row, int w, int h) {
+        List<WorkerRow> rows = view.workers();
+        box(g, col, row, w, h, "Workers (" + rows.size() + ")");
+        int x = col + 2;
+        int width = w - 4;
+        int last = row + h - 2;
+        int y = line(g, x, row + 1, last, width, String.format(Locale.ROOT, "%-12s %-9s %9s %10s %7s %6s %9s",
+                "Worker", "State", "In flight", "Completed", "Failed", "CPU %", "Memory"));
+        int room = last - y + 1;
+        for (int i = 0; i < rows.size() && room > 0; i++, room--) {
+            if (room == 1 && rows.size() - i > 1) {
+                line(g, x, y, last, width, "… " + (rows.size() - i) + " more");
+                break;
+            }
+            WorkerRow r = rows.get(i);
+            y = line(g, x, y, last, width, String.format(Locale.ROOT, "%-12s %-9s %9s %10s %7s %6s %9s",
+                    r.workerId(), r.state(), group(r.inFlight()), group(r.completed()), group(r.failed()),
+                    Double.isNaN(r.cpuPercent()) ? "-" : String.format(Locale.ROOT, "%.0f", r.cpuPercent()),
+                    r.memoryBytes() < 0 ? "-" : (r.memoryBytes() >> 20) + " MiB"));
+        }
+        if (rows.isEmpty()) {
+            line(g, x, y, last, width, "waiting for the first worker status");
+        }
+    }
+
+    private static void metrics(TextGraphics g, RunView view, int col, int row, int w, int h) {
+        List<LiveMetric> rows = view.metrics();
+        box(g, col, row, w, h, "Metrics (" + group(view.recordsProcessed()) + " records, updated every second)");
+        int x = col + 2;
+        int width = w - 4;
+        int last = row + h - 2;
+        // A narrow terminal drops statistics from the right (std first) before it cuts the metric names short.
+        int nameWidth = Math.max(MIN_NAME_WIDTH, Math.min(44, width - STATS.length * STAT_WIDTH));
+        int stats = Math.max(1, Math.min(STATS.length, (width - nameWidth) / STAT_WIDTH));
+        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-" + nameWidth + "s", "Metric"));
+        for (int i = 0; i < stats; i++) {
+            head.append(String.format(Locale.ROOT, "%" + STAT_WIDTH + "s", STATS[i]));
+        }
+        g.enableModifiers(SGR.BOLD);
+        int y = line(g, x, row + 1, last, width, head.toString());
+        g.disableModifiers(SGR.BOLD);
+        if (rows.isEmpty()) {
+            line(g, x, y, last, width, "waiting for the first profiling records");
+            return;
+        }
+        for (LiveMetric m : rows) {
+            if (y > last) {
+                break;
+            }
+            String name = m.header() + " (" + m.unit() + ")";
+            StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%-" + nameWidth + "s",
+                    name.length() > nameWidth ? name.substring(0, nameWidth - 1) + "…" : name));
+            Double[] values = {m.avg(), m.min(), m.max(), m.p99(), m.p90(), m.p50(), m.std()};
+            for (int i = 0; i < stats; i++) {
+                s.append(String.format(Locale.ROOT, "%" + STAT_WIDTH + "s", StatFormat.number(values[i])));
+            }
+            y = line(g, x, y, last, width, s.toString());
+        }
+    }
+
+    private static void log(TextGraphics g, List<String> lines, int col, int row, int w, int h) {
+        box(g, col, row, w, h, "Log (the last lines of logs/aiperf.log)");
+        int last = row + h - 2;
+        int room = h - 2;
+        int y = row + 1;
+        for (int i = Math.max(0, lines.size() - room); i < lines.size(); i++) {
+            y = line(g, col + 2, y, last, w - 4, lines.get(i));
+        }
+    }
+
+    private static void box(TextGraphics g, int col, int row, int w, int h, String title) {
+        if (w < 4 || h < 2) {
+            return;
+        }
+        int right = col + w - 1;
+        int bottom = row + h - 1;
+        g.drawLine(col + 1, row, right - 1, row, '─');
+        g.drawLine(col + 1, bottom, right - 1, bottom, '─');
+        g.drawLine(col, row + 1, col, bottom - 1, '│');
+        g.drawLine(right, row + 1, right, bottom - 1, '│');
+        g.setCharacter(col, row, '┌');
+        g.setCharacter(right, row, '┐');
+        g.setCharacter(col, bottom, '└');
+        g.setCharacter(right, bottom, '┘');
+        put(g, col + 2, row, w - 4, " " + title + " ");
+    }
+
+    /** Puts {@code text} at ({@code x}, {@code y}) when {@code y <= last}; returns the next row. */
+    private static int line(TextGraphics g, int x, int y, int last, int width, String text) {
+        if (y <= last) {
+            put(g, x, y, width, text);
+        }
+        return y + 1;
+    }
+
+    private static void put(TextGraphics g, int x, int y, int width, String text) {
+        if (width <= 0) {
+            return;
+        }
+        String clean = text.replaceAll("\\p{Cntrl}", " ");
+        g.putString(x, y, clean.length() <= width ? clean : clean.substring(0, Math.max(0, width - 1)) + "…");
+    }
+
+    private static String bar(double fraction) {
+        int full = (int) Math.round(fraction * BAR_CELLS);
+        return "[" + "█".repeat(full) + "░".repeat(BAR_CELLS - full) + "]";
+    }
+
+    private static String group(long n) {
+        return String.format(Locale.US, "%,d", n);
+    }
+
+    private static String rate(double perSecond) {
+        return Double.isFinite(perSecond) ? String.format(Locale.US, "%,.1f", perSecond) : "-";
+    }
+}
