@@ -46,6 +46,24 @@ class ProfileConfigResolverTest {
         assertThat(c.output().artifactDir()).endsWith("artifacts/Qwen_Qwen3-0.6B-openai-chat-concurrency1");
     }
 
+    private static String uiOnATerminal(String... args) {
+        ProfileCommand command = new ProfileCommand();
+        new CommandLine(command).parseArgs(args);
+        return ProfileConfigResolver.resolve(command.endpointOptions(), command.inputOptions(), command.loadOptions(),
+                command.outputOptions(), List.of(args), true, 2, null).service().uiType();
+    }
+
+    @Test
+    void onATerminalTheUiIsTheDashboardOrWithVerboseLoggingTheSimpleBarUnlessOneIsNamed() {
+        assertThat(uiOnATerminal("-m", "m")).isEqualTo("dashboard");
+        assertThat(uiOnATerminal("-m", "m", "-v")).isEqualTo("simple");
+        assertThat(uiOnATerminal("-m", "m", "-vv")).isEqualTo("simple");
+        assertThat(uiOnATerminal("-m", "m", "-v", "--ui-type", "dashboard")).isEqualTo("dashboard");
+        assertThat(uiOnATerminal("-m", "m", "--ui", "NONE")).isEqualTo("none");
+        assertThatThrownBy(() -> uiOnATerminal("-m", "m", "--ui", "tqdm")).isInstanceOf(UsageException.class)
+                .hasMessage("--ui-type 'tqdm': expected dashboard, simple or none");
+    }
+
     @Test
     void connectionReuseIsPooledUnlessAnotherStrategyIsNamed() {
         assertThat(resolve("-m", "m").endpoint().connectionReuse()).isEqualTo(ConnectionReuse.POOLED);
