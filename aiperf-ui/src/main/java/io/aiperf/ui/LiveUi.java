@@ -125,6 +125,11 @@ public final class LiveUi implements AutoCloseable {
                 fallBack(failure);
             }
             if (closing && queue.isEmpty()) {
+                try {
+                    renderer.finish(view, System.nanoTime());
+                } catch (RuntimeException failure) {
+                    fallBack(failure);
+                }
                 break;
             }
         }

@@ -6,7 +6,8 @@ import java.io.PrintStream;
 
 /**
  * One way of showing the run ({@link UiMode}). Called only on the UI thread, in this order: {@link #start()}, then
- * {@link #onMessage} for every message and {@link #onTick} about every 100 ms, then {@link #close()}.
+ * {@link #onMessage} for every message and {@link #onTick} about every 100 ms, then {@link #finish} and
+ * {@link #close()}.
  */
 interface Renderer {
 
@@ -21,6 +22,10 @@ interface Renderer {
 
     /** Redraws when due. */
     default void onTick(RunView view, long nowNs) {
+    }
+
+    /** The run is over and every message is in: show the last state, whatever the interval. */
+    default void finish(RunView view, long nowNs) {
     }
 
     /** A notice, a warning or the CLI's own error line, for the user's eyes, on {@code stream} (stdout or stderr). */

@@ -61,6 +61,12 @@ final class SimpleRenderer implements Renderer {
         out.flush();
     }
 
+    @Override
+    public void finish(RunView view, long nowNs) {
+        drawDue = true;
+        onTick(view, nowNs);
+    }
+
     /** The line for the stage under way, or null when there is nothing to show yet. */
     String line(RunView view, long nowNs) {
         String stage = view.stage();

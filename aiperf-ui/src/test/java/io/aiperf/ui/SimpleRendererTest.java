@@ -51,6 +51,18 @@ class SimpleRendererTest {
     }
 
     @Test
+    void theLastStateIsDrawnAtTheEndEvenWithinTheSecond() {
+        SimpleRenderer r = new SimpleRenderer(out, true);
+        RunView view = view();
+        view.accept(new RunProgress(CreditPhase.PROFILING, 36, 36, 0, 40, 4, S));
+        r.onTick(view, 0);
+        view.accept(new RunProgress(CreditPhase.PROFILING, 40, 40, 0, 40, 0, S));
+        r.finish(view, 1);
+        r.close();
+        assertThat(printed()).contains("100% 40/40").endsWith("\n");
+    }
+
+    @Test
     void aNoticeEndsTheOpenLineFirst() {
         SimpleRenderer r = new SimpleRenderer(out, true);
         RunView view = view();
