@@ -30,9 +30,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs one {@link LoadPhase} against the bus: waits on the control and credit sockets until the phase's next due
- * time, lets it issue what is due, feeds it returns and first tokens, publishes progress, and applies the stop rules
- * that need the clock of the whole run (the grace period after the duration, the short drain after Ctrl-C, a dead
- * service). A worker whose process exits is dropped from the run: the credits it held become {@code WorkerLostError}
+ * time, lets it issue what is due, feeds it returns and first tokens, publishes progress (and, once a second, the
+ * workers' table built from their statuses), and applies the stop rules that need the clock of the whole run (the
+ * grace period after the duration, the short drain after Ctrl-C, a dead service). A worker whose process exits is dropped from the run: the credits it held become {@code WorkerLostError}
  * records (sent to the records manager as {@link WorkerLost}), its slot share goes to the others, the console gets
  * one line, and the phase goes on with the workers left; only when none is left does the run fail. Controller
  * thread only.
@@ -43,6 +43,8 @@ final class PhaseDriver {
 
     private static final long HEARTBEAT_NS = TimeUnit.SECONDS.toNanos(1);
     private static final long PROGRESS_NS = TimeUnit.MILLISECONDS.toNanos(250);
+    /** The worker table follows the workers' own status cadence (one a second): a faster one would repeat rows. */
+    private static final long WORKER_TABLE_NS = TimeUnit.SECONDS.toNanos(1);
     /** After Ctrl-C, in-flight requests get this long to finish before they are abandoned. */
     private static final long CANCEL_DRAIN_NS = TimeUnit.SECONDS.toNanos(3);
     private static final long CANCELLED_RETURNS_NS = TimeUnit.SECONDS.toNanos(10);
@@ -57,6 +59,8 @@ final class PhaseDriver {
     /** Workers whose process died, by index; they stay lost for the rest of the run (every phase). */
     private final boolean[] lost;
     private int living;
+    /** Across phases, like {@link #lost}: a worker's state outlives the phase it changed in. */
+    private final WorkerTableBuilder workerTable;
 
     PhaseDriver(ControllerSockets sockets, ControlInbox inbox, ServiceSupervisor services, Heartbeats heartbeats,
                 List<String> workerIds) {
@@ -67,11 +71,18 @@ final class PhaseDriver {
         this.workerIds = workerIds.toArray(String[]::new);
         this.lost = new boolean[this.workerIds.length];
         this.living = this.workerIds.length;
+        this.workerTable = new WorkerTableBuilder(workerIds);
     }
 
     /** A worker died during the run (its lost credits were recorded as errors). */
     boolean workersLost() {
         return living < workerIds.length;
+    }
+
+    /** The load is over (every phase ran, or the run stopped): publishes the last worker table, workers stopped. */
+    void runEnded() {
+        workerTable.runEnded();
+        sockets.publish(workerTable.table());
     }
 
     /** Issues and collects the phase's credits. Returns a one-line fatal problem, or null. */
@@ -96,7 +107,10 @@ final class PhaseDriver {
             return noWorkerLeft;
         }
         sendSlotShares(phase);
+        workerTable.phaseStarted();
+        sockets.publish(workerTable.table());
         long lastProgressNs = now;
+        long lastWorkerTableNs = now;
         long cancelAtNs = Long.MAX_VALUE;
         long giveUpNs = Long.MAX_VALUE;
         boolean creditsCancelled = false;
@@ -137,6 +151,10 @@ final class PhaseDriver {
                 if (now - lastProgressNs >= PROGRESS_NS) {
                     lastProgressNs = now;
                     publishProgress(phase, now);
+                }
+                if (now - lastWorkerTableNs >= WORKER_TABLE_NS) {
+                    lastWorkerTableNs = now;
+                    sockets.publish(workerTable.table());
                 }
                 String dead = services.deadService();
                 if (dead != null) {
@@ -188,6 +206,7 @@ final class PhaseDriver {
         for (ServiceSupervisor.ExitedWorker worker : exited) {
             lost[worker.index()] = true;
             living--;
+            workerTable.lost(worker.index());
             List<Credit> credits = phase.workerLost(worker.index(), nowNs);
             List<RequestRecord> records = phase.phase() == CreditPhase.PROFILING
                     ? LostCreditRecords.of(credits, worker, nowNs, nowEpochNs) : List.of();
@@ -234,6 +253,7 @@ final class PhaseDriver {
         } else if (m instanceof FirstToken t) {
             phase.onFirstToken(t);
         } else if (m instanceof WorkerStatus s) {
+            workerTable.onStatus(s);
             log.debug("{}: in flight {}, completed {}, failed {}", s.workerId(), s.inFlight(), s.completed(),
                     s.failed());
         } else if (m instanceof ServiceFailed f) {

@@ -112,6 +112,7 @@ public final class ProfileRun {
                 expected = profiling.recorded();
             }
         }
+        driver.runEnded();
         RecordsResult result = collectRecords(expected, driver.workersLost());
         if (fatal != null) {
             return new RecordsResult(result.summaryPath(), result.report(), result.exportLines(),
