@@ -14,6 +14,7 @@ import io.aiperf.core.message.Message.FirstToken;
 import io.aiperf.core.message.Message.ProfileStart;
 import io.aiperf.core.message.Message.RunNotice;
 import io.aiperf.core.message.Message.RunProgress;
+import io.aiperf.core.message.Message.RunStage;
 import io.aiperf.core.message.Message.ServiceFailed;
 import io.aiperf.core.message.Message.SlotShare;
 import io.aiperf.core.message.Message.WorkerLost;
@@ -55,6 +56,7 @@ final class PhaseDriver {
     private final ControlInbox inbox;
     private final ServiceSupervisor services;
     private final Heartbeats heartbeats;
+    private final RunStageAnnouncer stages;
     private final String[] workerIds;
     /** Workers whose process died, by index; they stay lost for the rest of the run (every phase). */
     private final boolean[] lost;
@@ -63,11 +65,12 @@ final class PhaseDriver {
     private final WorkerTableBuilder workerTable;
 
     PhaseDriver(ControllerSockets sockets, ControlInbox inbox, ServiceSupervisor services, Heartbeats heartbeats,
-                List<String> workerIds) {
+                RunStageAnnouncer stages, List<String> workerIds) {
         this.sockets = sockets;
         this.inbox = inbox;
         this.services = services;
         this.heartbeats = heartbeats;
+        this.stages = stages;
         this.workerIds = workerIds.toArray(String[]::new);
         this.lost = new boolean[this.workerIds.length];
         this.living = this.workerIds.length;
@@ -88,6 +91,7 @@ final class PhaseDriver {
     /** Issues and collects the phase's credits. Returns a one-line fatal problem, or null. */
     String run(LoadPhase phase) {
         sockets.publish(new ProfileStart(phase.phase(), Math.max(0, phase.plannedTotal())));
+        stages.enter(phase.phase() == CreditPhase.WARMUP ? RunStage.WARMUP : RunStage.PROFILING, phase.durationNs());
         // Credits issued in one pass go to each worker as one bus message.
         Outbox[] toWorkers = new Outbox[workerIds.length];
         for (int w = 0; w < toWorkers.length; w++) {
@@ -140,6 +144,7 @@ final class PhaseDriver {
                     cancelAtNs = now + CANCEL_DRAIN_NS;
                 }
                 drainCredits(phase, now);
+                announceGrace(phase, now);
                 if (inbox.failure() != null) {
                     return inbox.failure();
                 }
@@ -177,6 +182,17 @@ final class PhaseDriver {
             return null;
         } finally {
             poller.close();
+        }
+    }
+
+    /**
+     * The profiling duration is over and requests are still in flight: they have the grace period to finish. Not
+     * after Ctrl-C (the short drain is no grace period), and not for warmup, whose tail is still warmup to the user.
+     */
+    private void announceGrace(LoadPhase phase, long nowNs) {
+        if (phase.phase() == CreditPhase.PROFILING && !inbox.cancelled() && phase.durationOver(nowNs)
+                && phase.inFlight() > 0) {
+            stages.enter(RunStage.GRACE, phase.gracePeriodNs());
         }
     }
 
