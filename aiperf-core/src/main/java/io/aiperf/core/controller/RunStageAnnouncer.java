@@ -2,6 +2,8 @@ package io.aiperf.core.controller;
 
 import io.aiperf.core.message.Message;
 import io.aiperf.core.message.Message.RunStage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -11,6 +13,8 @@ import java.util.function.LongSupplier;
  * pass of its loop, the UI hears it once, stamped with the moment it began. Controller thread only.
  */
 final class RunStageAnnouncer {
+
+    private static final Logger log = LoggerFactory.getLogger(RunStageAnnouncer.class);
 
     private final Consumer<Message> publish;
     private final LongSupplier epochMs;
@@ -36,6 +40,8 @@ final class RunStageAnnouncer {
             return;
         }
         current = stage;
+        // A handful per run: the log then says when each stage began, next to what happened in it.
+        log.info("run stage: {}{}", stage, durationNs < 0 ? "" : " (" + durationNs / 1_000_000 + " ms)");
         publish.accept(new RunStage(stage, epochMs.getAsLong(), durationNs));
     }
 }
