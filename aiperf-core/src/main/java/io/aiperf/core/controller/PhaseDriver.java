@@ -61,11 +61,11 @@ final class PhaseDriver {
     /** Workers whose process died, by index; they stay lost for the rest of the run (every phase). */
     private final boolean[] lost;
     private int living;
-    /** Across phases, like {@link #lost}: a worker's state outlives the phase it changed in. */
+    /** The run's, from the handshake on: a worker's state outlives the phase it changed in. */
     private final WorkerTableBuilder workerTable;
 
     PhaseDriver(ControllerSockets sockets, ControlInbox inbox, ServiceSupervisor services, Heartbeats heartbeats,
-                RunStageAnnouncer stages, List<String> workerIds) {
+                RunStageAnnouncer stages, WorkerTableBuilder workerTable, List<String> workerIds) {
         this.sockets = sockets;
         this.inbox = inbox;
         this.services = services;
@@ -74,7 +74,7 @@ final class PhaseDriver {
         this.workerIds = workerIds.toArray(String[]::new);
         this.lost = new boolean[this.workerIds.length];
         this.living = this.workerIds.length;
-        this.workerTable = new WorkerTableBuilder(workerIds);
+        this.workerTable = workerTable;
     }
 
     /** A worker died during the run (its lost credits were recorded as errors). */

@@ -64,8 +64,10 @@ public final class ProfileRun {
                     MessageCodec.warmUp(500);
                     return inputs;
                 });
+        // Once the services are started, so it knows every worker.
+        WorkerTableBuilder workerTable = new WorkerTableBuilder(services.workerIds());
         if (fatal == null) {
-            fatal = new ServiceHandshake(sockets, inbox, services, heartbeats).run(config, tokenizer);
+            fatal = new ServiceHandshake(sockets, inbox, services, heartbeats, workerTable).run(config, tokenizer);
         }
         if (fatal != null) {
             return finished(fatal, null);
@@ -85,7 +87,7 @@ public final class ProfileRun {
             return finished("interrupted", null);
         }
         inputs.warnings().forEach(w -> sockets.toCli(new RunNotice("WARN", w)));
-        RecordsResult records = runPhases(inputs);
+        RecordsResult records = runPhases(inputs, workerTable);
         return finished(records.failure(), records);
     }
 
@@ -100,8 +102,9 @@ public final class ProfileRun {
     }
 
     /** Warmup (if any), then profiling; then every export. The result carries the fatal problem, if one came up. */
-    private RecordsResult runPhases(RunDataset inputs) {
-        PhaseDriver driver = new PhaseDriver(sockets, inbox, services, heartbeats, stages, services.workerIds());
+    private RecordsResult runPhases(RunDataset inputs, WorkerTableBuilder workerTable) {
+        PhaseDriver driver = new PhaseDriver(sockets, inbox, services, heartbeats, stages, workerTable,
+                services.workerIds());
         LoadPhaseFactory phases = new LoadPhaseFactory(config, inputs, services.workerIds().size());
         String fatal = null;
         long expected = -1;
