@@ -29,6 +29,7 @@ import io.aiperf.core.message.RequestRecord;
 import io.aiperf.core.model.CreditPhase;
 import io.aiperf.core.service.CompilerQuiet;
 import io.aiperf.core.service.ParentWatch;
+import io.aiperf.core.service.ProcessUsage;
 import io.aiperf.core.service.Service;
 import io.aiperf.worker.http.HttpTransport;
 import io.aiperf.worker.http.LeakReport;
@@ -195,6 +196,8 @@ public final class WorkerService implements Service {
                       ZMQ.Socket credits) throws IOException {
         boolean registered = false;
         long lastStatusNs = System.nanoTime();
+        // Created once registered, not before: its MXBean's set-up is then not on the way to the registration.
+        ProcessUsage usage = null;
         while (true) {
             poller.poll(200);
             if (poller.pollin(creditsIdx)) {
@@ -214,6 +217,8 @@ public final class WorkerService implements Service {
                     if (!registered) {
                         ZmqBus.send(credits, new WorkerRegistered(id, ProcessHandle.current().pid()));
                         registered = true;
+                        usage = ProcessUsage.ofThisJvm();
+                        usage.cpuPercentSinceLastCall(); // the first status then covers its whole second
                     }
                 } else if (event instanceof ConfigureWorkers c) {
                     configure(c, credits);
@@ -246,7 +251,7 @@ public final class WorkerService implements Service {
             if (registered && now - lastStatusNs >= STATUS_NS) {
                 lastStatusNs = now;
                 ZmqBus.send(credits, new WorkerStatus(id, transport == null ? 0 : transport.inFlight(), completed, failed,
-                        Double.NaN, -1)); // CPU and memory: step 8
+                        usage.cpuPercentSinceLastCall(), usage.residentBytes()));
             }
         }
     }

@@ -85,6 +85,8 @@ class WorkerServiceTest {
     private long nextCreditId;
     private final Deque<Message> unbatched = new ArrayDeque<>();
     private final Deque<RequestRecord> unbatchedRecords = new ArrayDeque<>();
+    /** The statuses {@link #fromWorker} skipped, in arrival order. */
+    private final Deque<WorkerStatus> statuses = new ArrayDeque<>();
 
     @BeforeEach
     void start() throws Exception {
@@ -179,6 +181,23 @@ class WorkerServiceTest {
         ZmqBus.sendTo(credits, WORKER, stray);
         assertThat(fromWorker(WAIT_MS)).isInstanceOf(CreditReturn.class);
         assertThat(record().inputText()).isEqualTo("stray");
+    }
+
+    @Test
+    void theStatusCarriesTheWorkersCpuAndResidentMemory() {
+        long deadline = System.nanoTime() + 3_000 * MS;
+        while (statuses.isEmpty() && System.nanoTime() < deadline) {
+            assertThat(fromWorker(100)).isNull();
+        }
+        assertThat(statuses).as("a status within 3 s").isNotEmpty();
+        WorkerStatus first = statuses.getFirst();
+        // Measured from the registration on, so even the first status has a CPU figure; this JVM is the test's too.
+        assertThat(first.cpuPercent()).isGreaterThanOrEqualTo(0.0);
+        if (java.nio.file.Files.isReadable(java.nio.file.Path.of("/proc/self/status"))) {
+            assertThat(first.memoryBytes()).isGreaterThan(0);
+        } else {
+            assertThat(first.memoryBytes()).isEqualTo(-1);
+        }
     }
 
     @Test
@@ -339,9 +358,10 @@ class WorkerServiceTest {
                     continue;
                 }
             }
-            if (!(m instanceof WorkerStatus)) {
+            if (!(m instanceof WorkerStatus status)) {
                 return m;
             }
+            statuses.add(status);
         }
     }
 

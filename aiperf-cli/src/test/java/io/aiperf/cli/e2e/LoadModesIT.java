@@ -171,6 +171,9 @@ class LoadModesIT {
         long lastArrivalAfterStart = (mock.requestLog().get(sentToServer - 1).arrivalNs()
                 - mock.requestLog().get(0).arrivalNs()) / 1_000_000;
         assertThat(lastArrivalAfterStart).as("nothing sent after the duration").isLessThan(2_100);
+        // The stages the controller published on EVENTS for the live UI, as its log says.
+        assertThat(r.text("logs/aiperf.log")).containsSubsequence("run stage: profiling (2000 ms)",
+                "run stage: grace (500 ms)", "run stage: processing", "run stage: complete");
     }
 
     @Test

@@ -14,6 +14,7 @@ import io.aiperf.core.message.Message.FirstToken;
 import io.aiperf.core.message.Message.ProfileStart;
 import io.aiperf.core.message.Message.RunNotice;
 import io.aiperf.core.message.Message.RunProgress;
+import io.aiperf.core.message.Message.RunStage;
 import io.aiperf.core.message.Message.ServiceFailed;
 import io.aiperf.core.message.Message.SlotShare;
 import io.aiperf.core.message.Message.WorkerLost;
@@ -30,9 +31,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs one {@link LoadPhase} against the bus: waits on the control and credit sockets until the phase's next due
- * time, lets it issue what is due, feeds it returns and first tokens, publishes progress, and applies the stop rules
- * that need the clock of the whole run (the grace period after the duration, the short drain after Ctrl-C, a dead
- * service). A worker whose process exits is dropped from the run: the credits it held become {@code WorkerLostError}
+ * time, lets it issue what is due, feeds it returns and first tokens, publishes progress (and, once a second, the
+ * workers' table built from their statuses), and applies the stop rules that need the clock of the whole run (the
+ * grace period after the duration, the short drain after Ctrl-C, a dead service). A worker whose process exits is dropped from the run: the credits it held become {@code WorkerLostError}
  * records (sent to the records manager as {@link WorkerLost}), its slot share goes to the others, the console gets
  * one line, and the phase goes on with the workers left; only when none is left does the run fail. Controller
  * thread only.
@@ -43,6 +44,8 @@ final class PhaseDriver {
 
     private static final long HEARTBEAT_NS = TimeUnit.SECONDS.toNanos(1);
     private static final long PROGRESS_NS = TimeUnit.MILLISECONDS.toNanos(250);
+    /** The worker table follows the workers' own status cadence (one a second): a faster one would repeat rows. */
+    private static final long WORKER_TABLE_NS = TimeUnit.SECONDS.toNanos(1);
     /** After Ctrl-C, in-flight requests get this long to finish before they are abandoned. */
     private static final long CANCEL_DRAIN_NS = TimeUnit.SECONDS.toNanos(3);
     private static final long CANCELLED_RETURNS_NS = TimeUnit.SECONDS.toNanos(10);
@@ -53,20 +56,25 @@ final class PhaseDriver {
     private final ControlInbox inbox;
     private final ServiceSupervisor services;
     private final Heartbeats heartbeats;
+    private final RunStageAnnouncer stages;
     private final String[] workerIds;
     /** Workers whose process died, by index; they stay lost for the rest of the run (every phase). */
     private final boolean[] lost;
     private int living;
+    /** The run's, from the handshake on: a worker's state outlives the phase it changed in. */
+    private final WorkerTableBuilder workerTable;
 
     PhaseDriver(ControllerSockets sockets, ControlInbox inbox, ServiceSupervisor services, Heartbeats heartbeats,
-                List<String> workerIds) {
+                RunStageAnnouncer stages, WorkerTableBuilder workerTable, List<String> workerIds) {
         this.sockets = sockets;
         this.inbox = inbox;
         this.services = services;
         this.heartbeats = heartbeats;
+        this.stages = stages;
         this.workerIds = workerIds.toArray(String[]::new);
         this.lost = new boolean[this.workerIds.length];
         this.living = this.workerIds.length;
+        this.workerTable = workerTable;
     }
 
     /** A worker died during the run (its lost credits were recorded as errors). */
@@ -74,9 +82,16 @@ final class PhaseDriver {
         return living < workerIds.length;
     }
 
+    /** The load is over (every phase ran, or the run stopped): publishes the last worker table, workers stopped. */
+    void runEnded() {
+        workerTable.runEnded();
+        sockets.publish(workerTable.table());
+    }
+
     /** Issues and collects the phase's credits. Returns a one-line fatal problem, or null. */
     String run(LoadPhase phase) {
         sockets.publish(new ProfileStart(phase.phase(), Math.max(0, phase.plannedTotal())));
+        stages.enter(phase.phase() == CreditPhase.WARMUP ? RunStage.WARMUP : RunStage.PROFILING, phase.durationNs());
         // Credits issued in one pass go to each worker as one bus message.
         Outbox[] toWorkers = new Outbox[workerIds.length];
         for (int w = 0; w < toWorkers.length; w++) {
@@ -96,7 +111,10 @@ final class PhaseDriver {
             return noWorkerLeft;
         }
         sendSlotShares(phase);
+        workerTable.phaseStarted();
+        sockets.publish(workerTable.table());
         long lastProgressNs = now;
+        long lastWorkerTableNs = now;
         long cancelAtNs = Long.MAX_VALUE;
         long giveUpNs = Long.MAX_VALUE;
         boolean creditsCancelled = false;
@@ -126,6 +144,7 @@ final class PhaseDriver {
                     cancelAtNs = now + CANCEL_DRAIN_NS;
                 }
                 drainCredits(phase, now);
+                announceGrace(phase, now);
                 if (inbox.failure() != null) {
                     return inbox.failure();
                 }
@@ -137,6 +156,10 @@ final class PhaseDriver {
                 if (now - lastProgressNs >= PROGRESS_NS) {
                     lastProgressNs = now;
                     publishProgress(phase, now);
+                }
+                if (now - lastWorkerTableNs >= WORKER_TABLE_NS) {
+                    lastWorkerTableNs = now;
+                    sockets.publish(workerTable.table());
                 }
                 String dead = services.deadService();
                 if (dead != null) {
@@ -159,6 +182,17 @@ final class PhaseDriver {
             return null;
         } finally {
             poller.close();
+        }
+    }
+
+    /**
+     * The profiling duration is over and requests are still in flight: they have the grace period to finish. Not
+     * after Ctrl-C (the short drain is no grace period), and not for warmup, whose tail is still warmup to the user.
+     */
+    private void announceGrace(LoadPhase phase, long nowNs) {
+        if (phase.phase() == CreditPhase.PROFILING && !inbox.cancelled() && phase.durationOver(nowNs)
+                && phase.inFlight() > 0) {
+            stages.enter(RunStage.GRACE, phase.gracePeriodNs());
         }
     }
 
@@ -188,6 +222,7 @@ final class PhaseDriver {
         for (ServiceSupervisor.ExitedWorker worker : exited) {
             lost[worker.index()] = true;
             living--;
+            workerTable.lost(worker.index());
             List<Credit> credits = phase.workerLost(worker.index(), nowNs);
             List<RequestRecord> records = phase.phase() == CreditPhase.PROFILING
                     ? LostCreditRecords.of(credits, worker, nowNs, nowEpochNs) : List.of();
@@ -234,6 +269,7 @@ final class PhaseDriver {
         } else if (m instanceof FirstToken t) {
             phase.onFirstToken(t);
         } else if (m instanceof WorkerStatus s) {
+            workerTable.onStatus(s);
             log.debug("{}: in flight {}, completed {}, failed {}", s.workerId(), s.inFlight(), s.completed(),
                     s.failed());
         } else if (m instanceof ServiceFailed f) {

@@ -7,6 +7,7 @@ import io.aiperf.core.message.Message.FinishRecords;
 import io.aiperf.core.message.Message.RecordsResult;
 import io.aiperf.core.message.Message.RunFinished;
 import io.aiperf.core.message.Message.RunNotice;
+import io.aiperf.core.message.Message.RunStage;
 import io.aiperf.core.message.MessageCodec;
 import io.aiperf.core.message.RunStatus;
 import io.aiperf.core.tokenizer.LoadedTokenizer;
@@ -38,6 +39,7 @@ public final class ProfileRun {
     private final Path logFile;
     private final ControlInbox inbox;
     private final Heartbeats heartbeats;
+    private final RunStageAnnouncer stages;
 
     public ProfileRun(BenchmarkConfig config, ControllerSockets sockets, ServiceSupervisor services, Path logFile) {
         this.config = config;
@@ -46,6 +48,7 @@ public final class ProfileRun {
         this.logFile = logFile;
         this.inbox = new ControlInbox(sockets);
         this.heartbeats = new Heartbeats(sockets);
+        this.stages = new RunStageAnnouncer(sockets::publish, System::currentTimeMillis);
     }
 
     /** Runs the whole benchmark and says how it ended; every export that could be written is on disk. */
@@ -61,8 +64,10 @@ public final class ProfileRun {
                     MessageCodec.warmUp(500);
                     return inputs;
                 });
+        // Once the services are started, so it knows every worker.
+        WorkerTableBuilder workerTable = new WorkerTableBuilder(services.workerIds());
         if (fatal == null) {
-            fatal = new ServiceHandshake(sockets, inbox, services, heartbeats).run(config, tokenizer);
+            fatal = new ServiceHandshake(sockets, inbox, services, heartbeats, workerTable).run(config, tokenizer);
         }
         if (fatal != null) {
             return finished(fatal, null);
@@ -82,7 +87,7 @@ public final class ProfileRun {
             return finished("interrupted", null);
         }
         inputs.warnings().forEach(w -> sockets.toCli(new RunNotice("WARN", w)));
-        RecordsResult records = runPhases(inputs);
+        RecordsResult records = runPhases(inputs, workerTable);
         return finished(records.failure(), records);
     }
 
@@ -97,8 +102,9 @@ public final class ProfileRun {
     }
 
     /** Warmup (if any), then profiling; then every export. The result carries the fatal problem, if one came up. */
-    private RecordsResult runPhases(RunDataset inputs) {
-        PhaseDriver driver = new PhaseDriver(sockets, inbox, services, heartbeats, services.workerIds());
+    private RecordsResult runPhases(RunDataset inputs, WorkerTableBuilder workerTable) {
+        PhaseDriver driver = new PhaseDriver(sockets, inbox, services, heartbeats, stages, workerTable,
+                services.workerIds());
         LoadPhaseFactory phases = new LoadPhaseFactory(config, inputs, services.workerIds().size());
         String fatal = null;
         long expected = -1;
@@ -112,6 +118,7 @@ public final class ProfileRun {
                 expected = profiling.recorded();
             }
         }
+        driver.runEnded();
         RecordsResult result = collectRecords(expected, driver.workersLost());
         if (fatal != null) {
             return new RecordsResult(result.summaryPath(), result.report(), result.exportLines(),
@@ -123,6 +130,13 @@ public final class ProfileRun {
     /** Asks the records manager to finish and waits for its answer (it writes the exports even for a cut run). */
     private RecordsResult collectRecords(long expectedProfilingRecords, boolean workersLost) {
         sockets.publish(new FinishRecords(expectedProfilingRecords, inbox.cancelled(), workersLost));
+        stages.enter(RunStage.PROCESSING, -1);
+        RecordsResult result = awaitRecordsResult();
+        stages.enter(RunStage.COMPLETE, -1);
+        return result;
+    }
+
+    private RecordsResult awaitRecordsResult() {
         long deadline = System.nanoTime() + RESULT_TIMEOUT_NS;
         while (System.nanoTime() < deadline) {
             var poller = sockets.controlAndCredits();

@@ -9,6 +9,7 @@ import io.aiperf.core.message.Message.ConfigureWorkers;
 import io.aiperf.core.message.Message.ServiceFailed;
 import io.aiperf.core.message.Message.WorkerReady;
 import io.aiperf.core.message.Message.WorkerRegistered;
+import io.aiperf.core.message.Message.WorkerStatus;
 import io.aiperf.core.tokenizer.LoadedTokenizer;
 import org.zeromq.ZMQ;
 
@@ -34,13 +35,16 @@ final class ServiceHandshake {
     private final ControlInbox inbox;
     private final ServiceSupervisor services;
     private final Heartbeats heartbeats;
+    /** Workers report their status from their registration on: the first table shows them running, not starting. */
+    private final WorkerTableBuilder workerTable;
 
     ServiceHandshake(ControllerSockets sockets, ControlInbox inbox, ServiceSupervisor services,
-                     Heartbeats heartbeats) {
+                     Heartbeats heartbeats, WorkerTableBuilder workerTable) {
         this.sockets = sockets;
         this.inbox = inbox;
         this.services = services;
         this.heartbeats = heartbeats;
+        this.workerTable = workerTable;
     }
 
     /**
@@ -75,6 +79,8 @@ final class ServiceHandshake {
                     registered.add(w.workerId());
                 } else if (m instanceof WorkerReady w) {
                     ready.add(w.workerId());
+                } else if (m instanceof WorkerStatus s) {
+                    workerTable.onStatus(s);
                 } else if (m instanceof ServiceFailed f) {
                     return f.serviceId() + " failed: " + f.message();
                 }

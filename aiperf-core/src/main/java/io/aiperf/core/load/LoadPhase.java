@@ -200,6 +200,21 @@ public final class LoadPhase {
         return sendingDone(nowNs) && dispatcher.inFlight() == 0;
     }
 
+    /** The phase's duration in ns ({@code --benchmark-duration} or the warmup's), or -1 when it has none. */
+    public long durationNs() {
+        return stops.durationNs();
+    }
+
+    /** How long requests in flight may finish after the duration, in ns; -1 without a duration or when unbounded. */
+    public long gracePeriodNs() {
+        return stops.gracePeriodNs();
+    }
+
+    /** The phase started and its duration has passed at {@code nowNs} (false without a duration). */
+    public boolean durationOver(long nowNs) {
+        return dispatcher.started() && stops.durationOver(nowNs - dispatcher.startNs());
+    }
+
     /** When in-flight requests are abandoned after the duration: duration + grace, or Long.MAX_VALUE. */
     public long graceDeadlineNs() {
         return stops.graceDeadlineNs(dispatcher.startNs());

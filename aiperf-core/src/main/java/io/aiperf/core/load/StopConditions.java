@@ -42,6 +42,16 @@ final class StopConditions {
         return durationS == null ? Long.MAX_VALUE : startNs + durationNs;
     }
 
+    /** {@code --benchmark-duration} in ns, or -1 without one. */
+    long durationNs() {
+        return durationS == null ? -1 : durationNs;
+    }
+
+    /** How long in-flight requests may finish after the duration, in ns; -1 without a duration or when infinite. */
+    long gracePeriodNs() {
+        return durationS == null || Double.isInfinite(gracePeriodS) ? -1 : (long) (gracePeriodS * 1e9);
+    }
+
     /** When in-flight requests are abandoned: duration + grace, or {@link Long#MAX_VALUE} (no duration, or inf). */
     long graceDeadlineNs(long startNs) {
         if (durationS == null || Double.isInfinite(gracePeriodS)) {

@@ -283,14 +283,29 @@ public sealed interface Message permits
     }
 
     /**
-     * Controller → CLI, at each change: where the run is ({@code warmup}, {@code profiling}, {@code grace}: sending
-     * stopped, in-flight requests may still finish; {@code processing}: the records manager writes the exports;
-     * {@code complete}).
+     * Controller → CLI, at each change: where the run is ({@link #WARMUP}, {@link #PROFILING}, {@link #GRACE}: sending
+     * stopped, in-flight requests may still finish; {@link #PROCESSING}: the records manager writes the exports;
+     * {@link #COMPLETE}).
      *
+     * @param stage         one of the constants below
      * @param sinceEpochMs  when this stage began
      * @param durationNs    for a time-bound stage ({@code --benchmark-duration}, the grace period), how long it lasts;
      *                      else -1
      */
     record RunStage(String stage, long sinceEpochMs, long durationNs) implements Message {
+
+        /** The warmup phase runs (its requests are left out of every result). */
+        public static final String WARMUP = "warmup";
+        /** The profiling phase sends; {@code durationNs} is {@code --benchmark-duration} when it bounds the phase. */
+        public static final String PROFILING = "profiling";
+        /**
+         * The benchmark duration is over: nothing more is sent, requests in flight may still finish until
+         * {@code durationNs} (the grace period; -1 when infinite) has passed, then they are abandoned.
+         */
+        public static final String GRACE = "grace";
+        /** The load is over; the records manager collects the last records and writes every export. */
+        public static final String PROCESSING = "processing";
+        /** The records manager has answered: the exports are written (or the run failed trying). */
+        public static final String COMPLETE = "complete";
     }
 }

@@ -401,15 +401,20 @@ class LoadPhaseTest {
         PhaseLoad l = new PhaseLoad(ArrivalPattern.CONSTANT, 10.0, 1.0, null, null, null, null, 1.0, 2.0, null,
                 null, null);
         LoadPhase phase = phase(TimingMode.REQUEST_RATE, l, conversations(1, 0), 1);
+        assertThat(phase.durationOver(T0 + 5 * S)).as("not started").isFalse();
         phase.start(T0);
         for (long t = 0; t < 1000; t += 100) {
             phase.issueDue(T0 + t * MS, sink);
         }
         assertThat(sent).hasSize(10);
+        assertThat(phase.durationOver(T0 + 999 * MS)).isFalse();
         phase.issueDue(T0 + 1000 * MS, sink);
         assertThat(sent).hasSize(10);
         assertThat(phase.sendingDone(T0 + 1000 * MS)).isTrue();
+        assertThat(phase.durationOver(T0 + 1000 * MS)).isTrue();
         assertThat(phase.graceDeadlineNs()).isEqualTo(T0 + 3 * S);
+        assertThat(phase.durationNs()).isEqualTo(S);
+        assertThat(phase.gracePeriodNs()).isEqualTo(2 * S);
     }
 
     @Test

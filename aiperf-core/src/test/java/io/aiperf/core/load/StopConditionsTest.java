@@ -40,6 +40,8 @@ class StopConditionsTest {
         assertThat(stops.durationOver(1_500_000_000L)).isTrue();
         assertThat(stops.durationEndNs(10 * S)).isEqualTo(11_500_000_000L);
         assertThat(stops.graceDeadlineNs(10 * S)).isEqualTo(13_500_000_000L);
+        assertThat(stops.durationNs()).isEqualTo(1_500_000_000L);
+        assertThat(stops.gracePeriodNs()).isEqualTo(2_000_000_000L);
     }
 
     @Test
@@ -47,5 +49,8 @@ class StopConditionsTest {
         assertThat(stops(5L, null, null, 2.0).graceDeadlineNs(0)).isEqualTo(Long.MAX_VALUE);
         assertThat(stops(5L, null, null, 2.0).durationEndNs(0)).isEqualTo(Long.MAX_VALUE);
         assertThat(stops(null, null, 1.0, Double.POSITIVE_INFINITY).graceDeadlineNs(0)).isEqualTo(Long.MAX_VALUE);
+        assertThat(stops(5L, null, null, 2.0).durationNs()).isEqualTo(-1);
+        assertThat(stops(5L, null, null, 2.0).gracePeriodNs()).isEqualTo(-1);
+        assertThat(stops(null, null, 1.0, Double.POSITIVE_INFINITY).gracePeriodNs()).isEqualTo(-1);
     }
 }
