@@ -34,7 +34,7 @@ public final class LoadWarnings {
     public List<String> check(RunView view, long nowNs) {
         List<String> due = new ArrayList<>(1);
         for (WorkerRow w : view.workers()) {
-            if (!(w.cpuPercent() > CPU_PERCENT) || !"running".equals(w.state())) {
+            if (!(w.cpuPercent() > CPU_PERCENT) || !WorkerRow.RUNNING.equals(w.state())) {
                 busySinceNs.remove(w.workerId());
                 continue;
             }

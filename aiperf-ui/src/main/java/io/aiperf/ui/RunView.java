@@ -27,6 +27,9 @@ public final class RunView {
     /** The request rate and records/s are taken over this window: long enough to smooth a burst, short enough to show a stall. */
     static final long RATE_WINDOW_NS = TimeUnit.SECONDS.toNanos(5);
 
+    /** The stage before the controller's first word: the service JVMs are booting. */
+    public static final String STARTING = "starting";
+
     private final RunHeader header;
     private final RateWindow requestRate = new RateWindow(RATE_WINDOW_NS, 64);
     private final RateWindow recordRate = new RateWindow(RATE_WINDOW_NS, 64);
@@ -106,9 +109,9 @@ public final class RunView {
             return stage;
         }
         if (progress == null) {
-            return "starting";
+            return STARTING;
         }
-        return progress.phase() == CreditPhase.WARMUP ? "warmup" : "profiling";
+        return progress.phase() == CreditPhase.WARMUP ? RunStage.WARMUP : RunStage.PROFILING;
     }
 
     public long stageSinceEpochMs() {

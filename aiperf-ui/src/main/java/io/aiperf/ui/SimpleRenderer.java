@@ -1,6 +1,7 @@
 package io.aiperf.ui;
 
 import io.aiperf.core.message.Message.RunProgress;
+import io.aiperf.core.message.Message.RunStage;
 import io.aiperf.core.model.CreditPhase;
 
 import java.io.PrintStream;
@@ -72,11 +73,11 @@ final class SimpleRenderer implements Renderer {
         String stage = view.stage();
         RunProgress p = view.progress();
         switch (stage) {
-            case "processing":
+            case RunStage.PROCESSING:
                 return "Processing: " + view.recordsProcessed() + " records; writing exports";
-            case "complete":
+            case RunStage.COMPLETE:
                 return "Complete";
-            case "starting":
+            case RunView.STARTING:
                 return "Starting: services booting";
             default:
                 break;
@@ -85,7 +86,7 @@ final class SimpleRenderer implements Renderer {
             return null;
         }
         String name = p.phase() == CreditPhase.WARMUP ? "Warmup" : "Profiling";
-        if ("grace".equals(stage)) {
+        if (RunStage.GRACE.equals(stage)) {
             name = "Grace";
         }
         double fraction;
