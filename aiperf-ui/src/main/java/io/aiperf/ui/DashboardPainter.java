@@ -23,7 +23,9 @@ final class DashboardPainter {
     private static final int STAT_WIDTH = 12;
     private static final int MIN_NAME_WIDTH = 26;
     private static final int TOP_PANEL_ROWS = 10;
-    private static final int BAR_CELLS = 24;
+    private static final int BAR_CELLS = 20;
+    private static final String WORKER_ROW = "%-10s %-8s %9s %9s %6s %5s %8s";
+    private static final int WORKERS_WIDTH = 66;
 
     private DashboardPainter() {
     }
@@ -37,7 +39,8 @@ final class DashboardPainter {
         int h = size.getRows();
         g.fill(' ');
         title(g, view, w);
-        int leftW = Math.max(40, w * 11 / 20);
+        // The worker table needs WORKERS_WIDTH columns; the progress panel takes the rest (at least half).
+        int leftW = Math.max(w / 2, w - WORKERS_WIDTH);
         int top = 1;
         int topRows = Math.min(TOP_PANEL_ROWS, Math.max(3, h - 3));
         progress(g, view, 0, top, Math.min(leftW, w), topRows, nowNs, nowEpochMs);
@@ -92,12 +95,12 @@ final class DashboardPainter {
         long durationNs = p.phase() == CreditPhase.PROFILING ? view.header().benchmarkDurationNs() : -1;
         if (durationNs > 0) {
             double fraction = Math.min(1, (double) p.elapsedNs() / durationNs);
-            y = line(g, x, y, last, width, String.format(Locale.ROOT, "Requests   %s %s done (%s) │ elapsed %s of %s",
-                    bar(fraction), group(p.completed()), phase, Durations.compact(p.elapsedNs()),
+            y = line(g, x, y, last, width, String.format(Locale.ROOT, "Requests   %s %s done in %s of %s",
+                    bar(fraction), group(p.completed()), Durations.compact(p.elapsedNs()),
                     Durations.compact(durationNs)));
         } else if (p.total() > 0) {
             double fraction = Math.min(1, (double) p.completed() / p.total());
-            y = line(g, x, y, last, width, String.format(Locale.ROOT, "Requests   %s %.1f%% %s/%s (%s)", bar(fraction),
+            y = line(g, x, y, last, width, String.format(Locale.ROOT, "Requests   %s %.1f%% %s/%s %s", bar(fraction),
                     fraction * 100, group(p.completed()), group(p.total()), phase));
         } else {
             y = line(g, x, y, last, width, String.format(Locale.ROOT, "Requests   %s done (%s), %s",
@@ -141,7 +144,7 @@ final class DashboardPainter {
         int x = col + 2;
         int width = w - 4;
         int last = row + h - 2;
-        int y = line(g, x, row + 1, last, width, String.format(Locale.ROOT, "%-12s %-9s %9s %10s %7s %6s %9s",
+        int y = line(g, x, row + 1, last, width, String.format(Locale.ROOT, WORKER_ROW,
                 "Worker", "State", "In flight", "Completed", "Failed", "CPU %", "Memory"));
         int room = last - y + 1;
         for (int i = 0; i < rows.size() && room > 0; i++, room--) {
@@ -150,7 +153,7 @@ final class DashboardPainter {
                 break;
             }
             WorkerRow r = rows.get(i);
-            y = line(g, x, y, last, width, String.format(Locale.ROOT, "%-12s %-9s %9s %10s %7s %6s %9s",
+            y = line(g, x, y, last, width, String.format(Locale.ROOT, WORKER_ROW,
                     r.workerId(), r.state(), group(r.inFlight()), group(r.completed()), group(r.failed()),
                     Double.isNaN(r.cpuPercent()) ? "-" : String.format(Locale.ROOT, "%.0f", r.cpuPercent()),
                     r.memoryBytes() < 0 ? "-" : (r.memoryBytes() >> 20) + " MiB"));
@@ -167,7 +170,7 @@ final class DashboardPainter {
         int width = w - 4;
         int last = row + h - 2;
         // A narrow terminal drops statistics from the right (std first) before it cuts the metric names short.
-        int nameWidth = Math.max(MIN_NAME_WIDTH, Math.min(44, width - STATS.length * STAT_WIDTH));
+        int nameWidth = Math.max(MIN_NAME_WIDTH, Math.min(52, width - STATS.length * STAT_WIDTH));
         int stats = Math.max(1, Math.min(STATS.length, (width - nameWidth) / STAT_WIDTH));
         StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-" + nameWidth + "s", "Metric"));
         for (int i = 0; i < stats; i++) {

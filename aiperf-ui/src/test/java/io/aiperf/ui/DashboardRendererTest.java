@@ -72,7 +72,7 @@ class DashboardRendererTest {
         d.onTick(view(log), 1_000_000_000L);
 
         String text = screenText();
-        assertThat(text).contains("Progress", "Stage      profiling", "52.3% 523/1,000 (profiling)", "In flight  4",
+        assertThat(text).contains("Progress", "Stage      profiling", "52.3% 523/1,000 profiling", "In flight  4",
                 "Errors 3 (0.57%)", "Send lag   p99 n/a");
         assertThat(text).contains("Workers (1)", "worker-0", "running", "38", "180 MiB");
         assertThat(text).contains("Metrics (523 records", "Time to First Token (ms)", "12.35", "1,234.50", "7.25",
