@@ -1,5 +1,6 @@
 package io.aiperf.ui;
 
+import io.aiperf.core.message.Message;
 import io.aiperf.core.message.Message.RunProgress;
 import io.aiperf.core.message.Message.RunStage;
 import io.aiperf.core.model.CreditPhase;
@@ -21,6 +22,8 @@ final class SimpleRenderer implements Renderer {
     private final PrintStream out;
     private final boolean tty;
     private String shownStage;
+    /** The latest progress of the phase whose line is shown. */
+    private RunProgress phaseProgress;
     private String lastLine;
     /** A line is on screen without its newline yet (terminal only). */
     private boolean open;
@@ -33,18 +36,42 @@ final class SimpleRenderer implements Renderer {
     }
 
     @Override
+    public void onMessage(Message m, RunView view, long nowNs) {
+        if (m instanceof RunProgress p) {
+            if (phaseProgress != null && p.phase() != phaseProgress.phase() && shownStage != null) {
+                // The phase ended: its line shows its last count before the next phase's line starts.
+                draw(line(shownStage, phaseProgress, view, nowNs), nowNs);
+                endLine();
+                shownStage = null;
+            }
+            phaseProgress = p;
+        }
+    }
+
+    @Override
     public void onTick(RunView view, long nowNs) {
         String stage = view.stage();
-        boolean stageChanged = !stage.equals(shownStage);
-        if (!stageChanged && !drawDue && nowNs - lastDrawNs < INTERVAL_NS) {
+        if (!stage.equals(shownStage)) {
+            if (shownStage != null) {
+                draw(line(shownStage, view.progress(), view, nowNs), nowNs);
+                endLine();
+            }
+            shownStage = stage;
+        } else if (!drawDue && nowNs - lastDrawNs < INTERVAL_NS) {
             return;
         }
-        if (stageChanged && shownStage != null) {
-            endLine();
+        draw(line(stage, view.progress(), view, nowNs), nowNs);
+    }
+
+    @Override
+    public void finish(RunView view, long nowNs) {
+        if (shownStage != null) {
+            draw(line(shownStage, view.progress(), view, nowNs), nowNs);
         }
-        shownStage = stage;
-        String line = line(view, nowNs);
-        if (line == null || (!tty && line.equals(lastLine))) {
+    }
+
+    private void draw(String line, long nowNs) {
+        if (line == null || line.equals(lastLine) && (open || !tty)) {
             return;
         }
         String previous = lastLine;
@@ -62,16 +89,8 @@ final class SimpleRenderer implements Renderer {
         out.flush();
     }
 
-    @Override
-    public void finish(RunView view, long nowNs) {
-        drawDue = true;
-        onTick(view, nowNs);
-    }
-
-    /** The line for the stage under way, or null when there is nothing to show yet. */
-    String line(RunView view, long nowNs) {
-        String stage = view.stage();
-        RunProgress p = view.progress();
+    /** The line for {@code stage} with the progress {@code p}, or null when there is nothing of it to show yet. */
+    String line(String stage, RunProgress p, RunView view, long nowNs) {
         switch (stage) {
             case RunStage.PROCESSING:
                 return "Processing: " + view.recordsProcessed() + " records; writing exports";
@@ -82,8 +101,9 @@ final class SimpleRenderer implements Renderer {
             default:
                 break;
         }
-        if (p == null) {
-            return null;
+        if (p == null || (RunStage.PROFILING.equals(stage) || RunStage.GRACE.equals(stage))
+                != (p.phase() == CreditPhase.PROFILING)) {
+            return null; // the stage moved on before its first progress
         }
         String name = p.phase() == CreditPhase.WARMUP ? "Warmup" : "Profiling";
         if (RunStage.GRACE.equals(stage)) {

@@ -63,6 +63,29 @@ class SimpleRendererTest {
     }
 
     @Test
+    void aPhaseThatEndsBetweenTwoDrawsStillShowsItsLastCount() {
+        SimpleRenderer r = new SimpleRenderer(out, true);
+        RunView view = view();
+        feed(r, view, new RunProgress(CreditPhase.WARMUP, 8, 8, 0, 16, 4, S), 0);
+        r.onTick(view, 0);
+        feed(r, view, new RunProgress(CreditPhase.WARMUP, 16, 16, 0, 16, 0, S), 1);
+        feed(r, view, new RunProgress(CreditPhase.PROFILING, 4, 0, 0, 40, 4, 0), 2);
+        view.accept(new RunStage("profiling", 1, -1));
+        r.onTick(view, 3);
+        feed(r, view, new RunProgress(CreditPhase.PROFILING, 40, 40, 0, 40, 0, S), 4);
+        view.accept(new RunStage("processing", 1, -1));
+        r.onTick(view, 5);
+        r.close();
+        assertThat(printed().split("\n")).hasSize(3);
+        assertThat(printed()).contains("100% 16/16 |", "100% 40/40 |", "Processing: 0 records");
+    }
+
+    private static void feed(SimpleRenderer r, RunView view, RunProgress p, long nowNs) {
+        view.accept(p);
+        r.onMessage(p, view, nowNs);
+    }
+
+    @Test
     void aNoticeEndsTheOpenLineFirst() {
         SimpleRenderer r = new SimpleRenderer(out, true);
         RunView view = view();
