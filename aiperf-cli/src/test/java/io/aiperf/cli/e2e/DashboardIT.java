@@ -26,10 +26,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class DashboardIT {
 
-    /** Long enough to still be running when the test is done looking: ~1 s a request (200 tokens at the mock's ITL). */
+    /**
+     * Long enough to still be running when the test is done looking (~0.2 s a request: 40 tokens at the mock's 5 ms
+     * ITL, 4,000 requests at concurrency 4), short requests so the first records come soon after the warm-up.
+     */
     private static final List<String> LONG_RUN = List.of("-m", "demo", "--streaming", "--mock-server",
-            "--isl", "100", "--osl", "200", "--extra-inputs", "ignore_eos:true", "--concurrency", "4",
-            "--request-count", "400", "--tokenizer", "builtin");
+            "--isl", "100", "--osl", "40", "--extra-inputs", "ignore_eos:true", "--concurrency", "4",
+            "--request-count", "4000", "--tokenizer", "builtin");
     private static final List<String> SHORT_RUN = List.of("-m", "demo", "--streaming", "--mock-server",
             "--isl", "50", "--osl", "20", "--extra-inputs", "ignore_eos:true", "--concurrency", "4",
             "--request-count", "40", "--tokenizer", "builtin");
@@ -72,17 +75,20 @@ class DashboardIT {
         // The dashboard is the default on a terminal and is up while the services still boot (~3 s here).
         tmux.awaitScreen("dashboard panels", 10, s -> text(s).contains("Progress") && text(s).contains("Workers")
                 && text(s).contains("Metrics"));
-        // Its numbers come from the records already processed: the first ones ~10 s after the start on a 2-core
-        // machine (the worker warms its request path for ~4 s, then a request takes ~1 s).
-        // The request count (the controller's progress) and the metrics (the records manager's) are updated each
-        // about once a second, apart: the first frame with metrics may still say 0/400, so wait for both.
-        List<String> screen = tmux.awaitScreen("dashboard with requests done, a TTFT average and worker-0", 25,
-                s -> requestsDone(text(s)) > 0 && TTFT_AVG.matcher(text(s)).find() && text(s).contains("worker-0"));
+        // Its numbers come from the records already processed, so they can only follow the services' start-up (the
+        // worker warms its request path first: ~2 s on an idle 2-core machine, 4+ s on a busy one). Once profiling
+        // runs they are on screen within 10 s (a request takes ~0.2 s; the controller's progress and the records
+        // manager's metrics each come about once a second, apart: the first frame with metrics may still say
+        // 0/4,000, so wait for both).
+        tmux.awaitScreen("the profiling stage", 60, s -> text(s).contains("Stage      profiling"));
+        List<String> screen = tmux.awaitScreen("dashboard with requests done, a TTFT average and worker-0 within 10 s"
+                + " of the profiling stage", 10, s -> requestsDone(text(s)) > 0 && TTFT_AVG.matcher(text(s)).find()
+                && text(s).contains("worker-0"));
         String shown = text(screen);
         assertThat(shown).contains("Progress", "Workers (1)", "Metrics", "Time to First Token (ms)");
         Matcher requests = REQUESTS.matcher(shown);
         assertThat(requests.find()).as(shown).isTrue();
-        assertThat(number(requests.group(2))).as("requests in all").isEqualTo(400);
+        assertThat(number(requests.group(2))).as("requests in all").isEqualTo(4000);
         Matcher ttft = TTFT_AVG.matcher(shown);
         assertThat(ttft.find()).as(shown).isTrue();
         assertThat(number(ttft.group(1))).as("TTFT avg (ms)").isPositive();
