@@ -38,14 +38,18 @@ final class SampleLineParser {
 
     private Sample sample() throws MalformedLineException {
         String name = metricName();
-        skipBlanks();
-        Map<String, String> labels = peek() == '{' ? labels() : Map.of();
-        if (!skipBlanks()) {
+        boolean blank = skipBlanks();
+        Map<String, String> labels = Map.of();
+        if (peek() == '{') {
+            labels = labels();
+            blank = skipBlanks();
+        }
+        if (!blank) {
             throw problem("expected a blank before the value");
         }
         double value = ExpositionNumbers.value(token("value"));
         Long timestampMs = null;
-        boolean blank = skipBlanks();
+        blank = skipBlanks();
         if (blank && !atEnd() && peek() != '#') {
             timestampMs = ExpositionNumbers.timestampMs(token("timestamp"), openMetrics);
             blank = skipBlanks();
