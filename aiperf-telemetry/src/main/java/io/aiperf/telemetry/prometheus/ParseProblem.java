@@ -18,20 +18,23 @@ public record ParseProblem(int line, String message) {
         message = printable(message == null ? "" : message);
     }
 
+    /** At most MAX_MESSAGE_LENGTH characters, then "..." if cut; control and line-separator characters escaped. */
     private static String printable(String text) {
-        StringBuilder out = new StringBuilder(Math.min(text.length(), MAX_MESSAGE_LENGTH) + 8);
-        int i = 0;
-        for (; i < text.length() && out.length() < MAX_MESSAGE_LENGTH; i++) {
+        StringBuilder out = new StringBuilder(Math.min(text.length(), MAX_MESSAGE_LENGTH) + 3);
+        for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             int kind = Character.getType(c);
-            if (Character.isISOControl(c) || kind == Character.LINE_SEPARATOR || kind == Character.PARAGRAPH_SEPARATOR) {
+            boolean escape = Character.isISOControl(c) || kind == Character.LINE_SEPARATOR
+                    || kind == Character.PARAGRAPH_SEPARATOR;
+            int width = escape ? 6 : 1;
+            if (out.length() + width > MAX_MESSAGE_LENGTH) {
+                return out.append("...").toString();
+            }
+            if (escape) {
                 out.append(String.format("\\u%04x", (int) c));
             } else {
                 out.append(c);
             }
-        }
-        if (i < text.length()) {
-            out.append("...");
         }
         return out.toString();
     }
