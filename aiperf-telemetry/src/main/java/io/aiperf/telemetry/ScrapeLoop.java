@@ -52,6 +52,7 @@ final class ScrapeLoop implements Runnable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean running = true;
     private GpuTelemetryJsonl jsonl;
+    private boolean jsonlClosed;
     private Thread thread;
 
     ScrapeLoop(TelemetryConfig config, Path gpuJsonlFile) {
@@ -112,8 +113,8 @@ final class ScrapeLoop implements Runnable {
             log.error("telemetry scraping stopped", e);
             notices.add("telemetry scraping stopped: " + OneLine.of(e));
         } finally {
+            // The JSONL stays open for the final round; every scrape was flushed already.
             firstRound.countDown();
-            closeJsonl();
             stopped.countDown();
         }
     }
@@ -150,7 +151,9 @@ final class ScrapeLoop implements Runnable {
             if (jsonl == null) {
                 jsonl = new GpuTelemetryJsonl(gpuJsonlFile);
             }
-            jsonl.write(epochNs, scraped);
+            if (!jsonlClosed) {
+                jsonl.write(epochNs, scraped);
+            }
         } catch (IOException ex) {
             if (reported.add("jsonl")) {
                 notices.add("cannot write " + gpuJsonlFile + ": " + OneLine.of(ex));
@@ -159,7 +162,8 @@ final class ScrapeLoop implements Runnable {
     }
 
     private void closeJsonl() {
-        if (jsonl != null) {
+        if (jsonl != null && !jsonlClosed) {
+            jsonlClosed = true;
             try {
                 jsonl.close();
             } catch (IOException ex) {
@@ -175,6 +179,26 @@ final class ScrapeLoop implements Runnable {
             thread.interrupt();
         }
         stopped.await(timeoutMs, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * One more round after {@link #stop}, on the caller's thread: the counters' values once the last requests of the
+     * window have ended (AIPerf keeps scraping a little after profiling for the same reason). @return when it ran
+     */
+    long finalRound() {
+        List<String> urls = new ArrayList<>(gpuUrls);
+        serverUrls.stream().filter(u -> !gpuUrls.contains(u)).forEach(urls::add);
+        long at = 0;
+        for (Scrape s : scraper.scrapeAll(urls)) {
+            fold(s, false);
+            at = Math.max(at, s.epochNs());
+        }
+        return at;
+    }
+
+    /** Closes the JSONL; after {@link #stop}. */
+    void close() {
+        closeJsonl();
     }
 
     /** Endpoints that answered at least once, in the order tried. */

@@ -96,6 +96,7 @@ public final class TelemetryManager implements Service {
         } finally {
             if (loop != null) {
                 loop.stop(1_000);
+                loop.close();
             }
         }
     }
@@ -103,13 +104,16 @@ public final class TelemetryManager implements Service {
     private TelemetryResult finish(ScrapeLoop loop, BenchmarkConfig config, FinishTelemetry f)
             throws InterruptedException {
         loop.stop(5_000);
+        // Counters are read up to a scrape after the window: the last requests' tokens and joules are counted.
+        long countersEndNs = Math.max(f.profilingEndEpochNs(), loop.finalRound());
+        loop.close();
         TelemetryConfig t = config.telemetry();
         List<String> exportLines = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         GpuTelemetry gpu = null;
         if (t.gpu().enabled() && !loop.answeredGpu().isEmpty()) {
             gpu = GpuSummarizer.summarize(loop.gpus, loop.configuredGpu(), f.profilingStartEpochNs(),
-                    f.profilingEndEpochNs(), List.of());
+                    f.profilingEndEpochNs(), countersEndNs, List.of());
         }
         if (loop.gpuJsonl() != null) {
             exportLines.add("GPU Telemetry Export: " + loop.gpuJsonl().toAbsolutePath());
@@ -118,7 +122,8 @@ public final class TelemetryManager implements Service {
             TelemetryFiles files = TelemetryFiles.of(config.output());
             try {
                 for (Path p : ServerMetricsExport.write(loop.server, loop.configuredServer(), loop.answeredServer(),
-                        f.profilingStartEpochNs(), f.profilingEndEpochNs(), files.serverJson(), files.serverCsv(),
+                        f.profilingStartEpochNs(), f.profilingEndEpochNs(), countersEndNs, files.serverJson(),
+                        files.serverCsv(),
                         t.serverMetrics().formats())) {
                     exportLines.add("Server Metrics Export: " + p.toAbsolutePath());
                 }
@@ -127,7 +132,7 @@ public final class TelemetryManager implements Service {
             }
         }
         List<NamedMetricChange> named = NamedMetrics.changes(loop.server, t.prometheusMetrics(),
-                f.profilingStartEpochNs(), f.profilingEndEpochNs());
+                f.profilingStartEpochNs(), countersEndNs);
         return new TelemetryResult(gpu, named, exportLines, warnings);
     }
 }

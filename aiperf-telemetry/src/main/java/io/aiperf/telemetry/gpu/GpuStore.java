@@ -95,11 +95,16 @@ public final class GpuStore {
         return gpus.values().stream().anyMatch(g -> g.url.equals(url));
     }
 
-    /** AIPerf keys endpoints by {@code host:port} ({@code localhost:9401}). */
+    /**
+     * AIPerf keys endpoints by {@code host:port} ({@code localhost:9401}); two exporters behind one address (paths
+     * other than {@code /metrics}) keep their path, so neither hides the other.
+     */
     public static String endpointKey(String url) {
         try {
             URI u = URI.create(url);
-            return u.getPort() < 0 ? u.getHost() : u.getHost() + ":" + u.getPort();
+            String hostPort = u.getPort() < 0 ? u.getHost() : u.getHost() + ":" + u.getPort();
+            String path = u.getRawPath();
+            return path == null || path.isEmpty() || path.equals("/metrics") ? hostPort : hostPort + path;
         } catch (IllegalArgumentException e) {
             return url;
         }

@@ -15,8 +15,12 @@ public final class GpuSummarizer {
     private GpuSummarizer() {
     }
 
+    /**
+     * @param countersEndEpochNs gauges cover [start, end]; counters run to this later scrape, so what the window's
+     *                           last requests added is counted
+     */
     public static GpuTelemetry summarize(GpuStore store, List<String> configured, long startEpochNs, long endEpochNs,
-                                         List<String> problems) {
+                                         long countersEndEpochNs, List<String> problems) {
         List<GpuTelemetry.Gpu> gpus = new ArrayList<>();
         List<String> successful = new ArrayList<>();
         for (GpuStore.Gpu g : store.gpus()) {
@@ -30,7 +34,7 @@ public final class GpuSummarizer {
                     continue;
                 }
                 if (field.counter()) {
-                    Double increase = WindowStats.increase(s, startEpochNs, endEpochNs);
+                    Double increase = WindowStats.increase(s, startEpochNs, countersEndEpochNs);
                     if (increase != null) {
                         metrics.add(new TelemetryStat(field.tag(), field.header(), field.unit(), true,
                                 Map.of("avg", field.toDisplay(increase))));

@@ -34,6 +34,11 @@ public final class TimeSeries {
         return values[i];
     }
 
+    /** A copy of the values of points [{@code from}, {@code to}). */
+    public double[] values(int from, int to) {
+        return Arrays.copyOfRange(values, from, to);
+    }
+
     /** Index of the first point at or after {@code atEpochNs} (size when none). */
     public int firstAtOrAfter(long atEpochNs) {
         int i = Arrays.binarySearch(epochNs, 0, size, atEpochNs);

@@ -1,5 +1,7 @@
 package io.aiperf.telemetry.scrape;
 
+import io.aiperf.telemetry.stats.CounterDelta;
+
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -72,12 +74,7 @@ public final class WindowStats {
         if (base >= end) {
             return null;
         }
-        double increase = 0;
-        for (int i = base + 1; i < end; i++) {
-            double step = s.value(i) - s.value(i - 1);
-            increase += step >= 0 ? step : s.value(i); // a reset: the counter started again from 0
-        }
-        return increase;
+        return CounterDelta.increase(s.values(base, end));
     }
 
     /** The last value at or before {@code atEpochNs}, or null. */

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aiperf.telemetry.prometheus.MetricType;
 import io.aiperf.telemetry.scrape.WindowStats;
+import io.aiperf.telemetry.stats.HistogramBucket;
+import io.aiperf.telemetry.stats.HistogramQuantile;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +37,7 @@ public final class ServerMetricsExport {
     private ServerMetricsExport() {
     }
 
-    static List<Row> rows(ServerMetricsStore store, long startEpochNs, long endEpochNs) {
+    static List<Row> rows(ServerMetricsStore store, long startEpochNs, long endEpochNs, long countersEndEpochNs) {
         List<Row> rows = new ArrayList<>();
         double windowS = Math.max(1e-9, (endEpochNs - startEpochNs) / 1e9);
         Map<String, List<ServerMetricsStore.Series>> histograms = new LinkedHashMap<>();
@@ -51,7 +53,7 @@ public final class ServerMetricsExport {
             boolean counter = s.type() == MetricType.COUNTER || s.sample().endsWith("_count")
                     || s.sample().endsWith("_sum") || s.sample().endsWith("_total");
             if (counter) {
-                Double increase = WindowStats.increase(s.points(), startEpochNs, endEpochNs);
+                Double increase = WindowStats.increase(s.points(), startEpochNs, countersEndEpochNs);
                 if (increase != null) {
                     Map<String, Double> stats = new LinkedHashMap<>();
                     stats.put("delta", increase);
@@ -66,7 +68,7 @@ public final class ServerMetricsExport {
             }
         }
         for (List<ServerMetricsStore.Series> h : histograms.values()) {
-            Row row = histogram(h, startEpochNs, endEpochNs);
+            Row row = histogram(h, startEpochNs, countersEndEpochNs);
             if (row != null) {
                 rows.add(row);
             }
@@ -75,7 +77,7 @@ public final class ServerMetricsExport {
     }
 
     private static Row histogram(List<ServerMetricsStore.Series> parts, long startEpochNs, long endEpochNs) {
-        TreeMap<Double, Double> buckets = new TreeMap<>();
+        List<HistogramBucket> buckets = new ArrayList<>();
         Double count = null;
         Double sum = null;
         ServerMetricsStore.Series any = parts.get(0);
@@ -87,7 +89,7 @@ public final class ServerMetricsExport {
                 continue;
             }
             if (s.sample().endsWith("_bucket") && s.labels().get("le") != null) {
-                buckets.put(bound(s.labels().get("le")), increase);
+                buckets.add(new HistogramBucket(bound(s.labels().get("le")), increase));
             } else if (s.sample().endsWith("_count")) {
                 count = increase;
             } else if (s.sample().endsWith("_sum")) {
@@ -102,7 +104,8 @@ public final class ServerMetricsExport {
         stats.put("sum", sum);
         stats.put("avg", count != null && count > 0 && sum != null ? sum / count : null);
         for (double q : new double[] {0.50, 0.90, 0.99}) {
-            stats.put("p" + Math.round(q * 100), BucketQuantile.estimate(q, buckets));
+            double estimate = HistogramQuantile.quantile(q, buckets);
+            stats.put("p" + Math.round(q * 100), Double.isFinite(estimate) ? estimate : null);
         }
         return new Row(any.url(), any.family(), "histogram", labels, stats);
     }
@@ -114,9 +117,9 @@ public final class ServerMetricsExport {
 
     /** Writes the files of {@code formats} ({@code json}, {@code csv}) and returns the paths written. */
     public static List<Path> write(ServerMetricsStore store, List<String> configured, List<String> successful,
-                                   long startEpochNs, long endEpochNs, Path jsonFile, Path csvFile,
-                                   List<String> formats) throws IOException {
-        List<Row> rows = rows(store, startEpochNs, endEpochNs);
+                                   long startEpochNs, long endEpochNs, long countersEndEpochNs, Path jsonFile,
+                                   Path csvFile, List<String> formats) throws IOException {
+        List<Row> rows = rows(store, startEpochNs, endEpochNs, countersEndEpochNs);
         List<Path> written = new ArrayList<>();
         if (formats.contains("json")) {
             ObjectNode root = JSON.createObjectNode();

@@ -53,7 +53,7 @@ class GpuTelemetryTest {
         jsonl.close();
 
         // The window holds the 2nd and 3rd scrape; the energy counts from the 1st (the last before the window).
-        GpuTelemetry t = GpuSummarizer.summarize(store, List.of(URL), 1_500, 3_500, List.of());
+        GpuTelemetry t = GpuSummarizer.summarize(store, List.of(URL), 1_500, 3_500, 3_500, List.of());
         assertThat(t.endpointsConfigured()).containsExactly("localhost:9401");
         assertThat(t.endpointsSuccessful()).containsExactly("localhost:9401");
         GpuTelemetry.Gpu gpu = t.gpus().get(0);
