@@ -68,13 +68,27 @@ public final class WindowStats {
      * when there is none before) to the last point at or before {@code endEpochNs}; null with fewer than one point.
      */
     public static Double increase(TimeSeries s, long startEpochNs, long endEpochNs) {
+        return increase(s, startEpochNs, endEpochNs, false);
+    }
+
+    /**
+     * @param bornInWindow the series did not exist at the endpoint's scrapes before the window (a label set the
+     *                     server created during the run): it started at 0, so its first value counts too
+     */
+    public static Double increase(TimeSeries s, long startEpochNs, long endEpochNs, boolean bornInWindow) {
         int first = s.firstAtOrAfter(startEpochNs);
         int base = first > 0 ? first - 1 : first;
         int end = s.endAtOrBefore(endEpochNs);
         if (base >= end) {
             return null;
         }
-        return CounterDelta.increase(s.values(base, end));
+        double[] values = s.values(base, end);
+        if (bornInWindow && first == 0) {
+            double[] fromZero = new double[values.length + 1];
+            System.arraycopy(values, 0, fromZero, 1, values.length);
+            values = fromZero;
+        }
+        return CounterDelta.increase(values);
     }
 
     /** The last value at or before {@code atEpochNs}, or null. */

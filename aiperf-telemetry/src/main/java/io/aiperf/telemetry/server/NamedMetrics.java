@@ -39,7 +39,7 @@ public final class NamedMetrics {
                 before = add(before, WindowStats.valueAt(s.points(), startEpochNs - 1));
                 after = add(after, WindowStats.valueAt(s.points(), endEpochNs));
                 change = add(change, type == MetricType.GAUGE ? null : WindowStats.increase(s.points(), startEpochNs,
-                        endEpochNs));
+                        endEpochNs, store.bornInWindow(s, startEpochNs)));
             }
             if (type == MetricType.GAUGE && before != null && after != null) {
                 change = after - before;

@@ -53,7 +53,8 @@ public final class ServerMetricsExport {
             boolean counter = s.type() == MetricType.COUNTER || s.sample().endsWith("_count")
                     || s.sample().endsWith("_sum") || s.sample().endsWith("_total");
             if (counter) {
-                Double increase = WindowStats.increase(s.points(), startEpochNs, countersEndEpochNs);
+                Double increase = WindowStats.increase(s.points(), startEpochNs, countersEndEpochNs,
+                        store.bornInWindow(s, startEpochNs));
                 if (increase != null) {
                     Map<String, Double> stats = new LinkedHashMap<>();
                     stats.put("delta", increase);
@@ -68,7 +69,7 @@ public final class ServerMetricsExport {
             }
         }
         for (List<ServerMetricsStore.Series> h : histograms.values()) {
-            Row row = histogram(h, startEpochNs, countersEndEpochNs);
+            Row row = histogram(store, h, startEpochNs, countersEndEpochNs);
             if (row != null) {
                 rows.add(row);
             }
@@ -76,7 +77,8 @@ public final class ServerMetricsExport {
         return rows;
     }
 
-    private static Row histogram(List<ServerMetricsStore.Series> parts, long startEpochNs, long endEpochNs) {
+    private static Row histogram(ServerMetricsStore store, List<ServerMetricsStore.Series> parts, long startEpochNs,
+                                 long endEpochNs) {
         List<HistogramBucket> buckets = new ArrayList<>();
         Double count = null;
         Double sum = null;
@@ -84,7 +86,8 @@ public final class ServerMetricsExport {
         Map<String, String> labels = new TreeMap<>(any.labels());
         labels.remove("le");
         for (ServerMetricsStore.Series s : parts) {
-            Double increase = WindowStats.increase(s.points(), startEpochNs, endEpochNs);
+            Double increase = WindowStats.increase(s.points(), startEpochNs, endEpochNs,
+                    store.bornInWindow(s, startEpochNs));
             if (increase == null) {
                 continue;
             }

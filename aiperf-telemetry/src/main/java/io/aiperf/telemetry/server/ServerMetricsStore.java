@@ -25,8 +25,11 @@ public final class ServerMetricsStore {
     }
 
     private final Map<String, Series> series = new LinkedHashMap<>();
+    /** Per endpoint, when it first answered: a series first seen later was created by the server meanwhile. */
+    private final Map<String, Long> firstScrapeEpochNs = new LinkedHashMap<>();
 
     public void accept(String url, long epochNs, Exposition exposition) {
+        firstScrapeEpochNs.putIfAbsent(url, epochNs);
         for (MetricFamily family : exposition.families()) {
             for (Sample s : family.samples()) {
                 if (!Double.isFinite(s.value())) {
@@ -37,6 +40,16 @@ public final class ServerMetricsStore {
                         new TimeSeries())).points().add(epochNs, s.value());
             }
         }
+    }
+
+    /**
+     * Whether {@code s} appeared after its endpoint's first answer and after {@code startEpochNs}: the server created
+     * it during the window (a new label set), so it counted from 0.
+     */
+    public boolean bornInWindow(Series s, long startEpochNs) {
+        long firstPoint = s.points().epochNs(0);
+        Long endpointFirst = firstScrapeEpochNs.get(s.url());
+        return endpointFirst != null && firstPoint > endpointFirst && firstPoint >= startEpochNs;
     }
 
     public Collection<Series> all() {

@@ -19,6 +19,21 @@ class NamedMetricsTest {
     }
 
     @Test
+    void aSeriesTheServerCreatesDuringTheWindowCountsFromZero() {
+        ServerMetricsStore store = new ServerMetricsStore();
+        store.accept("http://h/metrics", 1_000, ExpositionParser.parse("# TYPE t counter\nt_total{model=\"a\"} 0\n"));
+        // A request naming another model: the server adds a label set, already at 468 when first scraped.
+        store.accept("http://h/metrics", 2_000, ExpositionParser.parse("# TYPE t counter\nt_total{model=\"a\"} 0\n"
+                + "t_total{model=\"b\"} 468\n"));
+        store.accept("http://h/metrics", 3_000, ExpositionParser.parse("# TYPE t counter\nt_total{model=\"a\"} 0\n"
+                + "t_total{model=\"b\"} 1000\n"));
+        NamedMetricChange t = NamedMetrics.changes(store, List.of("t_total"), 1_500, 3_000).get(0);
+        assertThat(t.before()).isEqualTo(0.0);
+        assertThat(t.after()).isEqualTo(1000.0);
+        assertThat(t.change()).as("after - before: the new series' first 468 count").isEqualTo(1000.0);
+    }
+
+    @Test
     void eachNamedMetricIsSummedOverItsSeriesBeforeAndAfterTheWindow() {
         ServerMetricsStore store = new ServerMetricsStore();
         store.accept("http://h/metrics", 1_000, ExpositionParser.parse(scrape(10, 0.1)));
