@@ -7,6 +7,8 @@ import io.aiperf.cli.options.LoadOptions;
 import io.aiperf.cli.options.MediaConfigResolver;
 import io.aiperf.cli.options.OutputOptions;
 import io.aiperf.cli.options.ProfileConfigResolver;
+import io.aiperf.cli.options.TelemetryOptions;
+import io.aiperf.cli.options.TelemetryResolver;
 import io.aiperf.cli.run.ProfileRunner;
 import io.aiperf.core.config.BenchmarkConfig;
 import io.aiperf.core.config.LogRedaction;
@@ -38,6 +40,8 @@ public final class ProfileCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output = new OutputOptions();
     @Mixin
+    TelemetryOptions telemetry = new TelemetryOptions();
+    @Mixin
     ExitOptions exit = new ExitOptions();
 
     public EndpointOptions endpointOptions() {
@@ -63,18 +67,23 @@ public final class ProfileCommand implements Callable<Integer> {
         int cpus = Runtime.getRuntime().availableProcessors();
         Double failOnErrorRatePct = exit.failOnErrorRatePct();
         if (!endpoint.mockServer) {
-            BenchmarkConfig config = ProfileConfigResolver.resolve(endpoint, input, load, output, argv, tty, cpus, null);
+            BenchmarkConfig config = withTelemetry(ProfileConfigResolver.resolve(endpoint, input, load, output, argv,
+                    tty, cpus, null));
             registerSecretsAndWarn(config);
             return new ProfileRunner(System.out, System.err, tty).run(config, failOnErrorRatePct);
         }
         // The built-in mock server runs in this JVM; the controller and workers reach it over loopback like any server.
         try (MockServer mock = MockServer.start(MockConfig.defaults().withPort(0))) {
-            BenchmarkConfig config = ProfileConfigResolver.resolve(endpoint, input, load, output, argv, tty, cpus,
-                    mock.baseUrl());
+            BenchmarkConfig config = withTelemetry(ProfileConfigResolver.resolve(endpoint, input, load, output, argv,
+                    tty, cpus, mock.baseUrl()));
             registerSecretsAndWarn(config);
             System.out.println("Built-in mock server listening on " + mock.baseUrl());
             return new ProfileRunner(System.out, System.err, tty).run(config, failOnErrorRatePct);
         }
+    }
+
+    private BenchmarkConfig withTelemetry(BenchmarkConfig config) {
+        return config.withTelemetry(TelemetryResolver.resolve(telemetry, config.endpoint().urls()));
     }
 
     /** Registers the run's secrets for this JVM's log lines and prints the warnings the options call for. */

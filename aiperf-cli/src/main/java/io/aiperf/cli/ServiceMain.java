@@ -6,6 +6,7 @@ import io.aiperf.core.service.JvmLauncher;
 import io.aiperf.core.service.Service;
 import io.aiperf.core.service.ServiceCommandLine;
 import io.aiperf.records.RecordsManager;
+import io.aiperf.telemetry.TelemetryManager;
 import io.aiperf.worker.WorkerService;
 
 import java.util.List;
@@ -38,6 +39,7 @@ final class ServiceMain {
             case SYSTEM_CONTROLLER -> new SystemController(line.id(), line.endpoints(), line.logFile(), line.workers());
             case WORKER -> new WorkerService(line.id(), line.endpoints());
             case RECORDS_MANAGER -> new RecordsManager(line.id(), line.endpoints());
+            case TELEMETRY_MANAGER -> new TelemetryManager(line.id(), line.endpoints());
         };
         try {
             return service.run();

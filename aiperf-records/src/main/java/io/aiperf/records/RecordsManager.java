@@ -101,7 +101,7 @@ public final class RecordsManager implements Service {
                     start(collector, records, control);
                     RecordsResult result = startFailure != null ? RecordsResult.failed(startFailure)
                             : collector.finish(f.expectedProfilingRecords(), f.cancelled(), f.workersLost(),
-                            RECORDS_WAIT_MS);
+                            RECORDS_WAIT_MS, f.telemetry());
                     ZmqBus.send(control, new RecordsProgress(collector.processed()));
                     sendLiveMetrics(collector, control);
                     ZmqBus.send(control, result);

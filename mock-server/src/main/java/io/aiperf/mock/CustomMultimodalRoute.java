@@ -22,8 +22,8 @@ final class CustomMultimodalRoute extends JsonRoute {
 
     private final MockConfig config;
 
-    CustomMultimodalRoute(MockConfig config, RequestLog requestLog, FaultInjector faults) {
-        super(requestLog, faults);
+    CustomMultimodalRoute(MockConfig config, RequestLog requestLog, FaultInjector faults, ServedTraffic traffic) {
+        super(requestLog, faults, traffic);
         this.config = config;
     }
 
@@ -56,6 +56,7 @@ final class CustomMultimodalRoute extends JsonRoute {
         OutputPlan plan = OutputPlan.of(new InferenceRequest(null, false, false, maxTokens, null, false,
                 prompt.toString(), null));
         TokenText text = new TokenText(plan.promptHash());
+        traffic().answering(exchange, plan, prompt.toString(), null, config.ttftNs(), config.itlNs(), false);
         exchange.runAt(exchange.arrivalNs() + config.ttftNs() + config.itlNs() * plan.outputTokens(), () -> {
             String answer = text.join(plan.outputTokens());
             exchange.respondJson(HttpResponseStatus.OK, Json.encode(exchange.ctx().alloc(), json -> {

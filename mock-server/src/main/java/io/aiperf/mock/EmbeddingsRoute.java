@@ -18,8 +18,8 @@ final class EmbeddingsRoute extends JsonRoute {
 
     private final MockConfig config;
 
-    EmbeddingsRoute(MockConfig config, RequestLog requestLog, FaultInjector faults) {
-        super(requestLog, faults);
+    EmbeddingsRoute(MockConfig config, RequestLog requestLog, FaultInjector faults, ServedTraffic traffic) {
+        super(requestLog, faults, traffic);
         this.config = config;
     }
 

@@ -41,6 +41,7 @@ final class Exchange {
     private Runnable onFinish;
     private ScheduledFuture<?> timer;
     private boolean finished;
+    private boolean delivered;
 
     Exchange(ChannelHandlerContext ctx, String path, HttpHeaders requestHeaders, boolean keepAlive,
              long arrivalNs, long arrivalEpochNs, long connection, Consumer<Exchange> onDone) {
@@ -106,6 +107,11 @@ final class Exchange {
             before.run();
             action.run();
         };
+    }
+
+    /** Whether the whole response was written (false while it is not, or when the connection dropped first). */
+    boolean delivered() {
+        return delivered;
     }
 
     boolean isActive() {
@@ -226,6 +232,9 @@ final class Exchange {
     }
 
     private void complete() {
+        if (!finished) {
+            delivered = true; // before finish(), whose actions ask
+        }
         if (finish()) {
             if (!keepAlive) {
                 ctx.close();

@@ -13,8 +13,9 @@ final class InferenceRoute extends JsonRoute {
     private final Endpoint endpoint;
     private final MockConfig config;
 
-    InferenceRoute(Endpoint endpoint, MockConfig config, RequestLog requestLog, FaultInjector faults) {
-        super(requestLog, faults);
+    InferenceRoute(Endpoint endpoint, MockConfig config, RequestLog requestLog, FaultInjector faults,
+                   ServedTraffic traffic) {
+        super(requestLog, faults, traffic);
         this.endpoint = endpoint;
         this.config = config;
     }
@@ -30,6 +31,7 @@ final class InferenceRoute extends JsonRoute {
         if (fault == null || fault.needsStream() && !request.stream()) {
             answer(exchange, request);
         } else {
+            traffic().failed();
             new FaultyAnswer(exchange, config, endpoint, request, newId()).answer(fault);
         }
     }
@@ -43,9 +45,11 @@ final class InferenceRoute extends JsonRoute {
         String model = request.model() != null ? request.model() : ModelsRoute.MODEL_ID;
         CompletionJson json = new CompletionJson(endpoint, newId(), System.currentTimeMillis() / 1000, model);
         long firstTokenAtNs = exchange.arrivalNs() + config.ttftNs();
+        traffic().answering(exchange, plan, request.promptText(), model, config.ttftNs(), config.itlNs(),
+                request.stream());
         if (request.stream()) {
             new SseResponder(exchange, json, plan, text, request.includeUsage(), config.usageTokenOffset(),
-                    firstTokenAtNs, config.itlNs()).start();
+                    firstTokenAtNs, config.itlNs()).countingTo(traffic()).start();
         } else {
             // A whole response is ready when its last token would have been generated. We charge itl for every
             // token (ttft + itl * n), as AIPerf's mock does, rather than ttft + itl * (n - 1).

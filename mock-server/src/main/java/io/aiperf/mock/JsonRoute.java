@@ -25,10 +25,17 @@ abstract class JsonRoute implements Route {
 
     private final RequestLog requestLog;
     private final FaultInjector faults;
+    private final ServedTraffic traffic;
 
-    JsonRoute(RequestLog requestLog, FaultInjector faults) {
+    JsonRoute(RequestLog requestLog, FaultInjector faults, ServedTraffic traffic) {
         this.requestLog = requestLog;
         this.faults = faults;
+        this.traffic = traffic;
+    }
+
+    /** Where routes that generate tokens count what they serve. */
+    ServedTraffic traffic() {
+        return traffic;
     }
 
     @Override
@@ -50,6 +57,9 @@ abstract class JsonRoute implements Route {
         // Drawn only for requests the mock would answer, so refusals do not shift the seeded sequence of faults.
         Fault fault = valid ? faults.next() : null;
         logArrival(exchange, body, media, fault);
+        if (!valid) {
+            traffic.failed();
+        }
         if (jsonError != null) {
             exchange.respondError(HttpResponseStatus.BAD_REQUEST, "invalid JSON: " + jsonError,
                     "invalid_request_error");
@@ -63,6 +73,10 @@ abstract class JsonRoute implements Route {
         if (media.problem() != null) {
             exchange.respondError(HttpResponseStatus.BAD_REQUEST, media.problem(), "invalid_request_error");
             return;
+        }
+        if (fault == Fault.HTTP_500 || fault == Fault.HTTP_429 || fault == Fault.HTTP_503 || fault == Fault.STALL
+                || fault == Fault.OVERSIZE || fault == Fault.RESET && !body.path("stream").asBoolean(false)) {
+            traffic.failed();
         }
         if (fault == Fault.HTTP_500) {
             exchange.respondJson(HttpResponseStatus.INTERNAL_SERVER_ERROR,
@@ -93,6 +107,7 @@ abstract class JsonRoute implements Route {
                 answer(exchange, body, fault);
             }
         } catch (InferenceRequest.InvalidRequestException e) {
+            traffic.failed();
             exchange.respondError(HttpResponseStatus.BAD_REQUEST, e.getMessage(), "invalid_request_error");
         }
     }
@@ -110,6 +125,7 @@ abstract class JsonRoute implements Route {
      */
     void answer(Exchange exchange, JsonNode body, Fault fault) throws InferenceRequest.InvalidRequestException {
         if (fault == Fault.RESET) {
+            traffic.failed();
             exchange.reset();
         } else {
             answer(exchange, body);

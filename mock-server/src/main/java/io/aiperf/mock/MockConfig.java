@@ -24,10 +24,12 @@ import java.util.concurrent.TimeUnit;
  *                         disagrees with the client's, so tests can tell server counts from client counts
  * @param faultsPct    percentage of inference requests that get each injected {@link Fault} besides
  *                     {@link Fault#HTTP_500} (which is {@code errorRatePct}); with it, the sum is at most 100
+ * @param dcgm         the DCGM faker behind {@code /dcgm{N}/metrics}
  */
 public record MockConfig(
         String host, int port, double ttftMs, double itlMs, boolean fast, double errorRatePct, Long randomSeed,
-        ItemLatencies latencies, int reasoningTokens, int usageTokenOffset, Map<Fault, Double> faultsPct) {
+        ItemLatencies latencies, int reasoningTokens, int usageTokenOffset, Map<Fault, Double> faultsPct,
+        DcgmConfig dcgm) {
 
     /**
      * Non-generative answers take base + per-item time (AIPerf's mock: {@code --embedding-base-latency},
@@ -53,7 +55,8 @@ public record MockConfig(
     /** With the default embeddings and rankings latencies. */
     public MockConfig(String host, int port, double ttftMs, double itlMs, boolean fast, double errorRatePct,
                       Long randomSeed) {
-        this(host, port, ttftMs, itlMs, fast, errorRatePct, randomSeed, ItemLatencies.defaults(), 0, 0, Map.of());
+        this(host, port, ttftMs, itlMs, fast, errorRatePct, randomSeed, ItemLatencies.defaults(), 0, 0, Map.of(),
+                DcgmConfig.defaults());
     }
 
     public static final String DEFAULT_HOST = "127.0.0.1";
@@ -74,6 +77,9 @@ public record MockConfig(
         }
         if (!(itlMs >= 0) || Double.isInfinite(itlMs)) {
             throw new IllegalArgumentException("itl must be a finite number >= 0 ms, got " + itlMs);
+        }
+        if (dcgm == null) {
+            throw new IllegalArgumentException("dcgm must not be null");
         }
         if (latencies == null) {
             throw new IllegalArgumentException("latencies must not be null");
@@ -128,42 +134,47 @@ public record MockConfig(
 
     public MockConfig withHost(String newHost) {
         return new MockConfig(newHost, port, ttftMs, itlMs, fast, errorRatePct, randomSeed, latencies, reasoningTokens,
-                usageTokenOffset, faultsPct);
+                usageTokenOffset, faultsPct, dcgm);
     }
 
     public MockConfig withPort(int newPort) {
         return new MockConfig(host, newPort, ttftMs, itlMs, fast, errorRatePct, randomSeed, latencies, reasoningTokens,
-                usageTokenOffset, faultsPct);
+                usageTokenOffset, faultsPct, dcgm);
     }
 
     public MockConfig withTiming(double newTtftMs, double newItlMs) {
         return new MockConfig(host, port, newTtftMs, newItlMs, fast, errorRatePct, randomSeed, latencies,
-                reasoningTokens, usageTokenOffset, faultsPct);
+                reasoningTokens, usageTokenOffset, faultsPct, dcgm);
     }
 
     public MockConfig withFast(boolean newFast) {
         return new MockConfig(host, port, ttftMs, itlMs, newFast, errorRatePct, randomSeed, latencies, reasoningTokens,
-                usageTokenOffset, faultsPct);
+                usageTokenOffset, faultsPct, dcgm);
     }
 
     public MockConfig withErrorRate(double newErrorRatePct, Long newRandomSeed) {
         return new MockConfig(host, port, ttftMs, itlMs, fast, newErrorRatePct, newRandomSeed, latencies,
-                reasoningTokens, usageTokenOffset, faultsPct);
+                reasoningTokens, usageTokenOffset, faultsPct, dcgm);
     }
 
     public MockConfig withLatencies(ItemLatencies newLatencies) {
         return new MockConfig(host, port, ttftMs, itlMs, fast, errorRatePct, randomSeed, newLatencies, reasoningTokens,
-                usageTokenOffset, faultsPct);
+                usageTokenOffset, faultsPct, dcgm);
     }
 
     public MockConfig withReasoningTokens(int newReasoningTokens) {
         return new MockConfig(host, port, ttftMs, itlMs, fast, errorRatePct, randomSeed, latencies, newReasoningTokens,
-                usageTokenOffset, faultsPct);
+                usageTokenOffset, faultsPct, dcgm);
     }
 
     public MockConfig withUsageTokenOffset(int newUsageTokenOffset) {
         return new MockConfig(host, port, ttftMs, itlMs, fast, errorRatePct, randomSeed, latencies, reasoningTokens,
-                newUsageTokenOffset, faultsPct);
+                newUsageTokenOffset, faultsPct, dcgm);
+    }
+
+    public MockConfig withDcgm(DcgmConfig newDcgm) {
+        return new MockConfig(host, port, ttftMs, itlMs, fast, errorRatePct, randomSeed, latencies, reasoningTokens,
+                usageTokenOffset, faultsPct, newDcgm);
     }
 
     /** With {@code pct} percent of inference requests getting {@code fault} ({@link Fault#HTTP_500}: the error rate). */
@@ -175,7 +186,7 @@ public record MockConfig(
         faults.putAll(faultsPct);
         faults.put(fault, pct);
         return new MockConfig(host, port, ttftMs, itlMs, fast, errorRatePct, randomSeed, latencies, reasoningTokens,
-                usageTokenOffset, faults);
+                usageTokenOffset, faults, dcgm);
     }
 
     /** Every fault's percentage, {@link Fault#HTTP_500} included: what the {@link FaultInjector} draws from. */

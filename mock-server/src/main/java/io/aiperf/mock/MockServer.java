@@ -66,6 +66,7 @@ public final class MockServer implements AutoCloseable {
         EventLoopGroup bossGroup = new MultiThreadIoEventLoopGroup(1, transport.ioHandlerFactory());
         EventLoopGroup workerGroup = new MultiThreadIoEventLoopGroup(transport.ioHandlerFactory());
         RequestLog requestLog = new RequestLog();
+        ServedTraffic traffic = new ServedTraffic();
         try {
             Channel channel = new ServerBootstrap()
                     .group(bossGroup, workerGroup)
@@ -74,7 +75,7 @@ public final class MockServer implements AutoCloseable {
                     .option(ChannelOption.SO_REUSEADDR, true)
                     // Each SSE event must leave at its scheduled time, not wait for Nagle to batch it.
                     .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(new MockServerInitializer(new Router(config, requestLog), tls))
+                    .childHandler(new MockServerInitializer(new Router(config, requestLog, traffic), tls))
                     .bind(config.host(), config.port())
                     .syncUninterruptibly()
                     .channel();

@@ -26,7 +26,9 @@ import java.util.function.Supplier;
             "Routes: POST /v1/chat/completions, POST /v1/completions, POST /v1/responses,",
             "        POST /v1/embeddings, POST /v1/ranking, /rerank, /v2/rerank,",
             "        POST /generate, /generate_stream, POST /rag/api/prompt, POST /v1/custom-multimodal,",
-            "        GET /v1/models, GET /health, GET|DELETE /mock/requests"})
+            "        GET /v1/models, GET /health, GET|DELETE /mock/requests,",
+            "        GET /metrics, /vllm/metrics (vLLM-like), GET /dcgm{N}/metrics (N = 1..64, DCGM faker),",
+            "        POST /mock/metrics/reset"})
 final class MockServerOptions {
 
     @Spec
@@ -143,6 +145,56 @@ final class MockServerOptions {
                     + " tokenizer disagrees with the client's (default: 0)")
     void usageTokenOffset(int tokens) {
         apply("--usage-token-offset", () -> config.withUsageTokenOffset(tokens));
+    }
+
+    @Option(names = "--dcgm-gpu-name", paramLabel = "NAME", order = 15,
+            description = "DCGM faker: the GPU every node has, one of rtx6000, a100, h100, h100-sxm, h200, b200,"
+                    + " gb200 (default: h200)")
+    void dcgmGpuName(String name) {
+        GpuProfile gpu = GpuProfile.byCliName(name);
+        if (gpu == null) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--dcgm-gpu-name': unknown GPU '"
+                    + name + "' (one of " + GpuProfile.cliNames() + ")");
+        }
+        apply("--dcgm-gpu-name", () -> config.withDcgm(config.dcgm().withGpu(gpu)));
+    }
+
+    @Option(names = "--dcgm-num-gpus", paramLabel = "N", order = 16,
+            description = "DCGM faker: GPUs on each /dcgm{N}/metrics node (default: " + DcgmConfig.DEFAULT_GPUS + ")")
+    void dcgmNumGpus(int gpus) {
+        apply("--dcgm-num-gpus", () -> config.withDcgm(config.dcgm().withGpusPerNode(gpus)));
+    }
+
+    @Option(names = "--dcgm-min-throughput", paramLabel = "TOK_S", order = 17,
+            description = "DCGM faker: tokens/s that count as full load until more is seen (default: 100)")
+    void dcgmMinThroughput(double tokensPerSec) {
+        apply("--dcgm-min-throughput", () -> config.withDcgm(config.dcgm().withMinThroughput(tokensPerSec)));
+    }
+
+    @Option(names = "--dcgm-window-sec", paramLabel = "S", order = 18,
+            description = "DCGM faker: throughput is measured over windows this long (default: 1.0)")
+    void dcgmWindowSec(double sec) {
+        apply("--dcgm-window-sec", () -> config.withDcgm(config.dcgm().withWindowSec(sec)));
+    }
+
+    @Option(names = "--dcgm-hostname", paramLabel = "HOST", order = 19,
+            description = "DCGM faker: the Hostname label of node 1; node N > 1 is HOST-N (default: "
+                    + DcgmConfig.DEFAULT_HOSTNAME + ")")
+    void dcgmHostname(String hostname) {
+        apply("--dcgm-hostname", () -> config.withDcgm(config.dcgm().withHostname(hostname)));
+    }
+
+    @Option(names = "--dcgm-seed", paramLabel = "N", order = 20,
+            description = "DCGM faker: seed for UUIDs, bus ids and noise, for reproducible values (default: random)")
+    void dcgmSeed(long seed) {
+        apply("--dcgm-seed", () -> config.withDcgm(config.dcgm().withSeed(seed)));
+    }
+
+    @Option(names = "--dcgm-auto-load", negatable = true, order = 21,
+            description = "DCGM faker: load follows the served token throughput; --no-dcgm-auto-load: a fixed, almost"
+                    + " idle load (default: on)")
+    void dcgmAutoLoad(boolean on) {
+        apply("--dcgm-auto-load", () -> config.withDcgm(config.dcgm().withAutoLoad(on)));
     }
 
     /** Applies one option; a rule {@link MockConfig} refuses becomes a usage error naming {@code option}. */

@@ -31,8 +31,8 @@ final class RankingsRoute extends JsonRoute {
     private final Api api;
     private final MockConfig config;
 
-    RankingsRoute(Api api, MockConfig config, RequestLog requestLog, FaultInjector faults) {
-        super(requestLog, faults);
+    RankingsRoute(Api api, MockConfig config, RequestLog requestLog, FaultInjector faults, ServedTraffic traffic) {
+        super(requestLog, faults, traffic);
         this.api = api;
         this.config = config;
     }

@@ -31,8 +31,8 @@ final class ResponsesRoute extends JsonRoute {
 
     private final MockConfig config;
 
-    ResponsesRoute(MockConfig config, RequestLog requestLog, FaultInjector faults) {
-        super(requestLog, faults);
+    ResponsesRoute(MockConfig config, RequestLog requestLog, FaultInjector faults, ServedTraffic traffic) {
+        super(requestLog, faults, traffic);
         this.config = config;
     }
 
@@ -78,9 +78,10 @@ final class ResponsesRoute extends JsonRoute {
         Answer answer = new Answer("resp_" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1),
                 System.currentTimeMillis() / 1000, model, plan, plan.usage(config.usageTokenOffset()));
         long firstTokenAtNs = exchange.arrivalNs() + config.ttftNs();
+        traffic().answering(exchange, plan, request.promptText(), model, config.ttftNs(), config.itlNs(), stream);
         if (stream) {
             new SseResponder(exchange, new StreamEvents(answer, text, reasoningText), plan, text, firstTokenAtNs,
-                    config.itlNs()).start();
+                    config.itlNs()).countingTo(traffic()).start();
         } else {
             String reasoning = plan.reasoningTokens() > 0 ? reasoningText.join(plan.reasoningTokens()) : null;
             exchange.runAt(firstTokenAtNs + config.itlNs() * plan.generatedTokens(), () ->

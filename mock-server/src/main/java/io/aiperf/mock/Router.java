@@ -8,31 +8,45 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Maps path and method to a {@link Route}; answers 404 and 405 itself. One instance per server. */
+/**
+ * Maps path and method to a {@link Route} ({@code /dcgm{N}/metrics} by pattern, the rest by exact path); answers 404
+ * and 405 itself. One instance per server.
+ */
 final class Router {
 
     private final Map<String, Map<HttpMethod, Route>> routes;
 
-    Router(MockConfig config, RequestLog requestLog) {
+    private final DcgmRoute dcgm;
+    private final Map<HttpMethod, Route> dcgmMethods;
+
+    Router(MockConfig config, RequestLog requestLog, ServedTraffic traffic) {
         FaultInjector faults = new FaultInjector(config.faultRatesPct(), config.randomSeed());
         RequestLogRoute logRoute = new RequestLogRoute(requestLog);
+        VllmMetricsRoute metrics = new VllmMetricsRoute(traffic, requestLog);
+        dcgm = new DcgmRoute(config.dcgm(), traffic);
+        dcgmMethods = Map.of(HttpMethod.GET, dcgm);
         routes = Map.ofEntries(
-                post(EmbeddingsRoute.PATH, new EmbeddingsRoute(config, requestLog, faults)),
-                post(RankingsRoute.Api.NIM.path, new RankingsRoute(RankingsRoute.Api.NIM, config, requestLog, faults)),
-                post(RankingsRoute.Api.TEI.path, new RankingsRoute(RankingsRoute.Api.TEI, config, requestLog, faults)),
+                post(EmbeddingsRoute.PATH, new EmbeddingsRoute(config, requestLog, faults, traffic)),
+                post(RankingsRoute.Api.NIM.path,
+                        new RankingsRoute(RankingsRoute.Api.NIM, config, requestLog, faults, traffic)),
+                post(RankingsRoute.Api.TEI.path,
+                        new RankingsRoute(RankingsRoute.Api.TEI, config, requestLog, faults, traffic)),
                 post(RankingsRoute.Api.COHERE.path,
-                        new RankingsRoute(RankingsRoute.Api.COHERE, config, requestLog, faults)),
-                post(TgiRoute.PATH, new TgiRoute(false, config, requestLog, faults)),
-                post(TgiRoute.STREAM_PATH, new TgiRoute(true, config, requestLog, faults)),
-                post(ResponsesRoute.PATH, new ResponsesRoute(config, requestLog, faults)),
-                post(SolidoRoute.PATH, new SolidoRoute(config, requestLog, faults)),
-                post(CustomMultimodalRoute.PATH, new CustomMultimodalRoute(config, requestLog, faults)),
+                        new RankingsRoute(RankingsRoute.Api.COHERE, config, requestLog, faults, traffic)),
+                post(TgiRoute.PATH, new TgiRoute(false, config, requestLog, faults, traffic)),
+                post(TgiRoute.STREAM_PATH, new TgiRoute(true, config, requestLog, faults, traffic)),
+                post(ResponsesRoute.PATH, new ResponsesRoute(config, requestLog, faults, traffic)),
+                post(SolidoRoute.PATH, new SolidoRoute(config, requestLog, faults, traffic)),
+                post(CustomMultimodalRoute.PATH, new CustomMultimodalRoute(config, requestLog, faults, traffic)),
                 Map.entry(Endpoint.CHAT.path, Map.of(HttpMethod.POST,
-                        new InferenceRoute(Endpoint.CHAT, config, requestLog, faults))),
+                        new InferenceRoute(Endpoint.CHAT, config, requestLog, faults, traffic))),
                 Map.entry(Endpoint.COMPLETIONS.path, Map.of(HttpMethod.POST,
-                        new InferenceRoute(Endpoint.COMPLETIONS, config, requestLog, faults))),
+                        new InferenceRoute(Endpoint.COMPLETIONS, config, requestLog, faults, traffic))),
                 Map.entry("/v1/models", Map.of(HttpMethod.GET, new ModelsRoute())),
                 Map.entry("/health", Map.of(HttpMethod.GET, new HealthRoute())),
+                Map.entry(VllmMetricsRoute.PATH, Map.of(HttpMethod.GET, metrics)),
+                Map.entry(VllmMetricsRoute.VLLM_PATH, Map.of(HttpMethod.GET, metrics)),
+                post(MetricsResetRoute.PATH, new MetricsResetRoute(traffic, dcgm)),
                 Map.entry(RequestLogRoute.PATH,
                         Map.of(HttpMethod.GET, logRoute::list, HttpMethod.DELETE, logRoute::clear)));
     }
@@ -43,6 +57,9 @@ final class Router {
 
     void route(Exchange exchange, FullHttpRequest request) {
         Map<HttpMethod, Route> byMethod = routes.get(exchange.path());
+        if (byMethod == null && DcgmRoute.node(exchange.path()) >= 0) {
+            byMethod = dcgmMethods; // /dcgm{N}/metrics: a family of paths, not one
+        }
         if (byMethod == null) {
             exchange.respondError(HttpResponseStatus.NOT_FOUND, "no route for " + exchange.path(), "not_found");
             return;

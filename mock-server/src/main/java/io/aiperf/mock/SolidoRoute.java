@@ -14,8 +14,8 @@ final class SolidoRoute extends JsonRoute {
 
     private final MockConfig config;
 
-    SolidoRoute(MockConfig config, RequestLog requestLog, FaultInjector faults) {
-        super(requestLog, faults);
+    SolidoRoute(MockConfig config, RequestLog requestLog, FaultInjector faults, ServedTraffic traffic) {
+        super(requestLog, faults, traffic);
         this.config = config;
     }
 
@@ -35,6 +35,7 @@ final class SolidoRoute extends JsonRoute {
         OutputPlan plan = OutputPlan.of(new InferenceRequest(null, false, false, null, null, false,
                 prompt.toString(), null));
         TokenText text = new TokenText(plan.promptHash());
+        traffic().answering(exchange, plan, prompt.toString(), null, config.ttftNs(), config.itlNs(), false);
         exchange.runAt(exchange.arrivalNs() + config.ttftNs() + config.itlNs() * plan.outputTokens(), () ->
                 exchange.respondJson(HttpResponseStatus.OK, Json.encode(exchange.ctx().alloc(), json -> {
                     json.writeStartObject();

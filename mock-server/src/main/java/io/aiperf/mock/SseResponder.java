@@ -51,6 +51,9 @@ final class SseResponder {
     /** Event index at which {@link #interruption} replaces the rest of the stream; -1 for none. */
     private int interruptAt = -1;
     private Runnable interruption;
+    /** Where written tokens are counted, once per wake-up; null: not counted (injected faults' streams). */
+    private ServedTraffic traffic;
+    private long tokensCounted;
 
     /** OpenAI chat/completions chunks, an optional usage chunk, then {@code [DONE]}. */
     SseResponder(Exchange exchange, CompletionJson json, OutputPlan plan, TokenText text, boolean includeUsage,
@@ -100,6 +103,12 @@ final class SseResponder {
         return this;
     }
 
+    /** Counts this stream's generated tokens into {@code traffic} as they are written. */
+    SseResponder countingTo(ServedTraffic traffic) {
+        this.traffic = traffic;
+        return this;
+    }
+
     void start() {
         // The token events plus the few that end a stream (usage, done, …): one stamp array, never regrown.
         exchange.expectEvents(events + 4);
@@ -124,6 +133,14 @@ final class SseResponder {
             }
             writeToken(next++);
             written++;
+        }
+        // One add per wake-up, not per token; a zero-token answer's one empty event generated nothing.
+        if (traffic != null && written > 0) {
+            long tokens = Math.min(written, plan.generatedTokens() - tokensCounted);
+            if (tokens > 0) {
+                traffic.generated(tokens);
+                tokensCounted += tokens;
+            }
         }
         if (next < events) {
             exchange.runAt(deadlineNs(next), this::writeDue);

@@ -21,8 +21,8 @@ final class TgiRoute extends JsonRoute {
     private final boolean stream;
     private final MockConfig config;
 
-    TgiRoute(boolean stream, MockConfig config, RequestLog requestLog, FaultInjector faults) {
-        super(requestLog, faults);
+    TgiRoute(boolean stream, MockConfig config, RequestLog requestLog, FaultInjector faults, ServedTraffic traffic) {
+        super(requestLog, faults, traffic);
         this.stream = stream;
         this.config = config;
     }
@@ -46,6 +46,7 @@ final class TgiRoute extends JsonRoute {
                 inputs.asText(), null));
         TokenText text = new TokenText(plan.promptHash());
         long firstTokenAtNs = exchange.arrivalNs() + config.ttftNs();
+        traffic().answering(exchange, plan, inputs.asText(), null, config.ttftNs(), config.itlNs(), stream);
         if (stream) {
             new SseResponder(exchange, new SseResponder.Events() {
                 @Override
@@ -73,7 +74,7 @@ final class TgiRoute extends JsonRoute {
                 public void finish(ByteBufAllocator alloc, Consumer<ByteBuf> out) {
                     // TGI ends the stream without a sentinel.
                 }
-            }, plan, text, firstTokenAtNs, config.itlNs()).start();
+            }, plan, text, firstTokenAtNs, config.itlNs()).countingTo(traffic()).start();
         } else {
             exchange.runAt(firstTokenAtNs + config.itlNs() * plan.outputTokens(), () ->
                     exchange.respondJson(HttpResponseStatus.OK, Json.encode(exchange.ctx().alloc(), json -> {

@@ -26,7 +26,7 @@ final class Warmup {
 
     static void run() {
         // A private router and log: warm-up traffic must not show up in the server's request log.
-        Router router = new Router(MockConfig.ephemeral().withFast(true), new RequestLog());
+        Router router = new Router(MockConfig.ephemeral().withFast(true), new RequestLog(), new ServedTraffic());
         EmbeddedChannel channel = new EmbeddedChannel(new MockServerInitializer(router, null));
         try {
             for (String request : REQUESTS) {

@@ -9,7 +9,15 @@
  * {@link io.aiperf.mock.Exchange} and {@link io.aiperf.mock.SseResponder} are confined to it and unsynchronized.
  * Nothing blocks an event loop: every delay is a task scheduled on the loop at an absolute
  * {@link java.lang.System#nanoTime()} deadline. State shared across loops is the lock-free
- * {@link io.aiperf.mock.RequestLog} and the error injector (one short lock per draw).
+ * {@link io.aiperf.mock.RequestLog}, the error injector (one short lock per draw) and what was served,
+ * {@link io.aiperf.mock.ServedTraffic}: atomic adds only (one per request at its start and end, one per stream
+ * wake-up for the tokens it wrote), read by the scrape routes.
+ *
+ * <h2>Metrics</h2>
+ * {@code GET /metrics} ({@link io.aiperf.mock.VllmMetricsRoute}) renders {@link io.aiperf.mock.ServedTraffic} in
+ * vLLM's names; {@code GET /dcgm{N}/metrics} ({@link io.aiperf.mock.DcgmRoute}) is fake dcgm-exporter N, a
+ * {@link io.aiperf.mock.DcgmFaker} whose load follows the served token throughput and whose state moves by
+ * compare-and-set at each scrape; {@code POST /mock/metrics/reset} restarts their counters.
  *
  * <h2>Timing</h2>
  * Time zero of a request is when its last byte was read (the aggregator hands over the full request).

@@ -49,6 +49,22 @@ class MockServerMainTest {
     }
 
     @Test
+    void dcgmOptions() throws Exception {
+        assertThat(MockConfig.defaults().dcgm()).isEqualTo(new DcgmConfig(GpuProfile.H200, 2, 100, 1.0, "localhost",
+                null, true));
+        DcgmConfig dcgm = MockServerMain.parse("--dcgm-gpu-name", "B200", "--dcgm-num-gpus", "8",
+                "--dcgm-min-throughput=250", "--dcgm-window-sec", "0.5", "--dcgm-hostname", "gpu-node",
+                "--dcgm-seed", "11", "--no-dcgm-auto-load").config().dcgm();
+        assertThat(dcgm).isEqualTo(new DcgmConfig(GpuProfile.B200, 8, 250, 0.5, "gpu-node", 11L, false));
+        assertThat(MockServerMain.parse("--no-dcgm-auto-load", "--dcgm-auto-load").config().dcgm().autoLoad())
+                .isTrue();
+        for (GpuProfile gpu : GpuProfile.values()) {
+            assertThat(MockServerMain.parse("--dcgm-gpu-name", gpu.cliName).config().dcgm().gpu()).isEqualTo(gpu);
+            assertThat(gpu.idlePowerW).isPositive().isLessThan(gpu.powerLimitW);
+        }
+    }
+
+    @Test
     void itemLatencyOptions() throws Exception {
         MockConfig config = MockServerMain.parse("--embedding-base-latency", "3", "--embedding-per-input-latency=0.5",
                 "--ranking-base-latency", "4", "--ranking-per-passage-latency", "0.25").config();
@@ -88,11 +104,13 @@ class MockServerMainTest {
     void helpListsEveryOptionWithItsDefaultAndTheRoutes() {
         String usage = MockServerMain.usage();
         assertThat(usage).startsWith("Usage: aiperf-mock-server [OPTIONS]")
-                .contains("Routes: POST /v1/chat/completions").contains("GET|DELETE /mock/requests");
+                .contains("Routes: POST /v1/chat/completions").contains("GET|DELETE /mock/requests")
+                .contains("GET /metrics, /vllm/metrics").contains("GET /dcgm{N}/metrics").contains("/mock/metrics/reset");
         CommandSpec spec = new CommandLine(new MockServerOptions()).getCommandSpec();
-        assertThat(spec.options()).hasSize(15);
+        assertThat(spec.options()).hasSize(22);
         for (OptionSpec option : spec.options()) {
-            assertThat(usage).contains(String.join(", ", option.names()));
+            assertThat(usage).contains(option.negatable() ? option.longestName().replace("--", "--[no-]")
+                    : String.join(", ", option.names()));
             boolean flag = option.usageHelp() || option.longestName().equals("--fast");
             if (!flag) {
                 assertThat(String.join(" ", option.description())).as(option.longestName()).contains("(default: ");
@@ -157,6 +175,14 @@ class MockServerMainTest {
             + " sse-error, malformed-json, empty-choices, empty-content, reset, stall, http-429, http-503, oversize,"
             + " endless-stream, malformed-sse)",
         "--fault reset             | Invalid value for option '--fault': 'reset' is not NAME:PCT",
+        "--dcgm-gpu-name v100      | Invalid value for option '--dcgm-gpu-name': unknown GPU 'v100' (one of rtx6000,"
+            + " a100, h100, h100-sxm, h200, b200, gb200)",
+        "--dcgm-num-gpus 0         | Invalid value for option '--dcgm-num-gpus': number of GPUs must be in [1, 64],"
+            + " got 0",
+        "--dcgm-min-throughput 0   | Invalid value for option '--dcgm-min-throughput': minimum throughput must be a"
+            + " finite number > 0, got 0.0",
+        "--dcgm-window-sec -1      | Invalid value for option '--dcgm-window-sec': window must be a finite number > 0"
+            + " s, got -1.0",
         "--fault reset:lots        | Invalid value for option '--fault': 'lots' in 'reset:lots' is not a number",
     })
     void badCommandLinesAreUsageErrors(String args, String message) {

@@ -108,8 +108,9 @@ class ExportsIT {
         try (Stream<Path> list = Files.list(r.artifacts())) {
             names = list.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).sorted().toList();
         }
-        assertThat(names).containsExactly("inputs.json", "my_run.csv", "my_run.json", "my_run_timeslices.csv",
-                "my_run_timeslices.json");
+        // The server metrics are AIPerf's default (each --url's /metrics; the mock serves one), at any export level.
+        assertThat(names).containsExactly("inputs.json", "my_run.csv", "my_run.json", "my_run_server_metrics.csv",
+                "my_run_server_metrics.json", "my_run_timeslices.csv", "my_run_timeslices.json");
         assertThat(Files.exists(elsewhere)).as("the prefix's folder is dropped").isFalse();
 
         List<String> exportLines = r.stdout().lines().filter(l -> l.contains(" Export: ")).toList();
@@ -118,6 +119,8 @@ class ExportsIT {
                 "JSON Export: " + r.artifact("my_run.json"),
                 "Timeslice CSV Export: " + r.artifact("my_run_timeslices.csv"),
                 "Timeslice JSON Export: " + r.artifact("my_run_timeslices.json"),
+                "Server Metrics Export: " + r.artifact("my_run_server_metrics.json"),
+                "Server Metrics Export: " + r.artifact("my_run_server_metrics.csv"),
                 "Inputs Export: " + r.artifact("inputs.json"));
 
         JsonNode summary = r.json("my_run.json");

@@ -19,19 +19,34 @@ public record BenchmarkConfig(
         TokenizerConfig tokenizer,
         OutputConfig output,
         ServiceConfig service,
-        MetricsConfig metrics) {
+        MetricsConfig metrics,
+        TelemetryConfig telemetry) {
 
     /** What a secret is replaced with ({@link Secrets#REDACTED}). */
     public static final String REDACTED = Secrets.REDACTED;
 
     public BenchmarkConfig {
         metrics = metrics == null ? MetricsConfig.NONE : metrics;
+        telemetry = telemetry == null ? TelemetryConfig.NONE : telemetry;
+    }
+
+    /** A run that scrapes nothing besides the benchmark (tests, and tools that replay a run). */
+    public BenchmarkConfig(String benchmarkId, String cliCommand, EndpointConfig endpoint, InputConfig input,
+                           LoadConfig load, TokenizerConfig tokenizer, OutputConfig output, ServiceConfig service,
+                           MetricsConfig metrics) {
+        this(benchmarkId, cliCommand, endpoint, input, load, tokenizer, output, service, metrics, null);
     }
 
     /** This configuration with its exports in {@code dir}. */
     public BenchmarkConfig withArtifactDir(String dir) {
         return new BenchmarkConfig(benchmarkId, cliCommand, endpoint, input, load, tokenizer,
-                output.withArtifactDir(dir), service, metrics);
+                output.withArtifactDir(dir), service, metrics, telemetry);
+    }
+
+    /** This configuration with {@code telemetry} (the CLI resolves it apart from the benchmark's options). */
+    public BenchmarkConfig withTelemetry(TelemetryConfig telemetry) {
+        return new BenchmarkConfig(benchmarkId, cliCommand, endpoint, input, load, tokenizer, output, service, metrics,
+                telemetry);
     }
 
     /**
@@ -45,6 +60,7 @@ public record BenchmarkConfig(
                 endpoint.apiKey() == null ? null : REDACTED, endpoint.useLegacyMaxTokens(),
                 endpoint.useServerTokenCount(), headers, endpoint.extraInputs(), endpoint.connectionReuse(),
                 endpoint.secretHeaders(), endpoint.tls());
-        return new BenchmarkConfig(benchmarkId, cliCommand, e, input, load, tokenizer, output, service, metrics);
+        return new BenchmarkConfig(benchmarkId, cliCommand, e, input, load, tokenizer, output, service, metrics,
+                telemetry);
     }
 }

@@ -8,7 +8,11 @@ import io.aiperf.core.message.Message.RecordsManagerRegistered;
 import io.aiperf.core.message.Message.RecordsProgress;
 import io.aiperf.core.message.Message.RecordsReady;
 import io.aiperf.core.message.Message.RecordsResult;
+import io.aiperf.core.message.Message.RunNotice;
 import io.aiperf.core.message.Message.ServiceFailed;
+import io.aiperf.core.message.Message.TelemetryReady;
+import io.aiperf.core.message.Message.TelemetryRegistered;
+import io.aiperf.core.message.Message.TelemetryResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +32,9 @@ final class ControlInbox {
     private boolean recordsReady;
     private RecordsResult recordsResult;
     private String failure;
+    private boolean telemetryRegistered;
+    private TelemetryReady telemetryReady;
+    private TelemetryResult telemetryResult;
 
     ControlInbox(ControllerSockets sockets) {
         this.sockets = sockets;
@@ -54,7 +61,25 @@ final class ControlInbox {
             } else if (m instanceof RecordsResult r) {
                 recordsResult = r;
             } else if (m instanceof ServiceFailed f) {
-                failure = f.serviceId() + " failed: " + f.message();
+                if (ServiceSupervisor.TELEMETRY_MANAGER_ID.equals(f.serviceId())) {
+                    // Telemetry is beside the run: its failure is said once and the benchmark goes on without it.
+                    log.warn("{} failed: {}; the run goes on without telemetry", f.serviceId(), f.message());
+                    sockets.toCli(new RunNotice("WARN", "telemetry stopped: " + f.message()
+                            + "; the run goes on without it"));
+                } else {
+                    failure = f.serviceId() + " failed: " + f.message();
+                }
+            } else if (m instanceof TelemetryRegistered t) {
+                log.info("{} (pid {}) registered", t.serviceId(), t.pid());
+                telemetryRegistered = true;
+            } else if (m instanceof TelemetryReady t) {
+                log.info("{} scrapes DCGM {} and server metrics {}", t.serviceId(), t.gpuEndpoints(),
+                        t.serverEndpoints());
+                telemetryReady = t;
+            } else if (m instanceof TelemetryResult t) {
+                telemetryResult = t;
+            } else if (m instanceof RunNotice n) {
+                sockets.toCli(n); // the telemetry manager's word about an endpoint: for the user
             }
         }
     }
@@ -81,6 +106,20 @@ final class ControlInbox {
     /** A service's one-line report that it cannot go on, or null. */
     String failure() {
         return failure;
+    }
+
+    boolean telemetryRegistered() {
+        return telemetryRegistered;
+    }
+
+    /** The telemetry manager's first word after its first scrape, or null. */
+    TelemetryReady telemetryReady() {
+        return telemetryReady;
+    }
+
+    /** The telemetry manager's answer to {@code FinishTelemetry}, or null. */
+    TelemetryResult telemetryResult() {
+        return telemetryResult;
     }
 
     /** Records that a worker failed (reported on the credits socket), unless a failure is already known. */

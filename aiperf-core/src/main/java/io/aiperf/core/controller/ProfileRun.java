@@ -4,9 +4,11 @@ import io.aiperf.core.config.BenchmarkConfig;
 import io.aiperf.core.error.OneLine;
 import io.aiperf.core.load.LoadPhase;
 import io.aiperf.core.message.Message.FinishRecords;
+import io.aiperf.core.message.Message.FinishTelemetry;
 import io.aiperf.core.message.Message.RecordsResult;
 import io.aiperf.core.message.Message.RunFinished;
 import io.aiperf.core.message.Message.RunNotice;
+import io.aiperf.core.message.Message.TelemetryResult;
 import io.aiperf.core.message.Message.RunStage;
 import io.aiperf.core.message.MessageCodec;
 import io.aiperf.core.message.RunStatus;
@@ -29,6 +31,13 @@ import java.util.concurrent.TimeUnit;
 public final class ProfileRun {
 
     private static final Logger log = LoggerFactory.getLogger(ProfileRun.class);
+
+    /** How long the telemetry manager may take to summarise and write its exports; the run never fails for it. */
+    private static final long TELEMETRY_RESULT_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(15);
+
+    /** The profiling phase's wall-clock window (epoch ns), for the telemetry statistics; 0 until it ran. */
+    private long profilingStartEpochNs;
+    private long profilingEndEpochNs;
 
     /** How long the records manager may take to collect the last records and write every export. */
     private static final long RESULT_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(120);
@@ -91,14 +100,25 @@ public final class ProfileRun {
         return finished(records.failure(), records);
     }
 
-    /** Usually done already: the controller starts them as soon as it is up ({@code --workers}). */
+    /**
+     * Usually done already: the controller starts them as soon as it is up ({@code --workers}). The telemetry manager
+     * starts here, once the run says whether it scrapes anything; it boots while the workers warm up.
+     */
     private String startServices() {
         try {
             services.start(config.service().workers(), config.service().logLevel(), logFile, sockets.forServices());
-            return null;
         } catch (IOException e) {
             return "cannot start service processes: " + OneLine.of(e);
         }
+        if (config.telemetry().anyEnabled()) {
+            try {
+                services.startTelemetry(config.service().logLevel(), logFile, sockets.forServices());
+            } catch (IOException e) {
+                sockets.toCli(new RunNotice("WARN", "cannot start the telemetry manager (" + OneLine.of(e)
+                        + "); the run goes on without telemetry"));
+            }
+        }
+        return null;
     }
 
     /** Warmup (if any), then profiling; then every export. The result carries the fatal problem, if one came up. */
@@ -113,7 +133,9 @@ public final class ProfileRun {
         }
         if (fatal == null && !inbox.cancelled()) {
             LoadPhase profiling = phases.profiling();
+            profilingStartEpochNs = epochNowNs();
             fatal = driver.run(profiling);
+            profilingEndEpochNs = epochNowNs();
             if (fatal == null) {
                 expected = profiling.recorded();
             }
@@ -129,7 +151,8 @@ public final class ProfileRun {
 
     /** Asks the records manager to finish and waits for its answer (it writes the exports even for a cut run). */
     private RecordsResult collectRecords(long expectedProfilingRecords, boolean workersLost) {
-        sockets.publish(new FinishRecords(expectedProfilingRecords, inbox.cancelled(), workersLost));
+        TelemetryResult telemetry = collectTelemetry();
+        sockets.publish(new FinishRecords(expectedProfilingRecords, inbox.cancelled(), workersLost, telemetry));
         stages.enter(RunStage.PROCESSING, -1);
         RecordsResult result = awaitRecordsResult();
         stages.enter(RunStage.COMPLETE, -1);
@@ -154,6 +177,35 @@ public final class ProfileRun {
         }
         return RecordsResult.failed(ServiceSupervisor.RECORDS_MANAGER_ID + " did not write the exports within "
                 + TimeUnit.NANOSECONDS.toSeconds(RESULT_TIMEOUT_NS) + " s");
+    }
+
+    /**
+     * Asks the telemetry manager, if it runs, to summarise the profiling window and write its exports; null when it
+     * does not run, never profiled, or did not answer in time (said once to the user; the run goes on).
+     */
+    private TelemetryResult collectTelemetry() {
+        if (!services.telemetryAlive() || inbox.telemetryReady() == null || profilingStartEpochNs == 0) {
+            return null;
+        }
+        sockets.publish(new FinishTelemetry(profilingStartEpochNs, profilingEndEpochNs));
+        long deadline = System.nanoTime() + TELEMETRY_RESULT_TIMEOUT_NS;
+        while (System.nanoTime() < deadline && services.telemetryAlive()) {
+            var poller = sockets.controlAndCredits();
+            poller.poll(50);
+            poller.close();
+            inbox.drain();
+            if (inbox.telemetryResult() != null) {
+                return inbox.telemetryResult();
+            }
+            heartbeats.beatIfDue(System.nanoTime(), TimeUnit.SECONDS.toNanos(1));
+        }
+        sockets.toCli(new RunNotice("WARN", "the telemetry manager gave no result; the exports have no telemetry"));
+        return null;
+    }
+
+    private static long epochNowNs() {
+        java.time.Instant now = java.time.Instant.now();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
     }
 
     private RunFinished finished(String fatal, RecordsResult records) {

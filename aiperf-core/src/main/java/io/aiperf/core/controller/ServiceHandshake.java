@@ -5,7 +5,9 @@ import io.aiperf.core.config.BenchmarkConfig;
 import io.aiperf.core.error.OneLine;
 import io.aiperf.core.message.Message;
 import io.aiperf.core.message.Message.ConfigureRecords;
+import io.aiperf.core.message.Message.ConfigureTelemetry;
 import io.aiperf.core.message.Message.ConfigureWorkers;
+import io.aiperf.core.message.Message.RunNotice;
 import io.aiperf.core.message.Message.ServiceFailed;
 import io.aiperf.core.message.Message.WorkerReady;
 import io.aiperf.core.message.Message.WorkerRegistered;
@@ -30,6 +32,8 @@ final class ServiceHandshake {
 
     private static final long HEARTBEAT_NS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final long TIMEOUT_NS = TimeUnit.SECONDS.toNanos(60);
+    /** The telemetry manager's first scrape (every endpoint tried once) is awaited this long at most. */
+    private static final long TELEMETRY_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(15);
 
     private final ControllerSockets sockets;
     private final ControlInbox inbox;
@@ -62,7 +66,12 @@ final class ServiceHandshake {
         long recordsReadyBy = Long.MAX_VALUE;
         boolean workersConfigured = false;
         boolean recordsConfigured = false;
-        while (ready.size() < expected.size() || !inbox.recordsReady()) {
+        // The telemetry manager scrapes once before profiling (the counters' starting values); the run waits for
+        // that, but never fails for it.
+        boolean telemetryConfigured = false;
+        boolean telemetryDone = !services.telemetryStarted();
+        long telemetryBy = System.nanoTime() + TELEMETRY_TIMEOUT_NS;
+        while (ready.size() < expected.size() || !inbox.recordsReady() || !telemetryDone) {
             long now = System.nanoTime();
             String dead = services.deadService();
             if (dead != null) {
@@ -91,6 +100,20 @@ final class ServiceHandshake {
             }
             if (inbox.cancelled()) {
                 return null;
+            }
+            if (!telemetryDone) {
+                if (!telemetryConfigured && inbox.telemetryRegistered()) {
+                    sockets.publish(new ConfigureTelemetry(config.redacted()));
+                    telemetryConfigured = true;
+                }
+                if (inbox.telemetryReady() != null || !services.telemetryAlive()) {
+                    telemetryDone = true;
+                } else if (now > telemetryBy) {
+                    telemetryDone = true;
+                    sockets.toCli(new RunNotice("WARN", "the telemetry manager did not start within "
+                            + TimeUnit.NANOSECONDS.toSeconds(TELEMETRY_TIMEOUT_NS)
+                            + " s; the run goes on without telemetry"));
+                }
             }
             String recordsEndpoint = inbox.recordsEndpoint();
             if (!workersConfigured && recordsEndpoint != null && registered.containsAll(expected)) {

@@ -25,6 +25,8 @@ public final class ServiceSupervisor implements AutoCloseable {
 
     /** The records manager's service id; there is one per run. */
     public static final String RECORDS_MANAGER_ID = "records-manager";
+    /** The telemetry manager: optional, so its death is a warning, never the end of the run. */
+    public static final String TELEMETRY_MANAGER_ID = "telemetry-manager";
 
     private final List<Child> children = new ArrayList<>();
     private final List<String> workerIds = new ArrayList<>();
@@ -73,6 +75,23 @@ public final class ServiceSupervisor implements AutoCloseable {
         children.add(new Child(id, JvmLauncher.start(service, logLevel, archive), archive));
     }
 
+    /** Starts the telemetry manager once; the run goes on without it if it dies ({@link #deadService} skips it). */
+    public void startTelemetry(String logLevel, Path logFile, ServiceEndpoints endpoints) throws IOException {
+        if (telemetryStarted()) {
+            return;
+        }
+        start(ServiceType.TELEMETRY_MANAGER, TELEMETRY_MANAGER_ID, true, logLevel, logFile, endpoints);
+    }
+
+    public boolean telemetryStarted() {
+        return children.stream().anyMatch(c -> c.id().equals(TELEMETRY_MANAGER_ID));
+    }
+
+    /** The telemetry manager was started and its process still runs. */
+    public boolean telemetryAlive() {
+        return children.stream().anyMatch(c -> c.id().equals(TELEMETRY_MANAGER_ID) && c.process().isAlive());
+    }
+
     /** The workers' ids, in start order (the load engine's worker indexes). */
     public List<String> workerIds() {
         return List.copyOf(workerIds);
@@ -84,7 +103,7 @@ public final class ServiceSupervisor implements AutoCloseable {
             return null;
         }
         for (Child c : children) {
-            if (!c.process().isAlive() && !lostWorkers.contains(c.id())) {
+            if (!c.process().isAlive() && !lostWorkers.contains(c.id()) && !c.id().equals(TELEMETRY_MANAGER_ID)) {
                 return c.id() + " (pid " + c.process().pid() + ") exited unexpectedly with code "
                         + c.process().exitValue();
             }

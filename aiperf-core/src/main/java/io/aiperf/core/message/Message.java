@@ -25,6 +25,8 @@ import java.util.List;
  *  worker ──RequestRecord───────────────────────────────────────► records manager  (RECORDS: PUSH → PULL)
  *  records manager ──RecordsManagerRegistered, RecordsReady, RecordsProgress, LiveMetrics, RecordsResult,
  *                    ServiceFailed──────────────────────────────► controller  (CONTROL: PUSH → PULL)
+ *  controller ──ConfigureTelemetry, FinishTelemetry─────────────► telemetry manager  (EVENTS: PUB → SUB)
+ *  telemetry manager ──TelemetryRegistered, TelemetryReady, TelemetryResult, RunNotice──► controller  (CONTROL)
  * </pre>
  */
 public sealed interface Message permits
@@ -35,7 +37,8 @@ public sealed interface Message permits
         Message.ServiceFailed, Message.FirstToken, Credit, RequestRecord, Message.SlotShare, Message.CreditUnsent, Message.Batch,
         Message.RecordsManagerRegistered, Message.ConfigureRecords, Message.RecordsReady, Message.RecordsProgress,
         Message.FinishRecords, Message.RecordsResult, Message.WorkerLost, Message.LiveMetrics, Message.WorkerTable,
-        Message.RunStage {
+        Message.RunStage, Message.TelemetryRegistered, Message.ConfigureTelemetry, Message.TelemetryReady,
+        Message.FinishTelemetry, Message.TelemetryResult {
 
     /**
      * Controller → CLI: the controller is up, listens for commands on {@code controlEndpoint} and publishes events
@@ -125,7 +128,12 @@ public sealed interface Message permits
      * @param workersLost              a worker died ({@link WorkerLost}): the last records it pushed may never
      *                                 arrive, so the wait for them ends once records stop coming for a moment
      */
-    record FinishRecords(long expectedProfilingRecords, boolean cancelled, boolean workersLost) implements Message {
+    record FinishRecords(long expectedProfilingRecords, boolean cancelled, boolean workersLost,
+                         TelemetryResult telemetry) implements Message {
+
+        public FinishRecords(long expectedProfilingRecords, boolean cancelled, boolean workersLost) {
+            this(expectedProfilingRecords, cancelled, workersLost, null);
+        }
     }
 
     /**
@@ -307,5 +315,52 @@ public sealed interface Message permits
         public static final String PROCESSING = "processing";
         /** The records manager has answered: the exports are written (or the run failed trying). */
         public static final String COMPLETE = "complete";
+    }
+
+    /** Telemetry manager → controller, once its SUB socket has seen a heartbeat. */
+    record TelemetryRegistered(String serviceId, long pid) implements Message {
+    }
+
+    /** Controller → telemetry manager: what to scrape (the run's {@code TelemetryConfig}) and where to export. */
+    record ConfigureTelemetry(BenchmarkConfig config) implements Message {
+    }
+
+    /**
+     * Telemetry manager → controller: scraping; the endpoints that answered ({@code gpu} DCGM exporters,
+     * {@code server} Prometheus endpoints). Those the user named that did not answer are reported as notices.
+     */
+    record TelemetryReady(String serviceId, List<String> gpuEndpoints, List<String> serverEndpoints)
+            implements Message {
+
+        public TelemetryReady {
+            gpuEndpoints = gpuEndpoints == null ? List.of() : List.copyOf(gpuEndpoints);
+            serverEndpoints = serverEndpoints == null ? List.of() : List.copyOf(serverEndpoints);
+        }
+    }
+
+    /**
+     * Controller → telemetry manager: the profiling window is over; summarise it (wall clock, epoch ns), write the
+     * telemetry exports and answer with a {@link TelemetryResult}.
+     */
+    record FinishTelemetry(long profilingStartEpochNs, long profilingEndEpochNs) implements Message {
+    }
+
+    /**
+     * Telemetry manager → controller → records manager (inside {@link FinishRecords}): what the run's exports and
+     * console add from telemetry.
+     *
+     * @param gpu         the GPU telemetry, or null when no DCGM endpoint answered
+     * @param named       the {@code --prometheus-metrics}, in the order named
+     * @param exportLines the trailer's lines for the files the telemetry manager wrote
+     * @param warnings    one line each, for the console and the summary's warnings
+     */
+    record TelemetryResult(io.aiperf.core.model.GpuTelemetry gpu, List<io.aiperf.core.model.NamedMetricChange> named,
+                           List<String> exportLines, List<String> warnings) implements Message {
+
+        public TelemetryResult {
+            named = named == null ? List.of() : List.copyOf(named);
+            exportLines = exportLines == null ? List.of() : List.copyOf(exportLines);
+            warnings = warnings == null ? List.of() : List.copyOf(warnings);
+        }
     }
 }

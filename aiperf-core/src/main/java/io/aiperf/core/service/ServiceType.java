@@ -13,7 +13,12 @@ public enum ServiceType {
     /** {@code io.aiperf.worker.WorkerService} (aiperf-worker): credits in, HTTP requests out, records out. */
     WORKER,
     /** {@code io.aiperf.records.RecordsManager} (aiperf-records): records in, metrics, every export file. */
-    RECORDS_MANAGER;
+    RECORDS_MANAGER,
+    /**
+     * {@code io.aiperf.telemetry.TelemetryManager} (aiperf-telemetry): scrapes the GPUs' DCGM exporters and the
+     * server's Prometheus metrics beside the run, never on the request path.
+     */
+    TELEMETRY_MANAGER;
 
     /**
      * JVM options of this service type, before the user's {@code AIPERF_SERVICE_JAVA_OPTS} (which win). Every service

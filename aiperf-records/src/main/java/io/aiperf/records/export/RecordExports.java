@@ -98,7 +98,7 @@ public final class RecordExports implements Closeable {
         Path json = files.summaryJson();
         Path csv = files.summaryCsv();
         SummaryJsonExporter.write(json, summary, run);
-        SummaryCsvExporter.write(csv, summary);
+        SummaryCsvExporter.write(csv, summary, run.telemetry());
         written.add("CSV Export: " + csv);
         written.add("JSON Export: " + json);
         if (jsonl != null) {

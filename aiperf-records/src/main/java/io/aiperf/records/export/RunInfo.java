@@ -1,6 +1,7 @@
 package io.aiperf.records.export;
 
 import io.aiperf.core.config.BenchmarkConfig;
+import io.aiperf.core.message.Message.TelemetryResult;
 
 import java.time.ZoneId;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.Objects;
  * @param endEpochNs    wall-clock end of the profiling phase, or null to use the latest response
  * @param zone          time zone for {@code start_time}/{@code end_time} (AIPerf writes local times)
  * @param lostWorkers   workers whose process died during the run ({@code lost_workers}, ours), in order of death
+ * @param telemetry     the telemetry manager's summary ({@code telemetry_data}, the CSV section, the GPU tables), or null
  */
 public record RunInfo(
         BenchmarkConfig config,
@@ -24,7 +26,8 @@ public record RunInfo(
         Long startEpochNs,
         Long endEpochNs,
         ZoneId zone,
-        List<LostWorker> lostWorkers) {
+        List<LostWorker> lostWorkers,
+        TelemetryResult telemetry) {
 
     /**
      * A worker that died mid-run, as {@code lost_workers} lists it.
@@ -42,15 +45,26 @@ public record RunInfo(
         lostWorkers = lostWorkers == null ? List.of() : List.copyOf(lostWorkers);
     }
 
-    /** No worker lost. */
+    /** No worker lost, no telemetry. */
     public RunInfo(BenchmarkConfig config, String aiperfVersion, boolean wasCancelled, Long startEpochNs,
                    Long endEpochNs, ZoneId zone) {
-        this(config, aiperfVersion, wasCancelled, startEpochNs, endEpochNs, zone, List.of());
+        this(config, aiperfVersion, wasCancelled, startEpochNs, endEpochNs, zone, List.of(), null);
+    }
+
+    /** No telemetry. */
+    public RunInfo(BenchmarkConfig config, String aiperfVersion, boolean wasCancelled, Long startEpochNs,
+                   Long endEpochNs, ZoneId zone, List<LostWorker> lostWorkers) {
+        this(config, aiperfVersion, wasCancelled, startEpochNs, endEpochNs, zone, lostWorkers, null);
     }
 
     /** This run, with these workers lost. */
     public RunInfo withLostWorkers(List<LostWorker> lost) {
-        return new RunInfo(config, aiperfVersion, wasCancelled, startEpochNs, endEpochNs, zone, lost);
+        return new RunInfo(config, aiperfVersion, wasCancelled, startEpochNs, endEpochNs, zone, lost, telemetry);
+    }
+
+    /** This run, with what the telemetry manager summarised (null: none). */
+    public RunInfo withTelemetry(TelemetryResult result) {
+        return new RunInfo(config, aiperfVersion, wasCancelled, startEpochNs, endEpochNs, zone, lostWorkers, result);
     }
 
     /** Start and end taken from the requests themselves, local time zone. */

@@ -1,6 +1,7 @@
 package io.aiperf.records.export;
 
 import io.aiperf.core.config.BenchmarkConfig;
+import io.aiperf.core.message.Message.TelemetryResult;
 import io.aiperf.records.aggregate.ProfileSummary;
 
 import java.nio.file.Path;
@@ -19,6 +20,11 @@ public final class RunReport {
 
     /** The console tables, without ANSI escapes; box-drawing characters unless the UI is {@code none}. */
     public static String tables(BenchmarkConfig config, ProfileSummary summary) {
+        return tables(config, summary, null);
+    }
+
+    /** The console tables, with the telemetry's after the metrics (GPU tables only with {@code --gpu-telemetry}). */
+    public static String tables(BenchmarkConfig config, ProfileSummary summary, TelemetryResult telemetry) {
         boolean unicode = !"none".equals(config.service().uiType());
         ConsoleTableRenderer renderer = new ConsoleTableRenderer(unicode);
         StringBuilder report = new StringBuilder(renderer.renderMetrics(summary, "NVIDIA AIPerf | "
@@ -29,6 +35,7 @@ public final class RunReport {
                 report.append('\n').append(trace);
             }
         }
+        report.append(TelemetryReport.tables(telemetry, summary, config.telemetry().gpu().console(), unicode));
         if (!summary.errors().isEmpty()) {
             report.append('\n').append(renderer.renderErrors(summary));
         }

@@ -1,5 +1,6 @@
 package io.aiperf.records.export;
 
+import io.aiperf.core.message.Message.TelemetryResult;
 import io.aiperf.records.aggregate.MetricResult;
 import io.aiperf.records.aggregate.ProfileSummary;
 import io.aiperf.records.metric.MetricFlag;
@@ -43,11 +44,16 @@ public final class SummaryCsvExporter {
     }
 
     public static void write(Path file, ProfileSummary summary) throws IOException {
+        write(file, summary, null);
+    }
+
+    /** The summary, then the GPU telemetry section when the run has one. */
+    public static void write(Path file, ProfileSummary summary, TelemetryResult telemetry) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        Files.writeString(file, toCsv(summary), StandardCharsets.UTF_8);
+        Files.writeString(file, toCsv(summary) + TelemetryReport.csvSection(telemetry), StandardCharsets.UTF_8);
     }
 
     public static String toCsv(ProfileSummary summary) {

@@ -85,6 +85,7 @@ public final class SummaryJsonExporter {
         for (MetricResult result : exportOrder(summary)) {
             putMetric(root, result);
         }
+        TelemetryReport.putTelemetryData(root, run.telemetry(), summary);
         root.set("input_config", InputConfigJson.toJson(run.config(), MAPPER));
         root.put("was_cancelled", run.wasCancelled());
         ArrayNode errors = root.putArray("error_summary");

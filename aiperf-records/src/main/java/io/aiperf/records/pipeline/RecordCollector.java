@@ -7,6 +7,7 @@ import io.aiperf.core.message.Message;
 import io.aiperf.core.message.Message.Batch;
 import io.aiperf.core.message.Message.LiveMetrics;
 import io.aiperf.core.message.Message.RecordsResult;
+import io.aiperf.core.message.Message.TelemetryResult;
 import io.aiperf.core.message.Message.WorkerLost;
 import io.aiperf.core.message.MessageCodec;
 import io.aiperf.core.message.RequestRecord;
@@ -56,6 +57,8 @@ public final class RecordCollector implements AutoCloseable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final RecordAggregator aggregator;
     private final boolean openLoop;
+    /** The telemetry manager's summary for this run's exports, set by {@code finish}; null without telemetry. */
+    private TelemetryResult telemetry;
     /** The run's metrics, ordered and checked once at start-up. */
     private final MetricRegistry registry;
     private final RecordMetrics metrics;
@@ -265,6 +268,13 @@ public final class RecordCollector implements AutoCloseable {
      * died): the wait also ends once no record arrived for {@link #LOST_WORKER_QUIET_NS}.
      */
     public RecordsResult finish(long expectedProfiling, boolean cancelled, boolean workersLost, long waitMs) {
+        return finish(expectedProfiling, cancelled, workersLost, waitMs, null);
+    }
+
+    /** As above, with what the telemetry manager summarised (null: no telemetry) in the exports and tables. */
+    public RecordsResult finish(long expectedProfiling, boolean cancelled, boolean workersLost, long waitMs,
+                                TelemetryResult telemetry) {
+        this.telemetry = telemetry;
         if (thread == null) {
             return RecordsResult.failed("the records pipeline never started");
         }
@@ -319,12 +329,17 @@ public final class RecordCollector implements AutoCloseable {
 
     private RecordsResult export(boolean cancelled) throws IOException {
         ProfileSummary summary = aggregator.summarize();
-        RunInfo run = RunInfo.of(config, AiperfVersion.VERSION, cancelled).withLostWorkers(lostWorkers);
+        RunInfo run = RunInfo.of(config, AiperfVersion.VERSION, cancelled).withLostWorkers(lostWorkers)
+                .withTelemetry(telemetry);
         Path json = exports.summaryJson();
         exports.writeSummaries(summary, run);
-        String report = RunReport.tables(config, summary);
+        String report = RunReport.tables(config, summary, telemetry);
         summary.warnings().forEach(w -> log.warn("{}", w));
-        List<String> trailer = RunReport.trailer(config, summary, exports.trailer(), artifactDir);
+        List<String> written = new ArrayList<>(exports.trailer());
+        if (telemetry != null) {
+            written.addAll(telemetry.exportLines());
+        }
+        List<String> trailer = RunReport.trailer(config, summary, written, artifactDir);
         String commonError = summary.errors().isEmpty() ? null : describe(summary.errors().get(0));
         return new RecordsResult(json.toString(), report, trailer, summary.requestCount(),
                 summary.errorRequestCount(), commonError, null);

@@ -1,0 +1,99 @@
+package io.aiperf.cli.options;
+
+import io.aiperf.core.config.TelemetryConfig;
+import io.aiperf.core.error.UsageException;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** {@link TelemetryOptions} → {@link TelemetryConfig}, with AIPerf's defaults and its conflicts refused. */
+public final class TelemetryResolver {
+
+    private static final Set<String> FORMATS = Set.of("json", "csv");
+
+    private TelemetryResolver() {
+    }
+
+    /** @param serverUrls the run's {@code --url}s: each one's {@code /metrics} is scraped by default */
+    public static TelemetryConfig resolve(TelemetryOptions o, List<String> serverUrls) {
+        if (o.gpuTelemetry != null && o.noGpuTelemetry) {
+            throw new UsageException("--gpu-telemetry and --no-gpu-telemetry cannot be used together");
+        }
+        if (o.serverMetrics != null && o.noServerMetrics) {
+            throw new UsageException("--server-metrics and --no-server-metrics cannot be used together");
+        }
+        TelemetryConfig.Gpu gpu = TelemetryConfig.Gpu.OFF;
+        if (!o.noGpuTelemetry) {
+            boolean dashboard = false;
+            String csv = null;
+            List<String> urls = new ArrayList<>();
+            for (String item : o.gpuTelemetry == null ? List.<String>of() : o.gpuTelemetry) {
+                String v = item.trim();
+                if (v.equalsIgnoreCase("dashboard")) {
+                    dashboard = true;
+                } else if (v.equalsIgnoreCase("pynvml")) {
+                    throw new UsageException("--gpu-telemetry pynvml: this build reads GPUs through DCGM exporters"
+                            + " only; give their URLs (host:port)");
+                } else if (v.toLowerCase(Locale.ROOT).endsWith(".csv")) {
+                    if (!Files.isRegularFile(Path.of(v))) {
+                        throw new UsageException("--gpu-telemetry " + v + ": file not found");
+                    }
+                    csv = v;
+                } else {
+                    urls.add(metricsUrl("--gpu-telemetry", v));
+                }
+            }
+            gpu = new TelemetryConfig.Gpu(true, o.gpuTelemetry != null, dashboard, urls,
+                    TelemetryConfig.DEFAULT_DCGM_URLS, csv);
+        }
+        TelemetryConfig.ServerMetrics server = TelemetryConfig.ServerMetrics.OFF;
+        if (!o.noServerMetrics) {
+            List<String> formats = new ArrayList<>();
+            for (String f : o.serverMetricsFormats == null ? List.of("json", "csv") : o.serverMetricsFormats) {
+                String v = f.trim().toLowerCase(Locale.ROOT);
+                if (!FORMATS.contains(v)) {
+                    throw new UsageException("--server-metrics-formats '" + f + "': expected json or csv");
+                }
+                formats.add(v);
+            }
+            List<String> urls = new ArrayList<>();
+            for (String u : o.serverMetrics == null ? List.<String>of() : o.serverMetrics) {
+                urls.add(metricsUrl("--server-metrics", u.trim()));
+            }
+            Set<String> defaults = new LinkedHashSet<>();
+            for (String u : serverUrls) {
+                defaults.add(baseOf(u) + "/metrics");
+            }
+            server = new TelemetryConfig.ServerMetrics(true, urls, List.copyOf(defaults), formats);
+        }
+        return new TelemetryConfig(gpu, server, o.prometheusMetrics);
+    }
+
+    /** {@code host:port} → {@code http://host:port/metrics}; a URL without a path gets {@code /metrics}. */
+    static String metricsUrl(String option, String value) {
+        String url = value.contains("://") ? value : "http://" + value;
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(option + " '" + value + "': not a URL or host:port");
+        }
+        if (uri.getHost() == null) {
+            throw new UsageException(option + " '" + value + "': not a URL or host:port");
+        }
+        String path = uri.getRawPath();
+        return path == null || path.isEmpty() || path.equals("/") ? baseOf(url) + "/metrics" : url;
+    }
+
+    /** {@code scheme://host[:port]} of {@code url}. */
+    static String baseOf(String url) {
+        URI u = URI.create(url.contains("://") ? url : "http://" + url);
+        return u.getScheme() + "://" + u.getHost() + (u.getPort() < 0 ? "" : ":" + u.getPort());
+    }
+}
