@@ -2,6 +2,9 @@ package io.aiperf.telemetry;
 
 import io.aiperf.core.config.TelemetryConfig;
 import io.aiperf.core.error.OneLine;
+import io.aiperf.core.message.Message.GpuLive;
+import io.aiperf.telemetry.gpu.GpuLiveSnapshots;
+import io.aiperf.telemetry.gpu.GpuLiveStats;
 import io.aiperf.telemetry.gpu.GpuStore;
 import io.aiperf.telemetry.gpu.GpuTelemetryJsonl;
 import io.aiperf.telemetry.prometheus.Exposition;
@@ -31,7 +34,9 @@ import java.util.concurrent.TimeUnit;
  * JSONL as they arrive. The first round sorts the endpoints: a default that did not answer is dropped without a
  * word; one the user named is reported once and tried again every round. A malformed exposition is reported once
  * per endpoint (its URL and first bad line); its good lines are kept. It owns the stores until {@link #stop} has
- * returned; the bus thread reads them after that. Words for the user go through {@link #notices()}.
+ * returned; the bus thread reads them after that. Words for the user go through {@link #pollNotice()}. With
+ * {@code --gpu-telemetry dashboard} it also keeps the dashboard's running GPU statistics and leaves a snapshot of them
+ * at most once a second for the bus thread ({@link #takeGpuLive()}).
  */
 final class ScrapeLoop implements Runnable {
 
@@ -51,6 +56,10 @@ final class ScrapeLoop implements Runnable {
     private final CountDownLatch firstRound = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean running = true;
+    /** Set by the bus thread when profiling starts (wall clock); the live GPU statistics start again from it. */
+    private volatile long profilingStartEpochNs;
+    private final GpuLiveStats gpuLive;
+    private final GpuLiveSnapshots gpuLiveSnapshots;
     private GpuTelemetryJsonl jsonl;
     private boolean jsonlClosed;
     private Thread thread;
@@ -68,6 +77,9 @@ final class ScrapeLoop implements Runnable {
             serverUrls.addAll(config.serverMetrics().defaultUrls());
             userUrls.addAll(config.serverMetrics().urls());
         }
+        boolean dashboard = config.gpu().enabled() && config.gpu().dashboard();
+        gpuLive = dashboard ? new GpuLiveStats() : null;
+        gpuLiveSnapshots = dashboard ? new GpuLiveSnapshots(gpuLive, System::nanoTime) : null;
     }
 
     void start() {
@@ -98,6 +110,9 @@ final class ScrapeLoop implements Runnable {
                     serverUrls.removeIf(u -> !answered.contains(u) && !userUrls.contains(u));
                     first = false;
                     firstRound.countDown();
+                }
+                if (gpuLiveSnapshots != null) {
+                    gpuLiveSnapshots.offer();
                 }
                 nextNs += TimeUnit.MILLISECONDS.toNanos(TelemetryConfig.SCRAPE_INTERVAL_MS);
                 long sleepNs = nextNs - System.nanoTime();
@@ -138,6 +153,9 @@ final class ScrapeLoop implements Runnable {
             var scraped = gpus.accept(s.url(), s.epochNs(), e);
             if (!scraped.isEmpty()) {
                 writeJsonl(s.epochNs(), scraped);
+                if (gpuLive != null) {
+                    gpuLive.accept(s.epochNs(), scraped, profilingStartEpochNs);
+                }
             }
         }
         if (serverUrls.contains(s.url())) {
@@ -225,6 +243,16 @@ final class ScrapeLoop implements Runnable {
     /** The path of the GPU JSONL when one was written. */
     Path gpuJsonl() {
         return jsonl == null ? null : jsonl.file();
+    }
+
+    /** Bus thread: profiling began at {@code epochNs} (wall clock); the live GPU statistics cover it from now on. */
+    void profilingStarted(long epochNs) {
+        profilingStartEpochNs = epochNs;
+    }
+
+    /** Bus thread: the dashboard's latest GPU statistics not sent yet, or null (always null without the dashboard). */
+    GpuLive takeGpuLive() {
+        return gpuLiveSnapshots == null ? null : gpuLiveSnapshots.take();
     }
 
     /** The next word for the user, or null. */

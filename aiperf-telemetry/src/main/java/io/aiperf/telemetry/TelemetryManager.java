@@ -9,12 +9,15 @@ import io.aiperf.core.error.OneLine;
 import io.aiperf.core.message.Message;
 import io.aiperf.core.message.Message.ConfigureTelemetry;
 import io.aiperf.core.message.Message.FinishTelemetry;
+import io.aiperf.core.message.Message.GpuLive;
 import io.aiperf.core.message.Message.Heartbeat;
+import io.aiperf.core.message.Message.ProfileStart;
 import io.aiperf.core.message.Message.RunNotice;
 import io.aiperf.core.message.Message.Shutdown;
 import io.aiperf.core.message.Message.TelemetryReady;
 import io.aiperf.core.message.Message.TelemetryRegistered;
 import io.aiperf.core.message.Message.TelemetryResult;
+import io.aiperf.core.model.CreditPhase;
 import io.aiperf.core.model.GpuTelemetry;
 import io.aiperf.core.model.NamedMetricChange;
 import io.aiperf.core.service.ParentWatch;
@@ -38,7 +41,8 @@ import java.util.List;
  *
  * <p>Life: register once a heartbeat came through; on {@code ConfigureTelemetry} start scraping and, after the first
  * round (every endpoint tried once: the counters' values before profiling), answer ready; pass the scrape thread's
- * notices on; on {@code FinishTelemetry} stop scraping, summarise the profiling window, write the exports and answer
+ * notices on, and with {@code --gpu-telemetry dashboard} its live GPU statistics (at most once a second; they start
+ * again when the controller's {@code ProfileStart} of the profiling phase comes by); on {@code FinishTelemetry} stop scraping, summarise the profiling window, write the exports and answer
  * with the result; exit on {@code Shutdown} or when the controller's pipe closes.
  */
 public final class TelemetryManager implements Service {
@@ -76,6 +80,9 @@ public final class TelemetryManager implements Service {
                     loop.start();
                     loop.awaitFirstRound(FIRST_ROUND_MS);
                     ZmqBus.send(control, new TelemetryReady(id, loop.answeredGpu(), loop.answeredServer()));
+                } else if (event instanceof ProfileStart p && p.phase() == CreditPhase.PROFILING && loop != null) {
+                    // The controller's own stamp arrives only with FinishTelemetry; this is within a bus hop of it.
+                    loop.profilingStarted(System.currentTimeMillis() * 1_000_000L);
                 } else if (event instanceof FinishTelemetry f && loop != null) {
                     ZmqBus.send(control, finish(loop, config, f));
                 } else if (event instanceof Shutdown s) {
@@ -87,6 +94,10 @@ public final class TelemetryManager implements Service {
                     while ((notice = loop.pollNotice()) != null) {
                         log.warn("{}", notice);
                         ZmqBus.send(control, new RunNotice("WARN", notice));
+                    }
+                    GpuLive live = loop.takeGpuLive();
+                    if (live != null) {
+                        ZmqBus.send(control, live);
                     }
                 }
             }

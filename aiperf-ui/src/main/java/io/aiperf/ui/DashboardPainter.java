@@ -5,21 +5,31 @@ import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.graphics.TextGraphics;
 import io.aiperf.core.message.Message.RunProgress;
 import io.aiperf.core.model.CreditPhase;
+import io.aiperf.core.model.GpuLiveRow;
 import io.aiperf.core.model.LiveMetric;
 import io.aiperf.core.model.StatFormat;
 import io.aiperf.core.model.WorkerRow;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Draws one frame of the dashboard from a {@link RunView}: a title row; the progress and worker panels side by side;
- * the metrics table; the log pane when shown; the keys. Pure drawing onto a {@link TextGraphics} of any size (text
+ * the metrics table; the GPU panel when there is GPU data; the log pane when shown; the keys. Pure drawing onto a {@link TextGraphics} of any size (text
  * is cut, never wrapped), so a test paints onto a virtual terminal and reads the cells back.
  */
 final class DashboardPainter {
 
     static final String[] STATS = {"avg", "min", "max", "p99", "p90", "p50", "std"};
+    static final String[] GPU_STATS = {"current", "avg", "min", "max", "p99", "p90", "p50", "std"};
+    /** The GPU panel's fields, in its order: one line per GPU for each that the exporter reports. */
+    static final List<String> GPU_FIELDS = List.of("gpu_power_usage", "gpu_utilization", "gpu_memory_used",
+            "gpu_temperature");
+    /** The GPU panel's frame, its header and one line: less room than that and it is not drawn. */
+    private static final int MIN_GPU_ROWS = 4;
     private static final int STAT_WIDTH = 12;
     private static final int MIN_NAME_WIDTH = 26;
     private static final int TOP_PANEL_ROWS = 10;
@@ -50,12 +60,24 @@ final class DashboardPainter {
         int next = top + topRows;
         int keysRow = h - 1;
         int logRows = logLines == null ? 0 : Math.min(12, Math.max(0, (keysRow - next) / 3));
-        int metricRows = keysRow - next - logRows;
+        // The metrics table keeps all its rows; the GPU panel takes what is left of its own need (cut with a "more"
+        // line), and none of it when not even one line fits. Whatever is still free stays the metrics table's.
+        List<GpuLiveRow> gpuRows = panelRows(view.gpus());
+        int metricsNeed = 3 + Math.max(1, view.metrics().size());
+        int gpuPanelRows = gpuRows.isEmpty() ? 0
+                : Math.min(3 + gpuRows.size(), keysRow - next - logRows - metricsNeed);
+        if (gpuPanelRows < MIN_GPU_ROWS) {
+            gpuPanelRows = 0;
+        }
+        int metricRows = keysRow - next - logRows - gpuPanelRows;
         if (metricRows >= 3) {
             metrics(g, view, 0, next, w, metricRows);
         }
+        if (gpuPanelRows > 0) {
+            gpus(g, gpuRows, 0, next + metricRows, w, gpuPanelRows);
+        }
         if (logRows >= 3) {
-            log(g, logLines, 0, next + metricRows, w, logRows);
+            log(g, logLines, 0, next + metricRows + gpuPanelRows, w, logRows);
         }
         put(g, 0, keysRow, w, " q: stop early (every export is still written)   l: " + (logLines == null ? "show" : "hide")
                 + " log   Ctrl-C: stop, twice: abort");
@@ -169,16 +191,9 @@ final class DashboardPainter {
         int x = col + 2;
         int width = w - 4;
         int last = row + h - 2;
-        // A narrow terminal drops statistics from the right (std first) before it cuts the metric names short.
-        int nameWidth = Math.max(MIN_NAME_WIDTH, Math.min(52, width - STATS.length * STAT_WIDTH));
-        int stats = Math.max(1, Math.min(STATS.length, (width - nameWidth) / STAT_WIDTH));
-        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-" + nameWidth + "s", "Metric"));
-        for (int i = 0; i < stats; i++) {
-            head.append(String.format(Locale.ROOT, "%" + STAT_WIDTH + "s", STATS[i]));
-        }
-        g.enableModifiers(SGR.BOLD);
-        int y = line(g, x, row + 1, last, width, head.toString());
-        g.disableModifiers(SGR.BOLD);
+        int nameWidth = nameWidth(width, STATS.length);
+        int stats = statColumns(width, nameWidth, STATS.length);
+        int y = tableHead(g, x, row + 1, last, width, nameWidth, STATS, stats);
         if (rows.isEmpty()) {
             line(g, x, y, last, width, "waiting for the first profiling records");
             return;
@@ -187,15 +202,95 @@ final class DashboardPainter {
             if (y > last) {
                 break;
             }
-            String name = m.header() + " (" + m.unit() + ")";
-            StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%-" + nameWidth + "s",
-                    name.length() > nameWidth ? name.substring(0, nameWidth - 1) + "…" : name));
-            Double[] values = {m.avg(), m.min(), m.max(), m.p99(), m.p90(), m.p50(), m.std()};
-            for (int i = 0; i < stats; i++) {
-                s.append(String.format(Locale.ROOT, "%" + STAT_WIDTH + "s", StatFormat.number(values[i])));
-            }
-            y = line(g, x, y, last, width, s.toString());
+            y = line(g, x, y, last, width, tableRow(m.header() + " (" + m.unit() + ")", nameWidth,
+                    new Double[]{m.avg(), m.min(), m.max(), m.p99(), m.p90(), m.p50(), m.std()}, stats));
         }
+    }
+
+    /** The rows the GPU panel shows: per GPU (in the order they came), its {@link #GPU_FIELDS} in that order. */
+    static List<GpuLiveRow> panelRows(List<GpuLiveRow> all) {
+        Set<String> gpuKeys = new LinkedHashSet<>();
+        for (GpuLiveRow r : all) {
+            gpuKeys.add(r.endpoint() + "#" + r.gpuIndex());
+        }
+        List<GpuLiveRow> rows = new ArrayList<>();
+        for (String key : gpuKeys) {
+            for (String tag : GPU_FIELDS) {
+                for (GpuLiveRow r : all) {
+                    if (tag.equals(r.tag()) && key.equals(r.endpoint() + "#" + r.gpuIndex())) {
+                        rows.add(r);
+                    }
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static void gpus(TextGraphics g, List<GpuLiveRow> rows, int col, int row, int w, int h) {
+        Set<String> endpoints = new LinkedHashSet<>();
+        Set<String> gpus = new LinkedHashSet<>();
+        Set<String> names = new LinkedHashSet<>();
+        for (GpuLiveRow r : rows) {
+            endpoints.add(r.endpoint());
+            gpus.add(r.endpoint() + "#" + r.gpuIndex());
+            if (r.gpuName() != null) {
+                names.add(r.gpuName());
+            }
+        }
+        box(g, col, row, w, h, "GPU (" + gpus.size() + (gpus.size() == 1 ? " GPU" : " GPUs")
+                + (names.isEmpty() ? "" : ": " + String.join(", ", names)) + ", updated every second)");
+        int x = col + 2;
+        int width = w - 4;
+        int last = row + h - 2;
+        int nameWidth = nameWidth(width, GPU_STATS.length);
+        int stats = statColumns(width, nameWidth, GPU_STATS.length);
+        int y = tableHead(g, x, row + 1, last, width, nameWidth, GPU_STATS, stats);
+        // Two exporters may number their GPUs alike: their endpoint then tells the GPUs apart.
+        boolean withEndpoint = endpoints.size() > 1;
+        for (int i = 0; i < rows.size() && y <= last; i++) {
+            if (y == last && rows.size() - i > 1) {
+                line(g, x, y, last, width, "… " + (rows.size() - i) + " more (a taller terminal shows them)");
+                break;
+            }
+            GpuLiveRow r = rows.get(i);
+            String field = r.header().startsWith("GPU ") ? r.header().substring(4) : r.header();
+            String name = (withEndpoint ? r.endpoint() + " " : "") + "GPU " + r.gpuIndex() + " " + field + " ("
+                    + r.unit() + ")";
+            y = line(g, x, y, last, width, tableRow(name, nameWidth, new Double[]{r.current(), r.avg(), r.min(),
+                    r.max(), r.p99(), r.p90(), r.p50(), r.std()}, stats));
+        }
+    }
+
+    /** A narrow terminal drops statistics from the right (std first) before it cuts the names short. */
+    private static int nameWidth(int width, int statCount) {
+        return Math.max(MIN_NAME_WIDTH, Math.min(52, width - statCount * STAT_WIDTH));
+    }
+
+    private static int statColumns(int width, int nameWidth, int statCount) {
+        return Math.max(1, Math.min(statCount, (width - nameWidth) / STAT_WIDTH));
+    }
+
+    /** The bold header row of a statistics table; returns the next row. */
+    private static int tableHead(TextGraphics g, int x, int y, int last, int width, int nameWidth, String[] names,
+                                 int stats) {
+        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-" + nameWidth + "s", "Metric"));
+        for (int i = 0; i < stats; i++) {
+            head.append(String.format(Locale.ROOT, "%" + STAT_WIDTH + "s", names[i]));
+        }
+        g.enableModifiers(SGR.BOLD);
+        int next = line(g, x, y, last, width, head.toString());
+        g.disableModifiers(SGR.BOLD);
+        return next;
+    }
+
+    /** A statistics row: the name (cut with an ellipsis to its column) and the first {@code stats} values. */
+    private static String tableRow(String name, int nameWidth, Double[] values, int stats) {
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%-" + nameWidth + "s",
+                name.length() > nameWidth ? name.substring(0, nameWidth - 1) + "…" : name));
+        for (int i = 0; i < stats; i++) {
+            s.append(String.format(Locale.ROOT, "%" + STAT_WIDTH + "s", StatFormat.number(values[i])));
+        }
+        return s.toString();
     }
 
     private static void log(TextGraphics g, List<String> lines, int col, int row, int w, int h) {

@@ -1,12 +1,14 @@
 package io.aiperf.ui;
 
 import io.aiperf.core.message.Message;
+import io.aiperf.core.message.Message.GpuLive;
 import io.aiperf.core.message.Message.LiveMetrics;
 import io.aiperf.core.message.Message.RecordsProgress;
 import io.aiperf.core.message.Message.RunProgress;
 import io.aiperf.core.message.Message.RunStage;
 import io.aiperf.core.message.Message.WorkerTable;
 import io.aiperf.core.model.CreditPhase;
+import io.aiperf.core.model.GpuLiveRow;
 import io.aiperf.core.model.LiveMetric;
 import io.aiperf.core.model.WorkerRow;
 
@@ -44,6 +46,7 @@ public final class RunView {
     private long recordErrors;
     private List<LiveMetric> metrics = List.of();
     private List<WorkerRow> workers = List.of();
+    private List<GpuLiveRow> gpus = List.of();
     /** Bumped by every change a renderer should show. */
     private long version;
 
@@ -69,6 +72,8 @@ public final class RunView {
             metrics = l.metrics();
         } else if (m instanceof WorkerTable t) {
             workers = t.workers();
+        } else if (m instanceof GpuLive g) {
+            gpus = g.rows();
         } else if (m instanceof RunStage s) {
             stage = s.stage();
             stageSinceEpochMs = s.sinceEpochMs();
@@ -149,6 +154,14 @@ public final class RunView {
 
     public List<WorkerRow> workers() {
         return workers;
+    }
+
+    /**
+     * The GPU statistics of the latest {@link GpuLive} (a row per GPU per field, display units); empty unless the run
+     * asked for them ({@code --gpu-telemetry dashboard}) and an exporter answered.
+     */
+    public List<GpuLiveRow> gpus() {
+        return gpus;
     }
 
     public List<String> notices() {

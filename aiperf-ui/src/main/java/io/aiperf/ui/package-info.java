@@ -1,8 +1,8 @@
 /**
  * What the user sees while a run goes on, in the CLI JVM only: {@link io.aiperf.ui.LiveUi} and the three
  * {@link io.aiperf.ui.UiMode}s. Everything here draws from the immutable messages of {@code aiperf-core} that the
- * controller publishes (progress, stage, worker table, the records manager's live metrics); it never reaches into a
- * service, and no service JVM loads this module.
+ * controller publishes (progress, stage, worker table, the records manager's live metrics, the telemetry manager's
+ * GPU statistics); it never reaches into a service, and no service JVM loads this module.
  *
  * <h2>Threads</h2>
  * The CLI's bus loop (its main thread) only enqueues: {@link io.aiperf.ui.LiveUi#accept}, {@code info} and

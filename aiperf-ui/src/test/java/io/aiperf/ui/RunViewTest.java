@@ -1,10 +1,12 @@
 package io.aiperf.ui;
 
+import io.aiperf.core.message.Message.GpuLive;
 import io.aiperf.core.message.Message.LiveMetrics;
 import io.aiperf.core.message.Message.RecordsProgress;
 import io.aiperf.core.message.Message.RunProgress;
 import io.aiperf.core.message.Message.RunStage;
 import io.aiperf.core.model.CreditPhase;
+import io.aiperf.core.model.GpuLiveRow;
 import io.aiperf.core.model.LiveMetric;
 import org.junit.jupiter.api.Test;
 
@@ -77,5 +79,20 @@ class RunViewTest {
             view.notice("line " + i);
         }
         assertThat(view.notices()).hasSize(20).startsWith("line 10").endsWith("line 29");
+    }
+
+    @Test
+    void theLatestGpuStatisticsReplaceTheEarlierOnes() {
+        RunView view = view(-1);
+        assertThat(view.gpus()).isEmpty();
+        long before = view.version();
+        GpuLiveRow first = new GpuLiveRow("localhost:9401", 0, null, "gpu_power_usage", "GPU Power Usage", "W", 100,
+                100, 100, 100, 100, 100, 100, 0);
+        view.accept(new GpuLive(List.of(first)));
+        GpuLiveRow second = new GpuLiveRow("localhost:9401", 0, null, "gpu_power_usage", "GPU Power Usage", "W", 300,
+                200, 100, 300, 300, 300, 200, 100);
+        view.accept(new GpuLive(List.of(second)));
+        assertThat(view.gpus()).containsExactly(second);
+        assertThat(view.version()).isEqualTo(before + 2);
     }
 }

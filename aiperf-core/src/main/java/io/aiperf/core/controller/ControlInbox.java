@@ -3,6 +3,7 @@ package io.aiperf.core.controller;
 import io.aiperf.core.bus.ZmqBus;
 import io.aiperf.core.message.Message;
 import io.aiperf.core.message.Message.CancelRun;
+import io.aiperf.core.message.Message.GpuLive;
 import io.aiperf.core.message.Message.LiveMetrics;
 import io.aiperf.core.message.Message.RecordsManagerRegistered;
 import io.aiperf.core.message.Message.RecordsProgress;
@@ -18,8 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What arrives on the controller's control socket during a run, and what it has told the controller so far: the
- * user's cancel, and the records manager's registration, readiness, progress and live statistics (both published on at once for the CLI) and
- * final result. Controller thread only.
+ * user's cancel, the records manager's registration, readiness, progress and live statistics (both published on at
+ * once for the CLI) and final result, and the telemetry manager's word (its live GPU statistics published on at once
+ * for the CLI). Controller thread only.
  */
 final class ControlInbox {
 
@@ -58,6 +60,8 @@ final class ControlInbox {
                 sockets.publish(p);
             } else if (m instanceof LiveMetrics l) {
                 sockets.publish(l);
+            } else if (m instanceof GpuLive g) {
+                sockets.publish(g); // the telemetry manager's statistics for the dashboard's GPU panel
             } else if (m instanceof RecordsResult r) {
                 recordsResult = r;
             } else if (m instanceof ServiceFailed f) {

@@ -2,6 +2,7 @@ package io.aiperf.core.message;
 
 import io.aiperf.core.config.BenchmarkConfig;
 import io.aiperf.core.model.CreditPhase;
+import io.aiperf.core.model.GpuLiveRow;
 import io.aiperf.core.model.LiveMetric;
 import io.aiperf.core.model.WorkerRow;
 import io.aiperf.core.tokenizer.TokenizerSource;
@@ -26,7 +27,8 @@ import java.util.List;
  *  records manager ──RecordsManagerRegistered, RecordsReady, RecordsProgress, LiveMetrics, RecordsResult,
  *                    ServiceFailed──────────────────────────────► controller  (CONTROL: PUSH → PULL)
  *  controller ──ConfigureTelemetry, FinishTelemetry─────────────► telemetry manager  (EVENTS: PUB → SUB)
- *  telemetry manager ──TelemetryRegistered, TelemetryReady, TelemetryResult, RunNotice──► controller  (CONTROL)
+ *  telemetry manager ──TelemetryRegistered, TelemetryReady, TelemetryResult, RunNotice, GpuLive──► controller  (CONTROL)
+ *  controller ──GpuLive──────────────────────────────────────────► CLI, the live UI  (EVENTS: PUB → SUB)
  * </pre>
  */
 public sealed interface Message permits
@@ -38,7 +40,7 @@ public sealed interface Message permits
         Message.RecordsManagerRegistered, Message.ConfigureRecords, Message.RecordsReady, Message.RecordsProgress,
         Message.FinishRecords, Message.RecordsResult, Message.WorkerLost, Message.LiveMetrics, Message.WorkerTable,
         Message.RunStage, Message.TelemetryRegistered, Message.ConfigureTelemetry, Message.TelemetryReady,
-        Message.FinishTelemetry, Message.TelemetryResult {
+        Message.FinishTelemetry, Message.TelemetryResult, Message.GpuLive {
 
     /**
      * Controller → CLI: the controller is up, listens for commands on {@code controlEndpoint} and publishes events
@@ -361,6 +363,18 @@ public sealed interface Message permits
             named = named == null ? List.of() : List.copyOf(named);
             exportLines = exportLines == null ? List.of() : List.copyOf(exportLines);
             warnings = warnings == null ? List.of() : List.copyOf(warnings);
+        }
+    }
+
+    /**
+     * Telemetry manager → controller → CLI (the live UI), at most once a second while it scrapes and only with
+     * {@code --gpu-telemetry dashboard}: every GPU's gauge fields so far, a row per GPU per field, in the order the
+     * GPUs were first seen and the fields' order.
+     */
+    record GpuLive(List<GpuLiveRow> rows) implements Message {
+
+        public GpuLive {
+            rows = rows == null ? List.of() : List.copyOf(rows);
         }
     }
 }

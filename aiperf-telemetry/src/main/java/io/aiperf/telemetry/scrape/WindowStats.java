@@ -56,7 +56,7 @@ public final class WindowStats {
     }
 
     /** {@code sorted}'s {@code p}-th percentile, interpolating linearly between the closest ranks. */
-    static double percentile(double[] sorted, double p) {
+    public static double percentile(double[] sorted, double p) {
         double rank = p / 100 * (sorted.length - 1);
         int lo = (int) Math.floor(rank);
         int hi = Math.min(lo + 1, sorted.length - 1);
