@@ -91,12 +91,6 @@ class MessageCodecTest {
                         new WorkerRow("worker-1", "lost", 0, 12, 0, Double.NaN, -1))),
                 new Message.RunStage("profiling", 1_700_000_000_000L, 60_000_000_000L),
                 // The telemetry manager's kinds (the sample had missed them: this test failed on its own before).
-                new Message.TelemetryRegistered("telemetry-manager", 125),
-                new Message.ConfigureTelemetry(sampleConfig()),
-                new Message.TelemetryReady("telemetry-manager", List.of("http://localhost:9401/metrics"), List.of()),
-                new Message.FinishTelemetry(1_700_000_000_000_000_000L, 1_700_000_060_000_000_000L),
-                new Message.TelemetryResult(null, List.of(), List.of("GPU Telemetry Export: /tmp/a/g.jsonl"),
-                        List.of("server metrics not exported: disk full")),
                 new Message.GpuLive(List.of(new io.aiperf.core.model.GpuLiveRow("localhost:9401", 0, "NVIDIA H100",
                         "gpu_power_usage", "GPU Power Usage", "W", 350.5, 300.0, 120.0, 700.0, 690.0, 600.0, 310.0,
                         80.25), new io.aiperf.core.model.GpuLiveRow("localhost:9401", 1, null, "gpu_temperature",
