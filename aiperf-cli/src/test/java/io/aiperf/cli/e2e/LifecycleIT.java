@@ -36,6 +36,9 @@ class LifecycleIT {
                 "--workers-max", "2");
     }
 
+    /** The long run's service JVMs: the controller, the records manager, the telemetry manager and 2 workers. */
+    private static final int SERVICE_JVMS = 5;
+
     private static void awaitServiceJvms(int count) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (AiperfProcess.liveServiceJvms().size() < count) {
@@ -68,19 +71,20 @@ class LifecycleIT {
     @Test
     void eachServiceTypeRunsInAJvmOfItsOwnAndPsSaysWhich() throws Exception {
         RunningAiperf cli = startLongRun();
-        awaitServiceJvms(4);
+        awaitServiceJvms(SERVICE_JVMS);
         awaitRequests(2);
 
         assertThat(countOf("system_controller")).isEqualTo(1);
         assertThat(countOf("records_manager")).isEqualTo(1);
         assertThat(countOf("worker")).isEqualTo(2);
+        assertThat(countOf("telemetry_manager")).isEqualTo(1);
         cli.process().destroyForcibly();
     }
 
     @Test
     void killingTheCliWithSigkillTakesEveryServiceJvmDownWithin5Seconds() throws Exception {
         RunningAiperf cli = startLongRun();
-        awaitServiceJvms(4); // controller, records manager, 2 workers
+        awaitServiceJvms(SERVICE_JVMS);
         awaitRequests(2);
 
         cli.process().destroyForcibly(); // SIGKILL: no shutdown hook runs
@@ -118,12 +122,12 @@ class LifecycleIT {
     @Test
     void sigtermStopsCleanlyWritesEveryExportAndExits143EvenWhenEveryProcessGetsIt() throws Exception {
         RunningAiperf cli = startLongRun();
-        awaitServiceJvms(4);
+        awaitServiceJvms(SERVICE_JVMS);
         awaitRequests(6);
 
         List<String> kill = new ArrayList<>(List.of("kill", "-TERM", Long.toString(cli.process().pid())));
         AiperfProcess.liveServiceJvms().forEach(h -> kill.add(Long.toString(h.pid())));
-        assertThat(kill).hasSize(3 + 4);
+        assertThat(kill).hasSize(3 + SERVICE_JVMS);
         new ProcessBuilder(kill).start().waitFor();
         AiperfRun r = cli.awaitExit(60);
 
@@ -145,7 +149,7 @@ class LifecycleIT {
     @Test
     void aRecordsManagerThatDiesFailsTheRunWithOneLineAndTheRecordsOnDiskStayReadable() throws Exception {
         RunningAiperf cli = startLongRun();
-        awaitServiceJvms(4);
+        awaitServiceJvms(SERVICE_JVMS);
         awaitRequests(8);
         Thread.sleep(2_500); // the first answers (2.2 s each) reach the records manager and its JSONL file
 
@@ -167,7 +171,7 @@ class LifecycleIT {
     @Test
     void aControllerKilledWithSigkillTakesItsServicesDownWithin5SecondsAndLeavesWholeJsonlLines() throws Exception {
         RunningAiperf cli = startLongRun();
-        awaitServiceJvms(4);
+        awaitServiceJvms(SERVICE_JVMS);
         awaitRequests(8);
         Thread.sleep(2_500); // the first answers (2.2 s each) reach the records manager and its JSONL file
 
