@@ -157,6 +157,19 @@ class TelemetryIT {
     }
 
     @Test
+    void aMalformedExpositionIsSkippedWithOneWarningNamingTheUrlAndLine() throws Exception {
+        aiperf.startMock(MockConfig.ephemeral().withFast(true));
+        // The mock's /health answers JSON, not Prometheus text: every line of it is malformed.
+        String health = aiperf.mock().baseUrl() + "/health";
+        AiperfRun r = aiperf.profile("-m", "mock-model", "--isl", "16", "--osl", "4", "--request-count", "8",
+                "--server-metrics", health, "--ui", "none");
+        assertThat(r.exitCode()).as(r.stderr()).isZero();
+        assertThat(r.stderr().lines().filter(l -> l.startsWith("aiperf: warning: malformed metrics from " + health
+                + " line 1: "))).as(r.stderr()).hasSize(1);
+        assertThat(r.summary().at("/request_count/avg").asLong()).isEqualTo(8);
+    }
+
+    @Test
     void noGpuTelemetryAndNoServerMetricsStartNoTelemetryManager() throws Exception {
         aiperf.startMock(MockConfig.ephemeral().withFast(true));
         AiperfRun r = aiperf.profile("-m", "mock-model", "--isl", "16", "--osl", "4", "--request-count", "8",
