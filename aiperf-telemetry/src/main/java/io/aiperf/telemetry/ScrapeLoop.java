@@ -61,7 +61,7 @@ final class ScrapeLoop implements Runnable {
     ScrapeLoop(TelemetryConfig config, Path gpuJsonlFile) {
         this.config = config;
         this.gpuJsonlFile = gpuJsonlFile;
-        this.gpus = new GpuStore(GpuFields.STANDARD);
+        this.gpus = new GpuStore(GpuFields.of(config.gpu().customFields()));
         if (config.gpu().enabled()) {
             gpuUrls.addAll(config.gpu().urls());
             gpuUrls.addAll(config.gpu().defaultUrls());
