@@ -64,6 +64,7 @@ class ModuleArchitectureTest {
         assertThat(production.stream().filter(c -> c.isAssignableTo(Service.class) && !c.isInterface())
                 .map(c -> c.getName()).sorted().toList())
                 .containsExactly("io.aiperf.core.SystemController", "io.aiperf.records.RecordsManager",
+                        "io.aiperf.telemetry.TelemetryManager",
                         "io.aiperf.worker.WorkerService");
     }
 
