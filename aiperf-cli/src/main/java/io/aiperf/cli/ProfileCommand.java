@@ -83,7 +83,8 @@ public final class ProfileCommand implements Callable<Integer> {
     }
 
     private BenchmarkConfig withTelemetry(BenchmarkConfig config) {
-        return config.withTelemetry(TelemetryResolver.resolve(telemetry, config.endpoint().urls()));
+        return config.withTelemetry(TelemetryResolver.resolve(telemetry, config.endpoint().urls(),
+                problem -> System.err.println("aiperf: warning: --gpu-telemetry " + problem)));
     }
 
     /** Registers the run's secrets for this JVM's log lines and prints the warnings the options call for. */

@@ -3,6 +3,8 @@ package io.aiperf.telemetry;
 import io.aiperf.core.config.TelemetryConfig;
 import io.aiperf.core.error.OneLine;
 import io.aiperf.core.message.Message.GpuLive;
+import io.aiperf.telemetry.gpu.GpuField;
+import io.aiperf.telemetry.gpu.GpuFields;
 import io.aiperf.telemetry.gpu.GpuLiveSnapshots;
 import io.aiperf.telemetry.gpu.GpuLiveStats;
 import io.aiperf.telemetry.gpu.GpuStore;
@@ -22,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -45,7 +48,7 @@ final class ScrapeLoop implements Runnable {
     private final TelemetryConfig config;
     private final Path gpuJsonlFile;
     private final EndpointScraper scraper = new EndpointScraper();
-    final GpuStore gpus = new GpuStore();
+    final GpuStore gpus;
     final ServerMetricsStore server = new ServerMetricsStore();
     private final Queue<String> notices = new ConcurrentLinkedQueue<>();
     private final Set<String> gpuUrls = new LinkedHashSet<>();
@@ -67,6 +70,7 @@ final class ScrapeLoop implements Runnable {
     ScrapeLoop(TelemetryConfig config, Path gpuJsonlFile) {
         this.config = config;
         this.gpuJsonlFile = gpuJsonlFile;
+        this.gpus = new GpuStore(GpuFields.of(config.gpu().customFields()));
         if (config.gpu().enabled()) {
             gpuUrls.addAll(config.gpu().urls());
             gpuUrls.addAll(config.gpu().defaultUrls());
@@ -163,8 +167,7 @@ final class ScrapeLoop implements Runnable {
         }
     }
 
-    private void writeJsonl(long epochNs, List<java.util.Map.Entry<GpuStore.Gpu, java.util.Map<
-            io.aiperf.telemetry.gpu.DcgmField, Double>>> scraped) {
+    private void writeJsonl(long epochNs, List<Map.Entry<GpuStore.Gpu, Map<GpuField, Double>>> scraped) {
         try {
             if (jsonl == null) {
                 jsonl = new GpuTelemetryJsonl(gpuJsonlFile);

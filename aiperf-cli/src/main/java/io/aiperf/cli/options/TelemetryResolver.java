@@ -1,8 +1,12 @@
 package io.aiperf.cli.options;
 
+import io.aiperf.core.config.GpuFieldSpec;
 import io.aiperf.core.config.TelemetryConfig;
+import io.aiperf.core.error.OneLine;
 import io.aiperf.core.error.UsageException;
+import io.aiperf.telemetry.CustomFieldsCsv;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /** {@link TelemetryOptions} → {@link TelemetryConfig}, with AIPerf's defaults and its conflicts refused. */
 public final class TelemetryResolver {
@@ -20,8 +25,12 @@ public final class TelemetryResolver {
     private TelemetryResolver() {
     }
 
-    /** @param serverUrls the run's {@code --url}s: each one's {@code /metrics} is scraped by default */
-    public static TelemetryConfig resolve(TelemetryOptions o, List<String> serverUrls) {
+    /**
+     * @param serverUrls the run's {@code --url}s: each one's {@code /metrics} is scraped by default
+     * @param warnings   told one line per bad row of a {@code --gpu-telemetry FILE.csv}: the row is skipped and the
+     *                   run goes on, as in AIPerf
+     */
+    public static TelemetryConfig resolve(TelemetryOptions o, List<String> serverUrls, Consumer<String> warnings) {
         if (o.gpuTelemetry != null && o.noGpuTelemetry) {
             throw new UsageException("--gpu-telemetry and --no-gpu-telemetry cannot be used together");
         }
@@ -31,7 +40,7 @@ public final class TelemetryResolver {
         TelemetryConfig.Gpu gpu = TelemetryConfig.Gpu.OFF;
         if (!o.noGpuTelemetry) {
             boolean dashboard = false;
-            String csv = null;
+            List<GpuFieldSpec> customFields = List.of();
             List<String> urls = new ArrayList<>();
             for (String item : o.gpuTelemetry == null ? List.<String>of() : o.gpuTelemetry) {
                 String v = item.trim();
@@ -41,16 +50,13 @@ public final class TelemetryResolver {
                     throw new UsageException("--gpu-telemetry pynvml: this build reads GPUs through DCGM exporters"
                             + " only; give their URLs (host:port)");
                 } else if (v.toLowerCase(Locale.ROOT).endsWith(".csv")) {
-                    if (!Files.isRegularFile(Path.of(v))) {
-                        throw new UsageException("--gpu-telemetry " + v + ": file not found");
-                    }
-                    csv = v;
+                    customFields = customFields(v, warnings);
                 } else {
                     urls.add(metricsUrl("--gpu-telemetry", v));
                 }
             }
             gpu = new TelemetryConfig.Gpu(true, o.gpuTelemetry != null, dashboard, urls,
-                    TelemetryConfig.DEFAULT_DCGM_URLS, csv);
+                    TelemetryConfig.DEFAULT_DCGM_URLS, customFields);
         }
         TelemetryConfig.ServerMetrics server = TelemetryConfig.ServerMetrics.OFF;
         if (!o.noServerMetrics) {
@@ -73,6 +79,22 @@ public final class TelemetryResolver {
             server = new TelemetryConfig.ServerMetrics(true, urls, List.copyOf(defaults), formats);
         }
         return new TelemetryConfig(gpu, server, o.prometheusMetrics);
+    }
+
+    /** The CSV's good rows; it is read here, at start, so a missing file stops the run before anything runs. */
+    private static List<GpuFieldSpec> customFields(String file, Consumer<String> warnings) {
+        Path path = Path.of(file);
+        if (!Files.isRegularFile(path)) {
+            throw new UsageException("--gpu-telemetry " + file + ": file not found");
+        }
+        CustomFieldsCsv.Result csv;
+        try {
+            csv = CustomFieldsCsv.parse(path);
+        } catch (IOException | RuntimeException e) {
+            throw new UsageException("--gpu-telemetry " + file + ": cannot read it: " + OneLine.of(e));
+        }
+        csv.problems().forEach(warnings);
+        return csv.fields();
     }
 
     /** {@code host:port} → {@code http://host:port/metrics}; a URL without a path gets {@code /metrics}. */

@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -27,6 +28,10 @@ class TelemetryIT {
     /** The faker's default profile (h200): idle and limit power, in W. */
     private static final double IDLE_W = 75;
     private static final double LIMIT_W = 700;
+    /** Its SM clock at idle and at full load, and its memory clock, in MHz. */
+    private static final double H200_IDLE_SM_MHZ = 345;
+    private static final double H200_MAX_SM_MHZ = 1980;
+    private static final double H200_MEM_MHZ = 3201;
 
     @RegisterExtension
     final AiperfRuns aiperf = new AiperfRuns();
@@ -142,6 +147,49 @@ class TelemetryIT {
                         assertThat(s.get("delta").asDouble()).as(f.getKey()).isNotNegative();
                     }
                 }));
+    }
+
+    @Test
+    void aCsvsCustomFieldsAreReadBesideTheStandardOnes() throws Exception {
+        aiperf.startMock(MockConfig.ephemeral().withTiming(20, 5));
+        String base = aiperf.mock().baseUrl();
+        Path csv = aiperf.dir().resolve("clocks.csv");
+        Files.writeString(csv, """
+                # The faker's clocks, and two rows that read nothing more.
+                DCGM_FI_DEV_SM_CLOCK, gauge, SM clock frequency (in MHz).
+                DCGM_FI_DEV_MEM_CLOCK, gauge, Memory clock frequency (in MHz).
+                DCGM_FI_DEV_POWER_USAGE, gauge, Power draw (in W).
+                DCGM_FI_DEV_MEMORY_TEMP, histogram, Memory temperature (in C).
+                """);
+        AiperfRun r = aiperf.profile("-m", "mock-model", "--streaming", "--isl", "32", "--osl", "40",
+                "--extra-inputs", "ignore_eos:true", "--concurrency", "2", "--request-count", "40",
+                "--gpu-telemetry", base + "/dcgm1/metrics", csv.toString(), "--ui", "none");
+        assertThat(r.exitCode()).as(r.stderr()).isZero();
+        assertThat(r.stderr().lines().filter(l -> l.contains(csv + " line 5: type 'histogram'"))).hasSize(1);
+
+        // telemetry_data: the clocks under their tags in the h200 profile's range, the standard fields as before.
+        JsonNode gpus = r.json("profile_export_aiperf.json").at("/telemetry_data/endpoints").elements().next()
+                .get("gpus");
+        assertThat(gpus).hasSize(2);
+        for (JsonNode gpu : gpus) {
+            JsonNode sm = gpu.at("/metrics/sm_clock");
+            assertThat(sm.get("unit").asText()).isEqualTo("MHz");
+            assertThat(sm.get("min").asDouble()).isBetween(H200_IDLE_SM_MHZ, H200_MAX_SM_MHZ);
+            assertThat(sm.get("max").asDouble()).isBetween(H200_IDLE_SM_MHZ, H200_MAX_SM_MHZ);
+            assertThat(gpu.at("/metrics/mem_clock/avg").asDouble()).isEqualTo(H200_MEM_MHZ);
+            assertThat(gpu.at("/metrics/gpu_power_usage/unit").asText()).as("the standard field kept").isEqualTo("W");
+            assertThat(gpu.at("/metrics/memory_temp").isMissingNode()).as("its row was skipped").isTrue();
+        }
+        assertThat(r.stdout()).contains("SM clock frequency (MHz)", "Memory clock frequency (MHz)");
+
+        // The JSONL: every line carries both clocks.
+        List<String> lines = Files.readAllLines(r.artifact("gpu_telemetry_export.jsonl"));
+        assertThat(lines).isNotEmpty();
+        for (String line : lines) {
+            JsonNode data = json.readTree(line).get("telemetry_data");
+            assertThat(data.get("sm_clock").asDouble()).isBetween(H200_IDLE_SM_MHZ, H200_MAX_SM_MHZ);
+            assertThat(data.get("mem_clock").asDouble()).isEqualTo(H200_MEM_MHZ);
+        }
     }
 
     @Test

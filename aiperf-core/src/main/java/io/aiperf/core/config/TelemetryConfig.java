@@ -29,16 +29,18 @@ public record TelemetryConfig(Gpu gpu, ServerMetrics serverMetrics, List<String>
      * @param dashboard     {@code --gpu-telemetry dashboard}: the live dashboard's GPU panel
      * @param urls          the DCGM exporters the user named: an unreachable one is reported
      * @param defaultUrls   tried quietly: an unreachable one is dropped without a word
-     * @param customMetrics a dcgm-exporter-style CSV ({@code DCGM_FI_X, gauge|counter, help}) of more fields, or null
+     * @param customFields  more fields to read, from a dcgm-exporter CSV ({@code --gpu-telemetry FILE.csv}) parsed
+     *                      at start: its good rows, none naming a standard field, each name once; empty without one
      */
     public record Gpu(boolean enabled, boolean console, boolean dashboard, List<String> urls, List<String> defaultUrls,
-                      String customMetrics) {
+                      List<GpuFieldSpec> customFields) {
 
-        public static final Gpu OFF = new Gpu(false, false, false, List.of(), List.of(), null);
+        public static final Gpu OFF = new Gpu(false, false, false, List.of(), List.of(), List.of());
 
         public Gpu {
             urls = urls == null ? List.of() : List.copyOf(urls);
             defaultUrls = defaultUrls == null ? List.of() : List.copyOf(defaultUrls);
+            customFields = customFields == null ? List.of() : List.copyOf(customFields);
         }
     }
 

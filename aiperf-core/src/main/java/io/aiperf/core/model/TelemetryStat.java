@@ -18,6 +18,14 @@ public record TelemetryStat(String tag, String header, String unit, boolean coun
         stats = stats == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(stats));
     }
 
+    /**
+     * The header with its unit, as tables and the CSV show it ({@code GPU Power Usage (W)}); a field without a unit
+     * (a custom one whose help text names none) shows its header alone.
+     */
+    public String label() {
+        return unit == null || unit.isEmpty() ? header : header + " (" + unit + ")";
+    }
+
     /** A statistic by name ({@code avg}, {@code p99}, …), or null. */
     public Double stat(String name) {
         return stats.get(name);

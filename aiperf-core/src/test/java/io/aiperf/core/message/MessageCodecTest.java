@@ -7,6 +7,7 @@ import io.aiperf.core.model.TelemetryStat;
 import io.aiperf.core.config.ConnectionReuse;
 import io.aiperf.core.config.EndpointConfig;
 import io.aiperf.core.config.EndpointType;
+import io.aiperf.core.config.GpuFieldSpec;
 import io.aiperf.core.config.ExportLevel;
 import io.aiperf.core.config.LoadConfig;
 import io.aiperf.core.config.MetricsConfig;
@@ -14,14 +15,18 @@ import io.aiperf.core.config.OutputConfig;
 import io.aiperf.core.config.PhaseLoad;
 import io.aiperf.core.config.ServiceConfig;
 import io.aiperf.core.config.TestConfigs;
+import io.aiperf.core.config.TelemetryConfig;
 import io.aiperf.core.config.TimingMode;
 import io.aiperf.core.config.TokenizerConfig;
 import io.aiperf.core.model.CreditPhase;
 import io.aiperf.core.model.ErrorDetails;
+import io.aiperf.core.model.GpuTelemetry;
 import io.aiperf.core.model.LiveMetric;
+import io.aiperf.core.model.NamedMetricChange;
 import io.aiperf.core.model.WorkerRow;
 import io.aiperf.core.model.NamedContents;
 import io.aiperf.core.model.ResponseChunk;
+import io.aiperf.core.model.TelemetryStat;
 import io.aiperf.core.model.TurnContents;
 import io.aiperf.core.model.Usage;
 import io.aiperf.core.tokenizer.TokenizerSource;
@@ -123,6 +128,24 @@ class MessageCodecTest {
                                 List.of()), "be brief", null),
                         30, null, 123_456_789L, 2_000_000_000L, true),
                 Credit.unscheduled(7, CreditPhase.PROFILING, "conv-1", "corr-1", "{\"a\":1}"),
+                new Message.TelemetryRegistered("telemetry-manager", 125),
+                new Message.ConfigureTelemetry(config.withTelemetry(new TelemetryConfig(
+                        new TelemetryConfig.Gpu(true, true, false, List.of("http://localhost:9400/metrics"),
+                                TelemetryConfig.DEFAULT_DCGM_URLS, List.of(
+                                        new GpuFieldSpec("DCGM_FI_DEV_SM_CLOCK", false, "SM clock (in MHz)."),
+                                        new GpuFieldSpec("DCGM_FI_DEV_PCIE_REPLAY_COUNTER", true, ""))),
+                        new TelemetryConfig.ServerMetrics(true, List.of(), List.of("http://localhost:8000/metrics"),
+                                List.of("json", "csv")),
+                        List.of("vllm:num_requests_running")))),
+                new Message.TelemetryReady("telemetry-manager", List.of("http://localhost:9400/metrics"),
+                        List.of("http://localhost:8000/metrics")),
+                new Message.FinishTelemetry(1_000, 2_000),
+                new Message.TelemetryResult(new GpuTelemetry(List.of("localhost:9400"), List.of("localhost:9400"),
+                        1_000, 2_000, List.of(new GpuTelemetry.Gpu("localhost:9400", 0, "NVIDIA H200", "GPU-abc",
+                                "node-1", null, null, List.of(new TelemetryStat("sm_clock", "SM clock", "MHz", false,
+                                        Map.of("avg", 1800.0))))), List.of()),
+                        List.of(new NamedMetricChange("vllm:num_requests_running", "gauge", 0.0, 2.0, 2.0)),
+                        List.of("GPU Telemetry Export: /tmp/a/gpu_telemetry_export.jsonl"), List.of()),
                 new RequestRecord("worker-0", 7, CreditPhase.PROFILING, "conv-1", 0, "req-1", "corr-1", 10, 20, 25,
                         30, 90, 1_700_000_000_000_000_000L, 200,
                         List.of(new ResponseChunk(40, "Hello", null), new ResponseChunk(50, null, "thinking")),

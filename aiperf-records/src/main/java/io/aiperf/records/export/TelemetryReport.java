@@ -109,7 +109,7 @@ final class TelemetryReport {
             for (TelemetryStat m : g.metrics()) {
                 csv.append(cell(g.endpoint())).append(',').append(g.gpuIndex()).append(',').append(cell(g.gpuName()))
                         .append(',').append(cell(g.gpuUuid())).append(',')
-                        .append(cell(m.header() + " (" + m.unit() + ")"));
+                        .append(cell(m.label()));
                 for (String s : CSV_STATS) {
                     Double v = m.stat(s);
                     csv.append(',').append(v == null || !Double.isFinite(v) ? "" : String.format(Locale.ROOT,
@@ -145,7 +145,7 @@ final class TelemetryReport {
                 TextTable table = new TextTable(headers, aligns);
                 for (TelemetryStat m : g.metrics()) {
                     List<String> cells = new ArrayList<>();
-                    cells.add(m.header() + " (" + m.unit() + ")" + (m.counter() ? " Δ" : ""));
+                    cells.add(m.label() + (m.counter() ? " Δ" : ""));
                     for (String s : TABLE_STATS) {
                         cells.add(StatFormat.number(m.stat(s)));
                     }

@@ -3,7 +3,6 @@ package io.aiperf.telemetry.gpu;
 import io.aiperf.core.model.GpuLiveRow;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +17,7 @@ import java.util.Map;
 public final class GpuLiveStats {
 
     private static final class GpuSeries {
-        final Map<DcgmField, LiveSeries> fields = new EnumMap<>(DcgmField.class);
+        final Map<GpuField, LiveSeries> fields = new LinkedHashMap<>();
         boolean sinceProfiling;
     }
 
@@ -29,15 +28,15 @@ public final class GpuLiveStats {
      * @param profilingStartEpochNs when profiling began (wall clock), or a value &le; 0 while it has not or is not
      *                              known
      */
-    public void accept(long epochNs, List<Map.Entry<GpuStore.Gpu, Map<DcgmField, Double>>> scraped,
+    public void accept(long epochNs, List<Map.Entry<GpuStore.Gpu, Map<GpuField, Double>>> scraped,
                        long profilingStartEpochNs) {
-        for (Map.Entry<GpuStore.Gpu, Map<DcgmField, Double>> e : scraped) {
+        for (Map.Entry<GpuStore.Gpu, Map<GpuField, Double>> e : scraped) {
             GpuSeries gpu = gpus.computeIfAbsent(e.getKey(), g -> new GpuSeries());
             if (profilingStartEpochNs > 0 && !gpu.sinceProfiling && epochNs >= profilingStartEpochNs) {
                 gpu.sinceProfiling = true;
                 gpu.fields.values().forEach(LiveSeries::reset);
             }
-            for (Map.Entry<DcgmField, Double> value : e.getValue().entrySet()) {
+            for (Map.Entry<GpuField, Double> value : e.getValue().entrySet()) {
                 if (!value.getKey().counter()) {
                     gpu.fields.computeIfAbsent(value.getKey(), f -> new LiveSeries()).add(value.getValue());
                     points++;
@@ -51,18 +50,18 @@ public final class GpuLiveStats {
         return points;
     }
 
-    /** A row per GPU (in the order first seen) per field (in {@link DcgmField} order) that has a point. */
+    /** A row per GPU (in the order first seen) per field (in the order first scraped: the standard fields, then the custom ones) that has a point. */
     public List<GpuLiveRow> rows() {
         List<GpuLiveRow> rows = new ArrayList<>();
         for (Map.Entry<GpuStore.Gpu, GpuSeries> e : gpus.entrySet()) {
             GpuStore.Gpu g = e.getKey();
-            for (Map.Entry<DcgmField, LiveSeries> f : e.getValue().fields.entrySet()) {
+            for (Map.Entry<GpuField, LiveSeries> f : e.getValue().fields.entrySet()) {
                 LiveSeries s = f.getValue();
                 if (s.count() == 0) {
                     continue;
                 }
                 double[] sorted = s.recentSorted();
-                DcgmField field = f.getKey();
+                GpuField field = f.getKey();
                 rows.add(new GpuLiveRow(g.endpoint, g.index, g.modelName, field.tag(), field.header(), field.unit(),
                         s.current(), s.mean(), s.min(), s.max(), LiveSeries.percentile(sorted, 99),
                         LiveSeries.percentile(sorted, 90), LiveSeries.percentile(sorted, 50), s.std()));

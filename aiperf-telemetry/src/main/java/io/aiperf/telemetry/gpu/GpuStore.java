@@ -8,15 +8,16 @@ import io.aiperf.telemetry.scrape.TimeSeries;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Every GPU's DCGM fields as scraped, per endpoint and GPU index: what the summary and the JSONL are made of. A
- * sample without a {@code gpu} label, of a field AIPerf does not read, or not finite is passed over, as AIPerf does.
- * Scrape thread only.
+ * sample without a {@code gpu} label, of a field this run does not read, or not finite is passed over, as AIPerf
+ * does. Scrape thread only.
  */
 public final class GpuStore {
 
@@ -32,7 +33,7 @@ public final class GpuStore {
         String hostname;
         String namespace;
         String pod;
-        final Map<DcgmField, TimeSeries> series = new EnumMap<>(DcgmField.class);
+        final Map<GpuField, TimeSeries> series = new HashMap<>();
 
         Gpu(String url, int index) {
             this.url = url;
@@ -41,17 +42,32 @@ public final class GpuStore {
         }
     }
 
+    private final GpuFields fields;
     private final Map<String, Gpu> gpus = new LinkedHashMap<>();
+
+    /** A store of the standard fields only. */
+    public GpuStore() {
+        this(GpuFields.STANDARD);
+    }
+
+    public GpuStore(GpuFields fields) {
+        this.fields = fields;
+    }
+
+    /** The fields this store reads, in the order the summary lists them. */
+    public GpuFields fields() {
+        return fields;
+    }
 
     /**
      * Folds one scrape in. @return the GPUs this scrape had values for, with the values in display units, for the
-     * JSONL (field → value)
+     * JSONL (field → value, in the fields' order)
      */
-    public List<Map.Entry<Gpu, Map<DcgmField, Double>>> accept(String url, long epochNs, Exposition exposition) {
-        Map<Gpu, Map<DcgmField, Double>> seen = new LinkedHashMap<>();
+    public List<Map.Entry<Gpu, Map<GpuField, Double>>> accept(String url, long epochNs, Exposition exposition) {
+        Map<Gpu, Map<GpuField, Double>> seen = new LinkedHashMap<>();
         for (MetricFamily family : exposition.families()) {
             for (Sample sample : family.samples()) {
-                DcgmField field = DcgmField.of(sample.name());
+                GpuField field = fields.field(sample.name());
                 String gpuLabel = sample.label("gpu");
                 if (field == null || gpuLabel == null || !Double.isFinite(sample.value())) {
                     continue;
@@ -65,7 +81,7 @@ public final class GpuStore {
                 Gpu gpu = gpus.computeIfAbsent(url + "#" + index, k -> new Gpu(url, index));
                 label(gpu, sample);
                 gpu.series.computeIfAbsent(field, f -> new TimeSeries()).add(epochNs, sample.value());
-                seen.computeIfAbsent(gpu, g -> new EnumMap<>(DcgmField.class)).put(field,
+                seen.computeIfAbsent(gpu, g -> new TreeMap<>(fields.order())).put(field,
                         field.toDisplay(sample.value()));
             }
         }

@@ -28,7 +28,7 @@ public final class GpuSummarizer {
                 successful.add(g.endpoint);
             }
             List<TelemetryStat> metrics = new ArrayList<>();
-            for (DcgmField field : DcgmField.values()) {
+            for (GpuField field : store.fields().all()) {
                 TimeSeries s = g.series.get(field);
                 if (s == null) {
                     continue;

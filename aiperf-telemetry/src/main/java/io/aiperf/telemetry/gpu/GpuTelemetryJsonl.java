@@ -30,8 +30,8 @@ public final class GpuTelemetryJsonl implements Closeable {
         this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
     }
 
-    public void write(long epochNs, List<Map.Entry<GpuStore.Gpu, Map<DcgmField, Double>>> scraped) throws IOException {
-        for (Map.Entry<GpuStore.Gpu, Map<DcgmField, Double>> e : scraped) {
+    public void write(long epochNs, List<Map.Entry<GpuStore.Gpu, Map<GpuField, Double>>> scraped) throws IOException {
+        for (Map.Entry<GpuStore.Gpu, Map<GpuField, Double>> e : scraped) {
             GpuStore.Gpu gpu = e.getKey();
             ObjectNode line = JSON.createObjectNode();
             line.put("gpu_index", gpu.index);

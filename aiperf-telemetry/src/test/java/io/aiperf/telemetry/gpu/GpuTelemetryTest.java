@@ -2,6 +2,7 @@ package io.aiperf.telemetry.gpu;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aiperf.core.config.GpuFieldSpec;
 import io.aiperf.core.model.GpuTelemetry;
 import io.aiperf.core.model.TelemetryStat;
 import io.aiperf.telemetry.prometheus.ExpositionParser;
@@ -71,6 +72,7 @@ class GpuTelemetryTest {
         assertThat(gpu.metric("gpu_memory_used").stat("avg")).isCloseTo(1.048576, within(1e-12)); // 1000 MiB in GB
         assertThat(gpu.metric("sm_utilization").stat("avg")).isEqualTo(50.0);
         assertThat(gpu.metric("gpu_temperature")).as("never scraped").isNull();
+        assertThat(gpu.metric("sm_clock")).as("not a standard field").isNull();
 
         List<String> lines = Files.readAllLines(dir.resolve("gpu_telemetry_export.jsonl"));
         assertThat(lines).hasSize(4);
@@ -80,5 +82,47 @@ class GpuTelemetryTest {
         assertThat(first.get("timestamp_ns").asLong()).isEqualTo(1_000);
         assertThat(first.get("telemetry_data").get("gpu_power_usage").asDouble()).isEqualTo(100.0);
         assertThat(first.get("telemetry_data").get("energy_consumption").asDouble()).isCloseTo(5.0, within(1e-9));
+        assertThat(first.get("telemetry_data").has("sm_clock")).isFalse();
+    }
+
+    @Test
+    void aCsvsFieldsAreSummarisedAndWrittenUnderTheirTagsAfterTheStandardOnes() throws Exception {
+        GpuStore store = new GpuStore(GpuFields.of(List.of(
+                new GpuFieldSpec("DCGM_FI_DEV_SM_CLOCK", false, "SM clock frequency (in MHz)."),
+                new GpuFieldSpec("DCGM_FI_DEV_PCIE_REPLAY_COUNTER", true, "Total number of PCIe retries."))));
+        GpuTelemetryJsonl jsonl = new GpuTelemetryJsonl(dir.resolve("gpu_telemetry_export.jsonl"));
+        String labels = "{gpu=\"0\",UUID=\"GPU-abc\"}";
+        long[] at = {1_000, 2_000, 3_000};
+        double[] clock = {1500, 1700, 1900};
+        long[] replays = {10, 12, 17};
+        for (int i = 0; i < at.length; i++) {
+            String text = "DCGM_FI_DEV_SM_CLOCK" + labels + " " + clock[i] + "\n"
+                    + "DCGM_FI_DEV_PCIE_REPLAY_COUNTER" + labels + " " + replays[i] + "\n"
+                    + "DCGM_FI_DEV_GPU_TEMP" + labels + " 60\n";
+            jsonl.write(at[i], store.accept(URL, at[i], ExpositionParser.parse(text)));
+        }
+        jsonl.close();
+
+        GpuTelemetry t = GpuSummarizer.summarize(store, List.of(URL), 1_500, 3_500, 3_500, List.of());
+        GpuTelemetry.Gpu gpu = t.gpus().get(0);
+        assertThat(gpu.metrics()).extracting(TelemetryStat::tag)
+                .containsExactly("gpu_temperature", "sm_clock", "pcie_replay_counter");
+        TelemetryStat sm = gpu.metric("sm_clock");
+        assertThat(sm.header()).isEqualTo("SM clock frequency");
+        assertThat(sm.unit()).isEqualTo("MHz");
+        assertThat(sm.counter()).isFalse();
+        assertThat(sm.stat("avg")).isEqualTo(1800.0);
+        assertThat(sm.stat("max")).isEqualTo(1900.0);
+        TelemetryStat replay = gpu.metric("pcie_replay_counter");
+        assertThat(replay.counter()).isTrue();
+        assertThat(replay.stat("avg")).as("17 - 10: from the last scrape before the window").isEqualTo(7.0);
+
+        List<String> lines = Files.readAllLines(dir.resolve("gpu_telemetry_export.jsonl"));
+        assertThat(lines).hasSize(3);
+        JsonNode data = new ObjectMapper().readTree(lines.get(2)).get("telemetry_data");
+        assertThat(data.get("sm_clock").asDouble()).isEqualTo(1900.0);
+        assertThat(data.get("pcie_replay_counter").asDouble()).isEqualTo(17.0);
+        assertThat(data.fieldNames()).toIterable()
+                .containsExactly("gpu_temperature", "sm_clock", "pcie_replay_counter");
     }
 }

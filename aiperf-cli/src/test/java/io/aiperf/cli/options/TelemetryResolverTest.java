@@ -1,0 +1,67 @@
+package io.aiperf.cli.options;
+
+import io.aiperf.core.config.GpuFieldSpec;
+import io.aiperf.core.config.TelemetryConfig;
+import io.aiperf.core.error.UsageException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** {@code --gpu-telemetry FILE.csv}: read at start, its good rows in the config, each bad one a warning. */
+class TelemetryResolverTest {
+
+    @TempDir
+    Path dir;
+
+    private final List<String> warnings = new ArrayList<>();
+
+    private TelemetryConfig resolve(String... gpuTelemetry) {
+        TelemetryOptions o = new TelemetryOptions();
+        o.gpuTelemetry = List.of(gpuTelemetry);
+        return TelemetryResolver.resolve(o, List.of("http://localhost:8000"), warnings::add);
+    }
+
+    @Test
+    void aCsvsGoodRowsAreInTheConfigAndEachBadRowIsOneWarning() throws Exception {
+        Path csv = dir.resolve("fields.csv");
+        Files.writeString(csv, """
+                # clocks
+                DCGM_FI_DEV_SM_CLOCK, gauge, SM clock frequency (in MHz).
+                DCGM_FI_DEV_MEM_CLOCK, gauges, Memory clock frequency (in MHz).
+                DCGM_FI_DEV_POWER_USAGE, gauge, Power draw (in W).
+                """);
+        TelemetryConfig.Gpu gpu = resolve("localhost:9400", csv.toString()).gpu();
+        assertThat(gpu.customFields()).containsExactly(
+                new GpuFieldSpec("DCGM_FI_DEV_SM_CLOCK", false, "SM clock frequency (in MHz)."));
+        assertThat(gpu.urls()).containsExactly("http://localhost:9400/metrics");
+        assertThat(warnings).containsExactly(
+                csv + " line 3: type 'gauges' of DCGM_FI_DEV_MEM_CLOCK is not gauge or counter; row skipped");
+    }
+
+    @Test
+    void aMissingCsvIsAUsageError() {
+        String missing = dir.resolve("nope.csv").toString();
+        assertThatThrownBy(() -> resolve(missing)).isInstanceOf(UsageException.class)
+                .hasMessage("--gpu-telemetry " + missing + ": file not found");
+    }
+
+    @Test
+    void aDirectoryNamedLikeACsvIsNotAFile() throws Exception {
+        Path folder = Files.createDirectory(dir.resolve("fields.csv"));
+        assertThatThrownBy(() -> resolve(folder.toString())).isInstanceOf(UsageException.class)
+                .hasMessageEndingWith(": file not found");
+    }
+
+    @Test
+    void withoutACsvThereAreNoCustomFields() {
+        assertThat(resolve("localhost:9400").gpu().customFields()).isEmpty();
+        assertThat(warnings).isEmpty();
+    }
+}
