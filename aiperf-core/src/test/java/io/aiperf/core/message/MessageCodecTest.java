@@ -107,17 +107,6 @@ class MessageCodecTest {
                 new Message.RecordsResult("/tmp/a/profile_export_aiperf.json", "table", List.of("JSON Export: x"), 8,
                         2, "500 Internal Server Error: oops", null),
                 new Message.FirstToken("worker-0", 7, CreditPhase.PROFILING),
-                new Message.TelemetryRegistered("telemetry-manager", 44),
-                new Message.ConfigureTelemetry(config.withTelemetry(new io.aiperf.core.config.TelemetryConfig(
-                        new io.aiperf.core.config.TelemetryConfig.Gpu(true, true, false,
-                                List.of("http://h:9401/metrics"), io.aiperf.core.config.TelemetryConfig.DEFAULT_DCGM_URLS,
-                                null),
-                        new io.aiperf.core.config.TelemetryConfig.ServerMetrics(true, List.of(),
-                                List.of("http://h:8000/metrics"), List.of("json", "csv")),
-                        List.of("vllm:num_requests_running")))),
-                new Message.TelemetryReady("telemetry-manager", List.of("http://h:9401/metrics"), List.of()),
-                new Message.FinishTelemetry(1_700_000_000_000_000_000L, 1_700_000_010_000_000_000L),
-                sampleTelemetryResult(),
                 new Message.SlotShare(CreditPhase.PROFILING, 32, Long.MAX_VALUE),
                 new Message.CreditUnsent("worker-0", 8, CreditPhase.PROFILING),
                 new Message.Batch(List.of(new Message.FirstToken("worker-0", 9, CreditPhase.PROFILING),
@@ -151,17 +140,6 @@ class MessageCodecTest {
                         List.of(new ResponseChunk(40, "Hello", null), new ResponseChunk(50, null, "thinking")),
                         new Usage(100L, 20L, 120L, null), new ErrorDetails(500, "Internal Server Error", "oops"), false,
                         -1, null, 100L, 20, null, null));
-    }
-
-    private static Message.TelemetryResult sampleTelemetryResult() {
-        TelemetryStat power = new TelemetryStat("gpu_power_usage", "GPU Power Usage", "W", false,
-                java.util.Map.of("avg", 400.0));
-        GpuTelemetry.Gpu gpu = new GpuTelemetry.Gpu("h:9401", 0, "NVIDIA H200", "GPU-1", "node", null, null,
-                List.of(power));
-        GpuTelemetry telemetry = new GpuTelemetry(List.of("h:9401"), List.of("h:9401"), 1L, 2L, List.of(gpu),
-                List.of());
-        return new Message.TelemetryResult(telemetry, List.of(new NamedMetricChange("m", "counter", 1.0, 3.0, 2.0)),
-                List.of("GPU Telemetry Export: /x"), List.of());
     }
 
     @Test
