@@ -134,8 +134,7 @@ public final class TelemetryManager implements Service {
             try {
                 for (Path p : ServerMetricsExport.write(loop.server, loop.configuredServer(), loop.answeredServer(),
                         f.profilingStartEpochNs(), f.profilingEndEpochNs(), countersEndNs, files.serverJson(),
-                        files.serverCsv(),
-                        t.serverMetrics().formats())) {
+                        files.serverCsv(), files.serverJsonl(), t.serverMetrics().formats())) {
                     exportLines.add("Server Metrics Export: " + p.toAbsolutePath());
                 }
             } catch (java.io.IOException | RuntimeException e) {

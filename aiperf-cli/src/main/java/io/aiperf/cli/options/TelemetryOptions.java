@@ -24,7 +24,8 @@ public final class TelemetryOptions {
     public boolean noServerMetrics;
 
     @Option(names = "--server-metrics-formats", arity = "1..*", split = ",", paramLabel = "FORMAT",
-            description = "server_metrics_export files to write: json, csv (default: json csv).")
+            description = "server_metrics_export files to write: json, csv, jsonl (the raw time series; default: "
+                    + "json csv).")
     public List<String> serverMetricsFormats;
 
     @Option(names = "--prometheus-metrics", arity = "1..*", paramLabel = "NAME",

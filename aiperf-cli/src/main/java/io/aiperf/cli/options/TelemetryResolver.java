@@ -20,7 +20,7 @@ import java.util.function.Consumer;
 /** {@link TelemetryOptions} → {@link TelemetryConfig}, with AIPerf's defaults and its conflicts refused. */
 public final class TelemetryResolver {
 
-    private static final Set<String> FORMATS = Set.of("json", "csv");
+    private static final Set<String> FORMATS = Set.of("json", "csv", "jsonl");
 
     private TelemetryResolver() {
     }
@@ -63,8 +63,12 @@ public final class TelemetryResolver {
             List<String> formats = new ArrayList<>();
             for (String f : o.serverMetricsFormats == null ? List.of("json", "csv") : o.serverMetricsFormats) {
                 String v = f.trim().toLowerCase(Locale.ROOT);
+                if (v.equals("parquet")) {
+                    throw new UsageException("--server-metrics-formats parquet: not written by this build; jsonl holds"
+                            + " the same time series");
+                }
                 if (!FORMATS.contains(v)) {
-                    throw new UsageException("--server-metrics-formats '" + f + "': expected json or csv");
+                    throw new UsageException("--server-metrics-formats '" + f + "': expected json, csv or jsonl");
                 }
                 formats.add(v);
             }

@@ -64,4 +64,30 @@ class TelemetryResolverTest {
         assertThat(resolve("localhost:9400").gpu().customFields()).isEmpty();
         assertThat(warnings).isEmpty();
     }
+
+    @Test
+    void theDefaultsAndTheConflictsAreAiperfs() {
+        TelemetryOptions o = new TelemetryOptions();
+        TelemetryConfig c = TelemetryResolver.resolve(o, List.of("http://h:8000/v1/chat/completions"), warnings::add);
+        assertThat(c.gpu().enabled()).isTrue();
+        assertThat(c.gpu().console()).as("no GPU tables without the flag").isFalse();
+        assertThat(c.gpu().defaultUrls()).containsExactly("http://localhost:9400/metrics",
+                "http://localhost:9401/metrics");
+        assertThat(c.serverMetrics().defaultUrls()).containsExactly("http://h:8000/metrics");
+        assertThat(c.serverMetrics().formats()).containsExactly("json", "csv");
+
+        o.gpuTelemetry = List.of();
+        o.serverMetricsFormats = List.of("jsonl");
+        c = TelemetryResolver.resolve(o, List.of("http://h:8000"), warnings::add);
+        assertThat(c.gpu().console()).as("the flag alone").isTrue();
+        assertThat(c.serverMetrics().formats()).containsExactly("jsonl");
+
+        o.noGpuTelemetry = true;
+        assertThatThrownBy(() -> TelemetryResolver.resolve(o, List.of(), warnings::add))
+                .hasMessage("--gpu-telemetry and --no-gpu-telemetry cannot be used together");
+        TelemetryOptions parquet = new TelemetryOptions();
+        parquet.serverMetricsFormats = List.of("parquet");
+        assertThatThrownBy(() -> TelemetryResolver.resolve(parquet, List.of(), warnings::add))
+                .hasMessageStartingWith("--server-metrics-formats parquet: not written by this build");
+    }
 }

@@ -118,10 +118,18 @@ public final class ServerMetricsExport {
         return v.equals("+Inf") || v.equals("Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(v);
     }
 
-    /** Writes the files of {@code formats} ({@code json}, {@code csv}) and returns the paths written. */
+    /** Writes the files of {@code formats} ({@code json}, {@code csv}, {@code jsonl}) and returns the paths written. */
     public static List<Path> write(ServerMetricsStore store, List<String> configured, List<String> successful,
                                    long startEpochNs, long endEpochNs, long countersEndEpochNs, Path jsonFile,
                                    Path csvFile, List<String> formats) throws IOException {
+        return write(store, configured, successful, startEpochNs, endEpochNs, countersEndEpochNs, jsonFile, csvFile,
+                null, formats);
+    }
+
+    /** As above; {@code jsonlFile} is where {@code jsonl} goes. */
+    public static List<Path> write(ServerMetricsStore store, List<String> configured, List<String> successful,
+                                   long startEpochNs, long endEpochNs, long countersEndEpochNs, Path jsonFile,
+                                   Path csvFile, Path jsonlFile, List<String> formats) throws IOException {
         List<Row> rows = rows(store, startEpochNs, endEpochNs, countersEndEpochNs);
         List<Path> written = new ArrayList<>();
         if (formats.contains("json")) {
@@ -165,6 +173,10 @@ public final class ServerMetricsExport {
             }
             Files.writeString(csvFile, csv, StandardCharsets.UTF_8);
             written.add(csvFile);
+        }
+        if (formats.contains("jsonl") && jsonlFile != null) {
+            ServerMetricsJsonl.write(store, jsonlFile);
+            written.add(jsonlFile);
         }
         return written;
     }

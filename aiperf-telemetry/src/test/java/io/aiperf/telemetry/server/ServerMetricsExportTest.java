@@ -73,6 +73,26 @@ class ServerMetricsExportTest {
     }
 
     @Test
+    void jsonlIsTheRawTimeSeriesWithEachCounterStepAsItsDelta() throws Exception {
+        Path jsonl = dir.resolve("server_metrics_export.jsonl");
+        ServerMetricsExport.write(store(), List.of(URL), List.of(URL), 1_500, 3_000, 3_000, dir.resolve("a.json"),
+                dir.resolve("a.csv"), jsonl, List.of("jsonl"));
+        List<com.fasterxml.jackson.databind.JsonNode> lines = new java.util.ArrayList<>();
+        for (String line : Files.readAllLines(jsonl)) {
+            lines.add(new com.fasterxml.jackson.databind.ObjectMapper().readTree(line));
+        }
+        assertThat(lines).hasSize(3 * 8); // 8 series, 3 scrapes
+        List<com.fasterxml.jackson.databind.JsonNode> prompt = lines.stream()
+                .filter(l -> l.get("metric").asText().equals("sglang:prompt_tokens_total")).toList();
+        assertThat(prompt).extracting(l -> l.get("timestamp_ns").asLong()).containsExactly(1_000L, 2_000L, 3_000L);
+        assertThat(prompt.get(0).has("delta")).isFalse();
+        assertThat(prompt.get(2).get("value").asDouble()).isEqualTo(3000.0);
+        assertThat(prompt.get(2).get("delta").asDouble()).isEqualTo(2000.0);
+        assertThat(lines.stream().filter(l -> l.get("metric").asText().equals("sglang:num_running_reqs"))
+                .noneMatch(l -> l.has("delta"))).as("a gauge has no delta").isTrue();
+    }
+
+    @Test
     void writesTheFormatsAskedFor() throws Exception {
         Path json = dir.resolve("server_metrics_export.json");
         Path csv = dir.resolve("server_metrics_export.csv");
