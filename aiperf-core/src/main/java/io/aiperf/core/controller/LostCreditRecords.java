@@ -1,6 +1,7 @@
 package io.aiperf.core.controller;
 
 import io.aiperf.core.message.Credit;
+import io.aiperf.core.message.Message.WorkerLost;
 import io.aiperf.core.message.RequestRecord;
 import io.aiperf.core.model.ErrorDetails;
 
@@ -15,7 +16,7 @@ import java.util.List;
 final class LostCreditRecords {
 
     /** The error type of a request whose worker died before it returned (docs/errors.md). */
-    static final String ERROR_TYPE = "WorkerLostError";
+    static final String ERROR_TYPE = WorkerLost.ERROR_TYPE;
 
     private LostCreditRecords() {
     }

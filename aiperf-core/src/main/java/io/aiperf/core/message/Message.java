@@ -150,6 +150,10 @@ public sealed interface Message permits
      */
     record WorkerLost(String workerId, long pid, int exitCode, CreditPhase phase, int lostCredits,
                       List<RequestRecord> records) implements Message {
+
+        /** The error type of the records made for the credits a dead worker held. */
+        public static final String ERROR_TYPE = "WorkerLostError";
+
         public WorkerLost {
             records = records == null ? List.of() : List.copyOf(records);
         }

@@ -35,7 +35,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -67,6 +69,11 @@ public final class RecordCollector implements AutoCloseable {
 
     /** Bus thread only: workers that died mid-run, for {@code lost_workers}. */
     private final List<RunInfo.LostWorker> lostWorkers = new ArrayList<>();
+    /**
+     * Per worker, its lost-credit records the sink kept (sink thread; read after it stopped): a credit whose real
+     * record arrived first is not lost, so {@code lost_requests} counts these, not the credits the controller gave up.
+     */
+    private final Map<String, Integer> lostKept = new HashMap<>();
     /** With a worker lost, the wait for the last records ends once none arrived for this long. */
     private static final long LOST_WORKER_QUIET_NS = TimeUnit.SECONDS.toNanos(2);
 
@@ -192,6 +199,9 @@ public final class RecordCollector implements AutoCloseable {
                 }
                 seenCredits.set((int) creditId);
             }
+            if (record.error() != null && WorkerLost.ERROR_TYPE.equals(record.error().type())) {
+                lostKept.merge(record.record().workerId(), 1, Integer::sum);
+            }
             exports.write(record, recordProcessorId);
             unflushed = true;
             aggregator.add(record);
@@ -220,6 +230,16 @@ public final class RecordCollector implements AutoCloseable {
      * A worker died mid-run (bus thread): noted for {@code lost_workers}, and the controller's error records of its
      * lost profiling credits go down the pipeline like any worker's records.
      */
+    /** The lost workers, a profiling loss counted as the records kept of it (see {@link #lostKept}). */
+    private List<RunInfo.LostWorker> lostAsRecorded() {
+        List<RunInfo.LostWorker> recorded = new ArrayList<>(lostWorkers.size());
+        for (RunInfo.LostWorker w : lostWorkers) {
+            recorded.add(!CreditPhase.PROFILING.exportName().equals(w.phase()) ? w : new RunInfo.LostWorker(w.workerId(), w.pid(),
+                    w.exitCode(), w.phase(), lostKept.getOrDefault(w.workerId(), 0)));
+        }
+        return recorded;
+    }
+
     public void workerLost(WorkerLost lost) {
         lostWorkers.add(new RunInfo.LostWorker(lost.workerId(), lost.pid(), lost.exitCode(),
                 lost.phase().exportName(), lost.lostCredits()));
@@ -329,7 +349,7 @@ public final class RecordCollector implements AutoCloseable {
 
     private RecordsResult export(boolean cancelled) throws IOException {
         ProfileSummary summary = aggregator.summarize();
-        RunInfo run = RunInfo.of(config, AiperfVersion.VERSION, cancelled).withLostWorkers(lostWorkers)
+        RunInfo run = RunInfo.of(config, AiperfVersion.VERSION, cancelled).withLostWorkers(lostAsRecorded())
                 .withTelemetry(telemetry);
         Path json = exports.summaryJson();
         exports.writeSummaries(summary, run);
