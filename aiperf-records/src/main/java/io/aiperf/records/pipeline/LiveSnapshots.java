@@ -1,11 +1,11 @@
 package io.aiperf.records.pipeline;
 
 import io.aiperf.core.message.Message.LiveMetrics;
+import io.aiperf.core.service.SnapshotHandoff;
 import io.aiperf.records.aggregate.RecordAggregator;
 import io.aiperf.records.export.LiveMetricRows;
 
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 
 /**
@@ -23,37 +23,22 @@ final class LiveSnapshots {
     static final long INTERVAL_NS = TimeUnit.SECONDS.toNanos(1);
 
     private final RecordAggregator aggregator;
-    private final LongSupplier nanoClock;
-    private final AtomicReference<LiveMetrics> latest = new AtomicReference<>();
-
-    /** Sink thread only. */
-    private long summarisedCount;
-    private long lastSnapshotNs;
-    private boolean any;
+    private final SnapshotHandoff<LiveMetrics> handoff;
 
     LiveSnapshots(RecordAggregator aggregator, LongSupplier nanoClock) {
         this.aggregator = aggregator;
-        this.nanoClock = nanoClock;
+        this.handoff = new SnapshotHandoff<>(INTERVAL_NS, nanoClock);
     }
 
     /** Sink thread only: takes a snapshot if one is due and records arrived since the last one. */
     void offer() {
         long count = aggregator.requestCount() + aggregator.errorRequestCount();
-        if (count == summarisedCount) {
-            return;
-        }
-        long now = nanoClock.getAsLong();
-        if (any && now - lastSnapshotNs < INTERVAL_NS) {
-            return;
-        }
-        any = true;
-        lastSnapshotNs = now;
-        summarisedCount = count;
-        latest.set(new LiveMetrics(count, aggregator.errorRequestCount(), LiveMetricRows.of(aggregator.summarize())));
+        handoff.offer(count, () -> new LiveMetrics(count, aggregator.errorRequestCount(),
+                LiveMetricRows.of(aggregator.summarize())));
     }
 
     /** Any thread: the snapshot not taken yet, or null. */
     LiveMetrics take() {
-        return latest.getAndSet(null);
+        return handoff.take();
     }
 }
