@@ -2,6 +2,7 @@ package io.aiperf.records.export;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aiperf.core.message.Message.TelemetryResult;
+import io.aiperf.core.model.CsvField;
 import io.aiperf.core.model.GpuTelemetry;
 import io.aiperf.core.model.NamedMetricChange;
 import io.aiperf.core.model.StatFormat;
@@ -107,26 +108,20 @@ final class TelemetryReport {
         csv.append(",Hostname\n");
         for (GpuTelemetry.Gpu g : t.gpu().gpus()) {
             for (TelemetryStat m : g.metrics()) {
-                csv.append(cell(g.endpoint())).append(',').append(g.gpuIndex()).append(',').append(cell(g.gpuName()))
-                        .append(',').append(cell(g.gpuUuid())).append(',')
-                        .append(cell(m.label()));
+                csv.append(CsvField.of(g.endpoint())).append(',').append(g.gpuIndex()).append(',').append(CsvField.of(g.gpuName()))
+                        .append(',').append(CsvField.of(g.gpuUuid())).append(',')
+                        .append(CsvField.of(m.label()));
                 for (String s : CSV_STATS) {
                     Double v = m.stat(s);
                     csv.append(',').append(v == null || !Double.isFinite(v) ? "" : String.format(Locale.ROOT,
                             "%.2f", v));
                 }
-                csv.append(',').append(cell(g.hostname())).append('\n');
+                csv.append(',').append(CsvField.of(g.hostname())).append('\n');
             }
         }
         return csv.toString();
     }
 
-    private static String cell(String v) {
-        if (v == null) {
-            return "";
-        }
-        return v.contains(",") || v.contains("\"") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
-    }
 
     /** The console's telemetry part: GPU tables (when {@code gpuTables}), energy, named metrics; or "". */
     static String tables(TelemetryResult t, ProfileSummary summary, boolean gpuTables, boolean unicode) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aiperf.core.model.CsvField;
 import io.aiperf.telemetry.prometheus.MetricType;
 import io.aiperf.telemetry.scrape.WindowStats;
 import io.aiperf.telemetry.stats.HistogramBucket;
@@ -165,8 +166,8 @@ public final class ServerMetricsExport {
                         .reduce((a, b) -> a + ";" + b).orElse("");
                 r.stats().forEach((k, v) -> {
                     if (v != null && Double.isFinite(v)) {
-                        csv.append(cell(r.url())).append(',').append(cell(r.family())).append(',').append(r.type())
-                                .append(',').append(cell(labels)).append(',').append(k).append(',')
+                        csv.append(CsvField.of(r.url())).append(',').append(CsvField.of(r.family())).append(',').append(r.type())
+                                .append(',').append(CsvField.of(labels)).append(',').append(k).append(',')
                                 .append(v).append('\n');
                     }
                 });
@@ -181,7 +182,4 @@ public final class ServerMetricsExport {
         return written;
     }
 
-    private static String cell(String v) {
-        return v.contains(",") || v.contains("\"") || v.contains("\n") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
-    }
 }
