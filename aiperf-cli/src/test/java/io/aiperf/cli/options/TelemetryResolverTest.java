@@ -90,4 +90,24 @@ class TelemetryResolverTest {
         assertThatThrownBy(() -> TelemetryResolver.resolve(parquet, List.of(), warnings::add))
                 .hasMessageStartingWith("--server-metrics-formats parquet: not written by this build");
     }
+
+    @Test
+    void garbageInAnyTelemetryOptionIsAOneLineUsageError() {
+        TelemetryOptions gpu = new TelemetryOptions();
+        gpu.gpuTelemetry = List.of("http://");
+        assertThatThrownBy(() -> TelemetryResolver.resolve(gpu, List.of(), warnings::add))
+                .hasMessage("--gpu-telemetry 'http://': not a URL or host:port");
+        TelemetryOptions server = new TelemetryOptions();
+        server.serverMetrics = List.of("::not a url::");
+        assertThatThrownBy(() -> TelemetryResolver.resolve(server, List.of(), warnings::add))
+                .hasMessage("--server-metrics '::not a url::': not a URL or host:port");
+        TelemetryOptions formats = new TelemetryOptions();
+        formats.serverMetricsFormats = List.of("json", "xml");
+        assertThatThrownBy(() -> TelemetryResolver.resolve(formats, List.of(), warnings::add))
+                .hasMessage("--server-metrics-formats 'xml': expected json, csv or jsonl");
+        TelemetryOptions nvml = new TelemetryOptions();
+        nvml.gpuTelemetry = List.of("pynvml");
+        assertThatThrownBy(() -> TelemetryResolver.resolve(nvml, List.of(), warnings::add))
+                .hasMessageStartingWith("--gpu-telemetry pynvml: this build reads GPUs through DCGM exporters");
+    }
 }
