@@ -28,7 +28,11 @@ class LoadModesIT {
 
     /** A successful run of {@code profile -m m --isl 16} and {@code extra}. */
     private AiperfRun profile(String... extra) throws Exception {
-        List<String> args = new ArrayList<>(List.of("-m", "m", "--isl", "16"));
+        // These tests time the load engine against the mock's arrival stamps; the telemetry manager's JVM (and its
+        // scrapes of the mock's /metrics) share the 2 cores at the run's start, which is not what they measure.
+        // Its effect on cold-start timing is for bench/rate-accuracy.sh to measure (issue note, stop 21).
+        List<String> args = new ArrayList<>(List.of("-m", "m", "--isl", "16", "--no-gpu-telemetry",
+                "--no-server-metrics"));
         args.addAll(List.of(extra));
         AiperfRun r = aiperf.profile(args);
         assertThat(r.exitCode()).as(r.stderr()).isIn(0);
