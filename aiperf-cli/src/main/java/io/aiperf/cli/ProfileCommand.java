@@ -5,10 +5,15 @@ import io.aiperf.cli.options.ExitOptions;
 import io.aiperf.cli.options.InputOptions;
 import io.aiperf.cli.options.LoadOptions;
 import io.aiperf.cli.options.MediaConfigResolver;
+import io.aiperf.cli.options.MultiRunOptions;
 import io.aiperf.cli.options.OutputOptions;
 import io.aiperf.cli.options.ProfileConfigResolver;
 import io.aiperf.cli.options.TelemetryOptions;
 import io.aiperf.cli.options.TelemetryResolver;
+import io.aiperf.cli.plan.Cooldown;
+import io.aiperf.cli.plan.ProfilePlan;
+import io.aiperf.cli.plan.RunLauncher;
+import io.aiperf.cli.plan.SweepAxis;
 import io.aiperf.cli.run.ProfileRunner;
 import io.aiperf.core.config.BenchmarkConfig;
 import io.aiperf.core.config.LogRedaction;
@@ -28,6 +33,9 @@ import java.util.concurrent.Callable;
         description = "Run a benchmark against an OpenAI-compatible server.")
 public final class ProfileCommand implements Callable<Integer> {
 
+    /** AIPerf's seed for every run of a repeated benchmark when {@code --random-seed} is not given. */
+    static final long CONSISTENT_SEED = 42;
+
     @Spec
     CommandSpec spec;
 
@@ -41,6 +49,8 @@ public final class ProfileCommand implements Callable<Integer> {
     OutputOptions output = new OutputOptions();
     @Mixin
     TelemetryOptions telemetry = new TelemetryOptions();
+    @Mixin
+    MultiRunOptions multiRun = new MultiRunOptions();
     @Mixin
     ExitOptions exit = new ExitOptions();
 
@@ -60,26 +70,67 @@ public final class ProfileCommand implements Callable<Integer> {
         return output;
     }
 
+    public MultiRunOptions multiRunOptions() {
+        return multiRun;
+    }
+
     @Override
     public Integer call() throws Exception {
         List<String> argv = spec.commandLine().getParseResult().originalArgs();
         boolean tty = System.console() != null;
         int cpus = Runtime.getRuntime().availableProcessors();
         Double failOnErrorRatePct = exit.failOnErrorRatePct();
+        multiRun.validated();
+        SweepAxis axis = SweepAxis.of(load);
         if (!endpoint.mockServer) {
-            BenchmarkConfig config = withTelemetry(ProfileConfigResolver.resolve(endpoint, input, load, output, argv,
-                    tty, cpus, null));
-            registerSecretsAndWarn(config);
-            return new ProfileRunner(System.out, System.err, tty).run(config, failOnErrorRatePct);
+            return axis == null && !multiRun.repeats()
+                    ? runOnce(argv, tty, cpus, null, failOnErrorRatePct)
+                    : runPlan(axis, argv, tty, cpus, null, failOnErrorRatePct);
         }
         // The built-in mock server runs in this JVM; the controller and workers reach it over loopback like any server.
         try (MockServer mock = MockServer.start(MockConfig.defaults().withPort(0))) {
-            BenchmarkConfig config = withTelemetry(ProfileConfigResolver.resolve(endpoint, input, load, output, argv,
-                    tty, cpus, mock.baseUrl()));
-            registerSecretsAndWarn(config);
             System.out.println("Built-in mock server listening on " + mock.baseUrl());
-            return new ProfileRunner(System.out, System.err, tty).run(config, failOnErrorRatePct);
+            return axis == null && !multiRun.repeats()
+                    ? runOnce(argv, tty, cpus, mock.baseUrl(), failOnErrorRatePct)
+                    : runPlan(axis, argv, tty, cpus, mock.baseUrl(), failOnErrorRatePct);
         }
+    }
+
+    private int runOnce(List<String> argv, boolean tty, int cpus, String mockUrl, Double failOnErrorRatePct)
+            throws Exception {
+        BenchmarkConfig config = withTelemetry(ProfileConfigResolver.resolve(endpoint, input, load, output, argv,
+                tty, cpus, mockUrl));
+        registerSecretsAndWarn(config);
+        return new ProfileRunner(System.out, System.err, tty).run(config, failOnErrorRatePct);
+    }
+
+    /** A sweep, repeated runs or rounds: several complete runs, then their summary ({@link ProfilePlan}). */
+    private int runPlan(SweepAxis axis, List<String> argv, boolean tty, int cpus, String mockUrl,
+                        Double failOnErrorRatePct) throws Exception {
+        if (input.randomSeed == null && (multiRun.rounds > 1 || (multiRun.repeats() && multiRun.setConsistentSeed))) {
+            // AIPerf's consistent seed; rounds always need it: a round is only a cache test if it resends the same.
+            input.randomSeed = CONSISTENT_SEED;
+        }
+        boolean[] warned = {false};
+        ProfilePlan.LevelConfigs configs = level -> {
+            if (axis != null) {
+                axis.apply(load, level);
+            }
+            BenchmarkConfig config = withTelemetry(ProfileConfigResolver.resolve(endpoint, input, load, output, argv,
+                    tty, cpus, mockUrl));
+            if (!warned[0]) {
+                warned[0] = true;
+                registerSecretsAndWarn(config);
+            }
+            return config;
+        };
+        RunLauncher launcher = config -> {
+            ProfileRunner runner = new ProfileRunner(System.out, System.err, tty);
+            int code = runner.run(config, failOnErrorRatePct);
+            return new RunLauncher.Result(code, runner.failure());
+        };
+        return new ProfilePlan(axis, multiRun, launcher, new Cooldown(), System.out, System.err)
+                .run(configs, output.artifactDir);
     }
 
     private BenchmarkConfig withTelemetry(BenchmarkConfig config) {

@@ -2,6 +2,8 @@ package io.aiperf.cli.options;
 
 import picocli.CommandLine.Option;
 
+import java.util.List;
+
 /**
  * AIPerf's "Load Generator" option group. Fields stay null when the option is not given, because several of
  * AIPerf's rules depend on whether the user set an option, not on its value; {@link LoadConfigResolver} applies
@@ -11,18 +13,37 @@ public final class LoadOptions {
 
     // --- profiling load shape -------------------------------------------------------------------------------
 
-    @Option(names = "--concurrency", paramLabel = "N",
-            description = "Sessions in flight at once (default: 1 without --request-rate; no limit with it).")
+    /** The level of this run; with a list, the first until the sweep sets each in turn. */
     public Integer concurrency;
+    /** Every level given: more than one makes a sweep (one run per level). */
+    public List<Integer> concurrencyLevels = List.of();
+
+    @Option(names = "--concurrency", paramLabel = "N[,N...]", split = ",",
+            description = "Sessions in flight at once (default: 1 without --request-rate; no limit with it). A "
+                    + "list (1,2,5,10) runs one benchmark per level into c1/, c2/, ... and writes "
+                    + "sweep_summary.json/.csv.")
+    void concurrency(List<Integer> levels) {
+        concurrencyLevels = List.copyOf(levels);
+        concurrency = levels.isEmpty() ? null : levels.get(0);
+    }
 
     @Option(names = "--prefill-concurrency", paramLabel = "N",
             description = "Requests waiting for their first token at once; needs --streaming (default: no limit).")
     public Integer prefillConcurrency;
 
-    @Option(names = "--request-rate", paramLabel = "RPS", converter = PythonFloat.class,
-            description = "Target requests per second, paced by --arrival-pattern (default: none, as fast as "
-                    + "--concurrency allows).")
+    /** The rate of this run; with a list, the first until the sweep sets each in turn. */
     public Double requestRate;
+    /** Every rate given: more than one makes a sweep (one run per rate). */
+    public List<Double> requestRateLevels = List.of();
+
+    @Option(names = "--request-rate", paramLabel = "RPS[,RPS...]", split = ",", converter = PythonFloat.class,
+            description = "Target requests per second, paced by --arrival-pattern (default: none, as fast as "
+                    + "--concurrency allows). A list (10,20,40) runs one benchmark per rate into r10/, r20/, ... "
+                    + "and writes sweep_summary.json/.csv.")
+    void requestRate(List<Double> levels) {
+        requestRateLevels = List.copyOf(levels);
+        requestRate = levels.isEmpty() ? null : levels.get(0);
+    }
 
     @Option(names = {"--arrival-pattern", "--request-rate-mode"}, paramLabel = "PATTERN",
             description = "Gaps between --request-rate arrivals: constant, poisson, gamma or concurrency_burst "

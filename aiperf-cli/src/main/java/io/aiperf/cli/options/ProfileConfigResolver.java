@@ -156,7 +156,7 @@ public final class ProfileConfigResolver {
      * {@code concurrency4}, {@code concurrency4-request_rate20.0}, {@code fixed_schedule} or
      * {@code user_centric-users8-qps2.0}.
      */
-    static String runDirName(List<String> models, EndpointType type, String stimulus) {
+    public static String runDirName(List<String> models, EndpointType type, String stimulus) {
         String model = models.get(0).replace('/', '_') + (models.size() > 1 ? "_multi" : "");
         return model + "-openai-" + type.cliName() + "-" + stimulus;
     }

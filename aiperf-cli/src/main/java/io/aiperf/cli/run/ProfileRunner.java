@@ -57,6 +57,8 @@ public final class ProfileRunner {
     private Double failOnErrorRatePct;
     /** The live UI while the run goes on; set before the signal handlers can need it. */
     private volatile LiveUi ui;
+    /** Why the run failed, in one line, or null: a repeated benchmark lists it beside the run. */
+    private String failure;
 
     public ProfileRunner(PrintStream out, PrintStream err, boolean tty) {
         this.out = out;
@@ -66,6 +68,11 @@ public final class ProfileRunner {
 
     public int run(BenchmarkConfig config) throws IOException {
         return run(config, null);
+    }
+
+    /** Why the last {@link #run} failed, one line without the {@code aiperf: error:} prefix; null when it did not. */
+    public String failure() {
+        return failure;
     }
 
     /**
@@ -78,6 +85,7 @@ public final class ProfileRunner {
         for (String url : config.endpoint().urls()) {
             String problem = ReachabilityProbe.check(url);
             if (problem != null) {
+                failure = problem;
                 err.println("aiperf: error: " + problem);
                 return ExitCodes.FAILED;
             }
@@ -89,7 +97,8 @@ public final class ProfileRunner {
             Files.writeString(logFile, "");
         } catch (IOException e) {
             // Before the controller starts: not one request goes out to a run whose results could not be kept.
-            err.println("aiperf: error: cannot write to artifact directory " + artifactDir + ": " + reason(e));
+            failure = "cannot write to artifact directory " + artifactDir + ": " + reason(e);
+            err.println("aiperf: error: " + failure);
             return ExitCodes.FAILED;
         }
 
@@ -146,12 +155,14 @@ public final class ProfileRunner {
                     // A last message may have been sent just before the exit.
                     m = ZmqBus.receive(inbox, 200);
                     if (m == null) {
-                        ui.error("aiperf: error: the system controller exited unexpectedly (exit code "
-                                + controller.exitValue() + "); see " + logFile);
+                        failure = "the system controller exited unexpectedly (exit code " + controller.exitValue()
+                                + "); see " + logFile;
+                        ui.error("aiperf: error: " + failure);
                         return null;
                     }
                 } else if (control == null && System.nanoTime() - startNs > CONTROLLER_START_TIMEOUT_NS) {
-                    ui.error("aiperf: error: the system controller did not start within 60 s; see " + logFile);
+                    failure = "the system controller did not start within 60 s; see " + logFile;
+                    ui.error("aiperf: error: " + failure);
                     return null;
                 } else {
                     continue;
@@ -197,7 +208,8 @@ public final class ProfileRunner {
         out.flush();
         ExitCodes.Exit exit = ExitCodes.of(f, failOnErrorRatePct, terminated);
         if (exit.message() != null) {
-            err.println("aiperf: error: " + LogRedaction.mask(exit.message()));
+            failure = LogRedaction.mask(exit.message());
+            err.println("aiperf: error: " + failure);
         }
         return exit.code();
     }

@@ -43,6 +43,18 @@ public record BenchmarkConfig(
                 output.withArtifactDir(dir), service, metrics, telemetry);
     }
 
+    /** This configuration as a run of its own: a repeated run gets a new id, so no two exports share one. */
+    public BenchmarkConfig withBenchmarkId(String id) {
+        return new BenchmarkConfig(id, cliCommand, endpoint, input, load, tokenizer, output, service, metrics,
+                telemetry);
+    }
+
+    /** This configuration without a warmup phase (the later runs of a repeated benchmark start on a warm server). */
+    public BenchmarkConfig withoutWarmup() {
+        return new BenchmarkConfig(benchmarkId, cliCommand, endpoint, input, load.withoutWarmup(), tokenizer, output,
+                service, metrics, telemetry);
+    }
+
     /** This configuration with {@code telemetry} (the CLI resolves it apart from the benchmark's options). */
     public BenchmarkConfig withTelemetry(TelemetryConfig telemetry) {
         return new BenchmarkConfig(benchmarkId, cliCommand, endpoint, input, load, tokenizer, output, service, metrics,

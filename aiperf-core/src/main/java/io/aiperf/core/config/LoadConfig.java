@@ -41,6 +41,12 @@ public record LoadConfig(
         }
     }
 
+    /** The same load without its warmup phase. */
+    public LoadConfig withoutWarmup() {
+        return new LoadConfig(mode, profiling, null, cancellationRatePct, cancellationDelayS, userCentric,
+                fixedSchedule);
+    }
+
     /**
      * True when the run's requests follow an open-loop schedule (a rate, a trace, user slots), false for a
      * closed-loop burst, where a late send is only the client's reaction to a freed slot: only an open loop's send
