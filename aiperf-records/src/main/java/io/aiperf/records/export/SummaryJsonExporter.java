@@ -32,7 +32,8 @@ import java.util.List;
  * {@link InputConfigJson}), {@code was_cancelled}, {@code error_summary}, {@code warnings} (ours, beyond AIPerf:
  * the summary's one-line warnings, always present, {@code []} when there are none), {@code lost_workers} (ours,
  * only when a worker died mid-run: {@code [{"worker_id","pid","exit_code","phase","lost_requests"}]}), {@code start_time},
- * {@code end_time}. A distribution metric is
+ * {@code end_time}; {@code prometheus_metrics} (ours, only with {@code --prometheus-metrics}: each named server
+ * metric's {@code name, type, before, after, delta}) follows {@code telemetry_data}. A distribution metric is
  * {@code {"unit","avg","p1","p5","p10","p25","p50","p75","p90","p95","p99","min","max","std"}}, a single-value
  * metric {@code {"unit","avg"}}; all values in display units. Null values are omitted.
  */
@@ -86,6 +87,7 @@ public final class SummaryJsonExporter {
             putMetric(root, result);
         }
         TelemetryReport.putTelemetryData(root, run.telemetry(), summary);
+        TelemetryReport.putPrometheusMetrics(root, run.telemetry());
         root.set("input_config", InputConfigJson.toJson(run.config(), MAPPER));
         root.put("was_cancelled", run.wasCancelled());
         ArrayNode errors = root.putArray("error_summary");

@@ -1,5 +1,6 @@
 package io.aiperf.records.export;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aiperf.core.message.Message.TelemetryResult;
 import io.aiperf.core.model.CsvField;
@@ -87,6 +88,32 @@ final class TelemetryReport {
                     }
                 });
             }
+        }
+    }
+
+    /**
+     * Ours, additive: {@code "prometheus_metrics": [{"name","type","before","after","delta"}]}, only when the run
+     * named some with {@code --prometheus-metrics}; a missing value is null. Written so that a plan of rounds can put
+     * each round's deltas side by side without the console.
+     */
+    static void putPrometheusMetrics(ObjectNode root, TelemetryResult t) {
+        if (t == null || t.named().isEmpty()) {
+            return;
+        }
+        ArrayNode list = root.putArray("prometheus_metrics");
+        for (NamedMetricChange n : t.named()) {
+            ObjectNode item = list.addObject().put("name", n.name()).put("type", n.type());
+            putNumber(item, "before", n.before());
+            putNumber(item, "after", n.after());
+            putNumber(item, "delta", n.change());
+        }
+    }
+
+    private static void putNumber(ObjectNode node, String key, Double value) {
+        if (value == null || !Double.isFinite(value)) {
+            node.putNull(key);
+        } else {
+            node.put(key, value);
         }
     }
 

@@ -6,11 +6,11 @@ import java.util.List;
 /**
  * A plain-text table: a centred title, a header row and body rows whose cells may span several lines, drawn with
  * Unicode box characters (heavy header, light body, like Rich's default) or with ASCII {@code + - |}. Never emits
- * terminal escape sequences. Package-private helper of the console renderers.
+ * terminal escape sequences. Public for the multi-run summaries in {@code io.aiperf.records.runs}.
  */
-final class TextTable {
+public final class TextTable {
 
-    enum Align { LEFT, RIGHT }
+    public enum Align { LEFT, RIGHT }
 
     private static final class Box {
         final char headTop, headTopJoin, headTopLeft, headTopRight, headVertical;
@@ -42,7 +42,7 @@ final class TextTable {
     private final List<Align> aligns;
     private final List<List<String>> rows = new ArrayList<>();
 
-    TextTable(List<String> headers, List<Align> aligns) {
+    public TextTable(List<String> headers, List<Align> aligns) {
         if (headers.size() != aligns.size()) {
             throw new IllegalArgumentException("one alignment per column");
         }
@@ -50,14 +50,14 @@ final class TextTable {
         this.aligns = List.copyOf(aligns);
     }
 
-    void addRow(List<String> cells) {
+    public void addRow(List<String> cells) {
         if (cells.size() != headers.size()) {
             throw new IllegalArgumentException("expected " + headers.size() + " cells, got " + cells.size());
         }
         rows.add(List.copyOf(cells));
     }
 
-    String render(String title, boolean unicode) {
+    public String render(String title, boolean unicode) {
         Box box = unicode ? UNICODE : ASCII;
         int columns = headers.size();
         int[] widths = new int[columns];

@@ -183,4 +183,28 @@ class SummaryJsonExporterTest {
         assertThat(SummaryJsonExporter.isoLocal(1_759_813_345_000_001_000L, ZoneOffset.UTC))
                 .isEqualTo("2025-10-07T05:02:25.000001");
     }
+
+    @Test
+    void namedPrometheusMetricsAreExportedWithTheirDeltaOnlyWhenSomeWereNamed() throws Exception {
+        var named = List.of(new io.aiperf.core.model.NamedMetricChange("vllm:prefix_cache_hits", "counter", 10.0,
+                        250.0, 240.0),
+                new io.aiperf.core.model.NamedMetricChange("vllm:num_requests_running", "gauge", null, 3.0, null));
+        RunInfo withNamed = utcRun(false).withTelemetry(
+                new io.aiperf.core.message.Message.TelemetryResult(null, named, null, null));
+        JsonNode root = MAPPER.readTree(SummaryJsonExporter.toJson(Fixtures.handMadeSummary(), withNamed));
+
+        JsonNode list = root.get("prometheus_metrics");
+        assertThat(list).hasSize(2);
+        assertThat(keys(list.get(0))).containsExactly("name", "type", "before", "after", "delta");
+        assertThat(list.get(0).get("name").asText()).isEqualTo("vllm:prefix_cache_hits");
+        assertThat(list.get(0).get("delta").asDouble()).isEqualTo(240.0);
+        assertThat(list.get(1).get("before").isNull()).isTrue();
+        assertThat(list.get(1).get("after").asDouble()).isEqualTo(3.0);
+        assertThat(list.get(1).get("delta").isNull()).isTrue();
+
+        RunInfo noneNamed = utcRun(false).withTelemetry(
+                new io.aiperf.core.message.Message.TelemetryResult(null, List.of(), null, null));
+        assertThat(MAPPER.readTree(SummaryJsonExporter.toJson(Fixtures.handMadeSummary(), noneNamed))
+                .has("prometheus_metrics")).isFalse();
+    }
 }
