@@ -140,7 +140,13 @@ class MultiRunIT {
         JsonNode round2 = read(r.artifacts().resolve("round_2/profile_export_aiperf.json"));
         assertThat(cmp.at("/rounds/1/metrics/time_to_first_token/avg").asDouble())
                 .isEqualTo(round2.at("/time_to_first_token/avg").asDouble());
-        JsonNode ttft = cmp.at("/comparison/0/metrics/time_to_first_token");
+        JsonNode ttft = null;
+        for (JsonNode stat : cmp.at("/comparison/0/metrics/time_to_first_token")) {
+            if (stat.get("stat").asText().equals("avg")) {
+                ttft = stat;
+            }
+        }
+        assertThat(ttft).as(cmp.toString()).isNotNull();
         double base = round1.at("/time_to_first_token/avg").asDouble();
         double now = round2.at("/time_to_first_token/avg").asDouble();
         assertThat(ttft.get("delta").asDouble()).isCloseTo(now - base, within(1e-9));
@@ -149,6 +155,10 @@ class MultiRunIT {
         double hits1 = prefixHits(round1);
         double hits2 = prefixHits(round2);
         assertThat(hits2).as("round 2 prefix-cache hits").isGreaterThan(hits1);
+        JsonNode deltas = cmp.at("/prometheus_deltas/0");
+        assertThat(deltas.get("name").asText()).isEqualTo("vllm:prefix_cache_hits_total");
+        assertThat(deltas.at("/deltas/round_1").asDouble()).isEqualTo(hits1);
+        assertThat(deltas.at("/deltas/round_2").asDouble()).isEqualTo(hits2);
         assertThat(r.stdout()).contains("rounds_comparison.json");
     }
 

@@ -205,7 +205,7 @@ class ProfilePlanTest {
         plan(config -> {
             launched.add(config);
             return new RunLauncher.Result(ExitCodes.FAILED, "not run in this test");
-        }, cooldown, "-m", "org/model", "--concurrency", "1,2", "--request-count", "1");
+        }, cooldown, "-m", "org/model", "--concurrency", "1,2");
 
         assertThat(launched.get(0).output().artifactDir()).isEqualTo(
                 cwd.resolve("artifacts/org_model-openai-chat-concurrency_sweep/c1").toString());
