@@ -45,6 +45,16 @@ final class ProfileOptions {
         return option != null && Arrays.asList(option.names()).contains(name);
     }
 
+    /** The option's first long name, as errors call it ({@code --model-names}, {@code --output-tokens-mean}). */
+    static String name(OptionSpec option) {
+        for (String name : option.names()) {
+            if (name.startsWith("--")) {
+                return name;
+            }
+        }
+        return option.longestName();
+    }
+
     /** Whether {@code option} takes no value (a flag such as {@code --streaming}). */
     static boolean isFlag(OptionSpec option) {
         return option.arity().max() == 0;

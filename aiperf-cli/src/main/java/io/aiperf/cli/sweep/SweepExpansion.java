@@ -106,7 +106,7 @@ final class SweepExpansion {
             }
             for (SweepFile.Axis axis : file.axes()) {
                 if (axis.options().contains(option)) {
-                    throw new UsageException(option.longestName() + " on the command line: '" + axis.key()
+                    throw new UsageException(ProfileOptions.name(option) + " on the command line: '" + axis.key()
                             + "' is swept in " + file.name() + ":" + axis.line());
                 }
             }

@@ -121,7 +121,7 @@ final class SweepFileParser {
     private void claim(OptionSpec option, YamlNode.Entry entry) {
         Integer first = given.putIfAbsent(option, entry.line());
         if (first != null) {
-            throw error(entry.line(), "'" + entry.key() + "' sets " + option.longestName()
+            throw error(entry.line(), "'" + entry.key() + "' sets " + ProfileOptions.name(option)
                     + ", already set on line " + first);
         }
     }

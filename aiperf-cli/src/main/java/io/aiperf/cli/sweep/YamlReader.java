@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.aiperf.core.error.UsageException;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ final class YamlReader {
             JsonToken first = parser.nextToken();
             return first == null ? null : reader.value(first);
         } catch (JsonProcessingException ex) {
-            throw new UsageException(file + ":" + lineOf(ex.getLocation()) + ": malformed YAML: "
+            throw new UsageException(file + ":" + problemLine(ex) + ": malformed YAML: "
                     + said(ex.getOriginalMessage()));
         } catch (IOException ex) {
             throw new UsageException(file + ": cannot read: " + ex.getMessage());
@@ -87,6 +88,17 @@ final class YamlReader {
         return new YamlNode.Sequence(List.copyOf(items), line);
     }
 
+    /**
+     * SnakeYAML marks where it was (a mapping's start) and where the problem is; Jackson's location is sometimes
+     * the first. The problem's line is the one to fix.
+     */
+    private static int problemLine(JsonProcessingException ex) {
+        if (ex.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
+            return marked.getProblemMark().getLine() + 1;
+        }
+        return lineOf(ex.getLocation());
+    }
+
     private static int lineOf(JsonLocation location) {
         return location == null ? 1 : Math.max(1, location.getLineNr());
     }
@@ -95,7 +107,7 @@ final class YamlReader {
      * SnakeYAML's messages run over several lines: what it was parsing, then each mark's position and a copy of the
      * text under it (indented), then the problem. The unindented lines say it all.
      */
-    static String said(String message) {
+    private static String said(String message) {
         List<String> said = new ArrayList<>();
         if (message != null) {
             for (String line : message.split("\\R")) {
