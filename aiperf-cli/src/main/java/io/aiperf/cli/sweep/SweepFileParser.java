@@ -249,7 +249,10 @@ final class SweepFileParser {
         if (node instanceof YamlNode.Scalar s) {
             return s.value() == null ? "(empty)" : "'" + s.text() + "'";
         }
-        return YamlNode.kind(node);
+        if (node instanceof YamlNode.Sequence list) {
+            return "(a list of " + list.items().size() + ")";
+        }
+        return "(" + YamlNode.kind(node) + ")";
     }
 
     private UsageException error(int line, String message) {

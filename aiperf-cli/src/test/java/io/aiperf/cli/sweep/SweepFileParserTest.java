@@ -163,7 +163,7 @@ class SweepFileParserTest {
                     - [128, 128]
                     - [128]
                 """);
-        assertThat(error).startsWith("sweep.yaml:4: bad isl-osl pair a list: expected [ISL, OSL] or \"ISL/OSL\"");
+        assertThat(error).startsWith("sweep.yaml:4: bad isl-osl pair (a list of 1): expected [ISL, OSL] or \"ISL/OSL\"");
         assertThat(errorOf("sweep:\n  isl-osl: [\"128x128\"]\n")).startsWith("sweep.yaml:2: bad isl-osl pair '128x128'");
         assertThat(errorOf("sweep:\n  isl-osl: [[0, 5]]\n")).startsWith("sweep.yaml:2: bad isl-osl pair");
         assertThat(errorOf("sweep:\n  isl-osl: [[1.5, 5]]\n")).startsWith("sweep.yaml:2: bad isl-osl pair");
