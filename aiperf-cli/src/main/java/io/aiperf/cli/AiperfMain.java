@@ -1,17 +1,14 @@
 package io.aiperf.cli;
 
+import io.aiperf.cli.sweep.SweepCommand;
 import io.aiperf.cli.tools.AnalyzeTraceCommand;
 import io.aiperf.cli.tools.ConvertBurstGptCommand;
 import io.aiperf.cli.tools.SynthesizeSineCommand;
-import io.aiperf.core.config.LogRedaction;
-import io.aiperf.core.error.OneLine;
 import io.aiperf.core.service.AiperfVersion;
 import io.aiperf.core.service.ServiceCommandLine;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The one entry point of the aiperf jar. {@code aiperf profile …} is the user's command; the hidden
@@ -41,57 +38,12 @@ public final class AiperfMain {
      * to capture what the user would see); returns the exit code.
      */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new AiperfCommand());
-        if (out != null) {
-            cl.setOut(out);
-        }
-        if (err != null) {
-            cl.setErr(err);
-        }
-        cl.setCaseInsensitiveEnumValuesAllowed(true);
-        cl.setParameterExceptionHandler(AiperfMain::usageError);
-        cl.setExecutionExceptionHandler((ex, line, parsed) ->
-                printError(line.getErr(), OneLine.of(ex), line, ExitCodes.of(ex)));
-        return cl.execute(args);
+        return AiperfCommandLine.create(out, err).execute(args);
     }
-
-    private static int usageError(CommandLine.ParameterException ex, String[] args) {
-        String message = ex instanceof CommandLine.UnmatchedArgumentException unmatched
-                ? unmatchedMessage(unmatched.getUnmatched()) : ex.getMessage();
-        return printError(ex.getCommandLine().getErr(), message, ex.getCommandLine(), ExitCodes.USAGE);
-    }
-
-    /**
-     * picocli's "Unknown options: '--api-kee', 'sk-…'" would echo the value of a mistyped secret option: only the
-     * unknown option names are shown (without any {@code =value}).
-     */
-    static String unmatchedMessage(List<String> unmatched) {
-        List<String> options = new ArrayList<>();
-        for (String arg : unmatched) {
-            if (arg.startsWith("-")) {
-                int equals = arg.indexOf('=');
-                options.add("'" + (equals > 0 ? arg.substring(0, equals) : arg) + "'");
-            }
-        }
-        String hidden = options.size() < unmatched.size() ? " (values not shown: they may hold credentials)" : "";
-        if (options.isEmpty()) {
-            return "unexpected argument" + (unmatched.size() > 1 ? "s" : "") + hidden;
-        }
-        return "Unknown option" + (options.size() > 1 ? "s" : "") + ": " + String.join(", ", options) + hidden;
-    }
-
-    private static int printError(PrintWriter err, String message, CommandLine line, int code) {
-        String command = line.getCommandSpec().qualifiedName();
-        // Masked with the run's secrets once they are known (a service's failure could quote one).
-        err.println("aiperf: error: " + LogRedaction.mask(message) + (code == ExitCodes.USAGE ? " (see '" + command + " --help')" : ""));
-        err.flush();
-        return code;
-    }
-
 
     @CommandLine.Command(name = "aiperf", mixinStandardHelpOptions = true, versionProvider = Version.class,
             description = "Benchmark LLM inference servers (AIPerf for the JVM).",
-            subcommands = {ProfileCommand.class, SummarizeCommand.class, AnalyzeTraceCommand.class,
+            subcommands = {ProfileCommand.class, SweepCommand.class, SummarizeCommand.class, AnalyzeTraceCommand.class,
                 SynthesizeSineCommand.class, ConvertBurstGptCommand.class})
     static final class AiperfCommand implements Runnable {
         @CommandLine.Spec

@@ -26,8 +26,8 @@ class UsageErrorTest {
 
     @Test
     void theMessageNamesOnlyOptions() {
-        assertThat(AiperfMain.unmatchedMessage(List.of("--nope"))).isEqualTo("Unknown option: '--nope'");
-        assertThat(AiperfMain.unmatchedMessage(List.of("stray"))).isEqualTo("unexpected argument (values not shown: "
+        assertThat(AiperfCommandLine.unmatchedMessage(List.of("--nope"))).isEqualTo("Unknown option: '--nope'");
+        assertThat(AiperfCommandLine.unmatchedMessage(List.of("stray"))).isEqualTo("unexpected argument (values not shown: "
                 + "they may hold credentials)");
     }
 }

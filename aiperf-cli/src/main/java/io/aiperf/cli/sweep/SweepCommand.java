@@ -1,0 +1,117 @@
+package io.aiperf.cli.sweep;
+
+import io.aiperf.cli.ExitCodes;
+import io.aiperf.cli.ProfileInvocation;
+import io.aiperf.core.error.UsageException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Unmatched;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code aiperf sweep --config sweep.yaml} (ours): one {@code aiperf profile} run per combination of the file's
+ * {@code sweep} lists, one folder per point. Every point's arguments are checked before the first one runs, so a
+ * usage error stops the sweep before it starts; then the points run one after another in this JVM. A failed point
+ * is reported and the sweep goes on; Ctrl-C or SIGTERM stops it with 130 or 143.
+ */
+@Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Run aiperf profile once per combination of a sweep file's lists, one folder per point.",
+        description = {"FILE is YAML: 'profile' holds aiperf profile options by long name (applied to every "
+                + "point), 'sweep' holds lists (model, isl-osl, concurrency, request-rate or any profile option); "
+                + "one point per combination, in the order the keys are written. See docs/sweeps.md.",
+                "Any aiperf profile option after the sweep's own options replaces the file's setting of it, e.g. "
+                + "'aiperf sweep --config sweep.yaml --url http://host:8000 --dry-run'."})
+public final class SweepCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--config", required = true, paramLabel = "FILE", description = "The sweep file (YAML).")
+    Path config;
+
+    @Option(names = {"--artifact-dir", "--output-artifact-dir"}, paramLabel = "DIR",
+            description = "The base folder of the points' folders (default: profile.artifact-dir in FILE, else "
+                    + "artifacts/sweep).")
+    Path artifactDir;
+
+    @Option(names = "--dry-run", description = "Print each point's folder and aiperf profile command line, run "
+            + "nothing.")
+    boolean dryRun;
+
+    @Unmatched
+    List<String> overrides = new ArrayList<>();
+
+    /** Runs the points; null means in this JVM, as {@code aiperf profile} (tests set one that starts nothing). */
+    PointRunner runner;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        SweepFile file = SweepFileParser.parse(config);
+        Path base = SweepExpansion.base(file, artifactDir);
+        List<SweepPoint> points = SweepExpansion.expand(file, base, overrides);
+        List<String> commandLines = new ArrayList<>();
+        for (SweepPoint point : points) {
+            commandLines.add(check(point));
+        }
+        if (dryRun) {
+            for (int i = 0; i < points.size(); i++) {
+                out.println(points.get(i).label() + "  " + commandLines.get(i));
+            }
+            out.println(points.size() + " point" + (points.size() == 1 ? "" : "s") + " (dry run: nothing was run)");
+            out.flush();
+            return ExitCodes.OK;
+        }
+        PointRunner run = runner != null ? runner : new InProcessPointRunner(out, spec.commandLine().getErr());
+        List<SweepPointResult> results = new ArrayList<>();
+        int stop = ExitCodes.OK;
+        for (int i = 0; i < points.size() && stop == ExitCodes.OK; i++) {
+            SweepPoint point = points.get(i);
+            out.println("aiperf sweep: point " + (i + 1) + " of " + points.size() + ": " + point.label());
+            out.flush();
+            int code = run.run(point.args());
+            results.add(SweepPointResult.of(point, code));
+            if (code == ExitCodes.INTERRUPTED || code == ExitCodes.TERMINATED) {
+                stop = code;
+            } else if (run.stopRequested() != ExitCodes.OK) {
+                stop = run.stopRequested();
+            }
+        }
+        summarize(base, results);
+        if (stop != ExitCodes.OK) {
+            return stop;
+        }
+        return results.stream().allMatch(SweepPointResult::success) ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    /** A point's arguments checked as {@code aiperf profile} would; its command line with credentials masked. */
+    private static String check(SweepPoint point) {
+        try {
+            return ProfileInvocation.check(point.args()).cliCommand();
+        } catch (UsageException ex) {
+            throw new UsageException("point " + point.label() + ": " + ex.getMessage());
+        }
+    }
+
+    // ---- HOOK: the sweep's summary. The lead replaces this body with the sweep_summary.json/csv export. ----------
+    /**
+     * Called once at the end of a run (not a dry run) with every point that ran, in order; a sweep stopped by a
+     * signal passes the points up to and including the interrupted one.
+     */
+    void summarize(Path base, List<SweepPointResult> results) {
+        PrintWriter out = spec.commandLine().getOut();
+        out.println();
+        out.println("aiperf sweep: " + results.size() + " point" + (results.size() == 1 ? "" : "s") + " in " + base);
+        for (SweepPointResult result : results) {
+            out.println("  " + result.label() + "  " + (result.success() ? "ok" : "failed (" + result.error() + ")"));
+        }
+        out.flush();
+    }
+}
