@@ -3,12 +3,14 @@ package io.aiperf.cli.sweep;
 import io.aiperf.cli.ExitCodes;
 import io.aiperf.cli.ProfileInvocation;
 import io.aiperf.core.error.UsageException;
+import io.aiperf.records.runs.SweepSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -100,17 +102,25 @@ public final class SweepCommand implements Callable<Integer> {
         }
     }
 
-    // ---- HOOK: the sweep's summary. The lead replaces this body with the sweep_summary.json/csv export. ----------
     /**
-     * Called once at the end of a run (not a dry run) with every point that ran, in order; a sweep stopped by a
-     * signal passes the points up to and including the interrupted one.
+     * Writes {@code sweep_summary.json}/{@code .csv} (one row per point that ran, in order; a sweep stopped by a
+     * signal includes the interrupted point) and prints its table. A summary that cannot be written is an error
+     * line, not a lost sweep: every point's own exports are already on disk.
      */
     void summarize(Path base, List<SweepPointResult> results) {
         PrintWriter out = spec.commandLine().getOut();
-        out.println();
-        out.println("aiperf sweep: " + results.size() + " point" + (results.size() == 1 ? "" : "s") + " in " + base);
-        for (SweepPointResult result : results) {
-            out.println("  " + result.label() + "  " + (result.success() ? "ok" : "failed (" + result.error() + ")"));
+        List<io.aiperf.records.runs.SweepPoint> points = new ArrayList<>(results.size());
+        for (SweepPointResult r : results) {
+            points.add(new io.aiperf.records.runs.SweepPoint(r.label(), r.values(), r.dir(), r.success(), r.error()));
+        }
+        try {
+            List<Path> written = SweepSummary.export(base, points);
+            out.println();
+            out.print(SweepSummary.consoleTable(base));
+            written.forEach(f -> out.println("Exported " + f));
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("aiperf: error: cannot write the sweep summary in " + base + ": "
+                    + e.getMessage());
         }
         out.flush();
     }

@@ -216,8 +216,9 @@ class SweepFileParserTest {
                 .isEqualTo("sweep.yaml:2: 'url' needs a single value, found empty");
         assertThat(errorOf("profile:\n  url: {a: b}\nsweep:\n  concurrency: [1]\n"))
                 .isEqualTo("sweep.yaml:2: 'url' needs a single value, found a mapping");
-        assertThat(errorOf("sweep:\n  concurrency:\n    - 1\n    - [2, 3]\n"))
-                .isEqualTo("sweep.yaml:4: 'concurrency' needs a single value, found a list");
+        // (--concurrency takes a list itself, a sweep of its own; --request-count does not.)
+        assertThat(errorOf("sweep:\n  request-count:\n    - 1\n    - [2, 3]\n"))
+                .isEqualTo("sweep.yaml:4: 'request-count' needs a single value, found a list");
     }
 
     @Test
