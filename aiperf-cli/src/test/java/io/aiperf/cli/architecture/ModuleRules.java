@@ -30,11 +30,12 @@ final class ModuleRules {
     /**
      * The packages of each module that other modules may use. core: everything but the controller's own packages;
      * a service module: its root, where the entry class is (records also its metric catalog, which the CLI checks
-     * {@code --goodput} against).
+     * {@code --goodput} against, and the multi-run summaries the CLI writes after a plan's runs and for
+     * {@code aiperf compare}).
      */
     private static final Map<String, List<String>> API = Map.of(
             "worker", List.of("io.aiperf.worker"),
-            "records", List.of("io.aiperf.records", "io.aiperf.records.metric"),
+            "records", List.of("io.aiperf.records", "io.aiperf.records.metric", "io.aiperf.records.runs"),
             "ui", List.of("io.aiperf.ui"),
             "telemetry", List.of("io.aiperf.telemetry"),
             "mock", List.of("io.aiperf.mock"));
