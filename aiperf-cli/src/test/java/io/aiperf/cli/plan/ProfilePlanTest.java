@@ -226,6 +226,22 @@ class ProfilePlanTest {
     }
 
     @Test
+    void roundsWorkInsideASweepAndTheSummaryTakesEachLevelsLastRound() throws Exception {
+        int code = plan(launcher(n -> new RunLauncher.Result(ExitCodes.OK, null)), cooldown, "-m", "m",
+                "--concurrency", "1,4", "--rounds", "2", "--artifact-dir", tmp.toString());
+
+        assertThat(code).isZero();
+        assertThat(launched).extracting(c -> c.output().artifactDir()).containsExactly(
+                tmp.resolve("c1/round_1").toString(), tmp.resolve("c1/round_2").toString(),
+                tmp.resolve("c4/round_1").toString(), tmp.resolve("c4/round_2").toString());
+        assertThat(tmp.resolve("c4/rounds_comparison.json")).exists();
+        JsonNode summary = JSON.readTree(tmp.resolve("sweep_summary.json").toFile());
+        // The fake's fourth run (c4's round 2) had a throughput of 10 + 2 * 3.
+        assertThat(summary.at("/points/1/metrics/request_throughput/avg").asDouble()).isEqualTo(16.0);
+        assertThat(summary.at("/points/1/rounds").asInt()).isEqualTo(2);
+    }
+
+    @Test
     void aUsageErrorInAnyLevelStopsThePlanBeforeTheFirstRun() {
         // --concurrency 0 is refused by the resolver; it is the list's last level.
         assertThatThrownBy(() -> plan(launcher(n -> new RunLauncher.Result(ExitCodes.OK, null)), cooldown, "-m",
