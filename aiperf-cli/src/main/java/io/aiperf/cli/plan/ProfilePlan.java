@@ -110,7 +110,7 @@ public final class ProfilePlan {
 
         List<Path> written = SweepSummary.export(base, points);
         out.println();
-        out.print(SweepSummary.consoleTable(base));
+        out.print(SweepSummary.consoleTable(base, !"none".equals(resolved.get(0).service().uiType())));
         written.forEach(f -> out.println("Exported " + f));
         autoPlot(base, points.stream().anyMatch(SweepPoint::success));
         if (stoppedBy != ExitCodes.OK) {

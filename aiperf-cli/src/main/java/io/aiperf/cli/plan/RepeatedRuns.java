@@ -71,7 +71,9 @@ final class RepeatedRuns {
                 : MultiRunAggregate.export(dir, runs, options.confidenceLevel, options.cooldownSeconds);
         if (!written.isEmpty()) {
             out.println();
-            out.print(rounds ? RoundComparison.consoleTable(dir) : MultiRunAggregate.consoleTable(dir));
+            // Box-drawing characters as the run's own tables have them: not with --ui none (CI logs).
+            boolean unicode = !"none".equals(config.service().uiType());
+            out.print(rounds ? RoundComparison.consoleTable(dir, unicode) : MultiRunAggregate.consoleTable(dir, unicode));
             for (Path file : written) {
                 out.println("Exported " + file);
             }

@@ -116,7 +116,7 @@ public final class SweepCommand implements Callable<Integer> {
         try {
             List<Path> written = SweepSummary.export(base, points);
             out.println();
-            out.print(SweepSummary.consoleTable(base));
+            out.print(SweepSummary.consoleTable(base, System.console() != null));
             written.forEach(f -> out.println("Exported " + f));
         } catch (IOException e) {
             spec.commandLine().getErr().println("aiperf: error: cannot write the sweep summary in " + base + ": "
