@@ -91,7 +91,7 @@ public final class AiperfMain {
 
     @CommandLine.Command(name = "aiperf", mixinStandardHelpOptions = true, versionProvider = Version.class,
             description = "Benchmark LLM inference servers (AIPerf for the JVM).",
-            subcommands = {ProfileCommand.class, SummarizeCommand.class, AnalyzeTraceCommand.class,
+            subcommands = {ProfileCommand.class, SummarizeCommand.class, PlotCommand.class, AnalyzeTraceCommand.class,
                 SynthesizeSineCommand.class, ConvertBurstGptCommand.class})
     static final class AiperfCommand implements Runnable {
         @CommandLine.Spec
