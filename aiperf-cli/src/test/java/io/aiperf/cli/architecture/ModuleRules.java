@@ -30,12 +30,12 @@ final class ModuleRules {
     /**
      * The packages of each module that other modules may use. core: everything but the controller's own packages;
      * a service module: its root, where the entry class is (records also its metric catalog, which the CLI checks
-     * {@code --goodput} against).
+     * {@code --goodput} against; ui also its report package, whose {@code Report} the plot command and sweeps call).
      */
     private static final Map<String, List<String>> API = Map.of(
             "worker", List.of("io.aiperf.worker"),
             "records", List.of("io.aiperf.records", "io.aiperf.records.metric"),
-            "ui", List.of("io.aiperf.ui"),
+            "ui", List.of("io.aiperf.ui", "io.aiperf.ui.report"),
             "telemetry", List.of("io.aiperf.telemetry"),
             "mock", List.of("io.aiperf.mock"));
 
