@@ -44,7 +44,8 @@ public final class AiperfMain {
     @CommandLine.Command(name = "aiperf", mixinStandardHelpOptions = true, versionProvider = Version.class,
             description = "Benchmark LLM inference servers (AIPerf for the JVM).",
             subcommands = {ProfileCommand.class, SweepCommand.class, SummarizeCommand.class, CompareCommand.class,
-                AnalyzeTraceCommand.class, SynthesizeSineCommand.class, ConvertBurstGptCommand.class})
+                PlotCommand.class, AnalyzeTraceCommand.class, SynthesizeSineCommand.class,
+                ConvertBurstGptCommand.class})
     static final class AiperfCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;

@@ -6,6 +6,7 @@ import io.aiperf.cli.options.ProfileConfigResolver;
 import io.aiperf.core.config.BenchmarkConfig;
 import io.aiperf.records.runs.SweepPoint;
 import io.aiperf.records.runs.SweepSummary;
+import io.aiperf.ui.report.Report;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -133,10 +134,10 @@ public final class ProfilePlan {
             return;
         }
         try {
-            for (Path file : List.<Path>of()) { // PENDING-PLOT: Report.write(List.of(base), base.resolve("plots"), 1)
+            for (Path file : Report.write(List.of(base), base.resolve("plots"), 1)) {
                 out.println("Exported " + file);
             }
-        } catch (RuntimeException e) { // PENDING-PLOT: IOException too
+        } catch (RuntimeException e) {
             // The runs and their summaries are on disk; a report that cannot be drawn does not fail them.
             err.println("aiperf: warning: --auto-plot: " + e.getMessage() + "; run aiperf plot " + base);
         }

@@ -4,6 +4,7 @@ import io.aiperf.cli.ExitCodes;
 import io.aiperf.cli.ProfileInvocation;
 import io.aiperf.core.error.UsageException;
 import io.aiperf.records.runs.SweepSummary;
+import io.aiperf.ui.report.Report;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -46,6 +47,10 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print each point's folder and aiperf profile command line, run "
             + "nothing.")
     boolean dryRun;
+
+    @Option(names = "--auto-plot", description = "When the points are done, write aiperf plot's HTML report and "
+            + "PNGs of every point into plots/ under the base folder.")
+    boolean autoPlot;
 
     @Unmatched
     List<String> overrides = new ArrayList<>();
@@ -121,6 +126,15 @@ public final class SweepCommand implements Callable<Integer> {
         } catch (IOException e) {
             spec.commandLine().getErr().println("aiperf: error: cannot write the sweep summary in " + base + ": "
                     + e.getMessage());
+        }
+        if (autoPlot && results.stream().anyMatch(SweepPointResult::success)) {
+            try {
+                Report.write(List.of(base), base.resolve("plots"), 1).forEach(f -> out.println("Exported " + f));
+            } catch (RuntimeException e) {
+                // Every point's exports and the summary are on disk; a report that cannot be drawn fails nothing.
+                spec.commandLine().getErr().println("aiperf: warning: --auto-plot: " + e.getMessage()
+                        + "; run aiperf plot " + base);
+            }
         }
         out.flush();
     }
