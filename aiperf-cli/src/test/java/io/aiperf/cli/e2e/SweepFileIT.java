@@ -10,6 +10,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -59,8 +61,19 @@ class SweepFileIT {
         Map<String, Long> perModel = mock.requestLog().stream()
                 .collect(Collectors.groupingBy(RequestRecord::model, Collectors.counting()));
         assertThat(perModel).containsOnly(Map.entry("org/model-a", 16L), Map.entry("model-b", 16L));
-        assertThat(r.stdout()).contains("  org_model-a/c1  ok", "  org_model-a/c2  ok", "  model-b/c1  ok",
-                "  model-b/c2  ok");
+        JsonNode sweep = JSON.readTree(base.resolve("sweep_summary.json").toFile());
+        assertThat(sweep.get("sweep_parameters")).extracting(JsonNode::asText).containsExactly("model", "concurrency");
+        List<String> labels = new ArrayList<>();
+        for (JsonNode point : sweep.get("points")) {
+            labels.add(point.get("label").asText());
+            assertThat(point.get("status").asText()).isEqualTo("ok");
+            JsonNode own = JSON.readTree(base.resolve(point.get("dir").asText())
+                    .resolve("profile_export_aiperf.json").toFile());
+            assertThat(point.at("/metrics/request_latency/avg").asDouble())
+                    .isEqualTo(own.at("/request_latency/avg").asDouble());
+        }
+        assertThat(labels).containsExactly("org_model-a/c1", "org_model-a/c2", "model-b/c1", "model-b/c2");
+        assertThat(base.resolve("sweep_summary.csv")).exists();
     }
 
     @Test
