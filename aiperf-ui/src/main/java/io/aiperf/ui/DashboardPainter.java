@@ -130,7 +130,7 @@ final class DashboardPainter {
         }
         double errorPct = p.completed() == 0 ? 0 : 100.0 * p.errors() / p.completed();
         y = line(g, x, y, last, width, String.format(Locale.ROOT, "In flight  %-10s Errors %s (%.2f%%)",
-                group(inFlight(view, p)), group(p.errors()), errorPct));
+                group(view.requestsInFlight(p)), group(p.errors()), errorPct));
         long remainingNs = view.remainingNs(nowNs);
         y = line(g, x, y, last, width, String.format(Locale.ROOT, "Rate       %s req/s │ records %s/s (%s processed)",
                 rate(view.requestRate(nowNs)), rate(view.recordRate(nowNs)), group(view.recordsProcessed())));
@@ -143,21 +143,6 @@ final class DashboardPainter {
         for (int i = Math.max(0, notices.size() - room); i < notices.size(); i++) {
             y = line(g, x, y, last, width, notices.get(i));
         }
-    }
-
-    /**
-     * Requests on the wire: the workers' own count when they have reported (the controller's count includes the
-     * turns it handed a worker ahead of a free slot), else the controller's.
-     */
-    private static long inFlight(RunView view, RunProgress p) {
-        if (view.workers().isEmpty()) {
-            return p.inFlight();
-        }
-        long sum = 0;
-        for (WorkerRow w : view.workers()) {
-            sum += w.inFlight();
-        }
-        return sum;
     }
 
     private static void workers(TextGraphics g, RunView view, int col, int row, int w, int h) {

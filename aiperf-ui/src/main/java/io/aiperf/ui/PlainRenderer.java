@@ -21,7 +21,7 @@ final class PlainRenderer implements Renderer {
     @Override
     public void onMessage(Message m, RunView view, long nowNs) {
         if (m instanceof RunProgress p) {
-            printer.onProgress(p, nowNs);
+            printer.onProgress(p, view.requestsInFlight(p), nowNs);
         } else if (m instanceof RecordsProgress p) {
             printer.onRecords(p, nowNs);
         }

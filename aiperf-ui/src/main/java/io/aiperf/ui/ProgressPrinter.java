@@ -31,6 +31,11 @@ public final class ProgressPrinter {
     }
 
     public void onProgress(RunProgress p, long nowNs) {
+        onProgress(p, p.inFlight(), nowNs);
+    }
+
+    /** @param inFlight the requests on the wire to show (the workers' count, see {@link RunView#requestsInFlight}) */
+    public void onProgress(RunProgress p, long inFlight, long nowNs) {
         if (p.phase() == CreditPhase.PROFILING) {
             profilingTotal = p.total();
         }
@@ -43,7 +48,7 @@ public final class ProgressPrinter {
         lastPhase = p.phase();
         lastPrintNs = nowNs;
         lastCompleted = p.completed();
-        out.println(format(p));
+        out.println(format(p, inFlight));
         out.flush();
     }
 
@@ -63,16 +68,16 @@ public final class ProgressPrinter {
         out.flush();
     }
 
-    static String format(RunProgress p) {
+    static String format(RunProgress p, long inFlight) {
         String phase = p.phase() == CreditPhase.WARMUP ? "Warmup" : "Profiling";
         if (p.total() <= 0) {
             // Bounded by time, sessions or a trace: no request total to show.
             return String.format(Locale.ROOT, "%s: %d requests done | in flight %d | errors %d | %.1f s",
-                    phase, p.completed(), p.inFlight(), p.errors(), p.elapsedNs() / 1e9);
+                    phase, p.completed(), inFlight, p.errors(), p.elapsedNs() / 1e9);
         }
         double pct = 100.0 * p.completed() / p.total();
         return String.format(Locale.ROOT, "%s: %d/%d requests (%.0f%%) | in flight %d | errors %d | %.1f s",
-                phase, p.completed(), p.total(), pct, p.inFlight(), p.errors(), p.elapsedNs() / 1e9);
+                phase, p.completed(), p.total(), pct, inFlight, p.errors(), p.elapsedNs() / 1e9);
     }
 
     static String formatRecords(long processed, long total) {

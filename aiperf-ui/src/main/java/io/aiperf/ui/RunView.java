@@ -157,6 +157,21 @@ public final class RunView {
     }
 
     /**
+     * Requests on the wire: the workers' own count once they have reported, else the controller's. The controller's
+     * count also holds the turns it handed a worker ahead of a free slot, so with --concurrency 2 it can read 4.
+     */
+    public long requestsInFlight(RunProgress p) {
+        if (workers.isEmpty()) {
+            return p.inFlight();
+        }
+        long sum = 0;
+        for (WorkerRow w : workers) {
+            sum += w.inFlight();
+        }
+        return sum;
+    }
+
+    /**
      * The GPU statistics of the latest {@link GpuLive} (a row per GPU per field, display units); empty unless the run
      * asked for them ({@code --gpu-telemetry dashboard}) and an exporter answered.
      */

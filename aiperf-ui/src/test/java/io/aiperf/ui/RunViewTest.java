@@ -5,9 +5,11 @@ import io.aiperf.core.message.Message.LiveMetrics;
 import io.aiperf.core.message.Message.RecordsProgress;
 import io.aiperf.core.message.Message.RunProgress;
 import io.aiperf.core.message.Message.RunStage;
+import io.aiperf.core.message.Message.WorkerTable;
 import io.aiperf.core.model.CreditPhase;
 import io.aiperf.core.model.GpuLiveRow;
 import io.aiperf.core.model.LiveMetric;
+import io.aiperf.core.model.WorkerRow;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -21,6 +23,19 @@ class RunViewTest {
 
     private static RunView view(long durationNs) {
         return new RunView(new RunHeader("m", "chat", "http://h", "concurrency 4", durationNs, false, null));
+    }
+
+    @Test
+    void requestsInFlightAreTheWorkersCountOnceTheyReportNotTheCreditsTheControllerHandedOut() {
+        RunView v = view(0);
+        // Concurrency 2 with worker-held slots: the controller has 4 credits out, 2 of them waiting for a slot.
+        RunProgress p = new RunProgress(CreditPhase.PROFILING, 4, 0, 0, 8, 4, 0);
+        v.accept(p);
+        assertThat(v.requestsInFlight(p)).isEqualTo(4); // nothing from the workers yet
+
+        v.accept(new WorkerTable(List.of(new WorkerRow("worker-0", "running", 1, 0, 0, 10, 1),
+                new WorkerRow("worker-1", "running", 1, 0, 0, 10, 1))));
+        assertThat(v.requestsInFlight(p)).isEqualTo(2);
     }
 
     @Test

@@ -75,7 +75,12 @@ public final class PngCharts {
         JFreeChart chart = ChartFactory.createXYLineChart(spec.title(), spec.xAxis(), spec.yAxis(), data,
                 PlotOrientation.VERTICAL, true, false, false);
         XYPlot plot = chart.getXYPlot();
-        ((NumberAxis) plot.getDomainAxis()).setAutoRangeIncludesZero(false);
+        NumberAxis domain = (NumberAxis) plot.getDomainAxis();
+        domain.setAutoRangeIncludesZero(false);
+        if ("Concurrency".equalsIgnoreCase(spec.xAxis())) {
+            // Concurrency is a count of sessions: ticks at 1.5 would show levels no run can have.
+            domain.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        }
         ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
         for (int i = 0; i < spec.series().size(); i++) {
