@@ -9,8 +9,14 @@ import java.util.List;
 public final class EndpointOptions {
 
     @Option(names = {"-m", "--model-names", "--model"}, split = ",", paramLabel = "MODEL",
-            description = "Model name(s) to benchmark (required).")
+            description = "Model name(s) to benchmark (required); repeat -m or use commas for several.")
     public List<String> modelNames = new ArrayList<>();
+
+    @Option(names = "--model-selection-strategy", paramLabel = "STRATEGY", defaultValue = "round_robin",
+            description = "With several models, which one each turn's body names, chosen once per turn in dataset "
+                    + "order: round_robin (the n-th turn gets model n mod count) or random (uniform, repeatable "
+                    + "with --random-seed) (default: ${DEFAULT-VALUE}).")
+    public String modelSelectionStrategy;
 
     @Option(names = "--endpoint-type", paramLabel = "TYPE", defaultValue = "chat",
             description = "API to call: chat, completions, responses, embeddings, chat_embeddings, nim_embeddings, "

@@ -60,6 +60,12 @@ public final class InputOptions {
             description = "Hugging Face revision of the tokenizer (default: ${DEFAULT-VALUE}).")
     public String tokenizerRevision;
 
+    @Option(names = "--tokenizer-trust-remote-code",
+            description = "Accepted for AIPerf scripts and recorded in input_config; changes nothing: our tokenizers "
+                    + "(a tokenizer.json read by DJL, or the builtin tiktoken o200k_base) never run code from a "
+                    + "tokenizer repository.")
+    public boolean tokenizerTrustRemoteCode;
+
     @Option(names = {"--prompt-input-tokens-block-size", "--synthetic-input-tokens-block-size", "--isl-block-size"},
             paramLabel = "N", description = "Tokens per hash_ids block of a trace's prompts (default: the format's: "
                     + "mooncake_trace 512, bailian_trace 16).")

@@ -2,6 +2,7 @@ package io.aiperf.cli.options;
 
 import io.aiperf.core.config.BenchmarkConfig;
 import io.aiperf.core.config.ConnectionReuse;
+import io.aiperf.core.config.ModelSelectionStrategy;
 import io.aiperf.core.config.EndpointConfig;
 import io.aiperf.core.config.EndpointType;
 import io.aiperf.core.config.InputConfig;
@@ -124,7 +125,8 @@ public final class ProfileConfigResolver {
         boolean streaming = e.streaming && type.supportsStreaming();
         EndpointConfig endpoint = new EndpointConfig(e.modelNames, type, streaming, urls, e.customEndpoint,
                 e.requestTimeoutSeconds, apiKey, e.useLegacyMaxTokens, e.useServerTokenCount, headers, extra,
-                connectionReuse(e.connectionReuseStrategy), secretHeaders, tls);
+                connectionReuse(e.connectionReuseStrategy), secretHeaders, tls,
+                modelSelection(e.modelSelectionStrategy));
         if (type == EndpointType.TEMPLATE) {
             checkTemplate(endpoint);
         }
@@ -176,7 +178,7 @@ public final class ProfileConfigResolver {
 
     private static TokenizerConfig tokenizer(InputOptions in) {
         if (in.tokenizer == null) {
-            return new TokenizerConfig(null, in.tokenizerRevision);
+            return new TokenizerConfig(null, in.tokenizerRevision, in.tokenizerTrustRemoteCode);
         }
         String name = in.tokenizer.trim();
         if (name.isEmpty()) {
@@ -190,9 +192,10 @@ public final class ProfileConfigResolver {
             if (Files.isDirectory(path) && !Files.exists(path.resolve("tokenizer.json"))) {
                 throw new UsageException("--tokenizer: folder has no tokenizer.json: " + name);
             }
-            return new TokenizerConfig(path.toAbsolutePath().normalize().toString(), in.tokenizerRevision);
+            return new TokenizerConfig(path.toAbsolutePath().normalize().toString(), in.tokenizerRevision,
+                    in.tokenizerTrustRemoteCode);
         }
-        return new TokenizerConfig(name, in.tokenizerRevision);
+        return new TokenizerConfig(name, in.tokenizerRevision, in.tokenizerTrustRemoteCode);
     }
 
     /** A path, not a hub id: absolute, relative with a dot, home-relative, a .json file, or present on disk. */
@@ -230,6 +233,15 @@ public final class ProfileConfigResolver {
         if (strategy == null) {
             throw new UsageException("--connection-reuse-strategy '" + value
                     + "': expected pooled, never or sticky-user-sessions");
+        }
+        return strategy;
+    }
+
+    private static ModelSelectionStrategy modelSelection(String value) {
+        ModelSelectionStrategy strategy = ModelSelectionStrategy.parse(value);
+        if (strategy == null) {
+            throw new UsageException("--model-selection-strategy '" + value + "': expected one of "
+                    + ModelSelectionStrategy.names());
         }
         return strategy;
     }

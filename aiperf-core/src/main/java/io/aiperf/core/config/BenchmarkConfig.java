@@ -71,7 +71,7 @@ public record BenchmarkConfig(
                 endpoint.urls(), endpoint.customEndpoint(), endpoint.requestTimeoutSeconds(),
                 endpoint.apiKey() == null ? null : REDACTED, endpoint.useLegacyMaxTokens(),
                 endpoint.useServerTokenCount(), headers, endpoint.extraInputs(), endpoint.connectionReuse(),
-                endpoint.secretHeaders(), endpoint.tls());
+                endpoint.secretHeaders(), endpoint.tls(), endpoint.modelSelection());
         return new BenchmarkConfig(benchmarkId, cliCommand, e, input, load, tokenizer, output, service, metrics,
                 telemetry);
     }

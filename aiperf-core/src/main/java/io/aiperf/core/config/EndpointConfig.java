@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * Where and how requests are sent.
  *
- * @param modelNames       {@code -m}; the first one is used unless a strategy picks another
+ * @param modelNames       {@code -m}; each turn gets one of them as {@code modelSelection} says
  * @param type             {@code --endpoint-type}
  * @param streaming        {@code --streaming}
  * @param urls             {@code -u}, normalised to {@code scheme://host:port[/path]} without a trailing slash
@@ -19,6 +19,7 @@ import java.util.Map;
  * @param secretHeaders    {@code --secret-header} names: headers redacted like {@code Authorization} (see
  *                         {@link Secrets}); null means none
  * @param tls              how {@code https://} servers are verified; null means {@link TlsConfig#DEFAULT}
+ * @param modelSelection   {@code --model-selection-strategy}; null means {@link ModelSelectionStrategy#ROUND_ROBIN}
  */
 public record EndpointConfig(
         List<String> modelNames,
@@ -34,7 +35,8 @@ public record EndpointConfig(
         Map<String, Object> extraInputs,
         ConnectionReuse connectionReuse,
         List<String> secretHeaders,
-        TlsConfig tls) {
+        TlsConfig tls,
+        ModelSelectionStrategy modelSelection) {
 
     /** No {@code --secret-header} and the default TLS verification. */
     public EndpointConfig(List<String> modelNames, EndpointType type, boolean streaming, List<String> urls,
@@ -42,12 +44,23 @@ public record EndpointConfig(
                           boolean useLegacyMaxTokens, boolean useServerTokenCount, Map<String, String> headers,
                           Map<String, Object> extraInputs, ConnectionReuse connectionReuse) {
         this(modelNames, type, streaming, urls, customEndpoint, requestTimeoutSeconds, apiKey, useLegacyMaxTokens,
-                useServerTokenCount, headers, extraInputs, connectionReuse, null, null);
+                useServerTokenCount, headers, extraInputs, connectionReuse, null, null, null);
+    }
+
+    /** Round-robin model selection. */
+    public EndpointConfig(List<String> modelNames, EndpointType type, boolean streaming, List<String> urls,
+                          String customEndpoint, double requestTimeoutSeconds, String apiKey,
+                          boolean useLegacyMaxTokens, boolean useServerTokenCount, Map<String, String> headers,
+                          Map<String, Object> extraInputs, ConnectionReuse connectionReuse,
+                          List<String> secretHeaders, TlsConfig tls) {
+        this(modelNames, type, streaming, urls, customEndpoint, requestTimeoutSeconds, apiKey, useLegacyMaxTokens,
+                useServerTokenCount, headers, extraInputs, connectionReuse, secretHeaders, tls, null);
     }
 
     public EndpointConfig {
         secretHeaders = secretHeaders == null ? List.of() : List.copyOf(secretHeaders);
         tls = tls == null ? TlsConfig.DEFAULT : tls;
+        modelSelection = modelSelection == null ? ModelSelectionStrategy.ROUND_ROBIN : modelSelection;
         connectionReuse = connectionReuse == null ? ConnectionReuse.POOLED : connectionReuse;
         modelNames = List.copyOf(modelNames);
         urls = List.copyOf(urls);

@@ -7,6 +7,7 @@ import io.aiperf.core.config.TimingMode;
 import io.aiperf.core.dataset.DatasetSampler;
 import io.aiperf.core.dataset.FixedSchedulePlan;
 import io.aiperf.core.dataset.InputDataset;
+import io.aiperf.core.dataset.ModelSelector;
 import io.aiperf.core.endpoint.PayloadFormatter;
 import io.aiperf.core.load.SessionPlan;
 import io.aiperf.core.load.SessionSource;
@@ -36,16 +37,19 @@ final class RunDataset {
 
     private final InputDataset dataset;
     private final Map<String, String> payloads;
+    /** Each turn's model, chosen once while the payloads were rendered (key as {@link #key}). */
+    private final Map<String, String> models;
     private final DatasetSampler sampler;
     private final List<String> warnings;
     /** Chat conversations that accumulate history: the worker renders each turn with the live replies. */
     private final boolean workerRendersHistory;
     private final LoadConfig load;
 
-    private RunDataset(InputDataset dataset, Map<String, String> payloads,
+    private RunDataset(InputDataset dataset, Map<String, String> payloads, Map<String, String> models,
                        List<String> warnings, boolean workerRendersHistory, LoadConfig load) {
         this.dataset = dataset;
         this.payloads = payloads;
+        this.models = models;
         this.sampler = dataset.sampler();
         this.warnings = warnings;
         this.workerRendersHistory = workerRendersHistory;
@@ -72,11 +76,15 @@ final class RunDataset {
             log.accept(dataset.droppedConversations() + " conversation(s) fell outside the fixed-schedule window");
         }
         Map<String, String> payloads = new HashMap<>();
+        Map<String, String> models = new HashMap<>();
+        // AIPerf assigns a model to every turn as the dataset is composed, in dataset order (not in send order).
+        ModelSelector selector = new ModelSelector(config.endpoint().modelNames(),
+                config.endpoint().modelSelection(), dataset.streams());
         for (Conversation c : dataset.conversations()) {
             for (int i = 0; i < c.turns().size(); i++) {
-                Turn t = c.turns().get(i);
-                payloads.put(key(c.conversationId(), i), PayloadFormatter.format(config.endpoint(), c, i,
-                        config.endpoint().primaryModel()));
+                String model = selector.next();
+                models.put(key(c.conversationId(), i), model);
+                payloads.put(key(c.conversationId(), i), PayloadFormatter.format(config.endpoint(), c, i, model));
             }
         }
         try {
@@ -86,7 +94,7 @@ final class RunDataset {
             throw new UncheckedIOException("cannot write inputs.json: " + e.getMessage(), e);
         }
         boolean workerRendersHistory = config.endpoint().type() == EndpointType.CHAT && dataset.accumulatesHistory();
-        return new RunDataset(dataset, payloads, warnings, workerRendersHistory, load);
+        return new RunDataset(dataset, payloads, models, warnings, workerRendersHistory, load);
     }
 
     /** Sessions drawn with the dataset's sampling strategy (never exhausted). */
@@ -135,7 +143,8 @@ final class RunDataset {
             long timestampOffsetNs = i > 0 && startOffsetNs >= 0 && t.hasTimestamp()
                     ? Math.max(0, Math.round((t.timestampMs() - zeroMs) * 1e6)) : -1;
             TurnInput input = payload != null ? null : new TurnInput(t.text(), t.contents(),
-                    i == 0 ? c.systemMessage() : null, i == 0 ? c.userContextMessage() : null);
+                    i == 0 ? c.systemMessage() : null, i == 0 ? c.userContextMessage() : null,
+                    models.get(key(c.conversationId(), i)));
             Long inputTokens = payload != null ? (long) t.inputTokens() : null;
             turns.add(new SessionPlan.TurnPlan(payload, input, t.maxTokens(), inputTokens, timestampOffsetNs,
                     Math.round(t.delayMs() * 1e6)));

@@ -62,6 +62,8 @@ public final class RandomStreams {
     public static final String MEDIA_IMAGE = "dataset.media.image";
     /** Synthetic audio clips: each clip's length, sample rate, depth and noise seed. */
     public static final String MEDIA_AUDIO = "dataset.media.audio";
+    /** Which {@code -m} model each turn gets with {@code --model-selection-strategy random}. */
+    public static final String MODEL_SELECTION = "dataset.model_selection";
     /** Prefix of the dataset samplers' streams; the strategy's CLI name is appended. */
     public static final String SAMPLER_PREFIX = "dataset.sampler.";
 

@@ -39,7 +39,7 @@ public final class UserSessions {
     }
 
     /**
-     * Renders the credit's body from its {@code turnInput} and {@code maxTokens} (model: the primary model) and
+     * Renders the credit's body from its {@code turnInput} and {@code maxTokens} (model: the turn's own) and
      * records the user message in its session (after the system prompt and user context a first turn brings). A
      * credit without turn input renders to a null body (the transport turns it into an error record) and evicts its
      * session.
@@ -54,7 +54,7 @@ public final class UserSessions {
             return new RenderedTurn(null, null);
         }
         if (endpoint.type() != EndpointType.CHAT) {
-            return new RenderedTurn(PayloadFormatter.format(endpoint, in, credit.maxTokens(), null),
+            return new RenderedTurn(PayloadFormatter.format(endpoint, in, credit.maxTokens(), in.model()),
                     joined(in.systemMessage(), in.userContextMessage(), in.text()));
         }
         UserSession session = id == null ? null : sessions.get(id);
@@ -72,7 +72,7 @@ public final class UserSessions {
             }
         }
         session.addUser(ChatMessage.user(in.text(), in.contents()), credit.creditId());
-        String body = PayloadFormatter.formatChat(endpoint, session.messages(), credit.maxTokens(), null);
+        String body = PayloadFormatter.formatChat(endpoint, session.messages(), credit.maxTokens(), in.model());
         return new RenderedTurn(body, session.joinedText());
     }
 
