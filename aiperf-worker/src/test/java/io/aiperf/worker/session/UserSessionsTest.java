@@ -164,6 +164,21 @@ class UserSessionsTest {
         assertThat(sessions.size()).isZero();
     }
 
+    @Test
+    void eachTurnNamesTheModelItWasGivenOrTheFirstWhenNone() throws Exception {
+        Credit first = new Credit(nextCreditId++, CreditPhase.PROFILING, "template", "conv-m", 0, 2, null, 0,
+                new TurnInput("hi", TurnContents.NONE, null, null, "model-c"), null, null, -1, null, false);
+        assertThat(JSON.readTree(sessions.render(first).payloadJson()).get("model").asText()).isEqualTo("model-c");
+        sessions.finished(success(first, new ResponseChunk(1, "hello", null)));
+        Credit second = turn("conv-m", 1, 2, "bye", null);
+        assertThat(JSON.readTree(sessions.render(second).payloadJson()).get("model").asText()).isEqualTo("model-a");
+
+        UserSessions embeddings = new UserSessions(endpoint(EndpointType.EMBEDDINGS));
+        Credit single = new Credit(nextCreditId++, CreditPhase.PROFILING, "template", null, 0, 1, null, 0,
+                new TurnInput("x", TurnContents.NONE, null, null, "model-b"), null, null, -1, null, false);
+        assertThat(JSON.readTree(embeddings.render(single).payloadJson()).get("model").asText()).isEqualTo("model-b");
+    }
+
     private Credit turn(String corr, int index, int turns, String text, Integer maxTokens) {
         return turn(corr, index, turns, text, maxTokens, CreditPhase.PROFILING);
     }
