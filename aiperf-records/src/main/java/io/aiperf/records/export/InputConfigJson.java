@@ -10,6 +10,7 @@ import io.aiperf.core.config.EndpointConfig;
 import io.aiperf.core.config.ExportLevel;
 import io.aiperf.core.config.InputConfig;
 import io.aiperf.core.config.LoadConfig;
+import io.aiperf.core.config.ModelSelectionStrategy;
 import io.aiperf.core.config.PhaseLoad;
 import io.aiperf.core.config.OutputConfig;
 import io.aiperf.core.config.TokenizerConfig;
@@ -22,8 +23,9 @@ import java.util.Map;
  * {@linkplain BenchmarkConfig#redacted() redacted}, with snake_case keys grouped the way AIPerf's UserConfig dumps
  * them. Null values are omitted. Mapping:
  * <pre>
- * endpoint:  model_names, model_selection_strategy, type, streaming, urls, url (first URL), custom_endpoint,
- *            timeout_seconds, api_key, use_legacy_max_tokens, use_server_token_count, connection_reuse_strategy (when not pooled),
+ * endpoint:  model_names, model_selection_strategy (when not round_robin), type, streaming, urls, url (first URL),
+ *            custom_endpoint, timeout_seconds, api_key, use_legacy_max_tokens, use_server_token_count,
+ *            connection_reuse_strategy (when not pooled),
  *            secret_headers, ssl_ca_file, ssl_insecure (ours, each when set)
  * input:     headers (secret ones masked), extra (--extra-inputs), random_seed, num_dataset_entries,
  *            public_dataset (when set), goodput: {tag: display-unit value} (when set),
@@ -34,7 +36,7 @@ import java.util.Map;
  * loadgen:   timing_mode, concurrency, prefill_concurrency, request_rate, arrival_pattern, request_count,
  *            num_sessions, benchmark_duration, grace, ramps, warmup_*, request_cancellation_*, user-centric and
  *            fixed-schedule settings; unset values are omitted (never a sentinel such as -1)
- * tokenizer: name, revision, trust_remote_code
+ * tokenizer: name, revision, trust_remote_code (when set)
  * output:    artifact_directory, export_level (when not records), profile_export_prefix, slice_duration (when set),
  *            export_http_trace, show_trace_timing (when set)
  * cli_command
@@ -54,7 +56,9 @@ final class InputConfigJson {
         if (e != null) {
             ObjectNode endpoint = root.putObject("endpoint");
             strings(endpoint.putArray("model_names"), e.modelNames());
-            endpoint.put("model_selection_strategy", e.modelSelection().cliName());
+            if (e.modelSelection() != ModelSelectionStrategy.ROUND_ROBIN) {
+                endpoint.put("model_selection_strategy", e.modelSelection().cliName());
+            }
             putIfNotNull(endpoint, "type", e.type() == null ? null : e.type().cliName());
             endpoint.put("streaming", e.streaming());
             strings(endpoint.putArray("urls"), e.urls());
@@ -173,7 +177,9 @@ final class InputConfigJson {
             ObjectNode node = root.putObject("tokenizer");
             putIfNotNull(node, "name", tokenizer.name());
             putIfNotNull(node, "revision", tokenizer.revision());
-            node.put("trust_remote_code", tokenizer.trustRemoteCode());
+            if (tokenizer.trustRemoteCode()) {
+                node.put("trust_remote_code", true);
+            }
         }
         OutputConfig output = safe.output();
         if (output != null) {
