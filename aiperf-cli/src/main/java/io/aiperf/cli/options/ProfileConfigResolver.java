@@ -148,7 +148,7 @@ public final class ProfileConfigResolver {
                 tokenizer,
                 ExportOptionsResolver.resolve(out, absoluteArtifactDir),
                 new ServiceConfig(workers, ui, level, recordProcessors),
-                GoodputResolver.resolve(in.goodput, type, streaming));
+                GoodputResolver.resolve(in.goodput.isEmpty() ? null : String.join(" ", in.goodput), type, streaming));
     }
 
     /**
