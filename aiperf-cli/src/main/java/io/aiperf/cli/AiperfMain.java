@@ -45,7 +45,7 @@ public final class AiperfMain {
     @CommandLine.Command(name = "aiperf", mixinStandardHelpOptions = true, versionProvider = Version.class,
             description = "Benchmark LLM inference servers (AIPerf for the JVM).",
             subcommands = {ProfileCommand.class, SweepCommand.class, SummarizeCommand.class, CompareCommand.class,
-                PlotCommand.class, AnalyzeTraceCommand.class, SynthesizeSineCommand.class,
+                PlotCommand.class, PluginsCommand.class, AnalyzeTraceCommand.class, SynthesizeSineCommand.class,
                 ConvertBurstGptCommand.class})
     static final class AiperfCommand implements Runnable {
         @CommandLine.Spec
