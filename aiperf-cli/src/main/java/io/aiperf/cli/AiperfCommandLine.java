@@ -28,6 +28,7 @@ public final class AiperfCommandLine {
             cl.setErr(err);
         }
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        ProfileHelpGroups.install(cl);
         cl.setParameterExceptionHandler(AiperfCommandLine::usageError);
         cl.setExecutionExceptionHandler((ex, line, parsed) ->
                 printError(line.getErr(), OneLine.of(ex), line, ExitCodes.of(ex)));

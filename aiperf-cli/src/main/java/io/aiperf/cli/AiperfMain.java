@@ -9,6 +9,7 @@ import io.aiperf.core.service.ServiceCommandLine;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 
 /**
  * The one entry point of the aiperf jar. {@code aiperf profile …} is the user's command; the hidden
@@ -44,14 +45,36 @@ public final class AiperfMain {
     @CommandLine.Command(name = "aiperf", mixinStandardHelpOptions = true, versionProvider = Version.class,
             description = "Benchmark LLM inference servers (AIPerf for the JVM).",
             subcommands = {ProfileCommand.class, SweepCommand.class, SummarizeCommand.class, CompareCommand.class,
-                PlotCommand.class, AnalyzeTraceCommand.class, SynthesizeSineCommand.class,
+                PlotCommand.class, PluginsCommand.class, AnalyzeTraceCommand.class, SynthesizeSineCommand.class,
                 ConvertBurstGptCommand.class})
     static final class AiperfCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
+        @CommandLine.Option(names = "--install-completion",
+                description = "Write a shell completion script for aiperf (default file: "
+                        + "~/.local/share/bash-completion/completions/aiperf) and say how to enable it.")
+        boolean installCompletion;
+
+        @CommandLine.Option(names = "--shell", paramLabel = "SHELL", defaultValue = "bash",
+                description = "With --install-completion: bash or zsh (default: ${DEFAULT-VALUE}).")
+        CompletionInstaller.Shell shell;
+
+        @CommandLine.Option(names = {"-o", "--output"}, paramLabel = "FILE",
+                description = "With --install-completion: the file to write instead.")
+        Path output;
+
         @Override
         public void run() {
+            if (installCompletion) {
+                spec.commandLine().getOut().println(CompletionInstaller.install(spec.commandLine(), shell, output,
+                        System.getenv()));
+                spec.commandLine().getOut().flush();
+                return;
+            }
+            if (output != null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "-o goes with --install-completion");
+            }
             throw new CommandLine.ParameterException(spec.commandLine(), "missing command (try 'aiperf profile')");
         }
     }

@@ -8,8 +8,9 @@ import java.util.List;
 /** AIPerf's "Endpoint" option group. Mutable and annotated; {@link ProfileConfigResolver} maps it to records. */
 public final class EndpointOptions {
 
-    @Option(names = {"-m", "--model-names", "--model"}, split = ",", paramLabel = "MODEL",
-            description = "Model name(s) to benchmark (required); repeat -m or use commas for several.")
+    @Option(names = {"-m", "--model-names", "--model"}, split = ",", arity = "1..*",
+            parameterConsumer = ValuesUntilNextOption.class, paramLabel = "MODEL",
+            description = "Model name(s) to benchmark (required): -m a b, -m a,b or -m a -m b.")
     public List<String> modelNames = new ArrayList<>();
 
     @Option(names = "--model-selection-strategy", paramLabel = "STRATEGY", defaultValue = "round_robin",
@@ -27,8 +28,10 @@ public final class EndpointOptions {
     @Option(names = "--streaming", description = "Request streamed (SSE) responses; enables TTFT, ITL and ICL.")
     public boolean streaming;
 
-    @Option(names = {"-u", "--url"}, paramLabel = "URL",
-            description = "Base URL of the server, with or without scheme and /v1 (default: localhost:8000).")
+    @Option(names = {"-u", "--url"}, arity = "1..*",
+            parameterConsumer = ValuesUntilNextOption.class, paramLabel = "URL",
+            description = "Base URL(s) of the server, with or without scheme and /v1; several: -u h1 h2 or -u h1 "
+                    + "-u h2 (default: localhost:8000).")
     public List<String> urls = new ArrayList<>();
 
     @Option(names = {"--custom-endpoint", "--endpoint"}, paramLabel = "PATH",

@@ -9,11 +9,13 @@ import java.util.List;
 /** AIPerf's "Input", "Prompt", "ISL", "OSL", "Prefix Prompt", "Rankings" and "Conversation Input" option groups. */
 public final class InputOptions {
 
-    @Option(names = "--extra-inputs", paramLabel = "KEY:VALUE",
+    @Option(names = "--extra-inputs", arity = "1..*",
+            parameterConsumer = ValuesUntilNextOption.class, paramLabel = "KEY:VALUE",
             description = "Extra field(s) merged into every request body: key:value (value typed) or a JSON object.")
     public List<String> extraInputs = new ArrayList<>();
 
-    @Option(names = {"-H", "--header"}, paramLabel = "NAME:VALUE",
+    @Option(names = {"-H", "--header"}, arity = "1..*",
+            parameterConsumer = ValuesUntilNextOption.class, paramLabel = "NAME:VALUE",
             description = "Extra HTTP header(s): Name:Value or a JSON object.")
     public List<String> headers = new ArrayList<>();
 
@@ -41,11 +43,13 @@ public final class InputOptions {
     @Option(names = "--random-seed", paramLabel = "SEED", description = "Seed for reproducible payloads.")
     public Long randomSeed;
 
-    @Option(names = "--goodput", paramLabel = "\"TAG:VALUE ...\"",
-            description = "Service-level objectives, space-separated tag:value in display units (ms for latencies), "
-                    + "e.g. \"request_latency:250 inter_token_latency:10\"; vLLM's ttft, tpot and e2el are accepted. "
+    /** Each value is one or more space-separated tag:value: {@code --goodput a:1 b:2} and {@code "a:1 b:2"} agree. */
+    @Option(names = "--goodput", arity = "1..*",
+            parameterConsumer = ValuesUntilNextOption.class, paramLabel = "TAG:VALUE",
+            description = "Service-level objectives, tag:value in display units (ms for latencies), "
+                    + "e.g. request_latency:250 inter_token_latency:10 (or one quoted string); vLLM's ttft, tpot and e2el are accepted. "
                     + "A request is good when it meets all of them; exports goodput and good_request_count.")
-    public String goodput;
+    public List<String> goodput = new ArrayList<>();
 
     @Option(names = {"--num-dataset-entries", "--num-prompts"}, paramLabel = "N",
             description = "Distinct synthetic prompts to generate (default: 100); with --public-dataset, the most "

@@ -50,7 +50,7 @@ public final class OutputOptions {
     public String uiType;
 
     @Option(names = "--log-level", paramLabel = "LEVEL", defaultValue = "INFO",
-            description = "Log level of logs/aiperf.log (default: ${DEFAULT-VALUE}).")
+            description = "Log level of logs/aiperf.log: " + LogLevel.HELP + " (default: ${DEFAULT-VALUE}).")
     public String logLevel;
 
     @Option(names = {"-v", "--verbose"}, description = "Debug logging (-vv: trace).")

@@ -21,9 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -31,8 +29,6 @@ import java.util.UUID;
  * rejection is a {@link UsageException} whose message names the option and the problem.
  */
 public final class ProfileConfigResolver {
-
-    private static final Set<String> LOG_LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
 
     private ProfileConfigResolver() {
     }
@@ -150,7 +146,7 @@ public final class ProfileConfigResolver {
                 tokenizer,
                 ExportOptionsResolver.resolve(out, absoluteArtifactDir),
                 new ServiceConfig(workers, ui, level, recordProcessors),
-                GoodputResolver.resolve(in.goodput, type, streaming));
+                GoodputResolver.resolve(in.goodput.isEmpty() ? null : String.join(" ", in.goodput), type, streaming));
     }
 
     /**
@@ -247,20 +243,14 @@ public final class ProfileConfigResolver {
     }
 
     private static String logLevel(OutputOptions out) {
+        LogLevel level = LogLevel.parse(out.logLevel); // checked even when -v overrides it
         if (out.extraVerbose || out.verbose.length >= 2) {
             return "TRACE";
         }
         if (out.verbose.length == 1) {
             return "DEBUG";
         }
-        String level = out.logLevel.toUpperCase(Locale.ROOT);
-        if (level.equals("WARNING")) {
-            level = "WARN";
-        }
-        if (!LOG_LEVELS.contains(level)) {
-            throw new UsageException("--log-level '" + out.logLevel + "': expected TRACE, DEBUG, INFO, WARNING or ERROR");
-        }
-        return level;
+        return level.logback();
     }
 
     /** Block size, sequence distribution, prefix pool, batch size and context prompts, checked. */
