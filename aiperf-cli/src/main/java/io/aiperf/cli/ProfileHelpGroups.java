@@ -29,9 +29,9 @@ public final class ProfileHelpGroups {
 
     private static Map<String, List<String>> groups() {
         Map<String, List<String>> g = new LinkedHashMap<>();
-        g.put("Endpoint", List.of("--model-names", "--endpoint-type", "--streaming", "--url", "--custom-endpoint",
-                "--request-timeout-seconds", "--api-key", "--secret-header", "--ssl-ca-file", "--ssl-insecure",
-                "--use-legacy-max-tokens", "--use-server-token-count", "--connection-reuse-strategy",
+        g.put("Endpoint", List.of("--model-names", "--model-selection-strategy", "--endpoint-type", "--streaming",
+                "--url", "--custom-endpoint", "--request-timeout-seconds", "--api-key", "--secret-header",
+                "--ssl-ca-file", "--ssl-insecure", "--use-legacy-max-tokens", "--use-server-token-count", "--connection-reuse-strategy",
                 "--mock-server"));
         g.put("Input", List.of("--extra-inputs", "--header", "--input-file", "--fixed-schedule",
                 "--fixed-schedule-auto-offset", "--fixed-schedule-start-offset", "--fixed-schedule-end-offset",
@@ -56,7 +56,7 @@ public final class ProfileHelpGroups {
                 "--conversation-turn-delay-ratio"));
         g.put("Output", List.of("--artifact-dir", "--profile-export-prefix", "--export-level", "--slice-duration",
                 "--export-http-trace", "--show-trace-timing", "--fail-on-error-rate"));
-        g.put("Tokenizer", List.of("--tokenizer", "--tokenizer-revision"));
+        g.put("Tokenizer", List.of("--tokenizer", "--tokenizer-revision", "--tokenizer-trust-remote-code"));
         g.put("Load Generator", List.of("--benchmark-duration", "--benchmark-grace-period", "--concurrency",
                 "--prefill-concurrency", "--request-rate", "--arrival-pattern", "--arrival-smoothness",
                 "--request-count", "--warmup-request-count", "--warmup-duration", "--num-warmup-sessions",
