@@ -42,7 +42,8 @@ public final class MultiRunOptions {
             description = "Ours: send the identical dataset N times, in the same order with the same bodies, into "
                     + "round_1/, round_2/, ...; then compare the rounds (TTFT, ITL, latency, throughput, delta and "
                     + "speed-up, --prometheus-metrics deltas) into rounds_comparison.json/.csv. Measures a prefix "
-                    + "or KV cache: the later rounds find the first round's prompts cached (default: ${DEFAULT-VALUE}).")
+                    + "or KV cache: the later rounds find the first round's prompts cached "
+                    + "(default: ${DEFAULT-VALUE}).")
     public int rounds;
 
     @Option(names = "--auto-plot",
@@ -69,7 +70,8 @@ public final class MultiRunOptions {
         }
         if (rounds > 1 && numProfileRuns > 1) {
             throw new UsageException("--rounds and --num-profile-runs cannot be combined: rounds repeat the dataset "
-                    + "to measure a cache, profile runs repeat the benchmark to measure noise; run one, then the other");
+                    + "to measure a cache, profile runs repeat the benchmark to measure noise; run one, then the "
+                    + "other");
         }
         return this;
     }

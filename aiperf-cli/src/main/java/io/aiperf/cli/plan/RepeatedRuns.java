@@ -73,7 +73,8 @@ final class RepeatedRuns {
             out.println();
             // Box-drawing characters as the run's own tables have them: not with --ui none (CI logs).
             boolean unicode = !"none".equals(config.service().uiType());
-            out.print(rounds ? RoundComparison.consoleTable(dir, unicode) : MultiRunAggregate.consoleTable(dir, unicode));
+            out.print(rounds ? RoundComparison.consoleTable(dir, unicode)
+                    : MultiRunAggregate.consoleTable(dir, unicode));
             for (Path file : written) {
                 out.println("Exported " + file);
             }
