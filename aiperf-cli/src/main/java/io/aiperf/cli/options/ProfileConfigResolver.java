@@ -161,7 +161,7 @@ public final class ProfileConfigResolver {
                 tokenizer,
                 ExportOptionsResolver.resolve(out, absoluteArtifactDir),
                 new ServiceConfig(workers, ui, level, recordProcessors, environment.workerHighLoadCpuPercent()),
-                GoodputResolver.resolve(in.goodput, type, streaming));
+                GoodputResolver.resolve(in.goodput, type, streaming).withWarnings(environment.metricWarnings()));
     }
 
     /**

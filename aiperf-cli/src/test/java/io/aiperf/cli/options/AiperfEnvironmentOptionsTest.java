@@ -56,6 +56,14 @@ class AiperfEnvironmentOptionsTest {
     }
 
     @Test
+    void theMetricWarningThresholdsReachTheMetricsConfig() {
+        assertThat(resolve(4, Map.of("AIPERF_METRICS_OSL_MISMATCH_MAX_TOKEN_THRESHOLD", "7"), "-m", "m").metrics()
+                .warnings().oslMismatchMaxTokens()).isEqualTo(7);
+        assertThat(resolve(4, Map.of(), "-m", "m").metrics().warnings())
+                .isEqualTo(io.aiperf.core.config.MetricsConfig.WarningThresholds.DEFAULT);
+    }
+
+    @Test
     void telemetryTakesTheDefaultDcgmEndpointsAndBothScrapePeriods() {
         AiperfEnvironment env = AiperfEnvironment.of(Map.of(
                 "AIPERF_GPU_DEFAULT_DCGM_ENDPOINTS", "http://gpu-node:9400/metrics",

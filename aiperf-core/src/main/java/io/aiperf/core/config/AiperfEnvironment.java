@@ -22,11 +22,12 @@ import java.util.TreeSet;
  * @param gpuCollectionIntervalMs    DCGM scrape period
  * @param gpuDefaultDcgmEndpoints    DCGM exporters tried quietly in every run
  * @param serverMetricsIntervalMs    server {@code /metrics} scrape period
+ * @param metricWarnings             the OSL-mismatch and usage-discrepancy thresholds
  */
 public record AiperfEnvironment(boolean sslVerify, double workerCpuUtilizationFactor, int workerMaxWorkersCap,
                                 double workerHighLoadCpuPercent, int recordProcessorScaleFactor,
                                 long gpuCollectionIntervalMs, List<String> gpuDefaultDcgmEndpoints,
-                                long serverMetricsIntervalMs) {
+                                long serverMetricsIntervalMs, MetricsConfig.WarningThresholds metricWarnings) {
 
     /** Nothing set: AIPerf's defaults. */
     public static final AiperfEnvironment DEFAULTS = of(Map.of());
@@ -64,7 +65,11 @@ public record AiperfEnvironment(boolean sslVerify, double workerCpuUtilizationFa
                 r.integer(AiperfVariable.RECORD_PROCESSOR_SCALE_FACTOR, 1),
                 r.intervalMs(AiperfVariable.GPU_COLLECTION_INTERVAL),
                 r.urls(AiperfVariable.GPU_DEFAULT_DCGM_ENDPOINTS),
-                r.intervalMs(AiperfVariable.SERVER_METRICS_COLLECTION_INTERVAL));
+                r.intervalMs(AiperfVariable.SERVER_METRICS_COLLECTION_INTERVAL),
+                new MetricsConfig.WarningThresholds(
+                        r.decimal(AiperfVariable.METRICS_OSL_MISMATCH_PCT_THRESHOLD, 0, 100, false),
+                        r.integer(AiperfVariable.METRICS_OSL_MISMATCH_MAX_TOKEN_THRESHOLD, 1),
+                        r.decimal(AiperfVariable.METRICS_USAGE_PCT_DIFF_THRESHOLD, 0, 100, false)));
     }
 
     /** The {@code AIPERF_*} names in {@code env} this build does not know, sorted. */

@@ -29,6 +29,7 @@ class AiperfEnvironmentTest {
         assertThat(d.serverMetricsIntervalMs()).isEqualTo(333);
         assertThat(d.gpuDefaultDcgmEndpoints()).containsExactly("http://localhost:9400/metrics",
                 "http://localhost:9401/metrics");
+        assertThat(d.metricWarnings()).isEqualTo(MetricsConfig.WarningThresholds.DEFAULT);
         assertThat(d).isEqualTo(AiperfEnvironment.DEFAULTS);
     }
 
@@ -66,6 +67,16 @@ class AiperfEnvironmentTest {
                 .containsExactly("http://gpu1:9400/metrics", "https://gpu2/metrics");
         assertThat(AiperfEnvironment.of(Map.of("AIPERF_GPU_DEFAULT_DCGM_ENDPOINTS", "")).gpuDefaultDcgmEndpoints())
                 .isEmpty();
+    }
+
+    @Test
+    void theMetricWarningThresholdsAreRead() {
+        AiperfEnvironment env = AiperfEnvironment.of(Map.of("AIPERF_METRICS_OSL_MISMATCH_PCT_THRESHOLD", "20",
+                "AIPERF_METRICS_OSL_MISMATCH_MAX_TOKEN_THRESHOLD", "3", "AIPERF_METRICS_USAGE_PCT_DIFF_THRESHOLD",
+                "2.5"));
+        assertThat(env.metricWarnings()).isEqualTo(new MetricsConfig.WarningThresholds(20, 3, 2.5));
+        assertThatThrownBy(() -> AiperfEnvironment.of(Map.of("AIPERF_METRICS_USAGE_PCT_DIFF_THRESHOLD", "0")))
+                .hasMessageStartingWith("AIPERF_METRICS_USAGE_PCT_DIFF_THRESHOLD='0': expected a number greater than");
     }
 
     @Test
