@@ -4,12 +4,16 @@ import io.aiperf.cli.sweep.SweepCommand;
 import io.aiperf.cli.tools.AnalyzeTraceCommand;
 import io.aiperf.cli.tools.ConvertBurstGptCommand;
 import io.aiperf.cli.tools.SynthesizeSineCommand;
+import io.aiperf.core.config.AiperfEnvironment;
+import io.aiperf.core.error.UsageException;
 import io.aiperf.core.service.AiperfVersion;
 import io.aiperf.core.service.ServiceCommandLine;
 import picocli.CommandLine;
 
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * The one entry point of the aiperf jar. {@code aiperf profile …} is the user's command; the hidden
@@ -27,7 +31,25 @@ public final class AiperfMain {
         if (args.length > 0 && ServiceCommandLine.COMMAND.equals(args[0])) {
             System.exit(ServiceMain.run(args));
         }
-        System.exit(execute(args));
+        int environment = checkEnvironment(System.getenv(), System.err);
+        System.exit(environment != 0 ? environment : execute(args));
+    }
+
+    /**
+     * Reads the {@code AIPERF_*} settings of {@code env} once, at start, as this JVM's ({@link
+     * AiperfEnvironment#current}), after one warning per variable this build does not know. A bad value is a usage error naming the variable.
+     *
+     * @return 0, or the exit code when a value is bad
+     */
+    static int checkEnvironment(Map<String, String> env, PrintStream err) {
+        AiperfEnvironment.unknownNames(env).forEach(name -> err.println(AiperfEnvironment.unknownWarning(name)));
+        try {
+            AiperfEnvironment.useForThisJvm(AiperfEnvironment.of(env));
+            return 0;
+        } catch (UsageException e) {
+            err.println("aiperf: error: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
     }
 
     static int execute(String[] args) {

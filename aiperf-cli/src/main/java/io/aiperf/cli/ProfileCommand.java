@@ -15,6 +15,7 @@ import io.aiperf.cli.plan.ProfilePlan;
 import io.aiperf.cli.plan.RunLauncher;
 import io.aiperf.cli.plan.SweepAxis;
 import io.aiperf.cli.run.ProfileRunner;
+import io.aiperf.core.config.AiperfEnvironment;
 import io.aiperf.core.config.BenchmarkConfig;
 import io.aiperf.core.config.LogRedaction;
 import io.aiperf.core.config.Secrets;
@@ -135,7 +136,8 @@ public final class ProfileCommand implements Callable<Integer> {
 
     private BenchmarkConfig withTelemetry(BenchmarkConfig config) {
         return config.withTelemetry(TelemetryResolver.resolve(telemetry, config.endpoint().urls(),
-                problem -> System.err.println("aiperf: warning: --gpu-telemetry " + problem)));
+                problem -> System.err.println("aiperf: warning: --gpu-telemetry " + problem),
+                AiperfEnvironment.current()));
     }
 
     /** Registers the run's secrets for this JVM's log lines and prints the warnings the options call for. */

@@ -32,9 +32,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The scrape thread ({@code telemetry-scrape}): every {@link TelemetryConfig#SCRAPE_INTERVAL_MS} it GETs every
- * endpoint at once, parses what came back and folds it into the GPU and server-metrics stores; GPU samples go to the
- * JSONL as they arrive. The first round sorts the endpoints: a default that did not answer is dropped without a
+ * The scrape thread ({@code telemetry-scrape}): every {@link TelemetryConfig#gpuIntervalMs} it GETs the DCGM
+ * exporters and every {@link TelemetryConfig#serverIntervalMs} the servers' {@code /metrics}, each round's endpoints
+ * at once; it parses what came back and folds it into the GPU and server-metrics stores; GPU samples go to the JSONL
+ * as they arrive. The first round sorts the endpoints: a default that did not answer is dropped without a
  * word; one the user named is reported once and tried again every round. A malformed exposition is reported once
  * per endpoint (its URL and first bad line); its good lines are kept. It owns the stores until {@link #stop} has
  * returned; the bus thread reads them after that. Words for the user go through {@link #pollNotice()}. With
@@ -101,10 +102,21 @@ final class ScrapeLoop implements Runnable {
     public void run() {
         try {
             boolean first = true;
-            long nextNs = System.nanoTime();
+            long gpuPeriodNs = TimeUnit.MILLISECONDS.toNanos(config.gpuIntervalMs());
+            long serverPeriodNs = TimeUnit.MILLISECONDS.toNanos(config.serverIntervalMs());
+            long nextGpuNs = System.nanoTime();
+            long nextServerNs = nextGpuNs;
             while (running) {
-                List<String> urls = new ArrayList<>(gpuUrls);
-                serverUrls.stream().filter(u -> !gpuUrls.contains(u)).forEach(urls::add);
+                long now = System.nanoTime();
+                boolean gpuDue = first || now - nextGpuNs >= 0;
+                boolean serverDue = first || now - nextServerNs >= 0;
+                List<String> urls = new ArrayList<>();
+                if (gpuDue) {
+                    urls.addAll(gpuUrls);
+                }
+                if (serverDue) {
+                    serverUrls.stream().filter(u -> !urls.contains(u)).forEach(urls::add);
+                }
                 for (Scrape s : scraper.scrapeAll(urls)) {
                     fold(s, first);
                 }
@@ -118,12 +130,17 @@ final class ScrapeLoop implements Runnable {
                 if (gpuLiveSnapshots != null) {
                     gpuLiveSnapshots.offer();
                 }
-                nextNs += TimeUnit.MILLISECONDS.toNanos(TelemetryConfig.SCRAPE_INTERVAL_MS);
-                long sleepNs = nextNs - System.nanoTime();
+                // Each kind keeps its own period; a slow round moves the next one to now, none is made up.
+                now = System.nanoTime();
+                if (gpuDue) {
+                    nextGpuNs = nextGpuNs + gpuPeriodNs - now > 0 ? nextGpuNs + gpuPeriodNs : now;
+                }
+                if (serverDue) {
+                    nextServerNs = nextServerNs + serverPeriodNs - now > 0 ? nextServerNs + serverPeriodNs : now;
+                }
+                long sleepNs = Math.min(nextGpuNs, nextServerNs) - now;
                 if (sleepNs > 0) {
                     TimeUnit.NANOSECONDS.sleep(sleepNs);
-                } else {
-                    nextNs = System.nanoTime(); // a slow round: the next one starts now, none is made up
                 }
             }
         } catch (InterruptedException e) {

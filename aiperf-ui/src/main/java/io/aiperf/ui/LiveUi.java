@@ -26,7 +26,7 @@ public final class LiveUi implements AutoCloseable {
     private final RunView view;
     private final PrintStream out;
     private final PrintStream err;
-    private final LoadWarnings warnings = new LoadWarnings();
+    private final LoadWarnings warnings;
     private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile Renderer renderer;
@@ -42,6 +42,7 @@ public final class LiveUi implements AutoCloseable {
         this.mode = mode;
         this.renderer = renderer;
         this.view = view;
+        this.warnings = new LoadWarnings(view.header().highLoadCpuPercent());
         this.out = out;
         this.err = err;
         this.thread = new Thread(this::loop, "aiperf-ui");

@@ -3,6 +3,7 @@ package io.aiperf.ui;
 import io.aiperf.core.config.BenchmarkConfig;
 import io.aiperf.core.config.LoadConfig;
 import io.aiperf.core.config.PhaseLoad;
+import io.aiperf.core.config.ServiceConfig;
 import io.aiperf.core.config.TimingMode;
 
 import java.nio.file.Path;
@@ -16,9 +17,17 @@ import java.util.Locale;
  * @param openLoop         requests follow a schedule (a rate, a trace, user slots), so their send lag means
  *                         falling behind; in a closed-loop burst it is only the reaction to a freed slot
  * @param logFile          the run's log ({@code ARTIFACT_DIR/logs/aiperf.log}), which the log pane tails
+ * @param highLoadCpuPercent a worker's CPU per cent above which {@link LoadWarnings} speaks
  */
 public record RunHeader(String model, String endpoint, String url, String load, long benchmarkDurationNs,
-                        boolean openLoop, Path logFile) {
+                        boolean openLoop, Path logFile, double highLoadCpuPercent) {
+
+    /** With AIPerf's default high-load threshold. */
+    public RunHeader(String model, String endpoint, String url, String load, long benchmarkDurationNs,
+                     boolean openLoop, Path logFile) {
+        this(model, endpoint, url, load, benchmarkDurationNs, openLoop, logFile,
+                ServiceConfig.DEFAULT_HIGH_LOAD_CPU_PERCENT);
+    }
 
     public static RunHeader of(BenchmarkConfig config, Path logFile) {
         var e = config.endpoint();
@@ -28,7 +37,7 @@ public record RunHeader(String model, String endpoint, String url, String load, 
         PhaseLoad p = config.load().profiling();
         long durationNs = p.durationS() == null ? -1 : (long) (p.durationS() * 1e9);
         return new RunHeader(model, endpoint, url, load(config.load()), durationNs, config.load().openLoop(),
-                logFile);
+                logFile, config.service().highLoadCpuPercent());
     }
 
     private static String load(LoadConfig load) {

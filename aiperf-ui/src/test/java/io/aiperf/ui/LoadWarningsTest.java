@@ -42,6 +42,19 @@ class LoadWarningsTest {
     }
 
     @Test
+    void theThresholdIsAiperfsHighLoadSetting() {
+        LoadWarnings at60 = new LoadWarnings(60);
+        LoadWarnings byDefault = new LoadWarnings();
+        RunView view = view(true);
+        view.accept(worker(70));
+        at60.check(view, 0);
+        byDefault.check(view, 0);
+        assertThat(at60.check(view, 5 * S)).singleElement().asString()
+                .startsWith("worker-0 has used over 60% of a CPU core for 5 s");
+        assertThat(byDefault.check(view, 5 * S)).isEmpty();
+    }
+
+    @Test
     void aDipBelowTheThresholdStartsTheFiveSecondsOver() {
         LoadWarnings warnings = new LoadWarnings();
         RunView view = view(true);

@@ -1,5 +1,6 @@
 package io.aiperf.cli.options;
 
+import io.aiperf.core.config.AiperfEnvironment;
 import io.aiperf.core.config.BenchmarkConfig;
 import io.aiperf.core.config.ConnectionReuse;
 import io.aiperf.core.config.ModelSelectionStrategy;
@@ -41,16 +42,28 @@ public final class ProfileConfigResolver {
      */
     public static BenchmarkConfig resolve(EndpointOptions e, InputOptions in, LoadOptions load, OutputOptions out,
                                           List<String> argv, boolean stdoutIsTty, int cpus, String mockUrl) {
-        return resolve(e, in, load, out, argv, stdoutIsTty, cpus, mockUrl, System.getenv());
+        return resolve(e, in, load, out, argv, stdoutIsTty, cpus, mockUrl, System.getenv(),
+                AiperfEnvironment.current());
     }
 
     /**
-     * @param env the environment: {@code OPENAI_API_KEY} when {@code --api-key} is absent, {@code
-     *            AIPERF_HTTP_SSL_VERIFY}
+     * @param env the environment: {@code OPENAI_API_KEY} when {@code --api-key} is absent, and the {@code AIPERF_*}
+     *            settings ({@link AiperfEnvironment#of})
      */
     public static BenchmarkConfig resolve(EndpointOptions e, InputOptions in, LoadOptions load, OutputOptions out,
                                           List<String> argv, boolean stdoutIsTty, int cpus, String mockUrl,
                                           Map<String, String> env) {
+        return resolve(e, in, load, out, argv, stdoutIsTty, cpus, mockUrl, env, AiperfEnvironment.of(env));
+    }
+
+    /**
+     * @param env         the environment, for {@code OPENAI_API_KEY} when {@code --api-key} is absent
+     * @param environment the {@code AIPERF_*} settings: default worker and record-processor counts, the UI's
+     *                    high-load threshold, TLS verification
+     */
+    public static BenchmarkConfig resolve(EndpointOptions e, InputOptions in, LoadOptions load, OutputOptions out,
+                                          List<String> argv, boolean stdoutIsTty, int cpus, String mockUrl,
+                                          Map<String, String> env, AiperfEnvironment environment) {
         if (e.modelNames.isEmpty() || e.modelNames.stream().anyMatch(String::isBlank)) {
             throw new UsageException("missing required option: -m/--model-names MODEL");
         }
@@ -96,13 +109,13 @@ public final class ProfileConfigResolver {
         LoadConfigResolver.Resolved resolvedLoad = LoadConfigResolver.resolve(load, in, input, e.streaming);
         LoadConfig loadConfig = resolvedLoad.load();
 
-        int defaultWorkers = Math.max(1, Math.min((int) (cpus * 0.75) - 1, 32));
+        int defaultWorkers = environment.defaultWorkers(cpus);
         int workers = out.workersMax == null ? defaultWorkers : atLeast("--workers-max", out.workersMax, 1);
         Integer concurrency = loadConfig.profiling().concurrency();
         if (concurrency != null) {
             workers = Math.min(workers, concurrency);
         }
-        int recordProcessors = out.recordProcessors == null ? ServiceConfig.defaultRecordProcessors(workers)
+        int recordProcessors = out.recordProcessors == null ? environment.defaultRecordProcessors(workers)
                 : atLeast("--record-processors", out.recordProcessors, 1);
 
         UiMode uiMode = UiMode.choose(out.uiType, stdoutIsTty, out.extraVerbose ? 2 : out.verbose.length);
@@ -116,7 +129,7 @@ public final class ProfileConfigResolver {
         Map<String, String> headers = KeyValueParser.headers(in.headers);
         String apiKey = apiKey(e.apiKey, env);
         List<String> secretHeaders = secretHeaders(e.secretHeaders);
-        TlsConfig tls = TlsResolver.resolve(e, env);
+        TlsConfig tls = TlsResolver.resolve(e, environment.sslVerify());
         // AIPerf turns --streaming off (with a warning, printed by the command) for endpoints that cannot stream.
         boolean streaming = e.streaming && type.supportsStreaming();
         EndpointConfig endpoint = new EndpointConfig(e.modelNames, type, streaming, urls, e.customEndpoint,
@@ -145,8 +158,9 @@ public final class ProfileConfigResolver {
                 loadConfig,
                 tokenizer,
                 ExportOptionsResolver.resolve(out, absoluteArtifactDir),
-                new ServiceConfig(workers, ui, level, recordProcessors),
-                GoodputResolver.resolve(in.goodput.isEmpty() ? null : String.join(" ", in.goodput), type, streaming));
+                new ServiceConfig(workers, ui, level, recordProcessors, environment.workerHighLoadCpuPercent()),
+                GoodputResolver.resolve(in.goodput.isEmpty() ? null : String.join(" ", in.goodput), type, streaming)
+                        .withWarnings(environment.metricWarnings()));
     }
 
     /**

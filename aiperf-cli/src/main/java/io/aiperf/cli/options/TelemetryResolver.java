@@ -1,5 +1,6 @@
 package io.aiperf.cli.options;
 
+import io.aiperf.core.config.AiperfEnvironment;
 import io.aiperf.core.config.GpuFieldSpec;
 import io.aiperf.core.config.TelemetryConfig;
 import io.aiperf.core.error.OneLine;
@@ -31,6 +32,12 @@ public final class TelemetryResolver {
      *                   run goes on, as in AIPerf
      */
     public static TelemetryConfig resolve(TelemetryOptions o, List<String> serverUrls, Consumer<String> warnings) {
+        return resolve(o, serverUrls, warnings, AiperfEnvironment.DEFAULTS);
+    }
+
+    /** @param environment the default DCGM exporters and both scrape periods */
+    public static TelemetryConfig resolve(TelemetryOptions o, List<String> serverUrls, Consumer<String> warnings,
+                                          AiperfEnvironment environment) {
         if (o.gpuTelemetry != null && o.noGpuTelemetry) {
             throw new UsageException("--gpu-telemetry and --no-gpu-telemetry cannot be used together");
         }
@@ -56,7 +63,7 @@ public final class TelemetryResolver {
                 }
             }
             gpu = new TelemetryConfig.Gpu(true, o.gpuTelemetry != null, dashboard, urls,
-                    TelemetryConfig.DEFAULT_DCGM_URLS, customFields);
+                    environment.gpuDefaultDcgmEndpoints(), customFields);
         }
         TelemetryConfig.ServerMetrics server = TelemetryConfig.ServerMetrics.OFF;
         if (!o.noServerMetrics) {
@@ -82,7 +89,8 @@ public final class TelemetryResolver {
             }
             server = new TelemetryConfig.ServerMetrics(true, urls, List.copyOf(defaults), formats);
         }
-        return new TelemetryConfig(gpu, server, o.prometheusMetrics);
+        return new TelemetryConfig(gpu, server, o.prometheusMetrics, environment.gpuCollectionIntervalMs(),
+                environment.serverMetricsIntervalMs());
     }
 
     /** The CSV's good rows; it is read here, at start, so a missing file stops the run before anything runs. */

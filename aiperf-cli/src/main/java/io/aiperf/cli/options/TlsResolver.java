@@ -4,8 +4,6 @@ import io.aiperf.core.config.TlsConfig;
 import io.aiperf.core.error.UsageException;
 
 import java.nio.file.Path;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * {@code --ssl-ca-file} and {@code --ssl-insecure} (and AIPerf's {@code AIPERF_HTTP_SSL_VERIFY=false}, which means
@@ -20,8 +18,9 @@ final class TlsResolver {
     private TlsResolver() {
     }
 
-    static TlsConfig resolve(EndpointOptions e, Map<String, String> env) {
-        boolean insecure = e.sslInsecure || verifyOff(env.get(VERIFY_ENV));
+    /** @param sslVerify {@code AIPERF_HTTP_SSL_VERIFY} ({@link io.aiperf.core.config.AiperfEnvironment}) */
+    static TlsConfig resolve(EndpointOptions e, boolean sslVerify) {
+        boolean insecure = e.sslInsecure || !sslVerify;
         if (e.sslCaFile == null) {
             return insecure ? new TlsConfig(null, true) : TlsConfig.DEFAULT;
         }
@@ -38,14 +37,5 @@ final class TlsResolver {
             throw new UsageException("--ssl-ca-file: " + ex.getMessage());
         }
         return new TlsConfig(file.toString(), false);
-    }
-
-    /** Whether {@code AIPERF_HTTP_SSL_VERIFY} turns verification off. */
-    static boolean verifyOff(String value) {
-        if (value == null) {
-            return false;
-        }
-        String v = value.trim().toLowerCase(Locale.ROOT);
-        return v.equals("false") || v.equals("0") || v.equals("no") || v.equals("off");
     }
 }

@@ -7,8 +7,19 @@ package io.aiperf.core.config;
  * @param uiType           {@code dashboard}, {@code simple} or {@code none}
  * @param logLevel         SLF4J level name for the services' log file
  * @param recordProcessors threads in the controller that compute per-request metrics ({@code --record-processors})
+ * @param highLoadCpuPercent a worker's CPU per cent of one core above which the UI warns that the client may be the
+ *                         bottleneck ({@code AIPERF_WORKER_HIGH_LOAD_CPU_USAGE}, AIPerf's 85)
  */
-public record ServiceConfig(int workers, String uiType, String logLevel, int recordProcessors) {
+public record ServiceConfig(int workers, String uiType, String logLevel, int recordProcessors,
+                            double highLoadCpuPercent) {
+
+    /** AIPerf's default high-load threshold. */
+    public static final double DEFAULT_HIGH_LOAD_CPU_PERCENT = 85;
+
+    /** With AIPerf's default high-load threshold. */
+    public ServiceConfig(int workers, String uiType, String logLevel, int recordProcessors) {
+        this(workers, uiType, logLevel, recordProcessors, DEFAULT_HIGH_LOAD_CPU_PERCENT);
+    }
 
     public ServiceConfig {
         if (workers < 1) {
@@ -17,10 +28,12 @@ public record ServiceConfig(int workers, String uiType, String logLevel, int rec
         if (recordProcessors < 1) {
             throw new IllegalArgumentException("at least one record processor is required");
         }
+        // A run_config.json written before the threshold was a setting has none: AIPerf's default.
+        highLoadCpuPercent = highLoadCpuPercent > 0 ? highLoadCpuPercent : DEFAULT_HIGH_LOAD_CPU_PERCENT;
     }
 
-    /** AIPerf's default: one record processor per 4 workers, at least one. */
+    /** AIPerf's default: one record processor per 4 workers, at least one ({@link AiperfEnvironment} may change 4). */
     public static int defaultRecordProcessors(int workers) {
-        return Math.max(1, workers / 4);
+        return AiperfEnvironment.DEFAULTS.defaultRecordProcessors(workers);
     }
 }

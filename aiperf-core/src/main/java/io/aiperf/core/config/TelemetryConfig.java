@@ -10,10 +10,14 @@ import java.util.List;
  * @param serverMetrics     {@code --server-metrics}, {@code --no-server-metrics}, {@code --server-metrics-formats}
  * @param prometheusMetrics ours, {@code --prometheus-metrics NAME…}: server metrics shown beside the latency table
  *                          (before, after and the change over the run); empty when none were named
+ * @param gpuIntervalMs     how often the DCGM exporters are scraped ({@code AIPERF_GPU_COLLECTION_INTERVAL})
+ * @param serverIntervalMs  how often the servers' {@code /metrics} are scraped
+ *                          ({@code AIPERF_SERVER_METRICS_COLLECTION_INTERVAL})
  */
-public record TelemetryConfig(Gpu gpu, ServerMetrics serverMetrics, List<String> prometheusMetrics) {
+public record TelemetryConfig(Gpu gpu, ServerMetrics serverMetrics, List<String> prometheusMetrics,
+                              long gpuIntervalMs, long serverIntervalMs) {
 
-    /** How often every endpoint is scraped (AIPerf's 0.333 s). */
+    /** How often every endpoint is scraped by default (AIPerf's 0.333 s). */
     public static final long SCRAPE_INTERVAL_MS = 333;
 
     /** AIPerf's DCGM exporter defaults, tried quietly in every run unless {@code --no-gpu-telemetry}. */
@@ -61,7 +65,15 @@ public record TelemetryConfig(Gpu gpu, ServerMetrics serverMetrics, List<String>
         }
     }
 
+    /** Scraped every {@link #SCRAPE_INTERVAL_MS}. */
+    public TelemetryConfig(Gpu gpu, ServerMetrics serverMetrics, List<String> prometheusMetrics) {
+        this(gpu, serverMetrics, prometheusMetrics, SCRAPE_INTERVAL_MS, SCRAPE_INTERVAL_MS);
+    }
+
     public TelemetryConfig {
+        // A run_config.json written before the periods were settings has none: AIPerf's default.
+        gpuIntervalMs = gpuIntervalMs < 1 ? SCRAPE_INTERVAL_MS : gpuIntervalMs;
+        serverIntervalMs = serverIntervalMs < 1 ? SCRAPE_INTERVAL_MS : serverIntervalMs;
         gpu = gpu == null ? Gpu.OFF : gpu;
         serverMetrics = serverMetrics == null ? ServerMetrics.OFF : serverMetrics;
         prometheusMetrics = prometheusMetrics == null ? List.of() : List.copyOf(prometheusMetrics);

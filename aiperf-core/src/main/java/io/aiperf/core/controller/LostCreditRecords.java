@@ -38,7 +38,8 @@ final class LostCreditRecords {
             String inputText = c.payloadJson() == null ? c.turnText() : null;
             out.add(new RequestRecord(worker.id(), c.creditId(), c.phase(), c.conversationId(), c.turnIndex(), null,
                     c.xCorrelationId(), startNs, startNs, -1, -1, detectedNs, startEpochNs, 0, List.of(), null,
-                    error, false, c.intendedNs(), inputText, c.inputTokens(), c.maxTokens(), null, null));
+                    error, false, c.intendedNs(), inputText, c.inputTokens(), c.maxTokens(), null, null,
+                    c.issuedNs(), c.sessionNum()));
         }
         return out;
     }

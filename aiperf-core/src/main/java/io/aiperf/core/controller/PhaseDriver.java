@@ -97,7 +97,8 @@ final class PhaseDriver {
         for (int w = 0; w < toWorkers.length; w++) {
             toWorkers[w] = new Outbox();
         }
-        CreditSink sink = (w, credit) -> toWorkers[w].add(credit);
+        // The issue time is taken here, when the credit leaves the load logic for the bus (credit_issued_ns).
+        CreditSink sink = (w, credit) -> toWorkers[w].add(credit.issuedAt(System.nanoTime()));
         ZMQ.Poller poller = sockets.controlAndCredits();
         long now = System.nanoTime();
         phase.start(now);

@@ -15,12 +15,19 @@ final class Session {
     /** The worker of the first turn, -1 before it: later turns need the history that worker keeps. */
     private int workerIndex = -1;
     private int urlIndex;
+    /** The conversation's index among the phase's sessions (a multi-turn conversation's {@code session_num}). */
+    private long sessionIndex;
     /** User-centric: the earliest time this user's next turn may go out (one gap after its previous turn). */
     private long nextSlotNs;
 
-    /** Starts a conversation in this session (a new one, or the user's next one): turn 0, no worker yet. */
-    void begin(SessionPlan newPlan, String newCorrelationId, int newUrlIndex) {
+    /**
+     * Starts a conversation in this session (a new one, or the user's next one): turn 0, no worker yet.
+     *
+     * @param index the conversation's index among the phase's sessions, from 0
+     */
+    void begin(SessionPlan newPlan, String newCorrelationId, int newUrlIndex, long index) {
         plan = newPlan;
+        sessionIndex = index;
         correlationId = newCorrelationId;
         urlIndex = newUrlIndex;
         nextTurn = 0;
@@ -71,6 +78,10 @@ final class Session {
         Credit credit = new Credit(creditId, phase, plan.conversationId(), correlationId, nextTurn,
                 plan.turns().size(), turn.payloadJson(), urlIndex, turn.input(), turn.maxTokens(), turn.inputTokens(),
                 intendedNs, cancelAfterNs, reportFirstToken);
+        // AIPerf's session_num: the request's index for a single turn, the session's for a conversation.
+        if (plan.turns().size() > 1) {
+            credit = credit.withSessionNum(sessionIndex);
+        }
         nextTurn++;
         return credit;
     }

@@ -94,7 +94,7 @@ final class SessionDispatcher {
             sourceExhausted = true;
             return false;
         }
-        s.begin(plan, RandomUuid.next(), (int) (sessionsStarted % urls));
+        s.begin(plan, RandomUuid.next(), (int) (sessionsStarted % urls), sessionsStarted);
         sessionsStarted++;
         limits.sessionOpened();
         return true;

@@ -23,6 +23,10 @@ import io.aiperf.core.model.CreditPhase;
  * @param cancelAfterNs    cancel the request this long after it was fully sent (request-cancellation-rate), or null
  * @param reportFirstToken send a {@code FirstToken} to the controller at the first content response (prefill
  *                         concurrency is on)
+ * @param issuedNs         the controller's {@code System.nanoTime()} when it handed the credit to the bus (the same
+ *                         host clock as {@code intendedNs}), or -1 when no controller issued it
+ * @param sessionNum       AIPerf's {@code session_num}: the credit's index in its phase for a single-turn
+ *                         conversation, the session's index in its phase for a multi-turn one
  */
 public record Credit(
         long creditId,
@@ -38,7 +42,17 @@ public record Credit(
         Long inputTokens,
         long intendedNs,
         Long cancelAfterNs,
-        boolean reportFirstToken) implements Message {
+        boolean reportFirstToken,
+        long issuedNs,
+        long sessionNum) implements Message {
+
+    /** Not issued yet; its {@code session_num} is its credit id. */
+    public Credit(long creditId, CreditPhase phase, String conversationId, String xCorrelationId, int turnIndex,
+                  int numTurns, String payloadJson, int urlIndex, TurnInput turnInput, Integer maxTokens,
+                  Long inputTokens, long intendedNs, Long cancelAfterNs, boolean reportFirstToken) {
+        this(creditId, phase, conversationId, xCorrelationId, turnIndex, numTurns, payloadJson, urlIndex, turnInput,
+                maxTokens, inputTokens, intendedNs, cancelAfterNs, reportFirstToken, -1, creditId);
+    }
 
     /** A single, pre-rendered, unscheduled request (the worker's loopback warm-up). */
     public static Credit unscheduled(long creditId, CreditPhase phase, String conversationId, String xCorrelationId,
@@ -53,7 +67,19 @@ public record Credit(
      */
     public Credit intendedAt(long atNs) {
         return new Credit(creditId, phase, conversationId, xCorrelationId, turnIndex, numTurns, payloadJson, urlIndex,
-                turnInput, maxTokens, inputTokens, atNs, cancelAfterNs, reportFirstToken);
+                turnInput, maxTokens, inputTokens, atNs, cancelAfterNs, reportFirstToken, issuedNs, sessionNum);
+    }
+
+    /** This credit, issued by the controller at {@code atNs} (its {@code System.nanoTime()}). */
+    public Credit issuedAt(long atNs) {
+        return new Credit(creditId, phase, conversationId, xCorrelationId, turnIndex, numTurns, payloadJson, urlIndex,
+                turnInput, maxTokens, inputTokens, intendedNs, cancelAfterNs, reportFirstToken, atNs, sessionNum);
+    }
+
+    /** This credit with {@code session_num} {@code num}. */
+    public Credit withSessionNum(long num) {
+        return new Credit(creditId, phase, conversationId, xCorrelationId, turnIndex, numTurns, payloadJson, urlIndex,
+                turnInput, maxTokens, inputTokens, intendedNs, cancelAfterNs, reportFirstToken, issuedNs, num);
     }
 
     /** This turn's user text for a worker-rendered body, else null. */

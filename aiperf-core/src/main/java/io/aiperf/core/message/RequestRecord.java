@@ -32,6 +32,9 @@ import java.util.List;
  * @param maxTokens         the turn's requested output length (the credit's), or null when none was sent
  * @param raw               the request and response as exchanged, only at export level raw; else null
  * @param trace             the transport phases, only with the HTTP trace options; else null
+ * @param creditIssuedNs    the controller's {@code System.nanoTime()} when it issued the credit (the same host
+ *                          clock as the worker's stamps), or -1 when unknown
+ * @param sessionNum        AIPerf's {@code session_num} ({@link Credit#sessionNum()})
  */
 public record RequestRecord(
         String workerId,
@@ -57,7 +60,21 @@ public record RequestRecord(
         Long inputTokens,
         Integer maxTokens,
         RawExchange raw,
-        HttpTrace trace) implements Message {
+        HttpTrace trace,
+        long creditIssuedNs,
+        long sessionNum) implements Message {
+
+    /** Without the credit's issue time; {@code session_num} is the credit id. */
+    public RequestRecord(String workerId, long creditId, CreditPhase phase, String conversationId, int turnIndex,
+                         String xRequestId, String xCorrelationId, long creditReceivedNs, long requestStartNs,
+                         long requestWriteNs, long responseHeadersNs, long requestEndNs, long startEpochNs,
+                         int httpStatus, List<ResponseChunk> responses, Usage usage, ErrorDetails error,
+                         boolean cancelled, long scheduledNs, String inputText, Long inputTokens, Integer maxTokens,
+                         RawExchange raw, HttpTrace trace) {
+        this(workerId, creditId, phase, conversationId, turnIndex, xRequestId, xCorrelationId, creditReceivedNs,
+                requestStartNs, requestWriteNs, responseHeadersNs, requestEndNs, startEpochNs, httpStatus, responses,
+                usage, error, cancelled, scheduledNs, inputText, inputTokens, maxTokens, raw, trace, -1, creditId);
+    }
 
     public RequestRecord {
         responses = responses == null ? List.of() : List.copyOf(responses);

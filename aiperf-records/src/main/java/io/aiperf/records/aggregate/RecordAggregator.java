@@ -1,5 +1,6 @@
 package io.aiperf.records.aggregate;
 
+import io.aiperf.core.config.MetricsConfig;
 import io.aiperf.core.model.CreditPhase;
 import io.aiperf.core.model.ErrorDetails;
 import io.aiperf.records.histogram.Distribution;
@@ -12,8 +13,6 @@ import io.aiperf.records.metric.MetricRecord;
 import io.aiperf.records.metric.MetricRegistry;
 import io.aiperf.records.metric.MetricSpec;
 import io.aiperf.records.metric.MetricUnit;
-import io.aiperf.records.metric.defs.OslMismatchMetrics;
-import io.aiperf.records.metric.defs.UsageMetrics;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -78,12 +77,15 @@ public final class RecordAggregator {
      */
     public RecordAggregator(boolean openLoop, MetricRegistry registry) {
         this.openLoop = openLoop;
+        this.warningThresholds = registry.settings().warnings();
         this.aggregates = registry.aggregateMetrics();
         this.derived = registry.derivedMetrics();
         this.folded = new long[aggregates.size()];
         this.contributed = new boolean[aggregates.size()];
     }
 
+    /** The thresholds the warning counts used, for the warnings' words. */
+    private final MetricsConfig.WarningThresholds warningThresholds;
     private long requestCount;
     private long errorRequestCount;
     private long ignoredCount;
@@ -210,7 +212,7 @@ public final class RecordAggregator {
                     + "token counts more than %s%% away from the client-side counts (see the usage_*_diff_pct "
                     + "metrics); use the model's own tokenizer (--tokenizer) or --use-server-token-count",
                     (long) discrepancies.avg(), requestCount,
-                    BigDecimal.valueOf(UsageMetrics.DISCREPANCY_THRESHOLD_PCT).stripTrailingZeros().toPlainString()));
+                    BigDecimal.valueOf(warningThresholds.usageDiffPct()).stripTrailingZeros().toPlainString()));
         }
         MetricResult mismatches = results.get(MetricCatalog.OSL_MISMATCH_COUNT.tag());
         if (mismatches != null && mismatches.avg() > 0) {
@@ -219,8 +221,8 @@ public final class RecordAggregator {
                     + "osl_mismatch_diff_pct); the server may stop at end-of-sequence: try --extra-inputs "
                     + "ignore_eos:true or min_tokens, or --use-server-token-count if the tokenizers differ",
                     (long) mismatches.avg(), requestCount,
-                    BigDecimal.valueOf(OslMismatchMetrics.MISMATCH_PCT).stripTrailingZeros().toPlainString(),
-                    OslMismatchMetrics.MISMATCH_MAX_TOKENS));
+                    BigDecimal.valueOf(warningThresholds.oslMismatchPct()).stripTrailingZeros().toPlainString(),
+                    warningThresholds.oslMismatchMaxTokens()));
         }
         return warnings;
     }

@@ -10,9 +10,11 @@ import io.aiperf.core.config.EndpointConfig;
 import io.aiperf.core.config.ExportLevel;
 import io.aiperf.core.config.InputConfig;
 import io.aiperf.core.config.LoadConfig;
+import io.aiperf.core.config.MediaConfig;
 import io.aiperf.core.config.ModelSelectionStrategy;
 import io.aiperf.core.config.PhaseLoad;
 import io.aiperf.core.config.OutputConfig;
+import io.aiperf.core.config.TelemetryConfig;
 import io.aiperf.core.config.TokenizerConfig;
 
 import java.util.List;
@@ -28,15 +30,22 @@ import java.util.Map;
  *            connection_reuse_strategy (when not pooled),
  *            secret_headers, ssl_ca_file, ssl_insecure (ours, each when set)
  * input:     headers (secret ones masked), extra (--extra-inputs), random_seed, num_dataset_entries,
- *            public_dataset (when set), goodput: {tag: display-unit value} (when set),
- *            prompt: {batch_size, input_tokens: {mean, stddev}, output_tokens: {mean, stddev},
- *            prefix_prompt: {shared_system_prompt_length, user_context_prompt_length} (when set)},
+ *            file, custom_dataset_type, dataset_sampling_strategy, public_dataset (each when set),
+ *            goodput: {tag: display-unit value} (when set),
+ *            prompt: {batch_size, input_tokens: {mean, stddev, block_size (when set)}, output_tokens: {mean, stddev},
+ *            prefix_prompt: {pool_size, length, shared_system_prompt_length, user_context_prompt_length} (each when
+ *            set), sequence_distribution (when set)},
+ *            image: {batch_size, width: {mean, stddev}, height: {mean, stddev}, format} (when images are made),
+ *            audio: {batch_size, length: {mean, stddev}, format, depths, sample_rates, num_channels} (when clips are),
+ *            conversation: {num (--num-sessions, when set), turn: {mean, stddev, delay: {mean, stddev, ratio}}},
  *            rankings: {passages: {mean, stddev, prompt_token_mean, prompt_token_stddev},
  *            query: {prompt_token_mean, prompt_token_stddev}} (rankings endpoints only)
  * loadgen:   timing_mode, concurrency, prefill_concurrency, request_rate, arrival_pattern, request_count,
  *            num_sessions, benchmark_duration, grace, ramps, warmup_*, request_cancellation_*, user-centric and
  *            fixed-schedule settings; unset values are omitted (never a sentinel such as -1)
  * tokenizer: name, revision, trust_remote_code (when set)
+ * gpu_telemetry, no_gpu_telemetry, server_metrics, no_server_metrics, server_metrics_formats,
+ *            prometheus_metrics (ours): each when set
  * output:    artifact_directory, export_level (when not records), profile_export_prefix, slice_duration (when set),
  *            export_http_trace, show_trace_timing (when set)
  * cli_command
@@ -95,6 +104,9 @@ final class InputConfigJson {
                 input.put("random_seed", in.randomSeed());
             }
             input.put("num_dataset_entries", in.numDatasetEntries());
+            putIfNotNull(input, "file", in.inputFile());
+            putIfNotNull(input, "custom_dataset_type", in.customDatasetType());
+            putIfNotNull(input, "dataset_sampling_strategy", in.samplingStrategy());
             if (in.publicDataset() != null) {
                 input.put("public_dataset", in.publicDataset().name());
             }
@@ -107,16 +119,24 @@ final class InputConfigJson {
             ObjectNode inputTokens = prompt.putObject("input_tokens");
             inputTokens.put("mean", in.islMean());
             inputTokens.put("stddev", in.islStddev());
+            putIfSet(inputTokens, "block_size", in.prompts().blockSize());
             ObjectNode outputTokens = prompt.putObject("output_tokens");
             if (in.oslMean() != null) {
                 outputTokens.put("mean", in.oslMean());
             }
             outputTokens.put("stddev", in.oslStddev());
-            if (in.prompts().contextPrompts()) {
+            if (in.prompts().contextPrompts() || in.prompts().prefixPool()) {
                 ObjectNode prefix = prompt.putObject("prefix_prompt");
+                if (in.prompts().prefixPool()) {
+                    prefix.put("pool_size", in.prompts().prefixPoolSize());
+                    prefix.put("length", in.prompts().prefixLength());
+                }
                 putIfSet(prefix, "shared_system_prompt_length", in.prompts().sharedSystemLength());
                 putIfSet(prefix, "user_context_prompt_length", in.prompts().userContextLength());
             }
+            putIfNotNull(prompt, "sequence_distribution", in.prompts().seqDist());
+            media(input, in.media());
+            conversation(input, in.conversations(), safe.load());
             InputConfig.Rankings r = in.rankings();
             if (r != null) {
                 ObjectNode rankings = input.putObject("rankings");
@@ -197,8 +217,100 @@ final class InputConfigJson {
                 node.put("show_trace_timing", true);
             }
         }
+        telemetry(root, safe.telemetry());
         putIfNotNull(root, "cli_command", safe.cliCommand());
         return root;
+    }
+
+    /** {@code image} and {@code audio}, each only when that medium is generated. */
+    private static void media(ObjectNode input, MediaConfig media) {
+        if (media == null) {
+            return;
+        }
+        MediaConfig.Images images = media.images();
+        if (images.enabled()) {
+            ObjectNode image = input.putObject("image");
+            image.put("batch_size", images.batchSize());
+            meanStddev(image.putObject("width"), images.widthMean(), images.widthStddev());
+            meanStddev(image.putObject("height"), images.heightMean(), images.heightStddev());
+            image.put("format", images.format().cliName());
+        }
+        MediaConfig.Audio clips = media.audio();
+        if (clips.enabled()) {
+            ObjectNode audio = input.putObject("audio");
+            audio.put("batch_size", clips.batchSize());
+            meanStddev(audio.putObject("length"), clips.lengthMeanSec(), clips.lengthStddevSec());
+            audio.put("format", clips.format().cliName());
+            clips.depths().forEach(audio.putArray("depths")::add);
+            clips.sampleRatesKhz().forEach(audio.putArray("sample_rates")::add);
+            audio.put("num_channels", clips.channels());
+        }
+    }
+
+    /**
+     * {@code conversation}: {@code num} ({@code --num-sessions}, when set) and the synthetic turns' shape,
+     * {@code turn: {mean, stddev, delay: {mean, stddev, ratio}}} (delays in ms, as the options take them), when
+     * conversations are not AIPerf's default single turn.
+     */
+    private static void conversation(ObjectNode input, InputConfig.Conversations shape, LoadConfig load) {
+        Long sessions = load == null ? null : load.profiling().numSessions();
+        // Single turns without delays are what nothing set gives: left out, as AIPerf leaves out what is unset.
+        if (InputConfig.Conversations.SINGLE_TURN.equals(shape)) {
+            shape = null;
+        }
+        if (shape == null && sessions == null) {
+            return;
+        }
+        ObjectNode conversation = input.putObject("conversation");
+        putIfSet(conversation, "num", sessions);
+        if (shape != null) {
+            ObjectNode turn = conversation.putObject("turn");
+            turn.put("mean", shape.turnMean());
+            turn.put("stddev", shape.turnStddev());
+            ObjectNode delay = turn.putObject("delay");
+            delay.put("mean", shape.delayMeanMs());
+            delay.put("stddev", shape.delayStddevMs());
+            delay.put("ratio", shape.delayRatio());
+        }
+    }
+
+    /**
+     * AIPerf's top-level telemetry settings: {@code gpu_telemetry} (what {@code --gpu-telemetry} named: exporter
+     * URLs and {@code dashboard}), {@code no_gpu_telemetry}, {@code server_metrics} (the URLs named),
+     * {@code no_server_metrics}, {@code server_metrics_formats}; and ours, {@code prometheus_metrics}. Each only when
+     * set.
+     */
+    private static void telemetry(ObjectNode root, TelemetryConfig t) {
+        if (t == null) {
+            return;
+        }
+        TelemetryConfig.Gpu gpu = t.gpu();
+        if (!gpu.enabled()) {
+            root.put("no_gpu_telemetry", true);
+        } else if (gpu.console()) {
+            ArrayNode named = root.putArray("gpu_telemetry");
+            if (gpu.dashboard()) {
+                named.add("dashboard");
+            }
+            gpu.urls().forEach(named::add);
+        }
+        TelemetryConfig.ServerMetrics server = t.serverMetrics();
+        if (!server.enabled()) {
+            root.put("no_server_metrics", true);
+        } else {
+            if (!server.urls().isEmpty()) {
+                strings(root.putArray("server_metrics"), server.urls());
+            }
+            strings(root.putArray("server_metrics_formats"), server.formats());
+        }
+        if (!t.prometheusMetrics().isEmpty()) {
+            strings(root.putArray("prometheus_metrics"), t.prometheusMetrics());
+        }
+    }
+
+    private static void meanStddev(ObjectNode node, double mean, double stddev) {
+        node.put("mean", mean);
+        node.put("stddev", stddev);
     }
 
     private static void strings(ArrayNode array, List<String> values) {

@@ -15,11 +15,12 @@ final class RecordJson {
     /** The {@code "metadata"} field (see {@link JsonlRecordWriter} for its fields). */
     static void writeMetadata(JsonGenerator json, RequestRecord r, String recordProcessorId) throws IOException {
         json.writeObjectFieldStart("metadata");
-        json.writeNumberField("session_num", r.creditId());
+        json.writeNumberField("session_num", r.sessionNum());
         writeStringOrNull(json, "x_request_id", r.xRequestId());
         writeStringOrNull(json, "x_correlation_id", r.xCorrelationId());
         writeStringOrNull(json, "conversation_id", r.conversationId());
         json.writeNumberField("turn_index", r.turnIndex());
+        writeLongOrNull(json, "credit_issued_ns", r.creditIssuedNs() >= 0 ? r.epochNsOf(r.creditIssuedNs()) : null);
         json.writeNumberField("request_start_ns", r.startEpochNs());
         writeLongOrNull(json, "request_ack_ns",
                 r.responseHeadersNs() >= 0 ? r.epochNsOf(r.responseHeadersNs()) : null);

@@ -1,5 +1,6 @@
 package io.aiperf.records.metric;
 
+import io.aiperf.core.config.MetricsConfig;
 import io.aiperf.records.metric.defs.GoodputMetrics;
 import io.aiperf.records.metric.defs.HttpTraceMetrics;
 import io.aiperf.records.metric.defs.LatencyMetrics;
@@ -35,8 +36,13 @@ public final class MetricRegistry {
         this.ordered = List.copyOf(ordered);
     }
 
-    /** Every built-in metric; goodput's only when {@code slos} is not null. */
+    /** Every built-in metric; goodput's only when {@code slos} is not null. AIPerf's warning thresholds. */
     public static List<MetricDefinition> builtIns(GoodputSlos slos) {
+        return builtIns(slos, MetricsConfig.WarningThresholds.DEFAULT);
+    }
+
+    /** Every built-in metric, the warning counts with {@code warnings}; goodput's only when {@code slos} is set. */
+    public static List<MetricDefinition> builtIns(GoodputSlos slos, MetricsConfig.WarningThresholds warnings) {
         List<MetricDefinition> all = new ArrayList<>(List.of(
                 new LatencyMetrics.TimeToFirstToken(), new LatencyMetrics.TimeToSecondToken(),
                 new LatencyMetrics.TimeToFirstOutputToken(), new LatencyMetrics.RequestLatency(),
@@ -57,7 +63,8 @@ public final class MetricRegistry {
                 new RunMetrics.TotalOutputTokens(), new RunMetrics.TotalReasoningTokens(), new RunMetrics.TotalIsl(),
                 new RunMetrics.TotalOsl(), new RunMetrics.TotalTokenThroughput(), new RunMetrics.TotalErrorIsl(),
                 new RunMetrics.MinRequestTimestamp(), new RunMetrics.MaxResponseTimestamp(),
-                new UsageMetrics.UsageDiscrepancyCount(), new OslMismatchMetrics.OslMismatchCount(),
+                new UsageMetrics.UsageDiscrepancyCount(warnings.usageDiffPct()),
+                new OslMismatchMetrics.OslMismatchCount(warnings.oslMismatchPct(), warnings.oslMismatchMaxTokens()),
                 new RunMetrics.TotalUsagePromptTokens(), new RunMetrics.TotalUsageCompletionTokens(),
                 new RunMetrics.TotalUsageTotalTokens(),
                 new ScheduleMetrics.SendLag(), new ScheduleMetrics.ScheduledTimeToFirstToken(),
@@ -79,7 +86,7 @@ public final class MetricRegistry {
     public static MetricRegistry standard(MetricSettings settings) {
         List<MetricDefinition> applicable = new ArrayList<>();
         java.util.Set<String> dropped = new java.util.HashSet<>();
-        for (MetricDefinition d : builtIns(settings.goodput())) {
+        for (MetricDefinition d : builtIns(settings.goodput(), settings.warnings())) {
             if (settings.applies(d.spec())) {
                 applicable.add(d);
             } else {

@@ -1,6 +1,7 @@
 package io.aiperf.records.metric;
 
 import io.aiperf.core.config.BenchmarkConfig;
+import io.aiperf.core.config.MetricsConfig;
 
 /**
  * What decides which metrics a run computes (AIPerf's flag filtering): STREAMING_ONLY needs streaming,
@@ -10,16 +11,29 @@ import io.aiperf.core.config.BenchmarkConfig;
  * @param goodput   the {@code --goodput} SLOs, or null
  * @param httpTrace the workers trace every request's transport phases ({@code --export-http-trace} or
  *                  {@code --show-trace-timing})
+ * @param warnings  when the OSL-mismatch and usage-discrepancy counts count a request
  */
 public record MetricSettings(boolean streaming, boolean producesTokens, boolean useServerTokenCount,
-                             GoodputSlos goodput, boolean httpTrace) {
+                             GoodputSlos goodput, boolean httpTrace, MetricsConfig.WarningThresholds warnings) {
+
+    /** With AIPerf's warning thresholds. */
+    public MetricSettings(boolean streaming, boolean producesTokens, boolean useServerTokenCount, GoodputSlos goodput,
+                          boolean httpTrace) {
+        this(streaming, producesTokens, useServerTokenCount, goodput, httpTrace,
+                MetricsConfig.WarningThresholds.DEFAULT);
+    }
+
+    public MetricSettings {
+        warnings = warnings == null ? MetricsConfig.WarningThresholds.DEFAULT : warnings;
+    }
 
     /** Everything but goodput: for aggregating records whatever they hold. */
     public static final MetricSettings ALL_BUT_GOODPUT = new MetricSettings(true, true, false, null, true);
 
     public static MetricSettings forConfig(BenchmarkConfig config) {
         return new MetricSettings(config.endpoint().streaming(), config.endpoint().type().producesTokens(),
-                config.endpoint().useServerTokenCount(), GoodputSlos.fromConfig(config), config.output().httpTrace());
+                config.endpoint().useServerTokenCount(), GoodputSlos.fromConfig(config), config.output().httpTrace(),
+                config.metrics().warnings());
     }
 
     /** Whether a metric with this spec is computed in this run. */

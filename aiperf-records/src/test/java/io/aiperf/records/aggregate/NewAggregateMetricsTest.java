@@ -1,5 +1,6 @@
 package io.aiperf.records.aggregate;
 
+import io.aiperf.core.config.MetricsConfig;
 import io.aiperf.records.export.ConsoleTableRenderer;
 import io.aiperf.records.metric.GoodputSlos;
 import io.aiperf.records.metric.MetricRegistry;
@@ -81,6 +82,33 @@ class NewAggregateMetricsTest {
         assertThat(summary.warnings()).singleElement().asString()
                 .startsWith("Output sequence length mismatch: 2 of 6 requests produced an OSL more than "
                         + "min(5% of requested, 50) tokens away from the requested max_tokens");
+    }
+
+    @Test
+    void theWarningThresholdsOfTheEnvironmentChangeWhatCountsAndWhatTheWarningsSay() {
+        // AIPERF_METRICS_OSL_MISMATCH_PCT_THRESHOLD=20, _MAX_TOKEN_THRESHOLD=3, AIPERF_METRICS_USAGE_PCT_DIFF_THRESHOLD=25
+        MetricRegistry registry = MetricRegistry.standard(new MetricSettings(true, true, false, null, false,
+                new MetricsConfig.WarningThresholds(20, 3, 25)));
+        RecordMetrics metrics = new RecordMetrics(TestRecords.wordTokenizer(), registry);
+        RecordAggregator aggregator = new RecordAggregator(true, registry);
+        String tenTokens = "a b c d e f g h i j";
+        // requested 10: threshold min(2, 3) = 2 tokens; usage 11 % and 20 % off: under 25 %.
+        aggregator.add(metrics.compute(request().credit(1).text(10 * MS, words(8)).usage(111L, 8L, null).build(),
+                100L, 10L)); // 2: no
+        aggregator.add(metrics.compute(request().credit(2).text(10 * MS, words(7)).usage(120L, 7L, null).build(),
+                100L, 10L)); // 3: yes
+        // requested 100: threshold min(20, 3) = 3 tokens; usage 30 % off.
+        aggregator.add(metrics.compute(request().credit(3).text(10 * MS, words(96)).usage(130L, 96L, null).build(),
+                100L, 100L)); // 4: yes
+        aggregator.add(metrics.compute(request().credit(4).text(10 * MS, tenTokens).build(), 100L));
+        ProfileSummary summary = aggregator.summarize();
+
+        assertThat(summary.metric("osl_mismatch_count").orElseThrow().avg()).isEqualTo(2.0);
+        assertThat(summary.metric("usage_discrepancy_count").orElseThrow().avg()).isEqualTo(1.0);
+        assertThat(summary.warnings()).anySatisfy(w -> assertThat(w).startsWith("Token count discrepancy: 1 of 4 "
+                + "requests have server usage token counts more than 25% away"));
+        assertThat(summary.warnings()).anySatisfy(w -> assertThat(w).startsWith("Output sequence length mismatch: "
+                + "2 of 4 requests produced an OSL more than min(20% of requested, 3) tokens away"));
     }
 
     @Test

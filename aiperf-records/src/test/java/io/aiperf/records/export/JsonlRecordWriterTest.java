@@ -45,7 +45,8 @@ class JsonlRecordWriterTest {
         JsonNode first = MAPPER.readTree(lines.get(0));
         assertThat(keys(first)).containsExactly("metadata", "metrics", "error");
         assertThat(keys(first.get("metadata"))).containsExactly("session_num", "x_request_id", "x_correlation_id",
-                "conversation_id", "turn_index", "request_start_ns", "request_ack_ns", "request_end_ns", "worker_id",
+                "conversation_id", "turn_index", "credit_issued_ns", "request_start_ns", "request_ack_ns",
+                "request_end_ns", "worker_id",
                 "record_processor_id", "benchmark_phase", "was_cancelled", "cancellation_time_ns",
                 "request_write_ns");
         assertThat(first.get("error").isNull()).isTrue();
@@ -82,6 +83,26 @@ class JsonlRecordWriterTest {
                 .isEqualTo("record_processor_2");
         assertThat(MAPPER.readTree(lines.get(1)).get("metadata").get("record_processor_id").asText())
                 .isEqualTo("record_processor_0");
+    }
+
+    @Test
+    void creditIssuedNsIsTheControllersIssueTimeOnTheEpochAnchorAndSessionNumIsAiperfs(@TempDir Path dir)
+            throws Exception {
+        RequestRecord issued = TestRecords.request().credit(7).sessionNum(2).issuedAt(-12 * MS).endAt(50 * MS)
+                .build();
+        RequestRecord unknown = TestRecords.request().credit(8).endAt(50 * MS).build();
+        Path file = dir.resolve("profile_export.jsonl");
+        try (JsonlRecordWriter writer = new JsonlRecordWriter(file, "rp", false)) {
+            writer.write(TestMetrics.recordMetrics(TestRecords.wordTokenizer(), false, false).compute(issued, 1L));
+            writer.write(TestMetrics.recordMetrics(TestRecords.wordTokenizer(), false, false).compute(unknown, 1L));
+        }
+        List<String> lines = Files.readAllLines(file);
+        JsonNode first = MAPPER.readTree(lines.get(0)).get("metadata");
+        assertThat(first.get("credit_issued_ns").asLong()).isEqualTo(TestRecords.EPOCH_NS - 12 * MS);
+        assertThat(first.get("session_num").asLong()).isEqualTo(2);
+        JsonNode second = MAPPER.readTree(lines.get(1)).get("metadata");
+        assertThat(second.get("credit_issued_ns").isNull()).isTrue();
+        assertThat(second.get("session_num").asLong()).isEqualTo(8);
     }
 
     @Test

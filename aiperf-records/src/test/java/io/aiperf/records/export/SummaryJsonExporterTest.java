@@ -98,7 +98,8 @@ class SummaryJsonExporterTest {
         JsonNode config = MAPPER.readTree(json).get("input_config");
 
         assertThat(json).doesNotContain(Fixtures.API_KEY);
-        assertThat(keys(config)).containsExactly("endpoint", "input", "loadgen", "tokenizer", "output", "cli_command");
+        assertThat(keys(config)).containsExactly("endpoint", "input", "loadgen", "tokenizer", "output",
+                "no_gpu_telemetry", "no_server_metrics", "cli_command");
         JsonNode endpoint = config.get("endpoint");
         assertThat(endpoint.get("api_key").asText()).isEqualTo("<redacted>");
         assertThat(endpoint.get("model_names").get(0).asText()).isEqualTo("Qwen/Qwen3-0.6B");

@@ -30,6 +30,8 @@ public final class TestRecords {
     private boolean cancelled;
     private Long writeOffsetNs = 0L;
     private long scheduledNs = -1;
+    private long issuedNs = -1;
+    private Long sessionNum;
     private String inputText;
     private HttpTrace trace;
 
@@ -108,6 +110,18 @@ public final class TestRecords {
     }
 
     /** The scheduled send time, {@code offsetNs} after the start (negative: the schedule wanted it earlier). */
+    /** The controller issued the credit {@code offsetNs} after the start (negative: before it). */
+    public TestRecords issuedAt(long offsetNs) {
+        this.issuedNs = startNs + offsetNs;
+        return this;
+    }
+
+    /** AIPerf's {@code session_num}, when it is not the credit id (a turn of a multi-turn session). */
+    public TestRecords sessionNum(long num) {
+        this.sessionNum = num;
+        return this;
+    }
+
     public TestRecords scheduledAt(long offsetNs) {
         this.scheduledNs = startNs + offsetNs;
         return this;
@@ -140,7 +154,8 @@ public final class TestRecords {
         long writeNs = writeOffsetNs == null ? -1 : startNs + writeOffsetNs;
         return new RequestRecord("worker_1", creditId, phase, "conv-" + creditId, 0, "req-" + creditId,
                 "corr-" + creditId, startNs - 5_000, startNs, writeNs, headersNs, end, startEpochNs, httpStatus,
-                responses, usage, error, cancelled, scheduledNs, inputText, null, null, null, trace);
+                responses, usage, error, cancelled, scheduledNs, inputText, null, null, null, trace, issuedNs,
+                sessionNum == null ? creditId : sessionNum);
     }
 
     /** One token per whitespace-separated word; deterministic and instant. */

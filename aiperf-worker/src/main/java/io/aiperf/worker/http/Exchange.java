@@ -217,7 +217,9 @@ final class Exchange {
                 credit.inputTokens(),
                 credit.maxTokens(),
                 raw == null ? null : raw.build(),
-                trace);
+                trace,
+                credit.issuedNs(),
+                credit.sessionNum());
         try {
             callbacks.done(credit, record);
         } catch (RuntimeException e) {

@@ -22,7 +22,12 @@ public final class OslMismatchMetrics {
 
     /** The token difference above which a request counts as a mismatch: min(requested · 5 %, 50). */
     public static double thresholdTokens(long requested) {
-        return Math.min(requested * MISMATCH_PCT / 100.0, MISMATCH_MAX_TOKENS);
+        return thresholdTokens(requested, MISMATCH_PCT, MISMATCH_MAX_TOKENS);
+    }
+
+    /** The same with other thresholds: min(requested · pct %, maxTokens). */
+    public static double thresholdTokens(long requested, double pct, long maxTokens) {
+        return Math.min(requested * pct / 100.0, maxTokens);
     }
 
     /** The turn's {@code max_tokens}, when one was sent. */
@@ -57,9 +62,27 @@ public final class OslMismatchMetrics {
 
     /** Requests with |OSL − requested| &gt; {@link #thresholdTokens}. */
     public static final class OslMismatchCount extends AggregateMetricDefinition {
+        private final double pct;
+        private final long maxTokens;
+
+        /** AIPerf's 5 % and 50 tokens. */
         public OslMismatchCount() {
+            this(MISMATCH_PCT, MISMATCH_MAX_TOKENS);
+        }
+
+        public OslMismatchCount(double pct, long maxTokens) {
             super(MetricCatalog.OSL_MISMATCH_COUNT, MetricCatalog.REQUESTED_OSL.tag(),
                     MetricCatalog.OUTPUT_SEQUENCE_LENGTH.tag(), MetricCatalog.OSL_MISMATCH_DIFF_PCT.tag());
+            this.pct = pct;
+            this.maxTokens = maxTokens;
+        }
+
+        public double pct() {
+            return pct;
+        }
+
+        public long maxTokens() {
+            return maxTokens;
         }
 
         @Override
@@ -69,7 +92,7 @@ public final class OslMismatchMetrics {
             }
             long requested = record.count(MetricCatalog.REQUESTED_OSL);
             long osl = record.count(MetricCatalog.OUTPUT_SEQUENCE_LENGTH);
-            return Math.abs(osl - requested) > thresholdTokens(requested) ? 1L : 0L;
+            return Math.abs(osl - requested) > thresholdTokens(requested, pct, maxTokens) ? 1L : 0L;
         }
     }
 }

@@ -114,10 +114,22 @@ public final class UsageMetrics {
      * the threshold already counts); the reasoning diff counts when present.
      */
     public static final class UsageDiscrepancyCount extends AggregateMetricDefinition {
+        private final double thresholdPct;
+
+        /** AIPerf's 10 %. */
         public UsageDiscrepancyCount() {
+            this(DISCREPANCY_THRESHOLD_PCT);
+        }
+
+        public UsageDiscrepancyCount(double thresholdPct) {
             // The reasoning diff is read when present, not required: many models have no reasoning.
             super(MetricCatalog.USAGE_DISCREPANCY_COUNT, MetricCatalog.USAGE_PROMPT_TOKENS_DIFF_PCT.tag(),
                     MetricCatalog.USAGE_COMPLETION_TOKENS_DIFF_PCT.tag());
+            this.thresholdPct = thresholdPct;
+        }
+
+        public double thresholdPct() {
+            return thresholdPct;
         }
 
         @Override
@@ -129,18 +141,18 @@ public final class UsageMetrics {
             if (prompt == null) {
                 return null;
             }
-            if (prompt > DISCREPANCY_THRESHOLD_PCT) {
+            if (prompt > thresholdPct) {
                 return 1L;
             }
             Double completion = record.number(MetricCatalog.USAGE_COMPLETION_TOKENS_DIFF_PCT);
             if (completion == null) {
                 return null;
             }
-            if (completion > DISCREPANCY_THRESHOLD_PCT) {
+            if (completion > thresholdPct) {
                 return 1L;
             }
             Double reasoning = record.number(MetricCatalog.USAGE_REASONING_TOKENS_DIFF_PCT);
-            return reasoning != null && reasoning > DISCREPANCY_THRESHOLD_PCT ? 1L : 0L;
+            return reasoning != null && reasoning > thresholdPct ? 1L : 0L;
         }
     }
 }
