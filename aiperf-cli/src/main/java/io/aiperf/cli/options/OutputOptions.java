@@ -40,7 +40,7 @@ public final class OutputOptions {
             description = "Worker processes (default: max(1, min(cpus*0.75 - 1, 32)); never more than --concurrency).")
     public Integer workersMax;
 
-    @Option(names = "--record-processors", paramLabel = "N",
+    @Option(names = {"--record-processors", "--record-processor-service-count"}, paramLabel = "N",
             description = "Threads in the controller that compute per-request metrics (tokenizing the outputs) "
                     + "(default: one per 4 workers, at least 1).")
     public Integer recordProcessors;

@@ -99,6 +99,9 @@ class ProfileConfigResolverTest {
         assertThat(resolve(64, "-m", "m", "--concurrency", "100").service().recordProcessors()).isEqualTo(8);
         assertThat(resolve(2, "-m", "m", "--concurrency", "10", "--record-processors", "3").service()
                 .recordProcessors()).isEqualTo(3);
+        // AIPerf's other name for it.
+        assertThat(resolve(2, "-m", "m", "--concurrency", "10", "--record-processor-service-count", "2").service()
+                .recordProcessors()).isEqualTo(2);
         assertThatThrownBy(() -> resolve("-m", "m", "--record-processors", "0")).isInstanceOf(UsageException.class)
                 .hasMessageContaining("--record-processors");
     }
