@@ -75,13 +75,12 @@ final class Session {
                     boolean reportFirstToken) {
         SessionPlan.TurnPlan turn = plan.turns().get(nextTurn);
         workerIndex = worker;
+        // AIPerf's session_num: the request's index for a single turn, the session's for a conversation. Not issued
+        // yet (-1): the controller stamps the issue time as the credit leaves for the bus.
+        long sessionNum = plan.turns().size() > 1 ? sessionIndex : creditId;
         Credit credit = new Credit(creditId, phase, plan.conversationId(), correlationId, nextTurn,
                 plan.turns().size(), turn.payloadJson(), urlIndex, turn.input(), turn.maxTokens(), turn.inputTokens(),
-                intendedNs, cancelAfterNs, reportFirstToken);
-        // AIPerf's session_num: the request's index for a single turn, the session's for a conversation.
-        if (plan.turns().size() > 1) {
-            credit = credit.withSessionNum(sessionIndex);
-        }
+                intendedNs, cancelAfterNs, reportFirstToken, -1, sessionNum);
         nextTurn++;
         return credit;
     }

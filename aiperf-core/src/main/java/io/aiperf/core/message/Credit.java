@@ -76,12 +76,6 @@ public record Credit(
                 turnInput, maxTokens, inputTokens, intendedNs, cancelAfterNs, reportFirstToken, atNs, sessionNum);
     }
 
-    /** This credit with {@code session_num} {@code num}. */
-    public Credit withSessionNum(long num) {
-        return new Credit(creditId, phase, conversationId, xCorrelationId, turnIndex, numTurns, payloadJson, urlIndex,
-                turnInput, maxTokens, inputTokens, intendedNs, cancelAfterNs, reportFirstToken, issuedNs, num);
-    }
-
     /** This turn's user text for a worker-rendered body, else null. */
     public String turnText() {
         return turnInput == null ? null : turnInput.text();

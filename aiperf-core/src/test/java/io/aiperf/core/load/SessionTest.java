@@ -39,7 +39,7 @@ class SessionTest {
         Session s = twoTurns(-1, 0);
         Credit c = s.takeTurn(7, CreditPhase.PROFILING, 2, T0, null, true);
         assertThat(c).isEqualTo(new Credit(7, CreditPhase.PROFILING, "conv", "corr", 0, 2, "{}", 1, null, 5, 3L, T0,
-                null, true).withSessionNum(4));
+                null, true, -1, 4));
         assertThat(s.workerIndex()).isEqualTo(2);
         assertThat(s.hasMoreTurns()).isTrue();
         assertThat(s.takeTurn(8, CreditPhase.PROFILING, 2, T0, 9L, false).turnText()).isEqualTo("again");
