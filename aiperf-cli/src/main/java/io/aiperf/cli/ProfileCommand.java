@@ -150,6 +150,11 @@ public final class ProfileCommand implements Callable<Integer> {
                     + "the network path can read and change this run's traffic, credentials included. For testing "
                     + "only.");
         }
+        if (!config.service().zmqHost().startsWith("127.")) {
+            System.err.println("aiperf: warning: --zmq-host " + config.service().zmqHost() + ": other hosts can "
+                    + "reach this run's message bus, which has no authentication and carries the run's "
+                    + "configuration (credentials included) unencrypted");
+        }
         if (endpoint.streaming && !config.endpoint().streaming()) {
             System.err.println("aiperf: warning: --streaming ignored: endpoint type '"
                     + config.endpoint().type().cliName() + "' does not stream");

@@ -30,9 +30,9 @@ public final class ProfileHelpGroups {
     private static Map<String, List<String>> groups() {
         Map<String, List<String>> g = new LinkedHashMap<>();
         g.put("Endpoint", List.of("--model-names", "--model-selection-strategy", "--endpoint-type", "--streaming",
-                "--url", "--custom-endpoint", "--request-timeout-seconds", "--api-key", "--secret-header",
+                "--url", "--url-strategy", "--custom-endpoint", "--request-timeout-seconds", "--api-key", "--secret-header",
                 "--ssl-ca-file", "--ssl-insecure", "--use-legacy-max-tokens", "--use-server-token-count",
-                "--connection-reuse-strategy", "--mock-server"));
+                "--transport", "--connection-reuse-strategy", "--mock-server"));
         g.put("Input", List.of("--extra-inputs", "--header", "--input-file", "--fixed-schedule",
                 "--fixed-schedule-auto-offset", "--fixed-schedule-start-offset", "--fixed-schedule-end-offset",
                 "--public-dataset", "--public-dataset-path", "--custom-dataset-type", "--dataset-sampling-strategy",
@@ -72,7 +72,7 @@ public final class ProfileHelpGroups {
         g.put("Telemetry", List.of("--gpu-telemetry", "--no-gpu-telemetry"));
         g.put("Server Metrics", List.of("--server-metrics", "--no-server-metrics", "--server-metrics-formats",
                 "--prometheus-metrics"));
-        g.put("ZMQ", List.of());
+        g.put("ZMQ", List.of("--zmq-host", "--zmq-ipc-path"));
         g.put("Workers", List.of("--workers-max"));
         g.put("Service", List.of("--record-processors", "--ui-type", "--log-level", "--verbose", "--extra-verbose"));
         g.put("Help", List.of("--help", "--version"));

@@ -58,7 +58,8 @@ public final class SystemController implements Service {
     @Override
     public int run() {
         ControllerSockets sockets = null;
-        try (ZmqBus bus = new ZmqBus(); ServiceSupervisor services = new ServiceSupervisor()) {
+        try (ZmqBus bus = ZmqBus.bindingBeside(endpoints.get(Channel.CLI_INBOX));
+             ServiceSupervisor services = new ServiceSupervisor()) {
             ParentWatch.start(System.in, () -> {
                 log.warn("the aiperf CLI is gone; stopping every service and exiting");
                 services.close();

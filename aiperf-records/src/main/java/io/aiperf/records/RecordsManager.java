@@ -75,7 +75,8 @@ public final class RecordsManager implements Service {
             Runtime.getRuntime().halt(1);
         });
         RecordCollector collector = null;
-        try (ZmqBus bus = new ZmqBus()) {
+        // Workers connect to this socket: it binds where the controller is reached (--zmq-host).
+        try (ZmqBus bus = ZmqBus.bindingBeside(endpoints.get(Channel.CONTROL))) {
             ZMQ.Socket records = bus.bind(Channel.RECORDS);
             ZMQ.Socket events = bus.connect(Channel.EVENTS, endpoints.get(Channel.EVENTS));
             ZMQ.Socket control = bus.connect(Channel.CONTROL, endpoints.get(Channel.CONTROL));

@@ -34,6 +34,16 @@ public final class EndpointOptions {
                     + "-u h2 (default: localhost:8000).")
     public List<String> urls = new ArrayList<>();
 
+    @Option(names = "--url-strategy", paramLabel = "STRATEGY", defaultValue = "round_robin",
+            description = "With several -u URLs, which one a conversation goes to (all its turns stick to it): "
+                    + "round_robin, AIPerf's only strategy (default: ${DEFAULT-VALUE}).")
+    public String urlStrategy;
+
+    @Option(names = {"--transport", "--transport-type"}, paramLabel = "TRANSPORT",
+            description = "http, AIPerf's only transport (HTTP/1.1; https:// URLs use TLS over it); the default "
+                    + "follows the URL's scheme.")
+    public String transport;
+
     @Option(names = {"--custom-endpoint", "--endpoint"}, paramLabel = "PATH",
             description = "Path to call instead of the endpoint type's default (e.g. /v1/custom).")
     public String customEndpoint;

@@ -36,6 +36,18 @@ public final class OutputOptions {
                     + "and print them in an HTTP trace timing table after the metrics table.")
     public boolean showTraceTiming;
 
+    @Option(names = "--zmq-host", paramLabel = "HOST",
+            description = "IPv4 address of the interface the processes' message bus binds on (default: 127.0.0.1). "
+                    + "AIPerf uses it to pick TCP over IPC; ours always speaks TCP, so it only picks the interface. "
+                    + "Anything but loopback lets other hosts reach the bus, which has no authentication and "
+                    + "carries the run's configuration, credentials included, unencrypted (a warning says so).")
+    public String zmqHost;
+
+    @Option(names = "--zmq-ipc-path", paramLabel = "DIR",
+            description = "Accepted for AIPerf's scripts and has no effect: our bus (JeroMQ) never uses IPC "
+                    + "sockets, only TCP on the --zmq-host interface.")
+    public String zmqIpcPath;
+
     @Option(names = {"--workers-max", "--max-workers"}, paramLabel = "N",
             description = "Worker processes (default: max(1, min(cpus*0.75 - 1, 32)); never more than --concurrency).")
     public Integer workersMax;

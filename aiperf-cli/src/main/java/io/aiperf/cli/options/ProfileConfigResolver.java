@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -130,6 +131,8 @@ public final class ProfileConfigResolver {
         String apiKey = apiKey(e.apiKey, env);
         List<String> secretHeaders = secretHeaders(e.secretHeaders);
         TlsConfig tls = TlsResolver.resolve(e, environment.sslVerify());
+        onlyChoice("--url-strategy", e.urlStrategy, "round_robin");
+        onlyChoice("--transport", e.transport, "http");
         // AIPerf turns --streaming off (with a warning, printed by the command) for endpoints that cannot stream.
         boolean streaming = e.streaming && type.supportsStreaming();
         EndpointConfig endpoint = new EndpointConfig(e.modelNames, type, streaming, urls, e.customEndpoint,
@@ -158,7 +161,8 @@ public final class ProfileConfigResolver {
                 loadConfig,
                 tokenizer,
                 ExportOptionsResolver.resolve(out, absoluteArtifactDir),
-                new ServiceConfig(workers, ui, level, recordProcessors, environment.workerHighLoadCpuPercent()),
+                new ServiceConfig(workers, ui, level, recordProcessors, environment.workerHighLoadCpuPercent(),
+                        ZmqHostResolver.resolve(out.zmqHost)),
                 GoodputResolver.resolve(in.goodput.isEmpty() ? null : String.join(" ", in.goodput), type, streaming)
                         .withWarnings(environment.metricWarnings()));
     }
@@ -245,6 +249,13 @@ public final class ProfileConfigResolver {
                     + "': expected pooled, never or sticky-user-sessions");
         }
         return strategy;
+    }
+
+    /** An AIPerf option with one valid value (AIPerf has one too): any case, '-' for '_'; null when not given. */
+    private static void onlyChoice(String option, String value, String only) {
+        if (value != null && !value.strip().toLowerCase(Locale.ROOT).replace('-', '_').equals(only)) {
+            throw new UsageException(option + " '" + value + "': expected " + only);
+        }
     }
 
     private static ModelSelectionStrategy modelSelection(String value) {

@@ -102,7 +102,7 @@ public final class ProfileRunner {
             return ExitCodes.FAILED;
         }
 
-        try (ZmqBus bus = new ZmqBus()) {
+        try (ZmqBus bus = new ZmqBus(config.service().zmqHost())) {
             ZMQ.Socket inbox = bus.bind(Channel.CLI_INBOX);
             ClassDataArchives archives = ClassDataArchives.forThisJvm();
             ArchiveUse archive = archives == null ? ArchiveUse.NONE

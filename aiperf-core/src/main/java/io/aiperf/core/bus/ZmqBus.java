@@ -1,5 +1,6 @@
 package io.aiperf.core.bus;
 
+import io.aiperf.core.config.ServiceConfig;
 import io.aiperf.core.message.Message;
 import io.aiperf.core.message.MessageCodec;
 import org.zeromq.SocketType;
@@ -10,8 +11,10 @@ import org.zeromq.ZMQ;
  * Creates JeroMQ sockets the way every aiperf process needs them and moves {@link Message}s over them.
  *
  * <p>Sockets are opened per {@link Channel}: its binder calls {@link #bind}, the others {@link #connect}, so a socket
- * type is never chosen by hand. Every socket binds to an ephemeral loopback port ({@code tcp://127.0.0.1:*}), so two runs on one machine never
- * collide. High-water marks are 0 (unbounded): JeroMQ's default of 1000 silently drops PUB/SUB messages under a
+ * type is never chosen by hand. Every socket binds to an ephemeral port on one interface: loopback
+ * ({@code tcp://127.0.0.1:*}) unless {@code --zmq-host} names another, so two runs on one machine never collide. The
+ * CLI binds on the interface the user chose; every service it starts binds beside the endpoint it was told to
+ * connect to ({@link #bindingBeside}), so the choice reaches each process without a setting of its own. High-water marks are 0 (unbounded): JeroMQ's default of 1000 silently drops PUB/SUB messages under a
  * burst, and a lost record is a wrong number. A socket belongs to the thread that uses it; the context is shared.
  */
 public final class ZmqBus implements AutoCloseable {
@@ -29,12 +32,49 @@ public final class ZmqBus implements AutoCloseable {
      */
     private static final int HANDSHAKE_MS = 1_000;
 
-    private final ZContext context = new ZContext(1);
+    /** Where sockets bind unless {@code --zmq-host} says otherwise. */
+    public static final String LOOPBACK = ServiceConfig.DEFAULT_ZMQ_HOST;
 
-    /** Binds the binding end of {@code channel} to an ephemeral loopback port; {@link #endpointOf} tells which. */
+    private final ZContext context = new ZContext(1);
+    private final String bindHost;
+
+    /** A bus whose sockets bind on loopback. */
+    public ZmqBus() {
+        this(LOOPBACK);
+    }
+
+    /** A bus whose sockets bind on {@code bindHost}, an IPv4 address ({@code 0.0.0.0}: every interface). */
+    public ZmqBus(String bindHost) {
+        this.bindHost = bindHost == null || bindHost.isBlank() ? LOOPBACK : bindHost;
+    }
+
+    /**
+     * A bus that binds on the host of {@code endpoint} ({@code tcp://HOST:PORT}): a service binds where the process
+     * that started it is reached. An endpoint bound on every interface ({@code 0.0.0.0}) gives the same.
+     */
+    public static ZmqBus bindingBeside(String endpoint) {
+        return new ZmqBus(hostOf(endpoint));
+    }
+
+    /** The host of a {@code tcp://HOST:PORT} endpoint, or loopback for anything else. */
+    static String hostOf(String endpoint) {
+        if (endpoint == null || !endpoint.startsWith("tcp://")) {
+            return LOOPBACK;
+        }
+        int colon = endpoint.lastIndexOf(':');
+        String host = colon > "tcp://".length() ? endpoint.substring("tcp://".length(), colon) : "";
+        return host.isEmpty() ? LOOPBACK : host;
+    }
+
+    /** The interface this bus binds on. */
+    public String bindHost() {
+        return bindHost;
+    }
+
+    /** Binds the binding end of {@code channel} to an ephemeral port on the bind host; {@link #endpointOf} tells which. */
     public ZMQ.Socket bind(Channel channel) {
         ZMQ.Socket socket = newSocket(channel.bindType());
-        socket.bind("tcp://127.0.0.1:*");
+        socket.bind("tcp://" + bindHost + ":*");
         return socket;
     }
 
