@@ -30,4 +30,30 @@ class UsageErrorTest {
         assertThat(AiperfCommandLine.unmatchedMessage(List.of("stray"))).isEqualTo("unexpected argument (values not shown: "
                 + "they may hold credentials)");
     }
+
+    private static String oneLineError(String... args) {
+        StringWriter err = new StringWriter();
+        int code = AiperfMain.execute(args, new PrintWriter(new StringWriter()), new PrintWriter(err));
+        assertThat(code).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString().strip().lines()).hasSize(1);
+        return err.toString().strip();
+    }
+
+    @Test
+    void zeroRoundsIsOneLineNamingTheOption() {
+        assertThat(oneLineError("profile", "-m", "m", "--rounds", "0"))
+                .startsWith("aiperf: error: --rounds must be at least 1 (got 0)");
+    }
+
+    @Test
+    void aWordInAConcurrencyListIsOneLineNamingTheOptionAndTheWord() {
+        assertThat(oneLineError("profile", "-m", "m", "--concurrency", "1,two,4"))
+                .startsWith("aiperf: error: ").contains("--concurrency").contains("'two'");
+    }
+
+    @Test
+    void aWordInARequestRateListIsOneLineToo() {
+        assertThat(oneLineError("profile", "-m", "m", "--request-rate", "10,fast"))
+                .startsWith("aiperf: error: ").contains("--request-rate").contains("'fast'");
+    }
 }
