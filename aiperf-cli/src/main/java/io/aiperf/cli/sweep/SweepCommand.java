@@ -3,6 +3,7 @@ package io.aiperf.cli.sweep;
 import io.aiperf.cli.ExitCodes;
 import io.aiperf.cli.ProfileInvocation;
 import io.aiperf.core.error.UsageException;
+import io.aiperf.records.runs.SweepPoint;
 import io.aiperf.records.runs.SweepSummary;
 import io.aiperf.ui.report.Report;
 import picocli.CommandLine.Command;
@@ -63,9 +64,9 @@ public final class SweepCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         SweepFile file = SweepFileParser.parse(config);
         Path base = SweepExpansion.base(file, artifactDir);
-        List<SweepPoint> points = SweepExpansion.expand(file, base, overrides);
+        List<PlannedPoint> points = SweepExpansion.expand(file, base, overrides);
         List<String> commandLines = new ArrayList<>();
-        for (SweepPoint point : points) {
+        for (PlannedPoint point : points) {
             commandLines.add(check(point));
         }
         if (dryRun) {
@@ -80,7 +81,7 @@ public final class SweepCommand implements Callable<Integer> {
         List<SweepPointResult> results = new ArrayList<>();
         int stop = ExitCodes.OK;
         for (int i = 0; i < points.size() && stop == ExitCodes.OK; i++) {
-            SweepPoint point = points.get(i);
+            PlannedPoint point = points.get(i);
             out.println("aiperf sweep: point " + (i + 1) + " of " + points.size() + ": " + point.label());
             out.flush();
             int code = run.run(point.args());
@@ -99,7 +100,7 @@ public final class SweepCommand implements Callable<Integer> {
     }
 
     /** A point's arguments checked as {@code aiperf profile} would; its command line with credentials masked. */
-    private static String check(SweepPoint point) {
+    private static String check(PlannedPoint point) {
         try {
             return ProfileInvocation.check(point.args()).cliCommand();
         } catch (UsageException ex) {
@@ -114,9 +115,9 @@ public final class SweepCommand implements Callable<Integer> {
      */
     void summarize(Path base, List<SweepPointResult> results) {
         PrintWriter out = spec.commandLine().getOut();
-        List<io.aiperf.records.runs.SweepPoint> points = new ArrayList<>(results.size());
+        List<SweepPoint> points = new ArrayList<>(results.size());
         for (SweepPointResult r : results) {
-            points.add(new io.aiperf.records.runs.SweepPoint(r.label(), r.values(), r.dir(), r.success(), r.error()));
+            points.add(new SweepPoint(r.label(), r.values(), r.dir(), r.success(), r.error()));
         }
         try {
             List<Path> written = SweepSummary.export(base, points);

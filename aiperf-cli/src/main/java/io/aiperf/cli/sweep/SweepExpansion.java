@@ -38,7 +38,7 @@ final class SweepExpansion {
      *                  report when the points are checked
      * @throws UsageException an override of a swept option, or two points that would share a folder
      */
-    static List<SweepPoint> expand(SweepFile file, Path base, List<String> overrides) {
+    static List<PlannedPoint> expand(SweepFile file, Path base, List<String> overrides) {
         Set<OptionSpec> overridden = overriddenOptions(file, overrides);
         List<String> common = new ArrayList<>();
         for (SweepFile.Setting setting : file.profile()) {
@@ -48,7 +48,7 @@ final class SweepExpansion {
         }
         common.addAll(overrides);
 
-        List<SweepPoint> points = new ArrayList<>();
+        List<PlannedPoint> points = new ArrayList<>();
         int[] index = new int[file.axes().size()];
         Map<String, Integer> labels = new HashMap<>();
         do {
@@ -75,7 +75,7 @@ final class SweepExpansion {
             }
             args.add("--artifact-dir");
             args.add(dir.toString());
-            points.add(new SweepPoint(label, values, dir, args));
+            points.add(new PlannedPoint(label, values, dir, args));
         } while (next(index, file.axes()));
         return points;
     }

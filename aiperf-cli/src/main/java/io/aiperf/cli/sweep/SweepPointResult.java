@@ -19,7 +19,7 @@ public record SweepPointResult(String label, LinkedHashMap<String, Object> value
         values = new LinkedHashMap<>(values);
     }
 
-    static SweepPointResult of(SweepPoint point, int exitCode) {
+    static SweepPointResult of(PlannedPoint point, int exitCode) {
         return new SweepPointResult(point.label(), new LinkedHashMap<>(point.values()), point.dir(), exitCode == 0,
                 exitCode == 0 ? null : "exit code " + exitCode);
     }

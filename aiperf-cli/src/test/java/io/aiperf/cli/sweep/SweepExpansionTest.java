@@ -24,16 +24,16 @@ class SweepExpansionTest {
               concurrency: [1, 4, 16]
             """;
 
-    private static List<SweepPoint> expand(String yaml, List<String> overrides) {
+    private static List<PlannedPoint> expand(String yaml, List<String> overrides) {
         SweepFile file = SweepFileParser.parse("sweep.yaml", yaml);
         return SweepExpansion.expand(file, SweepExpansion.base(file, null), overrides);
     }
 
     @Test
     void onePointPerCombinationTheFirstKeyVaryingSlowest() {
-        List<SweepPoint> points = expand(FILE, List.of());
+        List<PlannedPoint> points = expand(FILE, List.of());
 
-        assertThat(points).extracting(SweepPoint::label).containsExactly(
+        assertThat(points).extracting(PlannedPoint::label).containsExactly(
                 "Qwen_Qwen3-0.6B/isl128_osl128/c1", "Qwen_Qwen3-0.6B/isl128_osl128/c4",
                 "Qwen_Qwen3-0.6B/isl128_osl128/c16", "Qwen_Qwen3-0.6B/isl1024_osl256/c1",
                 "Qwen_Qwen3-0.6B/isl1024_osl256/c4", "Qwen_Qwen3-0.6B/isl1024_osl256/c16",
@@ -44,7 +44,7 @@ class SweepExpansionTest {
 
     @Test
     void aPointRecordsItsValuesFolderAndArguments() {
-        SweepPoint point = expand(FILE, List.of()).get(10);
+        PlannedPoint point = expand(FILE, List.of()).get(10);
 
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("model", "meta-llama/Llama-3.1-8B");
@@ -99,13 +99,13 @@ class SweepExpansionTest {
 
     @Test
     void otherKeysAreKeyDashValueMadeSafe() {
-        List<SweepPoint> points = expand("""
+        List<PlannedPoint> points = expand("""
                 sweep:
                   request-rate: [2.5]
                   extra-inputs: ["temperature:0.7", "a b/c"]
                 """, List.of());
 
-        assertThat(points).extracting(SweepPoint::label)
+        assertThat(points).extracting(PlannedPoint::label)
                 .containsExactly("r2.5/extra-inputs-temperature_0.7", "r2.5/extra-inputs-a_b_c");
         assertThat(points.get(1).args()).contains("--extra-inputs", "a b/c");
     }

@@ -14,9 +14,9 @@ import java.util.Map;
  * @param dir    its artifact directory
  * @param args   the {@code aiperf profile} arguments, {@code --artifact-dir dir} last
  */
-record SweepPoint(String label, Map<String, Object> values, Path dir, List<String> args) {
+record PlannedPoint(String label, Map<String, Object> values, Path dir, List<String> args) {
 
-    SweepPoint {
+    PlannedPoint {
         values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
         args = List.copyOf(args);
     }
