@@ -1,5 +1,7 @@
 package io.aiperf.cli;
 
+import io.aiperf.cli.options.MultiRunOptions;
+import io.aiperf.cli.tools.OutputFile;
 import io.aiperf.core.error.UsageException;
 import io.aiperf.records.runs.RunComparison;
 import picocli.CommandLine.Command;
@@ -10,8 +12,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -50,9 +50,7 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!(confidenceLevel > 0 && confidenceLevel < 1)) {
-            throw new UsageException("--confidence-level must be between 0 and 1 (exclusive), got " + confidenceLevel);
-        }
+        MultiRunOptions.checkConfidenceLevel(confidenceLevel);
         RunComparison.Result result;
         try {
             result = RunComparison.compare(a, b, confidenceLevel);
@@ -60,14 +58,12 @@ public final class CompareCommand implements Callable<Integer> {
             throw new UsageException("cannot compare: " + e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.print(RunComparison.consoleTable(result, true));
+        // Box-drawing characters only on a terminal: a CI log or a pipe gets plain ASCII, as profile's tables.
+        out.print(RunComparison.consoleTable(result, System.console() != null));
         if (json != null) {
-            try {
-                Path parent = json.toAbsolutePath().getParent();
-                if (parent != null) {
-                    Files.createDirectories(parent);
-                }
-                Files.writeString(json, RunComparison.toJson(result), StandardCharsets.UTF_8);
+            try (OutputFile file = OutputFile.open(OutputFile.withParentCreated(json), "--json")) {
+                file.writer().write(RunComparison.toJson(result));
+                file.commit();
             } catch (IOException e) {
                 throw new UsageException("cannot write --json " + json + ": " + e.getMessage());
             }

@@ -61,10 +61,7 @@ public final class MultiRunOptions {
             throw new UsageException("--profile-run-cooldown-seconds must be a non-negative number of seconds (got "
                     + PythonFloat.repr(cooldownSeconds) + ")");
         }
-        if (!(confidenceLevel > 0 && confidenceLevel < 1)) {
-            throw new UsageException("--confidence-level must be between 0 and 1, exclusive, e.g. 0.95 (got "
-                    + PythonFloat.repr(confidenceLevel) + ")");
-        }
+        checkConfidenceLevel(confidenceLevel);
         if (rounds < 1) {
             throw new UsageException("--rounds must be at least 1 (got " + rounds + ")");
         }
@@ -74,6 +71,14 @@ public final class MultiRunOptions {
                     + "other");
         }
         return this;
+    }
+
+    /** {@code --confidence-level}'s rule, for every command that takes it. */
+    public static void checkConfidenceLevel(double confidenceLevel) {
+        if (!(confidenceLevel > 0 && confidenceLevel < 1)) {
+            throw new UsageException("--confidence-level must be between 0 and 1, exclusive, e.g. 0.95 (got "
+                    + PythonFloat.repr(confidenceLevel) + ")");
+        }
     }
 
     /** More than one run per point. */

@@ -15,7 +15,7 @@ import java.nio.file.StandardCopyOption;
  * An output written next to its final name and moved into place by {@link #commit()}, so a run that fails half way
  * (a bad input row, a full disk) leaves no truncated file behind and never clobbers an existing one.
  */
-final class OutputFile implements Closeable {
+public final class OutputFile implements Closeable {
 
     private final Path target;
     private final Path temp;
@@ -29,7 +29,7 @@ final class OutputFile implements Closeable {
     }
 
     /** Opens a temporary file beside {@code file}; a directory that does not exist is a usage error. */
-    static OutputFile open(Path file, String option) {
+    public static OutputFile open(Path file, String option) {
         Path absolute = file.toAbsolutePath();
         Path parent = absolute.getParent();
         if (parent == null || !Files.isDirectory(parent)) {
@@ -46,12 +46,21 @@ final class OutputFile implements Closeable {
         }
     }
 
-    BufferedWriter writer() {
+    /** {@code file}, once its directory exists (created when missing, for options that promise to). */
+    public static Path withParentCreated(Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        return file;
+    }
+
+    public BufferedWriter writer() {
         return writer;
     }
 
     /** Flushes and moves the finished file to its name, replacing any file there. */
-    void commit() throws IOException {
+    public void commit() throws IOException {
         writer.close();
         try {
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
