@@ -9,9 +9,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
 
 /**
@@ -31,8 +34,12 @@ public final class PlotCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "DIR", description = "Artifact directories: a run, a sweep, a multi-run.")
-    List<Path> dirs;
+    @Parameters(arity = "0..*", paramLabel = "DIR", description = "Artifact directories: a run, a sweep, a multi-run.")
+    List<Path> dirs = new ArrayList<>();
+
+    @Option(names = "--paths", arity = "1..*", paramLabel = "DIR",
+            description = "AIPerf's spelling of the DIRs: artifact directories, after or instead of them.")
+    List<Path> paths = new ArrayList<>();
 
     @Option(names = "--output", paramLabel = "OUT", description = "Where to write (default: FIRST_DIR/plots).")
     Path output;
@@ -48,16 +55,58 @@ public final class PlotCommand implements Callable<Integer> {
     @Option(names = "--no-png", description = "Write the HTML report only.")
     boolean noPng;
 
+    @Option(names = "--dashboard",
+            description = "Then serve the report over HTTP at --host:--port until Ctrl-C (AIPerf's Dash dashboard; "
+                    + "ours serves the same interactive HTML report).")
+    boolean dashboard;
+
+    @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1",
+            description = "With --dashboard: the address to listen on (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8050",
+            description = "With --dashboard: the port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port;
+
     @Override
     public Integer call() {
         if (numGpus < 1) {
             throw new UsageException("--num-gpus must be at least 1, got " + numGpus);
         }
-        Path out = output != null ? output : dirs.get(0).resolve("plots");
-        List<Path> written = Report.write(dirs, out, numGpus, theme, !noPng);
+        List<Path> all = new ArrayList<>(dirs);
+        all.addAll(paths);
+        if (all.isEmpty()) {
+            throw new UsageException("no artifact directory: give DIR... or --paths DIR...");
+        }
+        if (port < 0 || port > 65_535) {
+            throw new UsageException("--port must be between 0 and 65535, got " + port);
+        }
+        Path out = output != null ? output : all.get(0).resolve("plots");
+        List<Path> written = Report.write(all, out, numGpus, theme, !noPng);
         PrintWriter stdout = spec.commandLine().getOut();
         written.forEach(stdout::println);
         stdout.flush();
+        if (dashboard) {
+            serveUntilInterrupted(out, stdout);
+        }
         return ExitCodes.OK;
+    }
+
+    private void serveUntilInterrupted(Path out, PrintWriter stdout) {
+        ReportServer server;
+        try {
+            server = ReportServer.start(out, host, port);
+        } catch (IOException e) {
+            throw new UsageException("--dashboard: cannot listen on " + host + ":" + port + ": " + e.getMessage());
+        }
+        stdout.println("Dashboard: " + server.url() + " (Ctrl-C stops)");
+        stdout.flush();
+        try {
+            new CountDownLatch(1).await(); // Ctrl-C ends the JVM; the server's thread is a daemon
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            server.close();
+        }
     }
 }

@@ -81,4 +81,31 @@ class PlotCommandTest {
         assertThat(plot(dir, "--theme", "pink").code()).isEqualTo(ExitCodes.USAGE);
         assertThat(plot().code()).isEqualTo(ExitCodes.USAGE);
     }
+
+    @Test
+    void aiperfsPathsOptionNamesTheDirectoriesToo() throws Exception {
+        Path out = tmp.resolve("via-paths");
+
+        Result r = plot("--paths", run("c1").toString(), run("c2").toString(), "--output", out.toString(), "--no-png");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(out.resolve("report.html")).isRegularFile();
+        assertThat(Files.readString(out.resolve("report.html"))).contains("c1").contains("c2");
+    }
+
+    @Test
+    void noDirectoryAtAllIsOneLine() {
+        Result r = plot("--theme", "dark");
+
+        assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).startsWith("aiperf: error: no artifact directory: give DIR... or --paths DIR...");
+    }
+
+    @Test
+    void aDashboardPortOutOfRangeIsOneLine() throws Exception {
+        Result r = plot(run("c1").toString(), "--dashboard", "--port", "70000");
+
+        assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).startsWith("aiperf: error: --port must be between 0 and 65535, got 70000");
+    }
 }
