@@ -10,6 +10,8 @@ import io.aiperf.ui.UiMode;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,6 +41,25 @@ final class PluginCatalog {
         c.put("exporter", exporters());
         c.put("ui", uiTypes());
         return c;
+    }
+
+    /** What is wrong with {@code categories}: a name twice in one category, a blank or multi-line description. */
+    static List<String> problems(Map<String, List<Entry>> categories) {
+        List<String> problems = new ArrayList<>();
+        categories.forEach((category, entries) -> {
+            Set<String> seen = new HashSet<>();
+            for (Entry e : entries) {
+                if (!seen.add(e.name())) {
+                    problems.add(category + " '" + e.name() + "' is listed twice");
+                }
+                if (e.description() == null || e.description().isBlank()) {
+                    problems.add(category + " '" + e.name() + "' has no description");
+                } else if (e.description().contains("\n")) {
+                    problems.add(category + " '" + e.name() + "' has a description of more than one line");
+                }
+            }
+        });
+        return problems;
     }
 
     private static List<Entry> endpoints() {

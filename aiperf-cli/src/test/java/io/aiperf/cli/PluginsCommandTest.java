@@ -97,4 +97,40 @@ class PluginsCommandTest {
                 + "endpoint, dataset_type, public_dataset, timing_mode, arrival_pattern, exporter, ui");
         assertThat(r.err().strip().lines()).hasSize(1);
     }
+
+    @Test
+    void aCategoryAndATypeShowThatOneInAnySpelling() {
+        Result r = plugins("endpoint", "NIM-Rankings");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out().strip()).startsWith("endpoint nim_rankings: ").doesNotContain("\n");
+    }
+
+    @Test
+    void anUnknownTypeIsOneLineListingTheCategorysNames() {
+        Result r = plugins("ui", "fancy");
+
+        assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err().strip()).startsWith("aiperf: error: no ui named 'fancy'; expected one of dashboard, simple, "
+                + "none");
+    }
+
+    @Test
+    void validateChecksTheWholeCatalogAndCountsIt() {
+        Result r = plugins("--validate");
+
+        int total = EXPECTED.values().stream().mapToInt(List::size).sum();
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out().strip()).isEqualTo("plugins: " + total + " in " + EXPECTED.size() + " categories, all valid");
+    }
+
+    @Test
+    void validationNamesATwiceListedNameAndAMissingOrMultiLineDescription() {
+        Map<String, List<PluginCatalog.Entry>> broken = new java.util.LinkedHashMap<>();
+        broken.put("endpoint", List.of(new PluginCatalog.Entry("chat", "ok"), new PluginCatalog.Entry("chat", "again"),
+                new PluginCatalog.Entry("blank", " "), new PluginCatalog.Entry("long", "one\ntwo")));
+
+        assertThat(PluginCatalog.problems(broken)).containsExactly("endpoint 'chat' is listed twice",
+                "endpoint 'blank' has no description", "endpoint 'long' has a description of more than one line");
+    }
 }
