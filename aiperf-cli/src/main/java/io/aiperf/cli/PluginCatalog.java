@@ -93,9 +93,7 @@ final class PluginCatalog {
     private static List<Entry> publicDatasets() {
         List<Entry> entries = new ArrayList<>();
         for (PublicDataset dataset : PublicDataset.values()) {
-            entries.add(new Entry(dataset.cliName(), switch (dataset) {
-                case SHAREGPT -> "vLLM's ShareGPT benchmark set from the Hugging Face hub (cached)";
-            }));
+            entries.add(new Entry(dataset.cliName(), dataset.description()));
         }
         return entries;
     }

@@ -35,7 +35,7 @@ public final class ProfileHelpGroups {
                 "--transport", "--connection-reuse-strategy", "--mock-server"));
         g.put("Input", List.of("--extra-inputs", "--header", "--input-file", "--fixed-schedule",
                 "--fixed-schedule-auto-offset", "--fixed-schedule-start-offset", "--fixed-schedule-end-offset",
-                "--public-dataset", "--public-dataset-path", "--custom-dataset-type", "--dataset-sampling-strategy",
+                "--public-dataset", "--public-dataset-path", "--hf-subset", "--custom-dataset-type", "--dataset-sampling-strategy",
                 "--random-seed", "--goodput"));
         g.put("Audio Input", List.of("--audio-batch-size", "--audio-length-mean", "--audio-length-stddev",
                 "--audio-format", "--audio-depths", "--audio-sample-rates", "--audio-num-channels"));

@@ -143,13 +143,19 @@ public final class InputOptions {
     public String customDatasetType;
 
     @Option(names = "--public-dataset", paramLabel = "NAME",
-            description = "Public dataset to send instead of synthetic prompts: sharegpt (downloaded from the Hugging "
-                    + "Face hub once, then read from the cache; see --public-dataset-path).")
+            description = "Public dataset to send instead of synthetic prompts: sharegpt, aimo, mmstar, mmvu, "
+                    + "vision_arena, llava_onevision, speed_bench_*, spec_bench, instruct_coder, blazedit_5k/_10k ... "
+                    + "(see aiperf plugins; downloaded once, then read from the cache; see --public-dataset-path).")
     public String publicDataset;
+
+    @Option(names = "--hf-subset", paramLabel = "NAME",
+            description = "Hugging Face subset (config) to read for a hub-backed --public-dataset instead of its own.")
+    public String hfSubset;
 
     @Option(names = "--public-dataset-path", paramLabel = "PATH",
             description = "A local copy of the --public-dataset file (for sharegpt: "
-                    + "ShareGPT_V3_unfiltered_cleaned_split.json), read instead of the cache or the hub.")
+                    + "ShareGPT_V3_unfiltered_cleaned_split.json; for the others: their rows as JSON Lines, a JSON "
+                    + "array or a datasets-server /rows answer), read instead of the cache or the network.")
     public String publicDatasetPath;
 
     @Option(names = "--dataset-sampling-strategy", paramLabel = "STRATEGY",

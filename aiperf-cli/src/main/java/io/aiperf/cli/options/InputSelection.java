@@ -77,6 +77,9 @@ record InputSelection(Path file, String datasetType, String samplingStrategy,
             if (in.publicDatasetPath != null) {
                 throw new UsageException("--public-dataset-path needs --public-dataset");
             }
+            if (in.hfSubset != null) {
+                throw new UsageException("--hf-subset needs --public-dataset");
+            }
             return null;
         }
         PublicDataset dataset;
@@ -101,7 +104,19 @@ record InputSelection(Path file, String datasetType, String samplingStrategy,
             }
             local = path.toString();
         }
-        return new InputConfig.PublicSource(dataset.cliName(), local, null);
+        String subset = null;
+        if (in.hfSubset != null) {
+            if (dataset.rows() == null || !dataset.rows().onHub()) {
+                throw new UsageException("--hf-subset applies to a dataset read from the Hugging Face hub's rows, "
+                        + "not to " + dataset.cliName());
+            }
+            subset = in.hfSubset.strip();
+            if (!subset.matches("[A-Za-z0-9_.-]+")) {
+                throw new UsageException("--hf-subset must be a bare subset name (letters, digits, '_', '.', '-'): "
+                        + in.hfSubset);
+            }
+        }
+        return new InputConfig.PublicSource(dataset.cliName(), local, null, subset);
     }
 
     boolean isDirectory() {

@@ -150,7 +150,7 @@ public final class ProfileConfigResolver {
         // A public dataset keeps every conversation that passes its filters unless --num-dataset-entries caps it.
         InputConfig.PublicSource publicSource = input.publicDataset() == null ? null
                 : new InputConfig.PublicSource(input.publicDataset().name(), input.publicDataset().localPath(),
-                        in.numDatasetEntries);
+                        in.numDatasetEntries, input.publicDataset().hfSubset());
         InputConfig inputConfig = new InputConfig(islMean, islStddev, in.oslMean, in.oslStddev, in.randomSeed,
                 entries, input.file() == null ? null : input.file().toString(), input.datasetType(),
                 input.samplingStrategy(), input.conversations(), prompts, rankings, publicSource,

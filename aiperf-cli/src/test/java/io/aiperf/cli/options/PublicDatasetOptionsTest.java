@@ -16,6 +16,14 @@ class PublicDatasetOptionsTest {
     Path dir;
 
     @Test
+    void hfSubsetTravelsWithAHubDataset() {
+        BenchmarkConfig c = Cli.m("--public-dataset", "speed_bench_throughput_2k", "--hf-subset", "throughput_8k");
+
+        assertThat(c.input().publicDataset())
+                .isEqualTo(new InputConfig.PublicSource("speed_bench_throughput_2k", null, null, "throughput_8k"));
+    }
+
+    @Test
     void sharegptIsSelectedWithoutACapByDefault() {
         BenchmarkConfig c = Cli.m("--public-dataset", "ShareGPT");
 
@@ -49,10 +57,16 @@ class PublicDatasetOptionsTest {
                 .hasMessage("--public-dataset-path: no such file or directory: " + dir.resolve("nope.json"));
         Cli.rejects("--public-dataset", "sharegpt", "--public-dataset-path", dir.toString())
                 .hasMessageContaining("must be a file, not a directory");
-        Cli.rejects("--public-dataset", "mmstar")
-                .hasMessage("--public-dataset: public dataset 'mmstar' is not supported yet; supported: sharegpt");
         Cli.rejects("--public-dataset", "what")
-                .hasMessage("--public-dataset: unknown public dataset 'what'; expected one of sharegpt");
+                .hasMessageStartingWith("--public-dataset: unknown public dataset 'what'; expected one of sharegpt, ");
+        Cli.rejects("--hf-subset", "x")
+                .hasMessage("--hf-subset needs --public-dataset");
+        Cli.rejects("--public-dataset", "sharegpt", "--hf-subset", "x")
+                .hasMessage("--hf-subset applies to a dataset read from the Hugging Face hub's rows, not to sharegpt");
+        Cli.rejects("--public-dataset", "spec_bench", "--hf-subset", "x")
+                .hasMessageEndingWith("not to spec_bench");
+        Cli.rejects("--public-dataset", "speed_bench_coding", "--hf-subset", "../x")
+                .hasMessageStartingWith("--hf-subset must be a bare subset name");
         Cli.rejects("--public-dataset", "sharegpt", "--fixed-schedule")
                 .hasMessageContaining("--fixed-schedule needs --input-file");
     }

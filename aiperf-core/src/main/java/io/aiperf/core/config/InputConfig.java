@@ -139,8 +139,9 @@ public record InputConfig(
      *                         or download it
      * @param maxConversations {@code --num-dataset-entries} when given: keep at most this many conversations; null
      *                         keeps all that pass the dataset's filters
+     * @param hfSubset         {@code --hf-subset}: the HF subset to read instead of the dataset's own, or null
      */
-    public record PublicSource(String name, String localPath, Integer maxConversations) {
+    public record PublicSource(String name, String localPath, Integer maxConversations, String hfSubset) {
 
         public PublicSource {
             if (name == null || name.isBlank()) {
@@ -149,6 +150,11 @@ public record InputConfig(
             if (maxConversations != null && maxConversations < 1) {
                 throw new IllegalArgumentException("maxConversations must be positive: " + maxConversations);
             }
+        }
+
+        /** Without {@code --hf-subset}. */
+        public PublicSource(String name, String localPath, Integer maxConversations) {
+            this(name, localPath, maxConversations, null);
         }
     }
 

@@ -6,6 +6,7 @@ import io.aiperf.core.dataset.file.DatasetFileException;
 import io.aiperf.core.dataset.file.DatasetFormat;
 import io.aiperf.core.dataset.file.FileDataset;
 import io.aiperf.core.dataset.file.FileDatasetLoader;
+import io.aiperf.core.dataset.publicdata.HfRowsLoader;
 import io.aiperf.core.dataset.publicdata.PublicDataset;
 import io.aiperf.core.dataset.publicdata.ShareGptLoader;
 import io.aiperf.core.hub.HubSettings;
@@ -131,11 +132,12 @@ public final class InputDataset {
 
     /**
      * Whether later turns should carry the conversation so far (earlier prompts and the live responses): true for
-     * synthetic multi-turn conversations and multi_turn files; false for single_turn sessions and traces, whose
-     * turns are sent as they are.
+     * synthetic multi-turn conversations, multi_turn files and public datasets whose rows are several turns
+     * (SPEED-Bench); false for single_turn sessions and traces, whose turns are sent as they are.
      */
     public boolean accumulatesHistory() {
-        return synthetic() || format == DatasetFormat.MULTI_TURN;
+        return synthetic() || format == DatasetFormat.MULTI_TURN
+                || publicDataset != null && publicDataset.rows() != null && publicDataset.rows().allTurns();
     }
 
     /** The strategy to sample with: the configured one, else {@link #defaultSamplingStrategy()}. */
@@ -327,6 +329,21 @@ public final class InputDataset {
                 which = PublicDataset.parse(source.name());
             } catch (IllegalArgumentException e) {
                 throw DatasetFileException.forFile("--public-dataset", e.getMessage());
+            }
+            if (which.rows() != null) {
+                HfRowsLoader.Builder rows = HfRowsLoader.builder(which, tokenizer)
+                        .localPath(source.localPath())
+                        .subset(source.hfSubset())
+                        .hub(hub)
+                        .streams(rs)
+                        .outputLength(config.oslMean(), config.oslStddev());
+                if (source.maxConversations() != null) {
+                    rows.maxConversations(source.maxConversations());
+                }
+                HfRowsLoader.Result r = rows.load();
+                return new InputDataset(r.conversations(), null, which, rs,
+                        configured != null ? configured : SamplingStrategy.SEQUENTIAL, r.conversations().size(),
+                        false, 0, 0);
             }
             ShareGptLoader.Builder b = ShareGptLoader.builder(tokenizer)
                     .localPath(source.localPath())

@@ -30,7 +30,7 @@ import java.util.Map;
  *            connection_reuse_strategy (when not pooled),
  *            secret_headers, ssl_ca_file, ssl_insecure (ours, each when set)
  * input:     headers (secret ones masked), extra (--extra-inputs), random_seed, num_dataset_entries,
- *            file, custom_dataset_type, dataset_sampling_strategy, public_dataset (each when set),
+ *            file, custom_dataset_type, dataset_sampling_strategy, public_dataset, hf_subset (each when set),
  *            goodput: {tag: display-unit value} (when set),
  *            prompt: {batch_size, input_tokens: {mean, stddev, block_size (when set)}, output_tokens: {mean, stddev},
  *            prefix_prompt: {pool_size, length, shared_system_prompt_length, user_context_prompt_length} (each when
@@ -109,6 +109,9 @@ final class InputConfigJson {
             putIfNotNull(input, "dataset_sampling_strategy", in.samplingStrategy());
             if (in.publicDataset() != null) {
                 input.put("public_dataset", in.publicDataset().name());
+                if (in.publicDataset().hfSubset() != null) {
+                    input.put("hf_subset", in.publicDataset().hfSubset());
+                }
             }
             if (!safe.metrics().goodput().isEmpty()) {
                 ObjectNode goodput = input.putObject("goodput");

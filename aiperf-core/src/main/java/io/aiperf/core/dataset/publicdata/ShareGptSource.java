@@ -24,6 +24,25 @@ public final class ShareGptSource {
     private ShareGptSource() {
     }
 
+    /**
+     * {@code --public-dataset-path} checked: an existing, readable regular file.
+     *
+     * @throws DatasetFileException naming what is wrong with it
+     */
+    static Path localFile(String localPath) {
+        Path local = Path.of(localPath);
+        if (!Files.exists(local)) {
+            throw DatasetFileException.forFile(localPath, "no such file");
+        }
+        if (!Files.isRegularFile(local)) {
+            throw DatasetFileException.forFile(localPath, "not a regular file");
+        }
+        if (!Files.isReadable(local)) {
+            throw DatasetFileException.forFile(localPath, "not readable (permission denied)");
+        }
+        return local;
+    }
+
     /** Where the download is cached. */
     public static Path cachedFile(HubSettings hub) {
         return hub.cacheDir().resolve("datasets").resolve("sharegpt").resolve(FILE);
@@ -43,17 +62,7 @@ public final class ShareGptSource {
      */
     public static Path resolve(String localPath, HubSettings hub) {
         if (localPath != null) {
-            Path local = Path.of(localPath);
-            if (!Files.exists(local)) {
-                throw DatasetFileException.forFile(localPath, "no such file");
-            }
-            if (!Files.isRegularFile(local)) {
-                throw DatasetFileException.forFile(localPath, "not a regular file");
-            }
-            if (!Files.isReadable(local)) {
-                throw DatasetFileException.forFile(localPath, "not readable (permission denied)");
-            }
-            return local;
+            return localFile(localPath);
         }
         Path cached = cachedFile(hub);
         if (Files.isRegularFile(cached)) {

@@ -108,15 +108,4 @@ class ShareGptDownloadTest {
             assertThat(order).containsExactly("prompt0", "prompt1", "prompt2", "prompt3", "prompt0", "prompt1");
         }
     }
-
-    @Test
-    void unsupportedPublicDatasetsAreNamed() {
-        assertThat(PublicDataset.parse("ShareGPT")).isEqualTo(PublicDataset.SHAREGPT);
-        assertThatThrownBy(() -> PublicDataset.parse("mmstar"))
-                .hasMessage("public dataset 'mmstar' is not supported yet; supported: sharegpt");
-        assertThatThrownBy(() -> PublicDataset.parse("speed_bench_qa"))
-                .hasMessageContaining("not supported yet");
-        assertThatThrownBy(() -> PublicDataset.parse("nope"))
-                .hasMessage("unknown public dataset 'nope'; expected one of sharegpt");
-    }
 }
