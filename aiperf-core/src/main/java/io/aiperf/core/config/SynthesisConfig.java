@@ -46,6 +46,23 @@ public record SynthesisConfig(double speedupRatio, double prefixLenMultiplier, i
         return prefixLenMultiplier != 1.0 || prefixRootMultiplier != 1 || promptLenMultiplier != 1.0;
     }
 
+    /**
+     * The fixed-schedule window and zero on the sped-up clock: the offsets are given on the file's clock (the loader
+     * applies them to the file's timestamps), so once the timestamps are divided by the ratio, so are they (cut to
+     * whole ms like the timestamps, which keeps every kept row inside).
+     */
+    public LoadConfig.FixedSchedule onSpedUpClock(LoadConfig.FixedSchedule options) {
+        if (options == null || !resynthesizes() || speedupRatio <= 0 || speedupRatio == 1.0) {
+            return options;
+        }
+        return new LoadConfig.FixedSchedule(options.autoOffset(), spedUp(options.startOffsetMs()),
+                spedUp(options.endOffsetMs()));
+    }
+
+    private Long spedUp(Long ms) {
+        return ms == null ? null : (long) (ms / speedupRatio);
+    }
+
     /** Whether any option is set (then the dataset must be a trace). */
     public boolean anySet() {
         return resynthesizes() || maxIsl != null || maxOsl != null;

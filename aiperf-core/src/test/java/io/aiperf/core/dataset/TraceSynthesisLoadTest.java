@@ -88,7 +88,7 @@ class TraceSynthesisLoadTest {
         FileDataset ds = loader(trace(), new SynthesisConfig(1.0, 1.0, 1, 1.0, 11, null)).load();
 
         assertThat(turns(ds)).extracting(Turn::inputTokens).containsExactly(10, 6);
-        assertThat(ds.droppedConversations()).isEqualTo(2);
+        assertThat(ds.droppedConversations()).as("only the fixed-schedule window's drops are counted").isZero();
     }
 
     @Test
@@ -133,6 +133,21 @@ class TraceSynthesisLoadTest {
         FileDataset ds = loader(trace(), speedup(2.0)).fixedSchedule(window).load();
 
         assertThat(turns(ds)).extracting(Turn::timestampMs).containsExactly(500.0, 1250.0);
+        assertThat(ds.droppedConversations()).isEqualTo(2);
+
+        // the plan's window and zero are sped up as well: both rows are kept, due 0 and 750 ms after the start
+        FixedSchedulePlan plan = FixedSchedulePlan.of(ds.conversations(), speedup(2.0).onSpedUpClock(window));
+        assertThat(plan.zeroMs()).isEqualTo(500.0);
+        assertThat(plan.entries()).extracting(FixedSchedulePlan.Entry::offsetNs)
+                .containsExactly(0L, 750_000_000L);
+    }
+
+    @Test
+    void withoutASpeedupTheScheduleOptionsAreKept() {
+        LoadConfig.FixedSchedule window = new LoadConfig.FixedSchedule(true, 10L, null);
+        assertThat(SynthesisConfig.NONE.onSpedUpClock(window)).isSameAs(window);
+        assertThat(new SynthesisConfig(1.0, 2.0, 1, 1.0, null, null).onSpedUpClock(window)).isSameAs(window);
+        assertThat(speedup(4.0).onSpedUpClock(window)).isEqualTo(new LoadConfig.FixedSchedule(true, 2L, null));
     }
 
     @Test

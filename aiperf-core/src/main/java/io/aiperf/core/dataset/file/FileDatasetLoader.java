@@ -303,6 +303,7 @@ public final class FileDatasetLoader {
             if (synthesis.maxIsl() != null) {
                 kept = withinMaxIsl(sessions);
             }
+            int withinIsl = kept.size();
             if (fixedSchedule != null) {
                 List<Session> candidates = kept;
                 kept = new ArrayList<>(candidates.size());
@@ -321,6 +322,7 @@ public final class FileDatasetLoader {
                             + " conversations starts within the fixed-schedule window " + window(fixedSchedule));
                 }
             }
+            int outsideWindow = fixedSchedule == null ? 0 : withinIsl - kept.size();
             if (synthesis.resynthesizes()) {
                 resynthesize(kept, block, rs);
             }
@@ -333,7 +335,7 @@ public final class FileDatasetLoader {
                 LOG.warn("{}: {} synthesized prompts could not be cut to their exact token length with tokenizer {}",
                         display, inexact, tokenizer.name());
             }
-            return new FileDataset(fmt, m.conversations(), rows, firstTimed[0], sessions.size() - kept.size(), inexact);
+            return new FileDataset(fmt, m.conversations(), rows, firstTimed[0], outsideWindow, inexact);
         }
 
         private record Materialized(List<Conversation> conversations, long inexact) {
