@@ -151,6 +151,39 @@ class TraceSynthesisLoadTest {
     }
 
     @Test
+    void aBailianTraceIsReshapedWithItsOwnBlockSize() throws IOException {
+        Path f = dir.resolve("bailian.jsonl");
+        Files.write(f, List.of(
+                "{\"chat_id\": 1, \"parent_chat_id\": -1, \"timestamp\": 1, \"input_length\": 40,"
+                        + " \"output_length\": 4, \"type\": \"text\", \"turn\": 1, \"hash_ids\": [1, 2, 3]}",
+                "{\"chat_id\": 2, \"parent_chat_id\": -1, \"timestamp\": 2, \"input_length\": 36,"
+                        + " \"output_length\": 4, \"type\": \"text\", \"turn\": 1, \"hash_ids\": [1, 2, 4]}"));
+        int bs = 16; // bailian's default
+        double promptLen = 2.0;
+        FileDataset ds = FileDatasetLoader.builder(f, TOK).streams(new RandomStreams(7L)).tokenPool(pool)
+                .synthesis(new SynthesisConfig(1.0, 1.0, 1, promptLen, null, null)).load();
+        List<Turn> t = turns(ds);
+
+        // both share blocks 1 and 2 (32 tokens); their unique parts, 8 and 4 tokens, double
+        assertThat(t).extracting(Turn::inputTokens).containsExactly(2 * bs + 16, 2 * bs + 8);
+        assertThat(t.get(0).hashIds().subList(0, 2)).isEqualTo(t.get(1).hashIds().subList(0, 2));
+        assertThat(t.get(0).hashIds().get(2)).isNotEqualTo(t.get(1).hashIds().get(2));
+    }
+
+    @Test
+    void aBurstGptTraceIsSpedUpAndCapped() throws IOException {
+        Path f = dir.resolve("burst.csv");
+        Files.write(f, List.of("Timestamp,Model,Request tokens,Response tokens,Total tokens,Log Type",
+                "5,ChatGPT,12,30,42,Conversation log",
+                "6.5,GPT-4,700,9,709,API log"));
+        FileDataset ds = FileDatasetLoader.builder(f, TOK).streams(new RandomStreams(7L)).tokenPool(pool)
+                .synthesis(new SynthesisConfig(4.0, 1.0, 1, 1.0, 100, 20)).load();
+
+        assertThat(turns(ds)).extracting(Turn::timestampMs).containsExactly(5000.0 / 4);
+        assertThat(turns(ds)).extracting(Turn::maxTokens).containsExactly(20);
+    }
+
+    @Test
     void synthesisOnANonTraceFileIsRefused() throws IOException {
         Path f = dir.resolve("single.jsonl");
         Files.write(f, List.of("{\"text\": \"hello there\"}"));
