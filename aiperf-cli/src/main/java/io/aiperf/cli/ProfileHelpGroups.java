@@ -15,7 +15,7 @@ import java.util.Map;
  * {@code aiperf profile --help} as AIPerf lays it out: {@code aiperf profile [OPTIONS]}, then the options under
  * AIPerf's group headings in AIPerf's order, each with its default. The options stay in their mixins (picocli
  * {@code @ArgGroup}s would change how fields are filled); this table only says where each is shown. A heading
- * with no option of ours (Video Input, Synthesis, Accuracy, ZMQ) is left out.
+ * with no option of ours (Video Input, Accuracy, ZMQ) is left out.
  */
 public final class ProfileHelpGroups {
 
@@ -50,7 +50,9 @@ public final class ProfileHelpGroups {
         g.put("Rankings", List.of("--rankings-passages-mean", "--rankings-passages-stddev",
                 "--rankings-passages-prompt-token-mean", "--rankings-passages-prompt-token-stddev",
                 "--rankings-query-prompt-token-mean", "--rankings-query-prompt-token-stddev"));
-        g.put("Synthesis", List.of());
+        g.put("Synthesis", List.of("--synthesis-speedup-ratio", "--synthesis-prefix-len-multiplier",
+                "--synthesis-prefix-root-multiplier", "--synthesis-prompt-len-multiplier", "--synthesis-max-isl",
+                "--synthesis-max-osl"));
         g.put("Conversation Input", List.of("--conversation-num", "--num-dataset-entries", "--conversation-turn-mean",
                 "--conversation-turn-stddev", "--conversation-turn-delay-mean", "--conversation-turn-delay-stddev",
                 "--conversation-turn-delay-ratio"));

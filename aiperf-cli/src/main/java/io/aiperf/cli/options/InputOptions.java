@@ -214,4 +214,9 @@ public final class InputOptions {
 
     @Mixin
     public MediaOptions media = new MediaOptions();
+
+    // --- trace synthesis (AIPerf's "Synthesis" group) ---------------------------------------------------------
+
+    @Mixin
+    public SynthesisOptions synthesis = new SynthesisOptions();
 }

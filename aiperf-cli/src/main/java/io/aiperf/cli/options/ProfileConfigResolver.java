@@ -154,7 +154,8 @@ public final class ProfileConfigResolver {
         InputConfig inputConfig = new InputConfig(islMean, islStddev, in.oslMean, in.oslStddev, in.randomSeed,
                 entries, input.file() == null ? null : input.file().toString(), input.datasetType(),
                 input.samplingStrategy(), input.conversations(), prompts, rankings, publicSource,
-                MediaConfigResolver.resolve(in.media, type, input.file() != null));
+                MediaConfigResolver.resolve(in.media, type, input.file() != null),
+                in.synthesis.resolve(input.datasetType(), InputSelection.TRACE_TYPES, input.file() != null));
         return new BenchmarkConfig(UUID.randomUUID().toString(), CliCommand.redacted(argv, Secrets.of(endpoint)),
                 endpoint,
                 inputConfig,

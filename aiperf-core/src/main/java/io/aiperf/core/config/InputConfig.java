@@ -17,6 +17,7 @@ package io.aiperf.core.config;
  * @param rankings       synthetic rankings shape; non-null exactly when the endpoint is a rankings endpoint
  * @param publicDataset  {@code --public-dataset} and its options, or null
  * @param media          synthetic images and audio clips per turn ({@link MediaConfig#NONE} when none)
+ * @param synthesis      {@code --synthesis-*}: how a trace dataset is reshaped ({@link SynthesisConfig#NONE} when not)
  */
 public record InputConfig(
         int islMean,
@@ -32,7 +33,8 @@ public record InputConfig(
         Prompts prompts,
         Rankings rankings,
         PublicSource publicDataset,
-        MediaConfig media) {
+        MediaConfig media,
+        SynthesisConfig synthesis) {
 
     public static final int DEFAULT_ISL_MEAN = 550;
     public static final int DEFAULT_NUM_DATASET_ENTRIES = 100;
@@ -162,6 +164,16 @@ public record InputConfig(
         conversations = conversations == null ? Conversations.SINGLE_TURN : conversations;
         prompts = prompts == null ? Prompts.DEFAULT : prompts;
         media = media == null ? MediaConfig.NONE : media;
+        synthesis = synthesis == null ? SynthesisConfig.NONE : synthesis;
+    }
+
+    /** Without trace synthesis. */
+    public InputConfig(int islMean, double islStddev, Integer oslMean, double oslStddev, Long randomSeed,
+                       int numDatasetEntries, String inputFile, String customDatasetType, String samplingStrategy,
+                       Conversations conversations, Prompts prompts, Rankings rankings, PublicSource publicDataset,
+                       MediaConfig media) {
+        this(islMean, islStddev, oslMean, oslStddev, randomSeed, numDatasetEntries, inputFile, customDatasetType,
+                samplingStrategy, conversations, prompts, rankings, publicDataset, media, SynthesisConfig.NONE);
     }
 
 }

@@ -44,9 +44,12 @@ final class RunDataset {
     /** Chat conversations that accumulate history: the worker renders each turn with the live replies. */
     private final boolean workerRendersHistory;
     private final LoadConfig load;
+    /** The fixed-schedule options on the dataset's clock (a synthesis speedup divides the offsets too). */
+    private final LoadConfig.FixedSchedule schedule;
 
     private RunDataset(InputDataset dataset, Map<String, String> payloads, Map<String, String> models,
-                       List<String> warnings, boolean workerRendersHistory, LoadConfig load) {
+                       List<String> warnings, boolean workerRendersHistory, LoadConfig load,
+                       LoadConfig.FixedSchedule schedule) {
         this.dataset = dataset;
         this.payloads = payloads;
         this.models = models;
@@ -54,6 +57,7 @@ final class RunDataset {
         this.warnings = warnings;
         this.workerRendersHistory = workerRendersHistory;
         this.load = load;
+        this.schedule = schedule;
     }
 
     /** The run's tokenizer, resolved and loaded as {@code --tokenizer} and the model name say. */
@@ -94,7 +98,8 @@ final class RunDataset {
             throw new UncheckedIOException("cannot write inputs.json: " + e.getMessage(), e);
         }
         boolean workerRendersHistory = config.endpoint().type() == EndpointType.CHAT && dataset.accumulatesHistory();
-        return new RunDataset(dataset, payloads, models, warnings, workerRendersHistory, load);
+        return new RunDataset(dataset, payloads, models, warnings, workerRendersHistory, load,
+                config.input().synthesis().onSpedUpClock(load.fixedSchedule()));
     }
 
     /** Sessions drawn with the dataset's sampling strategy (never exhausted). */
@@ -104,7 +109,7 @@ final class RunDataset {
 
     /** Sessions in trace order, each due at its timestamp's offset from schedule zero. */
     SessionSource scheduledSessions() {
-        FixedSchedulePlan plan = dataset.fixedSchedulePlan(load.fixedSchedule());
+        FixedSchedulePlan plan = dataset.fixedSchedulePlan(schedule);
         List<FixedSchedulePlan.Entry> entries = plan.entries();
         return new SessionSource() {
             private int next;

@@ -297,6 +297,7 @@ public final class InputDataset {
                     .streams(rs)
                     .outputLength(config.oslMean(), config.oslStddev())
                     .blockSize(shaping.blockSize())
+                    .synthesis(config.synthesis())
                     .batchSize(shaping.batchSize())
                     .conversations(Math.max(1, config.numDatasetEntries()))
                     .fixedSchedule(fixedSchedule)

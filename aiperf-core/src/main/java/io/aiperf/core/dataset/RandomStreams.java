@@ -56,6 +56,8 @@ public final class RandomStreams {
     public static final String SHARED_SYSTEM_PROMPT = "dataset.prompt.shared_system";
     /** Starts of the per-conversation user-context prompts ({@code --user-context-prompt-length}). */
     public static final String USER_CONTEXT_PROMPT = "dataset.prompt.user_context";
+    /** Trace synthesis: which copy of the prefix tree each row goes to ({@code --synthesis-prefix-root-multiplier}). */
+    public static final String SYNTHESIS = "dataset.synthesis.synthesizer";
     /** Rows drawn from random_pool files. */
     public static final String RANDOM_POOL = "dataset.random_pool";
     /** Synthetic images: each image's size, format (with {@code --image-format random}) and drawing seed. */

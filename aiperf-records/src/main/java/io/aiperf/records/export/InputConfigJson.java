@@ -13,6 +13,7 @@ import io.aiperf.core.config.LoadConfig;
 import io.aiperf.core.config.MediaConfig;
 import io.aiperf.core.config.ModelSelectionStrategy;
 import io.aiperf.core.config.PhaseLoad;
+import io.aiperf.core.config.SynthesisConfig;
 import io.aiperf.core.config.OutputConfig;
 import io.aiperf.core.config.TelemetryConfig;
 import io.aiperf.core.config.TokenizerConfig;
@@ -39,7 +40,9 @@ import java.util.Map;
  *            audio: {batch_size, length: {mean, stddev}, format, depths, sample_rates, num_channels} (when clips are),
  *            conversation: {num (--num-sessions, when set), turn: {mean, stddev, delay: {mean, stddev, ratio}}},
  *            rankings: {passages: {mean, stddev, prompt_token_mean, prompt_token_stddev},
- *            query: {prompt_token_mean, prompt_token_stddev}} (rankings endpoints only)
+ *            query: {prompt_token_mean, prompt_token_stddev}} (rankings endpoints only),
+ *            synthesis: {speedup_ratio, prefix_len_multiplier, prefix_root_multiplier, prompt_len_multiplier,
+ *            max_isl, max_osl (each when set)} (when a --synthesis-* option is set)
  * loadgen:   timing_mode, concurrency, prefill_concurrency, request_rate, arrival_pattern, request_count,
  *            num_sessions, benchmark_duration, grace, ramps, warmup_*, request_cancellation_*, user-centric and
  *            fixed-schedule settings; unset values are omitted (never a sentinel such as -1)
@@ -139,6 +142,7 @@ final class InputConfigJson {
             }
             putIfNotNull(prompt, "sequence_distribution", in.prompts().seqDist());
             media(input, in.media());
+            synthesis(input, in.synthesis());
             conversation(input, in.conversations(), safe.load());
             InputConfig.Rankings r = in.rankings();
             if (r != null) {
@@ -226,6 +230,19 @@ final class InputConfigJson {
     }
 
     /** {@code image} and {@code audio}, each only when that medium is generated. */
+    private static void synthesis(ObjectNode input, SynthesisConfig s) {
+        if (!s.anySet()) {
+            return;
+        }
+        ObjectNode synthesis = input.putObject("synthesis");
+        synthesis.put("speedup_ratio", s.speedupRatio());
+        synthesis.put("prefix_len_multiplier", s.prefixLenMultiplier());
+        synthesis.put("prefix_root_multiplier", s.prefixRootMultiplier());
+        synthesis.put("prompt_len_multiplier", s.promptLenMultiplier());
+        putIfSet(synthesis, "max_isl", s.maxIsl());
+        putIfSet(synthesis, "max_osl", s.maxOsl());
+    }
+
     private static void media(ObjectNode input, MediaConfig media) {
         if (media == null) {
             return;

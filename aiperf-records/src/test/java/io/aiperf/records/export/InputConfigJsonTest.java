@@ -7,6 +7,7 @@ import io.aiperf.core.config.BenchmarkConfig;
 import io.aiperf.core.config.InputConfig;
 import io.aiperf.core.config.LoadConfig;
 import io.aiperf.core.config.MediaConfig;
+import io.aiperf.core.config.SynthesisConfig;
 import io.aiperf.core.config.PhaseLoad;
 import io.aiperf.core.config.TelemetryConfig;
 import io.aiperf.core.config.TimingMode;
@@ -62,6 +63,17 @@ class InputConfigJsonTest {
         assertThat(plain.at("/input_tokens").has("block_size")).isFalse();
         assertThat(plain.has("sequence_distribution")).isFalse();
         assertThat(plain.has("prefix_prompt")).isFalse();
+    }
+
+    @Test
+    void synthesisSettingsAreThereUnderAiperfsNamesWhenSet() {
+        InputConfig synthesized = new InputConfig(550, 0, null, 0, 1L, 4, "/data/trace.jsonl", null, null, null,
+                InputConfig.Prompts.DEFAULT, null, null, null, new SynthesisConfig(2.0, 1.5, 3, 0.5, null, 128));
+        assertThat(json(with(synthesized)).at("/input/synthesis").toString()).isEqualTo("{\"speedup_ratio\":2.0,"
+                + "\"prefix_len_multiplier\":1.5,\"prefix_root_multiplier\":3,\"prompt_len_multiplier\":0.5,"
+                + "\"max_osl\":128}");
+
+        assertThat(json(Fixtures.config()).get("input").has("synthesis")).isFalse();
     }
 
     @Test

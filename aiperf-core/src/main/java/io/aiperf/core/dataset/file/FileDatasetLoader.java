@@ -2,6 +2,7 @@ package io.aiperf.core.dataset.file;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aiperf.core.config.LoadConfig;
+import io.aiperf.core.config.SynthesisConfig;
 import io.aiperf.core.dataset.FixedSchedulePlan;
 import io.aiperf.core.dataset.HashBlockPrompts;
 import io.aiperf.core.dataset.Parallel;
@@ -11,6 +12,7 @@ import io.aiperf.core.dataset.PromptCorpus;
 import io.aiperf.core.dataset.RandomStreams;
 import io.aiperf.core.dataset.SeededRandom;
 import io.aiperf.core.dataset.SyntheticPromptGenerator;
+import io.aiperf.core.dataset.synthesis.TraceSynthesizer;
 import io.aiperf.core.model.Conversation;
 import io.aiperf.core.model.NamedContents;
 import io.aiperf.core.model.Turn;
@@ -26,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,6 +53,11 @@ import java.util.stream.Stream;
  * ({@link HashBlockPrompts}, stream {@value RandomStreams#HASH_BLOCK}, block size from {@link Builder#blockSize} or
  * the format's default) and their prompt seed goes unused. bailian_trace rows are chained into conversations by
  * {@code parent_chat_id}; burst_gpt_trace is read as CSV; random_pool draws its conversations from its pool(s).
+ *
+ * <p>Trace formats may be reshaped by {@link Builder#synthesis} (after the draws, before prompts are made): rows with
+ * an {@code input_length} above max-isl are dropped and {@code output_length} is capped to max-osl; then, after
+ * the fixed-schedule window (which sees the file's timestamps), a non-default ratio or multiplier re-synthesizes the
+ * rows ({@link TraceSynthesizer}, stream {@value RandomStreams#SYNTHESIS}). Synthesis on another format is refused.
  */
 public final class FileDatasetLoader {
 
@@ -131,6 +139,7 @@ public final class FileDatasetLoader {
         private Integer blockSize;
         private int poolConversations = 100;
         private int batchSize = 1;
+        private SynthesisConfig synthesis = SynthesisConfig.NONE;
 
         private Builder(Path file, TextTokenizer tokenizer) {
             if (file == null || tokenizer == null) {
@@ -220,11 +229,18 @@ public final class FileDatasetLoader {
             return this;
         }
 
+        /** {@code --synthesis-*}: how a trace is reshaped ({@link SynthesisConfig#NONE}, the default, leaves it). */
+        public Builder synthesis(SynthesisConfig synthesis) {
+            this.synthesis = synthesis == null ? SynthesisConfig.NONE : synthesis;
+            return this;
+        }
+
         /** @throws DatasetFileException on the first problem with the file or one of its rows */
         public FileDataset load() {
             long t0 = System.nanoTime();
             RandomStreams rs = streams != null ? streams : new RandomStreams(null);
             if (Files.isDirectory(file)) {
+                checkSynthesis(DatasetFormat.RANDOM_POOL);
                 if (format != null && format != DatasetFormat.RANDOM_POOL) {
                     throw DatasetFileException.forFile(display, "is a directory; only random_pool reads a directory"
                             + " (one pool per file), not " + format);
@@ -233,6 +249,7 @@ public final class FileDatasetLoader {
             }
             JsonlRows.checkReadable(file, display);
             DatasetFormat fmt = format != null ? format : detect(file, display);
+            checkSynthesis(fmt);
             if (fmt == DatasetFormat.RANDOM_POOL) {
                 return randomPool(rs);
             }
@@ -270,7 +287,7 @@ public final class FileDatasetLoader {
                         }
                     }
                     long seed = t.inputLength() != null ? seedRng.nextLong() : 0L;
-                    Integer maxTokens = t.outputLength() != null ? t.outputLength()
+                    Integer maxTokens = t.outputLength() != null ? cappedOsl(t.outputLength())
                             : oslMean != null ? PositiveNormal.sampleInteger(outputRng, oslMean, oslStddev) : null;
                     session.turns.add(new Pending(t, seed, maxTokens));
                 }
@@ -283,9 +300,14 @@ public final class FileDatasetLoader {
             assignIds(sessions, named.keySet(), rs.derive(RandomStreams.CONVERSATION_ID));
 
             List<Session> kept = sessions;
+            if (synthesis.maxIsl() != null) {
+                kept = withinMaxIsl(sessions);
+            }
+            int withinIsl = kept.size();
             if (fixedSchedule != null) {
-                kept = new ArrayList<>(sessions.size());
-                for (Session s : sessions) {
+                List<Session> candidates = kept;
+                kept = new ArrayList<>(candidates.size());
+                for (Session s : candidates) {
                     Double ts = s.turns.get(0).row.timestampMs();
                     if (ts == null) {
                         throw DatasetFileException.atLine(display, s.firstLine,
@@ -296,9 +318,13 @@ public final class FileDatasetLoader {
                     }
                 }
                 if (kept.isEmpty()) {
-                    throw DatasetFileException.forFile(display, "no usable rows: none of the " + sessions.size()
+                    throw DatasetFileException.forFile(display, "no usable rows: none of the " + candidates.size()
                             + " conversations starts within the fixed-schedule window " + window(fixedSchedule));
                 }
+            }
+            int outsideWindow = fixedSchedule == null ? 0 : withinIsl - kept.size();
+            if (synthesis.resynthesizes()) {
+                resynthesize(kept, block, rs);
             }
 
             Materialized m = materialize(kept, block, rs.seedOf(RandomStreams.HASH_BLOCK));
@@ -309,10 +335,80 @@ public final class FileDatasetLoader {
                 LOG.warn("{}: {} synthesized prompts could not be cut to their exact token length with tokenizer {}",
                         display, inexact, tokenizer.name());
             }
-            return new FileDataset(fmt, m.conversations(), rows, firstTimed[0], sessions.size() - kept.size(), inexact);
+            return new FileDataset(fmt, m.conversations(), rows, firstTimed[0], outsideWindow, inexact);
         }
 
         private record Materialized(List<Conversation> conversations, long inexact) {
+        }
+
+        private void checkSynthesis(DatasetFormat fmt) {
+            if (synthesis.anySet() && !fmt.isTrace()) {
+                throw DatasetFileException.forFile(display, "the --synthesis-* options need a trace dataset "
+                        + "(mooncake_trace, bailian_trace or burst_gpt_trace), but this is " + fmt);
+            }
+        }
+
+        private Integer cappedOsl(int outputLength) {
+            return synthesis.maxOsl() != null && outputLength > synthesis.maxOsl() ? synthesis.maxOsl() : outputLength;
+        }
+
+        /** The sessions without their turns above max-isl (AIPerf drops such rows), and without emptied sessions. */
+        private List<Session> withinMaxIsl(List<Session> sessions) {
+            int max = synthesis.maxIsl();
+            List<Session> out = new ArrayList<>(sessions.size());
+            long dropped = 0;
+            for (Session s : sessions) {
+                int before = s.turns.size();
+                s.turns.removeIf(p -> p.row.inputLength() != null && p.row.inputLength() > max);
+                dropped += before - s.turns.size();
+                if (!s.turns.isEmpty()) {
+                    out.add(s);
+                }
+            }
+            if (dropped > 0) {
+                LOG.info("{}: skipped {} rows whose input_length exceeds --synthesis-max-isl {}", display, dropped,
+                        max);
+            }
+            if (out.isEmpty()) {
+                throw DatasetFileException.forFile(display, "no usable rows: every row's input_length exceeds "
+                        + "--synthesis-max-isl " + max);
+            }
+            return out;
+        }
+
+        /** Speeds up the timestamps and, with a length or root multiplier, reshapes the hashed rows' prompts. */
+        private void resynthesize(List<Session> kept, int block, RandomStreams rs) {
+            List<Pending> hashed = new ArrayList<>();
+            for (Session s : kept) {
+                for (Pending p : s.turns) {
+                    if (hashed(p.row)) {
+                        hashed.add(p);
+                    }
+                }
+            }
+            Map<Pending, TraceSynthesizer.Row> reshaped = new IdentityHashMap<>(); // one entry per turn
+            if (synthesis.reshapesPrompts() && !hashed.isEmpty()) {
+                List<TraceSynthesizer.Row> rows = hashed.stream()
+                        .map(p -> new TraceSynthesizer.Row(p.row.inputLength(), p.row.hashIds())).toList();
+                List<TraceSynthesizer.Row> out = new TraceSynthesizer(synthesis, block)
+                        .reshape(rows, rs.derive(RandomStreams.SYNTHESIS));
+                for (int k = 0; k < hashed.size(); k++) {
+                    reshaped.put(hashed.get(k), out.get(k));
+                }
+            }
+            for (Session s : kept) {
+                for (int t = 0; t < s.turns.size(); t++) {
+                    Pending p = s.turns.get(t);
+                    RowTurn r = p.row;
+                    TraceSynthesizer.Row shape = reshaped.get(p);
+                    Integer inputLength = shape != null ? Integer.valueOf(shape.inputLength()) : r.inputLength();
+                    List<Integer> hashIds = shape == null ? r.hashIds()
+                            : shape.hashIds().isEmpty() ? null : shape.hashIds();
+                    s.turns.set(t, new Pending(new RowTurn(r.line(), r.text(), inputLength, r.outputLength(),
+                            TraceSynthesizer.timestamp(r.timestampMs(), synthesis.speedupRatio()), r.delayMs(),
+                            r.role(), hashIds, r.texts(), r.media()), p.seed, p.maxTokens));
+                }
+            }
         }
 
         private Materialized materialize(List<Session> kept, int block, long blockSeed) {
