@@ -67,7 +67,8 @@ public final class ProfileHelpGroups {
                 "--warmup-concurrency-ramp-duration", "--warmup-prefill-concurrency-ramp-duration",
                 "--warmup-request-rate-ramp-duration"));
         g.put("Multi-Run", List.of("--num-profile-runs", "--profile-run-cooldown-seconds", "--confidence-level",
-                "--profile-run-disable-warmup-after-first", "--set-consistent-seed", "--rounds", "--auto-plot"));
+                "--profile-run-disable-warmup-after-first", "--set-consistent-seed", "--convergence-metric",
+                "--convergence-stat", "--convergence-threshold", "--convergence-mode", "--rounds", "--auto-plot"));
         g.put("Accuracy", List.of());
         g.put("Telemetry", List.of("--gpu-telemetry", "--no-gpu-telemetry"));
         g.put("Server Metrics", List.of("--server-metrics", "--no-server-metrics", "--server-metrics-formats",

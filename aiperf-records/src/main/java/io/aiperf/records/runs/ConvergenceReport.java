@@ -37,6 +37,10 @@ public record ConvergenceReport(ConvergenceCriterion criterion, int maxRuns, Con
 
     /** One line for the console, e.g. {@code Converged after 3 of 5 runs: cv 0.021 < 0.1 (request_latency avg)}. */
     public String line(int runsDone) {
+        if (last != null && !last.converged() && last.runs() < ConvergenceCriterion.MIN_RUNS) {
+            return "Not converged after " + runsDone + " of " + maxRuns + " runs: " + last.runs()
+                    + " successful, the criterion needs " + ConvergenceCriterion.MIN_RUNS;
+        }
         String what = criterion.mode() == ConvergenceMode.DISTRIBUTION ? criterion.metric() + " distribution"
                 : criterion.metric() + " " + criterion.stat();
         String measure = criterion.mode() == ConvergenceMode.DISTRIBUTION ? "KS p-value" : criterion.mode().cliName();
