@@ -75,7 +75,8 @@ public final class ProfileHelpGroups {
                 "--prometheus-metrics"));
         g.put("ZMQ", List.of());
         g.put("Workers", List.of("--workers-max"));
-        g.put("Service", List.of("--record-processors", "--ui-type", "--log-level", "--verbose", "--extra-verbose"));
+        g.put("Service", List.of("--record-processors", "--ui-type", "--log-level", "--verbose", "--extra-verbose",
+                "--api-port", "--api-host"));
         g.put("Help", List.of("--help", "--version"));
         return g;
     }
