@@ -95,6 +95,7 @@ public final class ProfileCommand implements Callable<Integer> {
         // One server for the whole command: a dashboard polls one address through every run of a plan.
         try (ApiServer server = ApiServer.start(apiHost, output.apiPort, api)) {
             System.out.println("aiperf: API listening on " + server.url());
+            System.out.flush();
             return runAll(argv, tty, cpus, axis, failOnErrorRatePct);
         }
     }
