@@ -108,9 +108,20 @@ public record ConvergenceCriterion(String metric, String stat, ConvergenceMode m
         return mean == 0 ? Double.NaN : sampleStd(values, mean) / mean;
     }
 
-    /** Two-sided two-sample Kolmogorov-Smirnov p-value. */
+    /** Below this n·m the p-value is exact, above it the asymptotic one (commons-math3's own bound). */
+    static final long EXACT_KS_PRODUCT = 10_000;
+
+    /**
+     * Two-sided two-sample Kolmogorov-Smirnov p-value, P(D >= d). The statistic is taken on the empirical CDFs with
+     * ties as they are (as scipy's {@code ks_2samp} does: two runs of identical values have d = 0, p = 1), not with
+     * commons-math3's {@code kolmogorovSmirnovTest(x, y)}, which jitters tied values first: token counts and other
+     * integer metrics are full of ties.
+     */
     public static double ksPValue(double[] a, double[] b) {
-        return new KolmogorovSmirnovTest().kolmogorovSmirnovTest(a, b);
+        KolmogorovSmirnovTest ks = new KolmogorovSmirnovTest();
+        double d = ks.kolmogorovSmirnovStatistic(a, b);
+        return (long) a.length * b.length < EXACT_KS_PRODUCT ? ks.exactP(d, a.length, b.length, false)
+                : ks.approximateP(d, a.length, b.length);
     }
 
     private static double mean(double[] values) {

@@ -131,13 +131,36 @@ class ConvergenceCriterionTest {
         double[] pooled = new double[40];
         System.arraycopy(a, 0, pooled, 0, 20);
         System.arraycopy(b, 0, pooled, 20, 20);
-        double p = new KolmogorovSmirnovTest().kolmogorovSmirnovTest(pooled, last);
+        KolmogorovSmirnovTest ks = new KolmogorovSmirnovTest();
+        double p = ks.exactP(ks.kolmogorovSmirnovStatistic(pooled, last), 40, 25, false);
 
         ConvergenceCriterion.Check check = criterion(ConvergenceMode.DISTRIBUTION, p / 2).check(runs);
 
         assertThat(check.value()).isEqualTo(p);
         assertThat(check.converged()).isTrue();
         assertThat(criterion(ConvergenceMode.DISTRIBUTION, p).check(runs).converged()).isFalse();
+    }
+
+    @Test
+    void tiedValuesCountAsTheyAreSoIdenticalRunsMatchFully() throws IOException {
+        double[] eights = new double[30];
+        java.util.Arrays.fill(eights, 8);
+        List<RunOutcome> runs = List.of(recordsRun(eights), recordsRun(eights), recordsRun(eights));
+
+        ConvergenceCriterion.Check check = criterion(ConvergenceMode.DISTRIBUTION, 0.99).check(runs);
+
+        assertThat(check.value()).isEqualTo(1.0);
+        assertThat(check.converged()).isTrue();
+    }
+
+    @Test
+    void largeSamplesUseTheAsymptoticPValue() {
+        double[] a = series(0, 1, 200);
+        double[] b = series(3, 1, 100);
+        KolmogorovSmirnovTest ks = new KolmogorovSmirnovTest();
+        // 200 x 100 is past the exact computation's bound.
+        assertThat(ConvergenceCriterion.ksPValue(a, b))
+                .isEqualTo(ks.approximateP(ks.kolmogorovSmirnovStatistic(a, b), 200, 100));
     }
 
     @Test
