@@ -1,5 +1,7 @@
 package io.aiperf.cli;
 
+import io.aiperf.cli.api.ApiServer;
+import io.aiperf.cli.api.LiveRunState;
 import io.aiperf.cli.options.EndpointOptions;
 import io.aiperf.cli.options.ExitOptions;
 import io.aiperf.cli.options.InputOptions;
@@ -55,6 +57,9 @@ public final class ProfileCommand implements Callable<Integer> {
     @Mixin
     ExitOptions exit = new ExitOptions();
 
+    /** What {@code --api-port} serves; fed by every run, read only when the server is on. */
+    private final LiveRunState api = new LiveRunState();
+
     public EndpointOptions endpointOptions() {
         return endpoint;
     }
@@ -83,6 +88,20 @@ public final class ProfileCommand implements Callable<Integer> {
         Double failOnErrorRatePct = exit.failOnErrorRatePct();
         multiRun.validated();
         SweepAxis axis = SweepAxis.of(load);
+        String apiHost = output.apiListenHost();
+        if (apiHost == null) {
+            return runAll(argv, tty, cpus, axis, failOnErrorRatePct);
+        }
+        // One server for the whole command: a dashboard polls one address through every run of a plan.
+        try (ApiServer server = ApiServer.start(apiHost, output.apiPort, api)) {
+            System.out.println("aiperf: API listening on " + server.url());
+            System.out.flush();
+            return runAll(argv, tty, cpus, axis, failOnErrorRatePct);
+        }
+    }
+
+    private int runAll(List<String> argv, boolean tty, int cpus, SweepAxis axis, Double failOnErrorRatePct)
+            throws Exception {
         if (!endpoint.mockServer) {
             return axis == null && !multiRun.repeats()
                     ? runOnce(argv, tty, cpus, null, failOnErrorRatePct)
@@ -102,7 +121,7 @@ public final class ProfileCommand implements Callable<Integer> {
         BenchmarkConfig config = withTelemetry(ProfileConfigResolver.resolve(endpoint, input, load, output, argv,
                 tty, cpus, mockUrl));
         registerSecretsAndWarn(config);
-        return new ProfileRunner(System.out, System.err, tty).run(config, failOnErrorRatePct);
+        return new ProfileRunner(System.out, System.err, tty).withEvents(api).run(config, failOnErrorRatePct);
     }
 
     /** A sweep, repeated runs or rounds: several complete runs, then their summary ({@link ProfilePlan}). */
@@ -126,7 +145,7 @@ public final class ProfileCommand implements Callable<Integer> {
             return config;
         };
         RunLauncher launcher = config -> {
-            ProfileRunner runner = new ProfileRunner(System.out, System.err, tty);
+            ProfileRunner runner = new ProfileRunner(System.out, System.err, tty).withEvents(api);
             int code = runner.run(config, failOnErrorRatePct);
             return new RunLauncher.Result(code, runner.failure());
         };

@@ -69,14 +69,16 @@ public final class ProfileHelpGroups {
                 "--warmup-concurrency-ramp-duration", "--warmup-prefill-concurrency-ramp-duration",
                 "--warmup-request-rate-ramp-duration"));
         g.put("Multi-Run", List.of("--num-profile-runs", "--profile-run-cooldown-seconds", "--confidence-level",
-                "--profile-run-disable-warmup-after-first", "--set-consistent-seed", "--rounds", "--auto-plot"));
+                "--profile-run-disable-warmup-after-first", "--set-consistent-seed", "--convergence-metric",
+                "--convergence-stat", "--convergence-threshold", "--convergence-mode", "--rounds", "--auto-plot"));
         g.put("Accuracy", List.of());
         g.put("Telemetry", List.of("--gpu-telemetry", "--no-gpu-telemetry"));
         g.put("Server Metrics", List.of("--server-metrics", "--no-server-metrics", "--server-metrics-formats",
                 "--prometheus-metrics"));
         g.put("ZMQ", List.of("--zmq-host", "--zmq-ipc-path"));
         g.put("Workers", List.of("--workers-max"));
-        g.put("Service", List.of("--record-processors", "--ui-type", "--log-level", "--verbose", "--extra-verbose"));
+        g.put("Service", List.of("--record-processors", "--ui-type", "--log-level", "--verbose", "--extra-verbose",
+                "--api-port", "--api-host"));
         g.put("Help", List.of("--help", "--version"));
         return g;
     }

@@ -1,5 +1,6 @@
 package io.aiperf.cli.options;
 
+import io.aiperf.core.error.UsageException;
 import picocli.CommandLine.Option;
 
 /** AIPerf's "Output", "Workers" and "Service" option groups. */
@@ -70,4 +71,29 @@ public final class OutputOptions {
 
     @Option(names = {"-vv", "--extra-verbose"}, description = "Trace logging.")
     public boolean extraVerbose;
+
+    @Option(names = "--api-port", paramLabel = "PORT",
+            description = "Serve the live progress, metrics and workers as JSON on this port while the command runs "
+                    + "(GET /health, /api/status, /api/progress, /api/metrics, /api/workers; 0: any free port, "
+                    + "printed at start) (default: off).")
+    public Integer apiPort;
+
+    @Option(names = "--api-host", paramLabel = "HOST",
+            description = "Address the --api-port server listens on; needs --api-port (default: 127.0.0.1, this "
+                    + "machine only; 0.0.0.0 exposes it).")
+    public String apiHost;
+
+    /** The host the API listens on; null when {@code --api-port} is not given (the API is off). */
+    public String apiListenHost() {
+        if (apiPort == null) {
+            if (apiHost != null) {
+                throw new UsageException("--api-host needs --api-port");
+            }
+            return null;
+        }
+        if (apiPort < 0 || apiPort > 65535) {
+            throw new UsageException("--api-port must be between 0 and 65535 (got " + apiPort + ")");
+        }
+        return apiHost == null ? "127.0.0.1" : apiHost;
+    }
 }

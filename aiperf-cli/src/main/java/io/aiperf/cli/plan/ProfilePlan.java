@@ -4,6 +4,10 @@ import io.aiperf.cli.ExitCodes;
 import io.aiperf.cli.options.MultiRunOptions;
 import io.aiperf.cli.options.ProfileConfigResolver;
 import io.aiperf.core.config.BenchmarkConfig;
+import io.aiperf.core.config.ExportLevel;
+import io.aiperf.core.error.UsageException;
+import io.aiperf.records.runs.ConvergenceCriterion;
+import io.aiperf.records.runs.ConvergenceMode;
 import io.aiperf.records.runs.SweepPoint;
 import io.aiperf.records.runs.SweepSummary;
 import io.aiperf.ui.report.Report;
@@ -59,6 +63,12 @@ public final class ProfilePlan {
         List<BenchmarkConfig> resolved = new ArrayList<>(levels.size());
         for (Number level : levels) {
             resolved.add(configs.resolve(level));
+        }
+        ConvergenceCriterion criterion = options.convergence(options.confidenceLevel, null);
+        if (criterion != null && criterion.mode() == ConvergenceMode.DISTRIBUTION
+                && resolved.get(0).output().exportLevel() == ExportLevel.SUMMARY) {
+            throw new UsageException("--convergence-mode distribution reads each run's profile_export.jsonl, which "
+                    + "--export-level summary does not write; use --export-level records or raw");
         }
         RepeatedRuns repeats = new RepeatedRuns(options, launcher, cooldown, out);
         if (axis == null) {

@@ -2,6 +2,7 @@ package io.aiperf.cli.run;
 
 import io.aiperf.cli.ExitCodes;
 import io.aiperf.cli.SignalSupport;
+import io.aiperf.cli.api.LiveRunState;
 import io.aiperf.core.bus.Channel;
 import io.aiperf.core.bus.ServiceEndpoints;
 import io.aiperf.core.bus.ZmqBus;
@@ -59,6 +60,8 @@ public final class ProfileRunner {
     private volatile LiveUi ui;
     /** Why the run failed, in one line, or null: a repeated benchmark lists it beside the run. */
     private String failure;
+    /** Also gets every published event ({@code --api-port}), or null. */
+    private LiveRunState apiState;
 
     public ProfileRunner(PrintStream out, PrintStream err, boolean tty) {
         this.out = out;
@@ -68,6 +71,12 @@ public final class ProfileRunner {
 
     public int run(BenchmarkConfig config) throws IOException {
         return run(config, null);
+    }
+
+    /** Hands {@code state} the run's start, every event the live UI gets, and the exit status. */
+    public ProfileRunner withEvents(LiveRunState state) {
+        this.apiState = state;
+        return this;
     }
 
     /** Why the last {@link #run} failed, one line without the {@code aiperf: error:} prefix; null when it did not. */
@@ -81,6 +90,20 @@ public final class ProfileRunner {
      * @param failOnErrorRatePct {@code --fail-on-error-rate}, or null
      */
     public int run(BenchmarkConfig config, Double failOnErrorRatePct) throws IOException {
+        if (apiState == null) {
+            return runOnce(config, failOnErrorRatePct);
+        }
+        apiState.runStarted(config);
+        int code = ExitCodes.FAILED;
+        try {
+            code = runOnce(config, failOnErrorRatePct);
+            return code;
+        } finally {
+            apiState.runFinished(code);
+        }
+    }
+
+    private int runOnce(BenchmarkConfig config, Double failOnErrorRatePct) throws IOException {
         this.failOnErrorRatePct = failOnErrorRatePct;
         for (String url : config.endpoint().urls()) {
             String problem = ReachabilityProbe.check(url);
@@ -186,14 +209,17 @@ public final class ProfileRunner {
         }
     }
 
-    /** Hands every published event to the UI, which shows the kinds it knows. */
-    private static void showProgress(ZMQ.Socket events, LiveUi ui) {
-        if (events == null) {
+    /** Hands every published event to the UI, which shows the kinds it knows, and to the API when it is on. */
+    private void showProgress(ZMQ.Socket subscription, LiveUi ui) {
+        if (subscription == null) {
             return;
         }
         Message e;
-        while ((e = ZmqBus.poll(events)) != null) {
+        while ((e = ZmqBus.poll(subscription)) != null) {
             ui.accept(e);
+            if (apiState != null) {
+                apiState.accept(e);
+            }
         }
     }
 

@@ -268,6 +268,86 @@ class ProfilePlanTest {
         assertThat(launched).isEmpty();
     }
 
+    /** The coefficient of variation of the fake runs' throughputs 10, 12, ... over the first {@code n} runs. */
+    private static double throughputCv(int n) {
+        double mean = 0;
+        for (int i = 0; i < n; i++) {
+            mean += 10.0 + 2 * i;
+        }
+        mean /= n;
+        double squares = 0;
+        for (int i = 0; i < n; i++) {
+            squares += Math.pow(10.0 + 2 * i - mean, 2);
+        }
+        return Math.sqrt(squares / (n - 1)) / mean;
+    }
+
+    @Test
+    void aConvergedMetricStopsTheRunsEarlyAndTheAggregateSaysWhen() throws Exception {
+        // Three runs are needed before the criterion can hold; their CV is just under this threshold.
+        String threshold = String.valueOf(throughputCv(3) + 0.001);
+        int code = plan(launcher(n -> new RunLauncher.Result(ExitCodes.OK, null)), cooldown, "-m", "m",
+                "--num-profile-runs", "5", "--convergence-metric", "request_throughput", "--convergence-mode", "cv",
+                "--convergence-threshold", threshold, "--artifact-dir", tmp.toString());
+
+        assertThat(code).isZero();
+        assertThat(launched).hasSize(3);
+        JsonNode agg = JSON.readTree(tmp.resolve("aggregate/profile_export_aiperf_aggregate.json").toFile());
+        assertThat(agg.at("/metadata/num_profile_runs").asInt()).isEqualTo(3);
+        JsonNode conv = agg.at("/metadata/convergence");
+        assertThat(conv.get("converged").asBoolean()).isTrue();
+        assertThat(conv.get("converged_after_runs").asInt()).isEqualTo(3);
+        assertThat(conv.get("max_runs").asInt()).isEqualTo(5);
+        assertThat(conv.get("stopped_early").asBoolean()).isTrue();
+        assertThat(conv.get("value").asDouble()).isEqualTo(throughputCv(3));
+        assertThat(outBytes.toString(StandardCharsets.UTF_8)).contains("converged: stopped after 3 of 5 runs");
+    }
+
+    @Test
+    void aMetricThatNeverConvergesRunsTheMaximum() throws Exception {
+        // The spread of 10, 12, ... never falls under 0.1 within five runs.
+        assertThat(throughputCv(5)).isGreaterThan(0.1);
+        int code = plan(launcher(n -> new RunLauncher.Result(ExitCodes.OK, null)), cooldown, "-m", "m",
+                "--num-profile-runs", "5", "--convergence-metric", "request_throughput", "--convergence-mode", "cv",
+                "--artifact-dir", tmp.toString());
+
+        assertThat(code).isZero();
+        assertThat(launched).hasSize(5);
+        JsonNode conv = JSON.readTree(tmp.resolve("aggregate/profile_export_aiperf_aggregate.json").toFile())
+                .at("/metadata/convergence");
+        assertThat(conv.get("converged").asBoolean()).isFalse();
+        assertThat(conv.get("converged_after_runs").isNull()).isTrue();
+        assertThat(conv.get("value").asDouble()).isEqualTo(throughputCv(5));
+    }
+
+    @Test
+    void badConvergenceOptionsAreOneLineListingTheValidValues() {
+        assertThatThrownBy(() -> plan(launcher(n -> null), cooldown, "-m", "m", "--num-profile-runs", "3",
+                "--convergence-metric", "latency")).isInstanceOf(UsageException.class)
+                .hasMessageContaining("invalid --convergence-metric 'latency'").hasMessageContaining("request_latency");
+        assertThatThrownBy(() -> plan(launcher(n -> null), cooldown, "-m", "m", "--num-profile-runs", "3",
+                "--convergence-metric", "request_latency", "--convergence-stat", "p42"))
+                .isInstanceOf(UsageException.class).hasMessage("invalid --convergence-stat 'p42'; valid: avg, p50, "
+                        + "p90, p95, p99, min, max");
+        assertThatThrownBy(() -> plan(launcher(n -> null), cooldown, "-m", "m", "--num-profile-runs", "3",
+                "--convergence-metric", "request_latency", "--convergence-mode", "ks"))
+                .isInstanceOf(UsageException.class).hasMessage("invalid --convergence-mode 'ks'; valid: ci_width, cv, "
+                        + "distribution");
+        assertThatThrownBy(() -> plan(launcher(n -> null), cooldown, "-m", "m", "--num-profile-runs", "3",
+                "--convergence-metric", "request_latency", "--convergence-threshold", "0"))
+                .isInstanceOf(UsageException.class).hasMessageContaining("--convergence-threshold must be greater than 0");
+        // A throughput is one value per run: there is no per-request distribution to test.
+        assertThatThrownBy(() -> plan(launcher(n -> null), cooldown, "-m", "m", "--num-profile-runs", "3",
+                "--convergence-metric", "request_throughput", "--convergence-mode", "distribution"))
+                .isInstanceOf(UsageException.class).hasMessageContaining("a per-request metric");
+        assertThatThrownBy(() -> plan(launcher(n -> null), cooldown, "-m", "m", "--convergence-metric",
+                "request_latency")).isInstanceOf(UsageException.class).hasMessageContaining("--num-profile-runs");
+        assertThatThrownBy(() -> plan(launcher(n -> null), cooldown, "-m", "m", "--num-profile-runs", "3",
+                "--convergence-metric", "request_latency", "--convergence-mode", "distribution", "--export-level",
+                "summary")).isInstanceOf(UsageException.class).hasMessageContaining("--export-level summary");
+        assertThat(launched).isEmpty();
+    }
+
     private static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;

@@ -46,6 +46,12 @@ public final class MultiRunAggregate {
      */
     public static List<Path> export(Path baseDir, List<RunOutcome> runs, double confidenceLevel,
                                     double cooldownSeconds) throws IOException {
+        return export(baseDir, runs, confidenceLevel, cooldownSeconds, null);
+    }
+
+    /** As {@link #export(Path, List, double, double)}, with the metadata's {@code convergence} object when not null. */
+    public static List<Path> export(Path baseDir, List<RunOutcome> runs, double confidenceLevel,
+                                    double cooldownSeconds, ConvergenceReport convergence) throws IOException {
         List<RunOutcome> succeeded = new ArrayList<>();
         List<RunSummaryFile> files = new ArrayList<>();
         List<RunOutcome> failed = new ArrayList<>();
@@ -84,6 +90,9 @@ public final class MultiRunAggregate {
         meta.put("cooldown_seconds", cooldownSeconds);
         if (succeeded.size() == 1) {
             meta.put("single_run", true);
+        }
+        if (convergence != null) {
+            convergence.writeTo(meta, runs.size());
         }
         ObjectNode metrics = root.putObject("metrics");
         StringBuilder csv = new StringBuilder(CSV_HEADER).append('\n');
