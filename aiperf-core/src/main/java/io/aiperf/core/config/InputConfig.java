@@ -17,6 +17,7 @@ package io.aiperf.core.config;
  * @param rankings       synthetic rankings shape; non-null exactly when the endpoint is a rankings endpoint
  * @param publicDataset  {@code --public-dataset} and its options, or null
  * @param media          synthetic images and audio clips per turn ({@link MediaConfig#NONE} when none)
+ * @param accuracy       accuracy mode ({@code --accuracy-benchmark} and its options), or null when off
  */
 public record InputConfig(
         int islMean,
@@ -32,7 +33,8 @@ public record InputConfig(
         Prompts prompts,
         Rankings rankings,
         PublicSource publicDataset,
-        MediaConfig media) {
+        MediaConfig media,
+        AccuracyConfig accuracy) {
 
     public static final int DEFAULT_ISL_MEAN = 550;
     public static final int DEFAULT_NUM_DATASET_ENTRIES = 100;
@@ -150,6 +152,21 @@ public record InputConfig(
                 throw new IllegalArgumentException("maxConversations must be positive: " + maxConversations);
             }
         }
+    }
+
+    /** Without accuracy mode. */
+    public InputConfig(int islMean, double islStddev, Integer oslMean, double oslStddev, Long randomSeed,
+                       int numDatasetEntries, String inputFile, String customDatasetType, String samplingStrategy,
+                       Conversations conversations, Prompts prompts, Rankings rankings, PublicSource publicDataset,
+                       MediaConfig media) {
+        this(islMean, islStddev, oslMean, oslStddev, randomSeed, numDatasetEntries, inputFile, customDatasetType,
+                samplingStrategy, conversations, prompts, rankings, publicDataset, media, null);
+    }
+
+    /** The same inputs in accuracy mode ({@code accuracy} null turns it off). */
+    public InputConfig withAccuracy(AccuracyConfig accuracy) {
+        return new InputConfig(islMean, islStddev, oslMean, oslStddev, randomSeed, numDatasetEntries, inputFile,
+                customDatasetType, samplingStrategy, conversations, prompts, rankings, publicDataset, media, accuracy);
     }
 
     public InputConfig {
