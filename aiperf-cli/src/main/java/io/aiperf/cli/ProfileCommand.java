@@ -1,5 +1,7 @@
 package io.aiperf.cli;
 
+import io.aiperf.cli.options.AccuracyOptions;
+import io.aiperf.cli.options.AccuracyResolver;
 import io.aiperf.cli.options.EndpointOptions;
 import io.aiperf.cli.options.ExitOptions;
 import io.aiperf.cli.options.InputOptions;
@@ -53,6 +55,8 @@ public final class ProfileCommand implements Callable<Integer> {
     @Mixin
     MultiRunOptions multiRun = new MultiRunOptions();
     @Mixin
+    AccuracyOptions accuracy = new AccuracyOptions();
+    @Mixin
     ExitOptions exit = new ExitOptions();
 
     public EndpointOptions endpointOptions() {
@@ -99,7 +103,7 @@ public final class ProfileCommand implements Callable<Integer> {
 
     private int runOnce(List<String> argv, boolean tty, int cpus, String mockUrl, Double failOnErrorRatePct)
             throws Exception {
-        BenchmarkConfig config = withTelemetry(ProfileConfigResolver.resolve(endpoint, input, load, output, argv,
+        BenchmarkConfig config = completed(ProfileConfigResolver.resolve(endpoint, input, load, output, argv,
                 tty, cpus, mockUrl));
         registerSecretsAndWarn(config);
         return new ProfileRunner(System.out, System.err, tty).run(config, failOnErrorRatePct);
@@ -117,7 +121,7 @@ public final class ProfileCommand implements Callable<Integer> {
             if (axis != null) {
                 axis.apply(load, level);
             }
-            BenchmarkConfig config = withTelemetry(ProfileConfigResolver.resolve(endpoint, input, load, output, argv,
+            BenchmarkConfig config = completed(ProfileConfigResolver.resolve(endpoint, input, load, output, argv,
                     tty, cpus, mockUrl));
             if (!warned[0]) {
                 warned[0] = true;
@@ -132,6 +136,12 @@ public final class ProfileCommand implements Callable<Integer> {
         };
         return new ProfilePlan(axis, multiRun, launcher, new Cooldown(), System.out, System.err)
                 .run(configs, output.artifactDir);
+    }
+
+    /** The benchmark's options with the groups resolved apart from them: telemetry and accuracy. */
+    private BenchmarkConfig completed(BenchmarkConfig config) {
+        return withTelemetry(config).withAccuracy(AccuracyResolver.resolve(accuracy, input,
+                config.endpoint().type()));
     }
 
     private BenchmarkConfig withTelemetry(BenchmarkConfig config) {
