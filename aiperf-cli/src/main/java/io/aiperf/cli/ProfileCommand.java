@@ -75,6 +75,10 @@ public final class ProfileCommand implements Callable<Integer> {
         return output;
     }
 
+    public AccuracyOptions accuracyOptions() {
+        return accuracy;
+    }
+
     public MultiRunOptions multiRunOptions() {
         return multiRun;
     }

@@ -39,7 +39,8 @@ class ProfileHelpGroupsTest {
 
         assertThat(headings).containsExactly("Endpoint:", "Input:", "Audio Input:", "Image Input:", "Prompt:",
                 "Input Sequence Length (ISL):", "Output Sequence Length (OSL):", "Prefix Prompt:", "Rankings:",
-                "Conversation Input:", "Output:", "Tokenizer:", "Load Generator:", "Multi-Run:", "Telemetry:",
+                "Conversation Input:", "Output:", "Tokenizer:", "Load Generator:", "Multi-Run:", "Accuracy:",
+                "Telemetry:",
                 "Server Metrics:", "Workers:", "Service:", "Help:");
     }
 
