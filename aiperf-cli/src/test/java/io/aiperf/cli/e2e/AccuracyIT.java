@@ -67,23 +67,4 @@ class AccuracyIT {
         assertThat(sent).extracting(RequestRecord::xRequestId).containsExactlyInAnyOrderElementsOf(
                 graded.stream().map(n -> n.get("x_request_id").asText()).toList());
     }
-
-    @Test
-    void aimeSendsItsSystemPromptAndIsGradedAsMath() throws Exception {
-        MockServer mock = aiperf.startMock(MockConfig.ephemeral().withFast(true));
-
-        AiperfRun r = aiperf.profile("-m", "m", "--accuracy-benchmark", "aime", "--accuracy-dataset-path",
-                fixture("aime.jsonl"), "--accuracy-verbose", "--request-count", "3");
-
-        assertThat(r.exitCode()).as(r.stderr()).isZero();
-        assertThat(r.text("accuracy_results.csv")).contains("\naime,3,").contains("\nOVERALL,3,");
-        assertThat(r.jsonLines("accuracy_export.jsonl")).extracting(n -> n.get("grader_name").asText())
-                .containsOnly("math");
-        assertThat(r.stdout()).contains("session_000002 [aime] ");
-        assertThat(mock.requestLog()).allSatisfy(s -> {
-            assertThat(s.body().at("/messages/0/role").asText()).isEqualTo("system");
-            assertThat(s.body().at("/messages/0/content").asText()).contains("\\boxed{}");
-            assertThat(s.body().at("/messages/1/content").asText()).endsWith("**Answer**: Let's think step-by-step.");
-        });
-    }
 }
