@@ -132,7 +132,8 @@ class AccuracyResolverTest {
                 "--accuracy-enable-cot", "--accuracy-grader", "--accuracy-system-prompt", "--accuracy-verbose",
                 "--accuracy-dataset-path");
         StringWriter out = new StringWriter();
-        AiperfMain.execute(new String[] {"profile", "--help"}, new PrintWriter(out), new PrintWriter(new StringWriter()));
+        AiperfMain.execute(new String[] {"profile", "--help"}, new PrintWriter(out),
+                new PrintWriter(new StringWriter()));
         String help = out.toString();
         int heading = help.indexOf("\nAccuracy:");
         int next = help.indexOf("\nTelemetry:");
