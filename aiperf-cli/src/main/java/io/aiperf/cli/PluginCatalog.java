@@ -1,5 +1,7 @@
 package io.aiperf.cli;
 
+import io.aiperf.core.config.AccuracyBenchmark;
+import io.aiperf.core.config.AccuracyGrader;
 import io.aiperf.core.config.ArrivalPattern;
 import io.aiperf.core.config.EndpointType;
 import io.aiperf.core.config.ExportLevel;
@@ -40,6 +42,8 @@ final class PluginCatalog {
         c.put("arrival_pattern", arrivalPatterns());
         c.put("exporter", exporters());
         c.put("ui", uiTypes());
+        c.put("accuracy_benchmark", accuracyBenchmarks());
+        c.put("accuracy_grader", accuracyGraders());
         return c;
     }
 
@@ -142,6 +146,38 @@ final class PluginCatalog {
                 case DASHBOARD -> "the full-screen live dashboard (default on a terminal)";
                 case SIMPLE -> "one progress line per phase with a bar, rate and ETA";
                 case NONE -> "plain lines, no escape codes (default when stdout is not a terminal)";
+            }));
+        }
+        return entries;
+    }
+
+    private static List<Entry> accuracyBenchmarks() {
+        List<Entry> entries = new ArrayList<>();
+        for (AccuracyBenchmark b : AccuracyBenchmark.values()) {
+            String what = switch (b) {
+                case MMLU -> "MMLU, 57 subjects: a directory of <subject>_test.csv and _dev.csv";
+                case AIME -> "AIME 2024 (8-shot CoT, \\boxed{} answers): a JSONL file of Problem, Solution, Answer";
+                case HELLASWAG -> "HellaSwag sentence completion: hellaswag_val.jsonl";
+                case BIGBENCH -> "BIG-Bench Hard (not read yet: refused)";
+                case AIME24 -> "AIME 2024, bare problems: a JSONL file of problem, answer";
+                case AIME25 -> "AIME 2025, bare problems: a JSONL file of problem, answer";
+                case MATH_500 -> "MATH-500: its test.jsonl (problem, solution, answer)";
+                case GPQA_DIAMOND -> "GPQA Diamond (not read yet: refused)";
+                case LCB_CODEGENERATION -> "LiveCodeBench (refused: grading runs the model's code)";
+            };
+            entries.add(new Entry(b.cliName(), what + (b.readable() ? "; grader " + b.defaultGrader().cliName() : "")));
+        }
+        return entries;
+    }
+
+    private static List<Entry> accuracyGraders() {
+        List<Entry> entries = new ArrayList<>();
+        for (AccuracyGrader g : AccuracyGrader.values()) {
+            entries.add(new Entry(g.cliName(), switch (g) {
+                case EXACT_MATCH -> "the trimmed response equals the gold answer";
+                case MATH -> "last \\boxed{} (or answer phrase, last number), normalised, numbers within 1e-4";
+                case MULTIPLE_CHOICE -> "the chosen letter: 'answer is (X)', 'Answer: X' or a leading letter";
+                case CODE_EXECUTION -> "refused: it would run the model's code on this machine";
             }));
         }
         return entries;

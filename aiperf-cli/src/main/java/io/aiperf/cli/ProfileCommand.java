@@ -2,6 +2,8 @@ package io.aiperf.cli;
 
 import io.aiperf.cli.api.ApiServer;
 import io.aiperf.cli.api.LiveRunState;
+import io.aiperf.cli.options.AccuracyOptions;
+import io.aiperf.cli.options.AccuracyResolver;
 import io.aiperf.cli.options.EndpointOptions;
 import io.aiperf.cli.options.ExitOptions;
 import io.aiperf.cli.options.InputOptions;
@@ -55,6 +57,8 @@ public final class ProfileCommand implements Callable<Integer> {
     @Mixin
     MultiRunOptions multiRun = new MultiRunOptions();
     @Mixin
+    AccuracyOptions accuracy = new AccuracyOptions();
+    @Mixin
     ExitOptions exit = new ExitOptions();
 
     /** What {@code --api-port} serves; fed by every run, read only when the server is on. */
@@ -74,6 +78,10 @@ public final class ProfileCommand implements Callable<Integer> {
 
     public OutputOptions outputOptions() {
         return output;
+    }
+
+    public AccuracyOptions accuracyOptions() {
+        return accuracy;
     }
 
     public MultiRunOptions multiRunOptions() {
@@ -118,7 +126,7 @@ public final class ProfileCommand implements Callable<Integer> {
 
     private int runOnce(List<String> argv, boolean tty, int cpus, String mockUrl, Double failOnErrorRatePct)
             throws Exception {
-        BenchmarkConfig config = withTelemetry(ProfileConfigResolver.resolve(endpoint, input, load, output, argv,
+        BenchmarkConfig config = completed(ProfileConfigResolver.resolve(endpoint, input, load, output, argv,
                 tty, cpus, mockUrl));
         registerSecretsAndWarn(config);
         return new ProfileRunner(System.out, System.err, tty).withEvents(api).run(config, failOnErrorRatePct);
@@ -136,7 +144,7 @@ public final class ProfileCommand implements Callable<Integer> {
             if (axis != null) {
                 axis.apply(load, level);
             }
-            BenchmarkConfig config = withTelemetry(ProfileConfigResolver.resolve(endpoint, input, load, output, argv,
+            BenchmarkConfig config = completed(ProfileConfigResolver.resolve(endpoint, input, load, output, argv,
                     tty, cpus, mockUrl));
             if (!warned[0]) {
                 warned[0] = true;
@@ -151,6 +159,12 @@ public final class ProfileCommand implements Callable<Integer> {
         };
         return new ProfilePlan(axis, multiRun, launcher, new Cooldown(), System.out, System.err)
                 .run(configs, output.artifactDir);
+    }
+
+    /** The benchmark's options with the groups resolved apart from them: telemetry and accuracy. */
+    private BenchmarkConfig completed(BenchmarkConfig config) {
+        return withTelemetry(config).withAccuracy(AccuracyResolver.resolve(accuracy, input,
+                config.endpoint().type()));
     }
 
     private BenchmarkConfig withTelemetry(BenchmarkConfig config) {

@@ -15,7 +15,7 @@ import java.util.Map;
  * {@code aiperf profile --help} as AIPerf lays it out: {@code aiperf profile [OPTIONS]}, then the options under
  * AIPerf's group headings in AIPerf's order, each with its default. The options stay in their mixins (picocli
  * {@code @ArgGroup}s would change how fields are filled); this table only says where each is shown. A heading
- * with no option of ours (Video Input, Accuracy, ZMQ) is left out.
+ * with no option of ours (Video Input until it has one) is left out.
  */
 public final class ProfileHelpGroups {
 
@@ -71,7 +71,9 @@ public final class ProfileHelpGroups {
         g.put("Multi-Run", List.of("--num-profile-runs", "--profile-run-cooldown-seconds", "--confidence-level",
                 "--profile-run-disable-warmup-after-first", "--set-consistent-seed", "--convergence-metric",
                 "--convergence-stat", "--convergence-threshold", "--convergence-mode", "--rounds", "--auto-plot"));
-        g.put("Accuracy", List.of());
+        g.put("Accuracy", List.of("--accuracy-benchmark", "--accuracy-tasks", "--accuracy-n-shots",
+                "--accuracy-enable-cot", "--accuracy-grader", "--accuracy-system-prompt", "--accuracy-verbose",
+                "--accuracy-dataset-path"));
         g.put("Telemetry", List.of("--gpu-telemetry", "--no-gpu-telemetry"));
         g.put("Server Metrics", List.of("--server-metrics", "--no-server-metrics", "--server-metrics-formats",
                 "--prometheus-metrics"));

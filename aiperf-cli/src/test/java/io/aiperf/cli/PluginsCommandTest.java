@@ -1,5 +1,7 @@
 package io.aiperf.cli;
 
+import io.aiperf.core.config.AccuracyBenchmark;
+import io.aiperf.core.config.AccuracyGrader;
 import io.aiperf.core.config.ArrivalPattern;
 import io.aiperf.core.config.EndpointType;
 import io.aiperf.core.config.ExportLevel;
@@ -42,7 +44,9 @@ class PluginsCommandTest {
             "timing_mode", Arrays.stream(TimingMode.values()).map(m -> m.name().toLowerCase(Locale.ROOT)).toList(),
             "arrival_pattern", Arrays.stream(ArrivalPattern.values()).map(ArrivalPattern::cliName).toList(),
             "exporter", Arrays.stream(ExportLevel.values()).map(ExportLevel::cliName).toList(),
-            "ui", Arrays.stream(UiMode.values()).map(UiMode::optionValue).toList());
+            "ui", Arrays.stream(UiMode.values()).map(UiMode::optionValue).toList(),
+            "accuracy_benchmark", Arrays.stream(AccuracyBenchmark.values()).map(AccuracyBenchmark::cliName).toList(),
+            "accuracy_grader", Arrays.stream(AccuracyGrader.values()).map(AccuracyGrader::cliName).toList());
 
     @Test
     void eachCategoryListsEveryNameWithADescription() {
@@ -94,7 +98,8 @@ class PluginsCommandTest {
 
         assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err().strip()).startsWith("aiperf: error: unknown plugin category 'transports'; expected one of "
-                + "endpoint, dataset_type, public_dataset, timing_mode, arrival_pattern, exporter, ui");
+                + "endpoint, dataset_type, public_dataset, timing_mode, arrival_pattern, exporter, ui, "
+                + "accuracy_benchmark, accuracy_grader");
         assertThat(r.err().strip().lines()).hasSize(1);
     }
 

@@ -40,7 +40,7 @@ class ProfileHelpGroupsTest {
         assertThat(headings).containsExactly("Endpoint:", "Input:", "Audio Input:", "Image Input:", "Prompt:",
                 "Input Sequence Length (ISL):", "Output Sequence Length (OSL):", "Prefix Prompt:", "Rankings:",
                 "Synthesis:", "Conversation Input:", "Output:", "Tokenizer:", "Load Generator:", "Multi-Run:",
-                "Telemetry:", "Server Metrics:", "ZMQ:", "Workers:", "Service:", "Help:");
+                "Accuracy:", "Telemetry:", "Server Metrics:", "ZMQ:", "Workers:", "Service:", "Help:");
     }
 
     @Test

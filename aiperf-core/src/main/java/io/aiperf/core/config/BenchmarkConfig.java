@@ -55,6 +55,12 @@ public record BenchmarkConfig(
                 service, metrics, telemetry);
     }
 
+    /** This configuration in accuracy mode (the CLI resolves it apart from the benchmark's options). */
+    public BenchmarkConfig withAccuracy(AccuracyConfig accuracy) {
+        return new BenchmarkConfig(benchmarkId, cliCommand, endpoint, input.withAccuracy(accuracy), load, tokenizer,
+                output, service, metrics, telemetry);
+    }
+
     /** This configuration with {@code telemetry} (the CLI resolves it apart from the benchmark's options). */
     public BenchmarkConfig withTelemetry(TelemetryConfig telemetry) {
         return new BenchmarkConfig(benchmarkId, cliCommand, endpoint, input, load, tokenizer, output, service, metrics,

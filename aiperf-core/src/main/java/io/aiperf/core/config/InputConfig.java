@@ -18,6 +18,7 @@ package io.aiperf.core.config;
  * @param publicDataset  {@code --public-dataset} and its options, or null
  * @param media          synthetic images and audio clips per turn ({@link MediaConfig#NONE} when none)
  * @param synthesis      {@code --synthesis-*}: how a trace dataset is reshaped ({@link SynthesisConfig#NONE} when not)
+ * @param accuracy       accuracy mode ({@code --accuracy-benchmark} and its options), or null when off
  */
 public record InputConfig(
         int islMean,
@@ -34,7 +35,8 @@ public record InputConfig(
         Rankings rankings,
         PublicSource publicDataset,
         MediaConfig media,
-        SynthesisConfig synthesis) {
+        SynthesisConfig synthesis,
+        AccuracyConfig accuracy) {
 
     public static final int DEFAULT_ISL_MEAN = 550;
     public static final int DEFAULT_NUM_DATASET_ENTRIES = 100;
@@ -160,6 +162,22 @@ public record InputConfig(
         }
     }
 
+    /** Without accuracy mode. */
+    public InputConfig(int islMean, double islStddev, Integer oslMean, double oslStddev, Long randomSeed,
+                       int numDatasetEntries, String inputFile, String customDatasetType, String samplingStrategy,
+                       Conversations conversations, Prompts prompts, Rankings rankings, PublicSource publicDataset,
+                       MediaConfig media, SynthesisConfig synthesis) {
+        this(islMean, islStddev, oslMean, oslStddev, randomSeed, numDatasetEntries, inputFile, customDatasetType,
+                samplingStrategy, conversations, prompts, rankings, publicDataset, media, synthesis, null);
+    }
+
+    /** The same inputs in accuracy mode ({@code accuracy} null turns it off). */
+    public InputConfig withAccuracy(AccuracyConfig accuracy) {
+        return new InputConfig(islMean, islStddev, oslMean, oslStddev, randomSeed, numDatasetEntries, inputFile,
+                customDatasetType, samplingStrategy, conversations, prompts, rankings, publicDataset, media, synthesis,
+                accuracy);
+    }
+
     public InputConfig {
         conversations = conversations == null ? Conversations.SINGLE_TURN : conversations;
         prompts = prompts == null ? Prompts.DEFAULT : prompts;
@@ -167,13 +185,13 @@ public record InputConfig(
         synthesis = synthesis == null ? SynthesisConfig.NONE : synthesis;
     }
 
-    /** Without trace synthesis. */
+    /** Without trace synthesis or accuracy mode. */
     public InputConfig(int islMean, double islStddev, Integer oslMean, double oslStddev, Long randomSeed,
                        int numDatasetEntries, String inputFile, String customDatasetType, String samplingStrategy,
                        Conversations conversations, Prompts prompts, Rankings rankings, PublicSource publicDataset,
                        MediaConfig media) {
         this(islMean, islStddev, oslMean, oslStddev, randomSeed, numDatasetEntries, inputFile, customDatasetType,
-                samplingStrategy, conversations, prompts, rankings, publicDataset, media, SynthesisConfig.NONE);
+                samplingStrategy, conversations, prompts, rankings, publicDataset, media, SynthesisConfig.NONE, null);
     }
 
 }

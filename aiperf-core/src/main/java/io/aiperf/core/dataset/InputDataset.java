@@ -39,6 +39,8 @@ public final class InputDataset {
     private final boolean firstRowHasTimestamp;
     private final int droppedConversations;
     private final long inexactPrompts;
+    /** Whether the conversations are an accuracy benchmark's problems ({@link InputConfig#accuracy()}). */
+    private boolean accuracy;
 
     private InputDataset(List<Conversation> conversations, DatasetFormat format, PublicDataset publicDataset,
                          RandomStreams streams, SamplingStrategy samplingStrategy, int rows,
@@ -91,9 +93,14 @@ public final class InputDataset {
         return byId.get(conversationId);
     }
 
-    /** Whether the conversations are synthetic (no input file, no public dataset). */
+    /** Whether the conversations are synthetic (no input file, no public dataset, no accuracy benchmark). */
     public boolean synthetic() {
-        return format == null && publicDataset == null;
+        return format == null && publicDataset == null && !accuracy;
+    }
+
+    /** Whether the conversations are an accuracy benchmark's problems. */
+    public boolean accuracy() {
+        return accuracy;
     }
 
     /** The file's format, or null when synthetic or public. */
@@ -150,7 +157,7 @@ public final class InputDataset {
      * for the public datasets.
      */
     public SamplingStrategy defaultSamplingStrategy() {
-        return publicDataset != null ? SamplingStrategy.SEQUENTIAL : defaultSampling(format);
+        return publicDataset != null || accuracy ? SamplingStrategy.SEQUENTIAL : defaultSampling(format);
     }
 
     static SamplingStrategy defaultSampling(DatasetFormat format) {
@@ -257,6 +264,9 @@ public final class InputDataset {
             RandomStreams rs = streams != null ? streams : new RandomStreams(config.randomSeed());
             SamplingStrategy configured = config.samplingStrategy() == null || config.samplingStrategy().isBlank()
                     ? null : SamplingStrategy.parse(config.samplingStrategy());
+            if (config.accuracy() != null) {
+                return accuracyDataset(rs, configured);
+            }
             if (config.publicDataset() != null) {
                 return publicDataset(config.publicDataset(), rs, configured);
             }
@@ -320,6 +330,16 @@ public final class InputDataset {
         /** Cuts the context prompts; its own stream is unused (every prompt has its seed). */
         private SyntheticPromptGenerator contextGenerator(int[] pool) {
             return new SyntheticPromptGenerator(tokenizer, pool, new SeededRandom(0));
+        }
+
+        /** {@code --accuracy-benchmark}: one single-turn conversation per problem, sent in file order by default. */
+        private InputDataset accuracyDataset(RandomStreams rs, SamplingStrategy configured) {
+            List<Conversation> conversations = io.aiperf.core.dataset.accuracy.AccuracyConversations.of(
+                    config.accuracy(), tokenizer, config.oslMean());
+            InputDataset ds = new InputDataset(conversations, null, null, rs,
+                    configured != null ? configured : SamplingStrategy.SEQUENTIAL, conversations.size(), false, 0, 0);
+            ds.accuracy = true;
+            return ds;
         }
 
         /** {@code --public-dataset}: single-turn conversations, sequential by default. */

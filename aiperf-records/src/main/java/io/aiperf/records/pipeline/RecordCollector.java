@@ -15,6 +15,8 @@ import io.aiperf.core.model.CreditPhase;
 import io.aiperf.core.model.ErrorDetails;
 import io.aiperf.core.service.AiperfVersion;
 import io.aiperf.core.tokenizer.TextTokenizer;
+import io.aiperf.records.accuracy.AccuracyExports;
+import io.aiperf.records.accuracy.AnswerKey;
 import io.aiperf.records.aggregate.ErrorSummaryEntry;
 import io.aiperf.records.aggregate.ProfileSummary;
 import io.aiperf.records.aggregate.RecordAggregator;
@@ -85,6 +87,10 @@ public final class RecordCollector implements AutoCloseable {
     private Thread thread;
     private RecordExports exports;
     private RecordPipeline pipeline;
+    /** Accuracy mode's expected answers (read at start-up, so a bad file fails the configure step), or null. */
+    private final AnswerKey answerKey;
+    /** Accuracy mode's files, opened with the other exports; written by the sink thread. */
+    private AccuracyExports accuracy;
 
     /** Checks the run's metrics; nothing is opened yet. */
     public RecordCollector(BenchmarkConfig config, TextTokenizer tokenizer) {
@@ -95,6 +101,7 @@ public final class RecordCollector implements AutoCloseable {
         this.aggregator = new RecordAggregator(openLoop, registry);
         this.live = new LiveSnapshots(aggregator, System::nanoTime);
         this.metrics = new RecordMetrics(tokenizer, registry);
+        this.answerKey = config.input().accuracy() == null ? null : AnswerKey.of(config.input().accuracy());
     }
 
     /** Opens the per-request exports and starts consuming; the socket is handed over to the reader thread here. */
@@ -110,6 +117,9 @@ public final class RecordCollector implements AutoCloseable {
                         MessageCodec.encodeConfig(config.redacted()));
             }
             this.exports = new RecordExports(config.output(), RecordPipeline.processorId(0), openLoop, registry);
+            if (answerKey != null) {
+                this.accuracy = new AccuracyExports(answerKey, config.input().accuracy(), config.output());
+            }
         } catch (IOException e) {
             throw new IllegalStateException("cannot write exports to " + artifactDir + ": " + e.getMessage(), e);
         }
@@ -203,6 +213,10 @@ public final class RecordCollector implements AutoCloseable {
                 lostKept.merge(record.record().workerId(), 1, Integer::sum);
             }
             exports.write(record, recordProcessorId);
+            if (accuracy != null) {
+                java.time.Instant now = java.time.Instant.now();
+                accuracy.accept(record.record(), recordProcessorId, now.getEpochSecond() * 1_000_000_000L + now.getNano());
+            }
             unflushed = true;
             aggregator.add(record);
             live.offer();
@@ -214,6 +228,9 @@ public final class RecordCollector implements AutoCloseable {
             // Quiet moment: whatever arrived is pushed to disk, so a crash loses nothing already seen.
             if (unflushed) {
                 exports.flush();
+                if (accuracy != null) {
+                    accuracy.flush();
+                }
                 unflushed = false;
             }
             live.offer(); // the last records before a pause are shown without waiting for the next one
@@ -222,7 +239,13 @@ public final class RecordCollector implements AutoCloseable {
 
         @Override
         public void close() throws IOException {
-            exports.close();
+            try {
+                exports.close();
+            } finally {
+                if (accuracy != null) {
+                    accuracy.close();
+                }
+            }
         }
     }
 
@@ -356,6 +379,11 @@ public final class RecordCollector implements AutoCloseable {
         String report = RunReport.tables(config, summary, telemetry);
         summary.warnings().forEach(w -> log.warn("{}", w));
         List<String> written = new ArrayList<>(exports.trailer());
+        if (accuracy != null) {
+            accuracy.writeResults();
+            report = report + "\n" + accuracy.report(!"none".equals(config.service().uiType()));
+            written.addAll(accuracy.trailer());
+        }
         if (telemetry != null) {
             written.addAll(telemetry.exportLines());
         }
