@@ -405,6 +405,25 @@ class AiperfOptionWalkTest {
         t.add(opt("--ui-type", "--ui").value("simple").sets("UI", c -> c.config().service().uiType(), "simple"));
         t.add(opt("--api-port").value("9090").changesConfig());
         t.add(opt("--api-host").value("127.0.0.1").after("--api-port", "9090").changesConfig());
+        // Value forms the CLI consumes itself: a list of levels is a sweep, one run per level (ProfilePlan).
+        t.add(opt("--concurrency").value("1,2,4")
+                .sets("sweep levels", c -> c.command().loadOptions().concurrencyLevels, List.of(1, 2, 4)));
+        t.add(opt("--request-rate").value("10,20")
+                .sets("sweep rates", c -> c.command().loadOptions().requestRateLevels, List.of(10.0, 20.0)));
+        // Ours (OURS): walked as well where a value needs no file of its own.
+        t.add(opt("--secret-header").value("X-Tenant").after("-H", "X-Tenant:acme")
+                .sets("redacted header", c -> c.config().endpoint().secretHeaders(), List.of("X-Tenant")));
+        t.add(opt("--ssl-insecure").sets("no certificate check", c -> c.config().endpoint().tls().insecure(), true));
+        t.add(opt("--mock-server").sets("in-process mock", c -> c.command().endpointOptions().mockServer, true));
+        t.add(opt("--public-dataset-path").value(() -> singleTurn).after("--public-dataset", "sharegpt")
+                .sets("local copy", c -> c.config().input().publicDataset().localPath(), (Object) null)
+                .expecting(() -> singleTurn));
+        t.add(opt("--fail-on-error-rate").value("5").sets("exit 1 above", c -> c.command().exit.failOnErrorRatePct(), 5.0));
+        t.add(opt("--rounds").value("2").sets("dual-round cache test", c -> c.multiRun().rounds, 2));
+        t.add(opt("--auto-plot").after("--num-profile-runs", "2").sets("plots", c -> c.multiRun().autoPlot, true));
+        t.add(opt("--prometheus-metrics").value("vllm:prefix_cache_hits_total")
+                .sets("server metrics shown", c -> c.config().telemetry().prometheusMetrics(),
+                        List.of("vllm:prefix_cache_hits_total")));
         return t;
     }
 
