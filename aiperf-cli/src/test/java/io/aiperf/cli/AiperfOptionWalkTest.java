@@ -3,9 +3,13 @@ package io.aiperf.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aiperf.cli.options.AccuracyResolver;
 import io.aiperf.cli.options.MultiRunOptions;
 import io.aiperf.cli.options.ProfileConfigResolver;
 import io.aiperf.cli.options.TelemetryResolver;
+import io.aiperf.core.config.AccuracyBenchmark;
+import io.aiperf.core.config.AccuracyConfig;
+import io.aiperf.core.config.AccuracyGrader;
 import io.aiperf.core.config.AiperfEnvironment;
 import io.aiperf.core.config.ArrivalPattern;
 import io.aiperf.core.config.BenchmarkConfig;
@@ -66,23 +70,17 @@ class AiperfOptionWalkTest {
      * {@code changesConfig()} (a placeholder: "something changed") into the documented field with {@code sets(...)}.
      */
     static final Set<String> NOT_YET_ON_THIS_BRANCH = Set.of(
-            "--download-video-content", "--request-content-type", "--hf-subset",
+            "--download-video-content", "--request-content-type",
             "--video-batch-size", "--batch-size-video", "--video-duration", "--video-fps", "--video-width",
             "--video-height", "--video-synth-type", "--video-format", "--video-codec", "--video-audio-sample-rate",
-            "--video-audio-num-channels", "--video-audio-codec", "--video-audio-depth",
-            "--synthesis-speedup-ratio", "--synthesis-prefix-len-multiplier", "--synthesis-prefix-root-multiplier",
-            "--synthesis-prompt-len-multiplier", "--synthesis-max-isl", "--synthesis-max-osl",
-            "--convergence-metric", "--convergence-stat", "--convergence-threshold", "--convergence-mode",
-            "--accuracy-benchmark", "--accuracy-tasks", "--accuracy-n-shots", "--accuracy-enable-cot",
-            "--accuracy-grader", "--accuracy-system-prompt", "--accuracy-verbose",
-            "--api-host", "--api-port");
+            "--video-audio-num-channels", "--video-audio-codec", "--video-audio-depth");
 
     /** AIPerf's endpoint types this branch does not have yet; each must still be refused (see above). */
     static final Set<String> ENDPOINT_TYPES_NOT_YET = Set.of("image_generation", "video_generation", "image_retrieval");
 
     /** Options of ours beyond AIPerf's (each is documented as "Ours" in its description or README). */
     static final Set<String> OURS = Set.of("--secret-header", "--ssl-ca-file", "--ssl-insecure", "--mock-server",
-            "--public-dataset-path", "--fail-on-error-rate", "--rounds", "--auto-plot", "--prometheus-metrics",
+            "--public-dataset-path", "--accuracy-dataset-path", "--fail-on-error-rate", "--rounds", "--auto-plot", "--prometheus-metrics",
             "-h", "--help", "-V", "--version");
 
     @TempDir
@@ -91,6 +89,7 @@ class AiperfOptionWalkTest {
     static String timedSingleTurn;
     static String mooncake;
     static String gpuFieldsCsv;
+    static String mmlu;
 
     @BeforeAll
     static void writeInputFiles() throws IOException {
@@ -100,6 +99,11 @@ class AiperfOptionWalkTest {
         mooncake = write("mooncake.jsonl", "{\"timestamp\": 0, \"input_length\": 600, \"output_length\": 10, "
                 + "\"hash_ids\": [0, 1]}\n{\"timestamp\": 100, \"input_length\": 700, \"output_length\": 12, "
                 + "\"hash_ids\": [0, 2]}\n");
+        Files.createDirectories(files.resolve("mmlu/test"));
+        Files.createDirectories(files.resolve("mmlu/dev"));
+        write("mmlu/test/abstract_algebra_test.csv", "How many elements does Z_4 have?,2,3,4,5,C\n");
+        write("mmlu/dev/abstract_algebra_dev.csv", "What is 1+1 in Z_3?,0,1,2,3,C\n".repeat(5));
+        mmlu = files.resolve("mmlu").toString();
         gpuFieldsCsv = write("fields.csv", "# extra DCGM fields\nDCGM_FI_PROF_DRAM_ACTIVE, gauge, Ratio of cycles the memory is busy\n");
     }
 
@@ -160,7 +164,8 @@ class AiperfOptionWalkTest {
         t.add(opt("--public-dataset").value("sharegpt")
                 .sets("public dataset", c -> c.config().input().publicDataset() == null ? null
                         : c.config().input().publicDataset().name(), "sharegpt"));
-        t.add(opt("--hf-subset").value("main").after("--public-dataset", "aimo").changesConfig());
+        t.add(opt("--hf-subset").value("main").after("--public-dataset", "aimo")
+                .sets("HF subset", c -> c.config().input().publicDataset().hfSubset(), "main"));
         t.add(opt("--custom-dataset-type").value("random_pool").after("--input-file", "@single")
                 .sets("dataset format", c -> c.config().input().customDatasetType(), "random_pool"));
         t.add(opt("--dataset-sampling-strategy").value("random")
@@ -251,12 +256,18 @@ class AiperfOptionWalkTest {
                 .sets("query tokens stddev", c -> c.config().input().rankings().queryTokensStddev(), 2));
         // Synthesis (trace datasets only)
         String[] trace = {"--input-file", "@mooncake"};
-        t.add(opt("--synthesis-speedup-ratio").value("2.0").after(trace).changesConfig());
-        t.add(opt("--synthesis-prefix-len-multiplier").value("1.5").after(trace).changesConfig());
-        t.add(opt("--synthesis-prefix-root-multiplier").value("2").after(trace).changesConfig());
-        t.add(opt("--synthesis-prompt-len-multiplier").value("1.5").after(trace).changesConfig());
-        t.add(opt("--synthesis-max-isl").value("650").after(trace).changesConfig());
-        t.add(opt("--synthesis-max-osl").value("11").after(trace).changesConfig());
+        t.add(opt("--synthesis-speedup-ratio").value("2.0").after(trace)
+                .sets("timestamps divided by", c -> c.config().input().synthesis().speedupRatio(), 2.0));
+        t.add(opt("--synthesis-prefix-len-multiplier").value("1.5").after(trace)
+                .sets("shared prefix scaled by", c -> c.config().input().synthesis().prefixLenMultiplier(), 1.5));
+        t.add(opt("--synthesis-prefix-root-multiplier").value("2").after(trace)
+                .sets("prefix tree copies", c -> c.config().input().synthesis().prefixRootMultiplier(), 2));
+        t.add(opt("--synthesis-prompt-len-multiplier").value("1.5").after(trace)
+                .sets("unique part scaled by", c -> c.config().input().synthesis().promptLenMultiplier(), 1.5));
+        t.add(opt("--synthesis-max-isl").value("650").after(trace)
+                .sets("rows above dropped", c -> c.config().input().synthesis().maxIsl(), 650));
+        t.add(opt("--synthesis-max-osl").value("11").after(trace)
+                .sets("output lengths capped", c -> c.config().input().synthesis().maxOsl(), 11));
         // Conversation Input
         t.add(opt("--conversation-num", "--num-conversations", "--num-sessions").value("4")
                 .sets("sessions to start", c -> c.config().load().profiling().numSessions(), 4L));
@@ -363,18 +374,34 @@ class AiperfOptionWalkTest {
         t.add(opt("--set-consistent-seed").noEffect("true, the default; its --no- form below turns it off",
                 c -> c.multiRun().setConsistentSeed));
         t.add(opt("--no-set-consistent-seed").sets("per-run seeds", c -> c.multiRun().setConsistentSeed, false));
-        t.add(opt("--convergence-metric").value("time_to_first_token").after("--num-profile-runs", "5").changesConfig());
-        t.add(opt("--convergence-stat").value("p99").after("--num-profile-runs", "5").changesConfig());
-        t.add(opt("--convergence-threshold").value("0.05").after("--num-profile-runs", "5").changesConfig());
-        t.add(opt("--convergence-mode").value("cv").after("--num-profile-runs", "5").changesConfig());
+        t.add(opt("--convergence-metric").value("time_to_first_token").after("--num-profile-runs", "5")
+                .sets("stop early on", c -> c.multiRun().convergenceMetric, "time_to_first_token"));
+        t.add(opt("--convergence-stat").value("p99").after("--num-profile-runs", "5")
+                .sets("of the statistic", c -> c.multiRun().convergenceStat, "p99"));
+        t.add(opt("--convergence-threshold").value("0.05").after("--num-profile-runs", "5")
+                .sets("below", c -> c.multiRun().convergenceThreshold, 0.05));
+        t.add(opt("--convergence-mode").value("cv").after("--num-profile-runs", "5")
+                .sets("criterion", c -> c.multiRun().convergenceMode, "cv"));
         // Accuracy
-        t.add(opt("--accuracy-benchmark").value("mmlu").changesConfig());
-        t.add(opt("--accuracy-tasks").value("abstract_algebra").after("--accuracy-benchmark", "mmlu").changesConfig());
-        t.add(opt("--accuracy-n-shots").value("5").after("--accuracy-benchmark", "mmlu").changesConfig());
-        t.add(opt("--accuracy-enable-cot").after("--accuracy-benchmark", "mmlu").changesConfig());
-        t.add(opt("--accuracy-grader").value("multiple_choice").after("--accuracy-benchmark", "mmlu").changesConfig());
-        t.add(opt("--accuracy-system-prompt").value("Answer.").after("--accuracy-benchmark", "mmlu").changesConfig());
-        t.add(opt("--accuracy-verbose").after("--accuracy-benchmark", "mmlu").changesConfig());
+        String[] mmluFiles = {"--accuracy-dataset-path", "@mmlu"};
+        String[] mmluRun = {"--accuracy-dataset-path", "@mmlu", "--accuracy-benchmark", "mmlu"};
+        t.add(opt("--accuracy-benchmark").value("mmlu").after(mmluFiles).against()
+                .sets("benchmark graded", c -> accuracy(c, a -> a.benchmark()), AccuracyBenchmark.MMLU));
+        t.add(opt("--accuracy-tasks").value("abstract_algebra").after(mmluRun)
+                .sets("tasks", c -> accuracy(c, a -> a.tasks()), List.of("abstract_algebra")));
+        t.add(opt("--accuracy-n-shots").value("2").after(mmluRun)
+                .sets("examples per prompt (MMLU's default 5)", c -> accuracy(c, a -> a.shots()), 2));
+        t.add(opt("--accuracy-enable-cot").after(mmluRun)
+                .sets("chain of thought (MMLU's default off)", c -> accuracy(c, a -> a.cot()), true));
+        t.add(opt("--no-accuracy-enable-cot").after(mmluRun)
+                .noEffect("MMLU's default is already without chain of thought"));
+        t.add(opt("--accuracy-grader").value("exact_match").after(mmluRun)
+                .sets("grader (MMLU's default multiple_choice)", c -> accuracy(c, a -> a.grader()),
+                        AccuracyGrader.EXACT_MATCH));
+        t.add(opt("--accuracy-system-prompt").value("Answer.").after(mmluRun)
+                .sets("system prompt", c -> accuracy(c, a -> a.systemPrompt()), "Answer."));
+        t.add(opt("--accuracy-verbose").after(mmluRun)
+                .sets("one line per graded response", c -> accuracy(c, a -> a.verbose()), true));
         // Telemetry
         t.add(opt("--gpu-telemetry").sets("GPU tables on the console", c -> c.config().telemetry().gpu().console(), true));
         t.add(opt("--gpu-telemetry").value("gpu-box:9500")
@@ -406,8 +433,10 @@ class AiperfOptionWalkTest {
         t.add(opt("--record-processors", "--record-processor-service-count").value("3")
                 .sets("record processors", c -> c.config().service().recordProcessors(), 3));
         t.add(opt("--ui-type", "--ui").value("simple").sets("UI", c -> c.config().service().uiType(), "simple"));
-        t.add(opt("--api-port").value("9090").changesConfig());
-        t.add(opt("--api-host").value("127.0.0.1").after("--api-port", "9090").changesConfig());
+        t.add(opt("--api-port").value("9090")
+                .sets("live JSON API port", c -> c.command().outputOptions().apiPort, 9090));
+        t.add(opt("--api-host").value("0.0.0.0").after("--api-port", "9090")
+                .sets("and address", c -> c.command().outputOptions().apiListenHost(), "0.0.0.0"));
         // Value forms the CLI consumes itself: a list of levels is a sweep, one run per level (ProfilePlan).
         t.add(opt("--concurrency").value("1,2,4")
                 .sets("sweep levels", c -> c.command().loadOptions().concurrencyLevels, List.of(1, 2, 4)));
@@ -566,6 +595,7 @@ class AiperfOptionWalkTest {
                 case "@single" -> singleTurn;
                 case "@timed" -> timedSingleTurn;
                 case "@mooncake" -> mooncake;
+                case "@mmlu" -> mmlu;
                 default -> arg;
             };
         }
@@ -576,7 +606,9 @@ class AiperfOptionWalkTest {
                     command.loadOptions(), command.outputOptions(), argv, false, 2, null, Map.of(),
                     AiperfEnvironment.of(Map.of()));
             return c.withTelemetry(TelemetryResolver.resolve(command.telemetry, c.endpoint().urls(), warning -> { },
-                    AiperfEnvironment.of(Map.of())));
+                    AiperfEnvironment.of(Map.of())))
+                    .withAccuracy(AccuracyResolver.resolve(command.accuracyOptions(), command.inputOptions(),
+                            c.endpoint().type()));
         }
 
         MultiRunOptions multiRun() {
@@ -721,6 +753,12 @@ class AiperfOptionWalkTest {
         Row changesConfig() {
             return new Row(names, value, prerequisites, baseline, new ChangesConfig());
         }
+    }
+
+    /** A field of the run's accuracy configuration, or null when accuracy mode is off. */
+    private static Object accuracy(Parsed c, Function<AccuracyConfig, Object> field) {
+        AccuracyConfig a = c.config().input().accuracy();
+        return a == null ? null : field.apply(a);
     }
 
     private static Row opt(String... names) {

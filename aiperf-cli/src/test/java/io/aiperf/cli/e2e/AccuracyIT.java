@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AccuracyIT {
 
     @RegisterExtension
-    final AiperfRuns aiperf = new AiperfRuns();
+    final AiperfRuns aiperf = new AiperfRuns().withoutWorkerWarmup();
 
     private static String fixture(String name) throws URISyntaxException {
         return Path.of(AccuracyIT.class.getResource("/accuracy/" + name).toURI()).toString();

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConvergenceIT {
 
     @RegisterExtension
-    final AiperfRuns aiperf = new AiperfRuns().within(240);
+    final AiperfRuns aiperf = new AiperfRuns().within(240).withoutWorkerWarmup();
 
     @Test
     void identicalRunsConvergeAtTheThirdAndTheFourthIsNeverMade() throws Exception {

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EndpointsIT {
 
     @RegisterExtension
-    final AiperfRuns aiperf = new AiperfRuns();
+    final AiperfRuns aiperf = new AiperfRuns().withoutWorkerWarmup();
 
     @ParameterizedTest(name = "{0} streaming={1}")
     @CsvSource({

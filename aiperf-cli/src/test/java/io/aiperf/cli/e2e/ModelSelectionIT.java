@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ModelSelectionIT {
 
     @RegisterExtension
-    final AiperfRuns aiperf = new AiperfRuns();
+    final AiperfRuns aiperf = new AiperfRuns().withoutWorkerWarmup();
 
     @Test
     void roundRobinSendsTheModelsInTurnOrderAndRandomSendsWhatInputsJsonShows() throws Exception {

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MultimodalIT {
 
     @RegisterExtension
-    final AiperfRuns aiperf = new AiperfRuns();
+    final AiperfRuns aiperf = new AiperfRuns().withoutWorkerWarmup();
 
     /** A run against a fresh mock server, so its request log holds this run's requests only. */
     private AiperfRun run(String... extra) throws Exception {

@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 class PromptShapesIT {
 
     @RegisterExtension
-    final AiperfRuns aiperf = new AiperfRuns();
+    final AiperfRuns aiperf = new AiperfRuns().withoutWorkerWarmup();
 
     private static Path qwen3() {
         Path tokenizer = AiperfProcess.sharedTokenizer("qwen3");

@@ -46,7 +46,7 @@ class PublicDatasetIT {
             "Give me three tips for keeping houseplants alive indoors.");
 
     @RegisterExtension
-    final AiperfRuns aiperf = new AiperfRuns();
+    final AiperfRuns aiperf = new AiperfRuns().withoutWorkerWarmup();
 
     private HttpServer hub;
     private final List<String> hubPaths = new CopyOnWriteArrayList<>();

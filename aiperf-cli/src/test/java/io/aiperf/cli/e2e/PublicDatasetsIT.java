@@ -24,7 +24,7 @@ class PublicDatasetsIT {
             + "AABJRU5ErkJggg==";
 
     @RegisterExtension
-    final AiperfRuns aiperf = new AiperfRuns();
+    final AiperfRuns aiperf = new AiperfRuns().withoutWorkerWarmup();
 
     private AiperfRun profile(Path cache, String... extra) throws Exception {
         List<String> args = new java.util.ArrayList<>(List.of("-m", "m", "--concurrency", "1"));

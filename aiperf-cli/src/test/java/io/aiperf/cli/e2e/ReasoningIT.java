@@ -32,7 +32,7 @@ class ReasoningIT {
     private static final int REQUESTS = 6;
 
     @RegisterExtension
-    final AiperfRuns aiperf = new AiperfRuns();
+    final AiperfRuns aiperf = new AiperfRuns().withoutWorkerWarmup();
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"chat", "responses"})

@@ -23,7 +23,7 @@ class SweepFileIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @RegisterExtension
-    final AiperfRuns aiperf = new AiperfRuns().within(150);
+    final AiperfRuns aiperf = new AiperfRuns().within(150).withoutWorkerWarmup();
 
     @Test
     void modelTimesConcurrencyIsFourFoldersOfEightRequests() throws Exception {

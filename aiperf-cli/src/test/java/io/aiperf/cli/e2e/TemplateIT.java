@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TemplateIT {
 
     @RegisterExtension
-    final AiperfRuns aiperf = new AiperfRuns();
+    final AiperfRuns aiperf = new AiperfRuns().withoutWorkerWarmup();
 
     private AiperfRun run(String... extra) throws Exception {
         List<String> args = new ArrayList<>(List.of("-m", "m", "--endpoint-type", "template", "--isl", "16",
