@@ -42,6 +42,9 @@ class GenerationEndpointOptionsTest {
     @Test
     void imageRetrievalNeedsImagesAndGetsTheSyntheticOnes() {
         Cli.rejects("--endpoint-type", "image_retrieval").hasMessageContaining("image_retrieval sends images only");
+        Cli.rejects("--endpoint-type", "image_retrieval", "--image-width-mean", "8", "--image-height-mean", "8",
+                "--isl", "64").hasMessage("--synthetic-input-tokens-mean cannot be used with --endpoint-type "
+                + "image_retrieval: its input is images only");
         BenchmarkConfig c = Cli.m("--endpoint-type", "image_retrieval", "--image-width-mean", "32",
                 "--image-height-mean", "16");
         assertThat(c.input().media().images().enabled()).isTrue();
