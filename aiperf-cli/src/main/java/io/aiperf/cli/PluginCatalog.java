@@ -72,6 +72,10 @@ final class PluginCatalog {
             String path = type.defaultPath() == null ? "the URL as given (or --custom-endpoint)"
                     : "POST " + type.defaultPath() + (type.streamingPath() == null ? ""
                             : " (streaming: " + type.streamingPath() + ")");
+            if (type == EndpointType.VIDEO_GENERATION) {
+                path += ", then GET " + type.defaultPath() + "/{id} until done (and /content with "
+                        + "--download-video-content)";
+            }
             entries.add(new Entry(type.cliName(), path + "; " + (type.supportsStreaming() ? "can stream" : "no streaming")
                     + "; " + type.metricsTitle() + (type.producesTokens() ? "" : " (latency only, no token metrics)")));
         }

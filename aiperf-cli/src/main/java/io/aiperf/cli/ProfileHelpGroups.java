@@ -32,7 +32,8 @@ public final class ProfileHelpGroups {
         g.put("Endpoint", List.of("--model-names", "--model-selection-strategy", "--endpoint-type", "--streaming",
                 "--url", "--url-strategy", "--custom-endpoint", "--request-timeout-seconds", "--api-key", "--secret-header",
                 "--ssl-ca-file", "--ssl-insecure", "--use-legacy-max-tokens", "--use-server-token-count",
-                "--transport", "--connection-reuse-strategy", "--mock-server"));
+                "--transport", "--connection-reuse-strategy", "--request-content-type", "--download-video-content",
+                "--mock-server"));
         g.put("Input", List.of("--extra-inputs", "--header", "--input-file", "--fixed-schedule",
                 "--fixed-schedule-auto-offset", "--fixed-schedule-start-offset", "--fixed-schedule-end-offset",
                 "--public-dataset", "--public-dataset-path", "--hf-subset", "--custom-dataset-type", "--dataset-sampling-strategy",

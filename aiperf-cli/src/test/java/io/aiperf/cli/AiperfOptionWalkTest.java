@@ -19,6 +19,7 @@ import io.aiperf.core.config.ExportLevel;
 import io.aiperf.core.config.LoadConfig;
 import io.aiperf.core.config.MediaConfig;
 import io.aiperf.core.config.ModelSelectionStrategy;
+import io.aiperf.core.config.RequestContentType;
 import io.aiperf.core.config.PhaseLoad;
 import io.aiperf.core.config.TimingMode;
 import io.aiperf.core.error.UsageException;
@@ -70,13 +71,11 @@ class AiperfOptionWalkTest {
      * {@code changesConfig()} (a placeholder: "something changed") into the documented field with {@code sets(...)}.
      */
     static final Set<String> NOT_YET_ON_THIS_BRANCH = Set.of(
-            "--download-video-content", "--request-content-type",
             "--video-batch-size", "--batch-size-video", "--video-duration", "--video-fps", "--video-width",
             "--video-height", "--video-synth-type", "--video-format", "--video-codec", "--video-audio-sample-rate",
             "--video-audio-num-channels", "--video-audio-codec", "--video-audio-depth");
 
     /** AIPerf's endpoint types this branch does not have yet; each must still be refused (see above). */
-    static final Set<String> ENDPOINT_TYPES_NOT_YET = Set.of("image_generation", "video_generation", "image_retrieval");
 
     /** Options of ours beyond AIPerf's (each is documented as "Ours" in its description or README). */
     static final Set<String> OURS = Set.of("--secret-header", "--ssl-ca-file", "--ssl-insecure", "--mock-server",
@@ -143,9 +142,11 @@ class AiperfOptionWalkTest {
                 .sets("usage counts", c -> c.config().endpoint().useServerTokenCount(), true));
         t.add(opt("--connection-reuse-strategy").value("never")
                 .sets("connections", c -> c.config().endpoint().connectionReuse(), ConnectionReuse.NEVER));
-        t.add(opt("--download-video-content").after("--endpoint-type", "video_generation").changesConfig());
+        t.add(opt("--download-video-content").after("--endpoint-type", "video_generation")
+                .sets("download in the latency", c -> c.config().endpoint().downloadVideoContent(), true));
         t.add(opt("--request-content-type").value("multipart/form-data").after("--endpoint-type", "video_generation")
-                .changesConfig());
+                .sets("submit as a form", c -> c.config().endpoint().requestContentType(),
+                        RequestContentType.MULTIPART_FORM_DATA));
         // Input
         t.add(opt("--extra-inputs").value("ignore_eos:true")
                 .sets("body fields, typed", c -> c.config().endpoint().extraInputs(), Map.of("ignore_eos", true)));
@@ -459,14 +460,16 @@ class AiperfOptionWalkTest {
         return t;
     }
 
-    /** AIPerf's endpoint types (each with what it needs beside it) but those {@link #ENDPOINT_TYPES_NOT_YET}. */
+    /** AIPerf's endpoint types, each with what it needs beside it. */
     private static final Map<String, List<String>> ENDPOINT_TYPES = Map.ofEntries(
             Map.entry("chat", List.of()), Map.entry("completions", List.of()), Map.entry("responses", List.of()),
             Map.entry("chat_embeddings", List.of()), Map.entry("embeddings", List.of()),
             Map.entry("nim_embeddings", List.of()), Map.entry("huggingface_generate", List.of()),
             Map.entry("solido_rag", List.of()), Map.entry("nim_rankings", List.of()),
             Map.entry("hf_tei_rankings", List.of()), Map.entry("cohere_rankings", List.of()),
-            Map.entry("template", List.of("--extra-inputs", "payload_template:nv-embedqa")));
+            Map.entry("template", List.of("--extra-inputs", "payload_template:nv-embedqa")),
+            Map.entry("image_generation", List.of()), Map.entry("video_generation", List.of()),
+            Map.entry("image_retrieval", List.of("--image-width-mean", "16", "--image-height-mean", "16")));
 
     /** GenAI-Perf options AIPerf dropped; AIPerf refuses them, and so do we: an unknown option, exit 2. */
     private static final List<List<String>> GENAI_PERF_ONLY = List.of(
@@ -540,17 +543,14 @@ class AiperfOptionWalkTest {
     }
 
     @Test
-    void everyEndpointTypeOfAiperfIsAcceptedOrNotYetHere() {
+    void everyEndpointTypeOfAiperfIsAccepted() {
         for (Map.Entry<String, List<String>> e : ENDPOINT_TYPES.entrySet()) {
             List<String> args = new ArrayList<>(List.of("-m", "m", "--endpoint-type", e.getKey()));
             args.addAll(e.getValue());
             assertThat(Parsed.of(args).config().endpoint().type().cliName()).isEqualTo(e.getKey());
         }
-        for (String type : ENDPOINT_TYPES_NOT_YET) {
-            assertThatThrownBy(() -> Parsed.of(List.of("-m", "m", "--endpoint-type", type)).config())
-                    .as(type + " has landed: remove it from ENDPOINT_TYPES_NOT_YET, add it to ENDPOINT_TYPES")
-                    .isInstanceOf(UsageException.class);
-        }
+        assertThat(ENDPOINT_TYPES).as("every endpoint type this build has is walked")
+                .hasSize(EndpointType.values().length);
     }
 
     @Test

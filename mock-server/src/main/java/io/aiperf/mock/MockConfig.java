@@ -36,10 +36,19 @@ public record MockConfig(
      * {@code --embedding-per-input-latency}, {@code --ranking-base-latency}, {@code --ranking-per-passage-latency}).
      */
     public record ItemLatencies(double embeddingBaseMs, double embeddingPerInputMs, double rankingBaseMs,
-                                double rankingPerPassageMs) {
+                                double rankingPerPassageMs, double imageRetrievalBaseMs,
+                                double imageRetrievalPerImageMs, double videoJobMs) {
+
+        /** With the default image retrieval latencies and video job time. */
+        public ItemLatencies(double embeddingBaseMs, double embeddingPerInputMs, double rankingBaseMs,
+                             double rankingPerPassageMs) {
+            this(embeddingBaseMs, embeddingPerInputMs, rankingBaseMs, rankingPerPassageMs,
+                    IMAGE_RETRIEVAL_BASE_LATENCY_MS, IMAGE_RETRIEVAL_PER_IMAGE_LATENCY_MS, VIDEO_JOB_MS);
+        }
 
         public ItemLatencies {
-            for (double ms : new double[] {embeddingBaseMs, embeddingPerInputMs, rankingBaseMs, rankingPerPassageMs}) {
+            for (double ms : new double[] {embeddingBaseMs, embeddingPerInputMs, rankingBaseMs, rankingPerPassageMs,
+                    imageRetrievalBaseMs, imageRetrievalPerImageMs, videoJobMs}) {
                 if (!(ms >= 0) || Double.isInfinite(ms)) {
                     throw new IllegalArgumentException("latencies must be finite numbers >= 0 ms, got " + ms);
                 }
@@ -121,6 +130,11 @@ public record MockConfig(
     /** Rankings answer after base + per-passage latency (AIPerf's mock defaults). */
     public static final double RANKING_BASE_LATENCY_MS = 10.0;
     public static final double RANKING_PER_PASSAGE_LATENCY_MS = 1.0;
+    /** AIPerf's mock: {@code --image-retrieval-base-latency} and {@code --image-retrieval-per-image-latency}. */
+    public static final double IMAGE_RETRIEVAL_BASE_LATENCY_MS = 10.0;
+    public static final double IMAGE_RETRIEVAL_PER_IMAGE_LATENCY_MS = 5.0;
+    /** Ours (AIPerf's mock has no video route): how long a video job takes from submit to completed. */
+    public static final double VIDEO_JOB_MS = 300.0;
 
     /** The standalone defaults: 127.0.0.1:8000, ttft 20 ms, itl 5 ms, no errors. */
     public static MockConfig defaults() {
@@ -216,6 +230,21 @@ public record MockConfig(
     public long rankingLatencyNs(int passages) {
         return fast ? 0 : msToNs(latencies.rankingBaseMs() + latencies.rankingPerPassageMs() * passages);
     }
+
+    /** Time to answer an image retrieval request with {@code images} images; 0 in fast mode. */
+    public long imageRetrievalLatencyNs(int images) {
+        return fast ? 0 : msToNs(latencies.imageRetrievalBaseMs() + latencies.imageRetrievalPerImageMs() * images);
+    }
+
+    /**
+     * How long a video job runs from submit to completed. Not 0 in fast mode: a job that is done before its first
+     * poll would not exercise polling; fast mode makes it {@value #FAST_VIDEO_JOB_MS} ms instead.
+     */
+    public long videoJobNs() {
+        return msToNs(fast ? Math.min(FAST_VIDEO_JOB_MS, latencies.videoJobMs()) : latencies.videoJobMs());
+    }
+
+    static final double FAST_VIDEO_JOB_MS = 150.0;
 
     private static long msToNs(double ms) {
         return Math.round(ms * TimeUnit.MILLISECONDS.toNanos(1));

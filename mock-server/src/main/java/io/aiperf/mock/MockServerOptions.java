@@ -26,6 +26,8 @@ import java.util.function.Supplier;
             "Routes: POST /v1/chat/completions, POST /v1/completions, POST /v1/responses,",
             "        POST /v1/embeddings, POST /v1/ranking, /rerank, /v2/rerank,",
             "        POST /generate, /generate_stream, POST /rag/api/prompt, POST /v1/custom-multimodal,",
+            "        POST /v1/images/generations, POST /v1/infer, /v1/image/infer (image retrieval),",
+            "        POST /v1/videos, GET /v1/videos/{id}, GET /v1/videos/{id}/content,",
             "        GET /v1/models, GET /health, GET|DELETE /mock/requests,",
             "        GET /metrics, /vllm/metrics (vLLM-like), GET /dcgm{N}/metrics (N = 1..64, DCGM faker),",
             "        POST /mock/metrics/reset"})
@@ -80,7 +82,8 @@ final class MockServerOptions {
     void embeddingBaseLatency(double ms) {
         MockConfig.ItemLatencies l = config.latencies();
         apply("--embedding-base-latency", () -> config.withLatencies(new MockConfig.ItemLatencies(
-                ms, l.embeddingPerInputMs(), l.rankingBaseMs(), l.rankingPerPassageMs())));
+                ms, l.embeddingPerInputMs(), l.rankingBaseMs(), l.rankingPerPassageMs(), l.imageRetrievalBaseMs(),
+                l.imageRetrievalPerImageMs(), l.videoJobMs())));
     }
 
     @Option(names = "--embedding-per-input-latency", paramLabel = "MS", order = 7,
@@ -88,7 +91,8 @@ final class MockServerOptions {
     void embeddingPerInputLatency(double ms) {
         MockConfig.ItemLatencies l = config.latencies();
         apply("--embedding-per-input-latency", () -> config.withLatencies(new MockConfig.ItemLatencies(
-                l.embeddingBaseMs(), ms, l.rankingBaseMs(), l.rankingPerPassageMs())));
+                l.embeddingBaseMs(), ms, l.rankingBaseMs(), l.rankingPerPassageMs(), l.imageRetrievalBaseMs(),
+                l.imageRetrievalPerImageMs(), l.videoJobMs())));
     }
 
     @Option(names = "--ranking-base-latency", paramLabel = "MS", order = 8,
@@ -96,7 +100,8 @@ final class MockServerOptions {
     void rankingBaseLatency(double ms) {
         MockConfig.ItemLatencies l = config.latencies();
         apply("--ranking-base-latency", () -> config.withLatencies(new MockConfig.ItemLatencies(
-                l.embeddingBaseMs(), l.embeddingPerInputMs(), ms, l.rankingPerPassageMs())));
+                l.embeddingBaseMs(), l.embeddingPerInputMs(), ms, l.rankingPerPassageMs(), l.imageRetrievalBaseMs(),
+                l.imageRetrievalPerImageMs(), l.videoJobMs())));
     }
 
     @Option(names = "--ranking-per-passage-latency", paramLabel = "MS", order = 9,
@@ -104,7 +109,37 @@ final class MockServerOptions {
     void rankingPerPassageLatency(double ms) {
         MockConfig.ItemLatencies l = config.latencies();
         apply("--ranking-per-passage-latency", () -> config.withLatencies(new MockConfig.ItemLatencies(
-                l.embeddingBaseMs(), l.embeddingPerInputMs(), l.rankingBaseMs(), ms)));
+                l.embeddingBaseMs(), l.embeddingPerInputMs(), l.rankingBaseMs(), ms, l.imageRetrievalBaseMs(),
+                l.imageRetrievalPerImageMs(), l.videoJobMs())));
+    }
+
+    @Option(names = "--image-retrieval-base-latency", paramLabel = "MS", order = 9,
+            description = "image retrieval: fixed part (default: " + MockConfig.IMAGE_RETRIEVAL_BASE_LATENCY_MS + ")")
+    void imageRetrievalBaseLatency(double ms) {
+        MockConfig.ItemLatencies l = config.latencies();
+        apply("--image-retrieval-base-latency", () -> config.withLatencies(new MockConfig.ItemLatencies(
+                l.embeddingBaseMs(), l.embeddingPerInputMs(), l.rankingBaseMs(), l.rankingPerPassageMs(), ms,
+                l.imageRetrievalPerImageMs(), l.videoJobMs())));
+    }
+
+    @Option(names = "--image-retrieval-per-image-latency", paramLabel = "MS", order = 9,
+            description = "image retrieval: per image (default: "
+                    + MockConfig.IMAGE_RETRIEVAL_PER_IMAGE_LATENCY_MS + ")")
+    void imageRetrievalPerImageLatency(double ms) {
+        MockConfig.ItemLatencies l = config.latencies();
+        apply("--image-retrieval-per-image-latency", () -> config.withLatencies(new MockConfig.ItemLatencies(
+                l.embeddingBaseMs(), l.embeddingPerInputMs(), l.rankingBaseMs(), l.rankingPerPassageMs(),
+                l.imageRetrievalBaseMs(), ms, l.videoJobMs())));
+    }
+
+    @Option(names = "--video-job-time", paramLabel = "MS", order = 9,
+            description = "video jobs: submit to completed (default: " + MockConfig.VIDEO_JOB_MS + "; at most "
+                    + MockConfig.FAST_VIDEO_JOB_MS + " with --fast, so polling still happens)")
+    void videoJobTime(double ms) {
+        MockConfig.ItemLatencies l = config.latencies();
+        apply("--video-job-time", () -> config.withLatencies(new MockConfig.ItemLatencies(
+                l.embeddingBaseMs(), l.embeddingPerInputMs(), l.rankingBaseMs(), l.rankingPerPassageMs(),
+                l.imageRetrievalBaseMs(), l.imageRetrievalPerImageMs(), ms)));
     }
 
     @Option(names = "--error-rate", paramLabel = "PCT", order = 10,

@@ -18,6 +18,7 @@ final class Router {
 
     private final DcgmRoute dcgm;
     private final Map<HttpMethod, Route> dcgmMethods;
+    private final Map<HttpMethod, Route> videoMethods;
 
     Router(MockConfig config, RequestLog requestLog, ServedTraffic traffic) {
         FaultInjector faults = new FaultInjector(config.faultRatesPct(), config.randomSeed());
@@ -25,6 +26,9 @@ final class Router {
         VllmMetricsRoute metrics = new VllmMetricsRoute(traffic, requestLog);
         dcgm = new DcgmRoute(config.dcgm(), traffic);
         dcgmMethods = Map.of(HttpMethod.GET, dcgm);
+        ImageRetrievalRoute imageRetrieval = new ImageRetrievalRoute(config, requestLog, faults, traffic);
+        VideosRoute videos = new VideosRoute(config, requestLog);
+        videoMethods = Map.of(HttpMethod.POST, videos, HttpMethod.GET, videos);
         routes = Map.ofEntries(
                 post(EmbeddingsRoute.PATH, new EmbeddingsRoute(config, requestLog, faults, traffic)),
                 post(RankingsRoute.Api.NIM.path,
@@ -38,6 +42,10 @@ final class Router {
                 post(ResponsesRoute.PATH, new ResponsesRoute(config, requestLog, faults, traffic)),
                 post(SolidoRoute.PATH, new SolidoRoute(config, requestLog, faults, traffic)),
                 post(CustomMultimodalRoute.PATH, new CustomMultimodalRoute(config, requestLog, faults, traffic)),
+                post(ImagesRoute.PATH, new ImagesRoute(config, requestLog, faults, traffic)),
+                post(ImageRetrievalRoute.PATH, imageRetrieval),
+                post(ImageRetrievalRoute.MOCK_PATH, imageRetrieval),
+                Map.entry(VideosRoute.PATH, videoMethods),
                 Map.entry(Endpoint.CHAT.path, Map.of(HttpMethod.POST,
                         new InferenceRoute(Endpoint.CHAT, config, requestLog, faults, traffic))),
                 Map.entry(Endpoint.COMPLETIONS.path, Map.of(HttpMethod.POST,
@@ -59,6 +67,9 @@ final class Router {
         Map<HttpMethod, Route> byMethod = routes.get(exchange.path());
         if (byMethod == null && DcgmRoute.node(exchange.path()) >= 0) {
             byMethod = dcgmMethods; // /dcgm{N}/metrics: a family of paths, not one
+        }
+        if (byMethod == null && VideosRoute.isJobPath(exchange.path())) {
+            byMethod = videoMethods; // /v1/videos/{id} and /v1/videos/{id}/content
         }
         if (byMethod == null) {
             exchange.respondError(HttpResponseStatus.NOT_FOUND, "no route for " + exchange.path(), "not_found");

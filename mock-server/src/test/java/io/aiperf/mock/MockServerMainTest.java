@@ -69,6 +69,10 @@ class MockServerMainTest {
         MockConfig config = MockServerMain.parse("--embedding-base-latency", "3", "--embedding-per-input-latency=0.5",
                 "--ranking-base-latency", "4", "--ranking-per-passage-latency", "0.25").config();
         assertThat(config.latencies()).isEqualTo(new MockConfig.ItemLatencies(3, 0.5, 4, 0.25));
+        MockConfig media = MockServerMain.parse("--image-retrieval-base-latency", "7",
+                "--image-retrieval-per-image-latency", "1.5", "--video-job-time", "900", "--ranking-base-latency", "4")
+                .config();
+        assertThat(media.latencies()).isEqualTo(new MockConfig.ItemLatencies(10, 2, 4, 1, 7, 1.5, 900));
         assertThat(config.embeddingLatencyNs(2)).isEqualTo(4_000_000L);
         assertThat(config.rankingLatencyNs(4)).isEqualTo(5_000_000L);
         assertThat(config.withFast(true).rankingLatencyNs(4)).isZero();
@@ -105,9 +109,10 @@ class MockServerMainTest {
         String usage = MockServerMain.usage();
         assertThat(usage).startsWith("Usage: aiperf-mock-server [OPTIONS]")
                 .contains("Routes: POST /v1/chat/completions").contains("GET|DELETE /mock/requests")
-                .contains("GET /metrics, /vllm/metrics").contains("GET /dcgm{N}/metrics").contains("/mock/metrics/reset");
+                .contains("GET /metrics, /vllm/metrics").contains("GET /dcgm{N}/metrics").contains("/mock/metrics/reset")
+                .contains("POST /v1/images/generations").contains("GET /v1/videos/{id}/content");
         CommandSpec spec = new CommandLine(new MockServerOptions()).getCommandSpec();
-        assertThat(spec.options()).hasSize(22);
+        assertThat(spec.options()).hasSize(25);
         for (OptionSpec option : spec.options()) {
             assertThat(usage).contains(option.negatable() ? option.longestName().replace("--", "--[no-]")
                     : String.join(", ", option.names()));

@@ -83,6 +83,15 @@ public final class EndpointOptions {
                     + "used by each of its turns and closed after the last) (default: ${DEFAULT-VALUE}).")
     public String connectionReuseStrategy;
 
+    @Option(names = "--request-content-type", paramLabel = "TYPE", defaultValue = "application/json",
+            description = "application/json or multipart/form-data (video_generation only: the submit is sent as a "
+                    + "form) (default: ${DEFAULT-VALUE}).")
+    public String requestContentType;
+
+    @Option(names = "--download-video-content",
+            description = "video_generation: download each finished video; its latency then includes the download.")
+    public boolean downloadVideoContent;
+
     @Option(names = "--mock-server",
             description = "Start the built-in mock server in-process and benchmark it (ignores --url).")
     public boolean mockServer;

@@ -13,7 +13,7 @@ import static io.aiperf.cli.options.OptionChecks.nonNegative;
 
 /**
  * Checks the {@code --image-*}/{@code --audio-*} options and decides what synthetic media a run makes: images for
- * endpoints that carry them (chat, chat_embeddings, responses, nim_embeddings), audio for those that carry it (chat,
+ * endpoints that carry them (chat, chat_embeddings, responses, nim_embeddings, image_retrieval), audio for those that carry it (chat,
  * chat_embeddings, responses); nothing with {@code --input-file}, whose rows bring their own media. What is asked
  * for but not sent is reported by {@link #ignored} (the CLI prints it as a warning) rather than refused.
  */
@@ -27,6 +27,10 @@ public final class MediaConfigResolver {
         MediaConfig asked = asked(m);
         if (inputFile) {
             return MediaConfig.NONE;
+        }
+        if (type == EndpointType.IMAGE_RETRIEVAL && !inputFile && !asked.images().enabled()) {
+            throw new UsageException("image_retrieval sends images only: give --image-width-mean and "
+                    + "--image-height-mean (synthetic images) or an --input-file whose rows have images");
         }
         return new MediaConfig(carriesImages(type) ? asked.images() : MediaConfig.Images.NONE,
                 carriesAudio(type) ? asked.audio() : MediaConfig.Audio.NONE);
@@ -53,7 +57,7 @@ public final class MediaConfigResolver {
 
     static boolean carriesImages(EndpointType type) {
         return type == EndpointType.CHAT || type == EndpointType.CHAT_EMBEDDINGS || type == EndpointType.RESPONSES
-                || type == EndpointType.NIM_EMBEDDINGS;
+                || type == EndpointType.NIM_EMBEDDINGS || type == EndpointType.IMAGE_RETRIEVAL;
     }
 
     static boolean carriesAudio(EndpointType type) {

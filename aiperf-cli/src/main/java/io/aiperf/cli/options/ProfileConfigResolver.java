@@ -6,6 +6,7 @@ import io.aiperf.core.config.ConnectionReuse;
 import io.aiperf.core.config.ModelSelectionStrategy;
 import io.aiperf.core.config.EndpointConfig;
 import io.aiperf.core.config.EndpointType;
+import io.aiperf.core.config.RequestContentType;
 import io.aiperf.core.config.InputConfig;
 import io.aiperf.core.config.LoadConfig;
 import io.aiperf.core.config.Secrets;
@@ -138,7 +139,8 @@ public final class ProfileConfigResolver {
         EndpointConfig endpoint = new EndpointConfig(e.modelNames, type, streaming, urls, e.customEndpoint,
                 e.requestTimeoutSeconds, apiKey, e.useLegacyMaxTokens, e.useServerTokenCount, headers, extra,
                 connectionReuse(e.connectionReuseStrategy), secretHeaders, tls,
-                modelSelection(e.modelSelectionStrategy));
+                modelSelection(e.modelSelectionStrategy), requestContentType(e.requestContentType, type),
+                e.downloadVideoContent);
         if (type == EndpointType.TEMPLATE) {
             checkTemplate(endpoint);
         }
@@ -166,6 +168,21 @@ public final class ProfileConfigResolver {
                         ZmqHostResolver.resolve(out.zmqHost)),
                 GoodputResolver.resolve(in.goodput.isEmpty() ? null : String.join(" ", in.goodput), type, streaming)
                         .withWarnings(environment.metricWarnings()));
+    }
+
+    /** {@code --request-content-type}; a form only where the endpoint sends one (AIPerf: video_generation). */
+    static RequestContentType requestContentType(String value, EndpointType type) {
+        RequestContentType contentType;
+        try {
+            contentType = RequestContentType.fromCli(value);
+        } catch (IllegalArgumentException ex) {
+            throw new UsageException("--request-content-type: " + ex.getMessage());
+        }
+        if (contentType == RequestContentType.MULTIPART_FORM_DATA && type != EndpointType.VIDEO_GENERATION) {
+            throw new UsageException("--request-content-type multipart/form-data is only supported by the "
+                    + "video_generation endpoint, not " + type.cliName());
+        }
+        return contentType;
     }
 
     /**

@@ -54,6 +54,12 @@ final class PromptShapeResolver {
      * their own lengths).
      */
     static InputConfig.Rankings rankings(InputOptions in, EndpointType type) {
+        if (!type.tokenizesInput() && (in.islMean != null || in.islStddev != null)) {
+            // AIPerf: the text length options mean nothing to an endpoint whose input is not tokenized text.
+            throw new UsageException((in.islMean != null ? "--synthetic-input-tokens-mean"
+                    : "--synthetic-input-tokens-stddev") + " cannot be used with --endpoint-type " + type.cliName()
+                    + ": its input is images only");
+        }
         List<String> given = new ArrayList<>();
         addIfSet(given, "--rankings-passages-mean", in.rankingsPassagesMean);
         addIfSet(given, "--rankings-passages-stddev", in.rankingsPassagesStddev);

@@ -77,7 +77,8 @@ public record BenchmarkConfig(
                 endpoint.urls(), endpoint.customEndpoint(), endpoint.requestTimeoutSeconds(),
                 endpoint.apiKey() == null ? null : REDACTED, endpoint.useLegacyMaxTokens(),
                 endpoint.useServerTokenCount(), headers, endpoint.extraInputs(), endpoint.connectionReuse(),
-                endpoint.secretHeaders(), endpoint.tls(), endpoint.modelSelection());
+                endpoint.secretHeaders(), endpoint.tls(), endpoint.modelSelection(), endpoint.requestContentType(),
+                endpoint.downloadVideoContent());
         return new BenchmarkConfig(benchmarkId, cliCommand, e, input, load, tokenizer, output, service, metrics,
                 telemetry);
     }

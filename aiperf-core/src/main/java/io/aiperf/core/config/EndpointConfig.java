@@ -20,6 +20,8 @@ import java.util.Map;
  *                         {@link Secrets}); null means none
  * @param tls              how {@code https://} servers are verified; null means {@link TlsConfig#DEFAULT}
  * @param modelSelection   {@code --model-selection-strategy}; null means {@link ModelSelectionStrategy#ROUND_ROBIN}
+ * @param requestContentType {@code --request-content-type}; null means {@link RequestContentType#APPLICATION_JSON}
+ * @param downloadVideoContent {@code --download-video-content}: a video job's latency includes downloading the video
  */
 public record EndpointConfig(
         List<String> modelNames,
@@ -36,7 +38,20 @@ public record EndpointConfig(
         ConnectionReuse connectionReuse,
         List<String> secretHeaders,
         TlsConfig tls,
-        ModelSelectionStrategy modelSelection) {
+        ModelSelectionStrategy modelSelection,
+        RequestContentType requestContentType,
+        boolean downloadVideoContent) {
+
+    /** JSON bodies, no video download. */
+    public EndpointConfig(List<String> modelNames, EndpointType type, boolean streaming, List<String> urls,
+                          String customEndpoint, double requestTimeoutSeconds, String apiKey,
+                          boolean useLegacyMaxTokens, boolean useServerTokenCount, Map<String, String> headers,
+                          Map<String, Object> extraInputs, ConnectionReuse connectionReuse,
+                          List<String> secretHeaders, TlsConfig tls, ModelSelectionStrategy modelSelection) {
+        this(modelNames, type, streaming, urls, customEndpoint, requestTimeoutSeconds, apiKey, useLegacyMaxTokens,
+                useServerTokenCount, headers, extraInputs, connectionReuse, secretHeaders, tls, modelSelection, null,
+                false);
+    }
 
     /** No {@code --secret-header} and the default TLS verification. */
     public EndpointConfig(List<String> modelNames, EndpointType type, boolean streaming, List<String> urls,
@@ -61,6 +76,7 @@ public record EndpointConfig(
         secretHeaders = secretHeaders == null ? List.of() : List.copyOf(secretHeaders);
         tls = tls == null ? TlsConfig.DEFAULT : tls;
         modelSelection = modelSelection == null ? ModelSelectionStrategy.ROUND_ROBIN : modelSelection;
+        requestContentType = requestContentType == null ? RequestContentType.APPLICATION_JSON : requestContentType;
         connectionReuse = connectionReuse == null ? ConnectionReuse.POOLED : connectionReuse;
         modelNames = List.copyOf(modelNames);
         urls = List.copyOf(urls);

@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
  * {@code --custom-endpoint} is given.
  *
  * <p>{@link #producesTokens()} is false for endpoints whose answer is not generated text (embeddings, rankings):
- * their records get latency metrics but no token metrics.
+ * their records get latency metrics but no token metrics. {@link #tokenizesInput()} is false only for
+ * {@link #IMAGE_RETRIEVAL}, whose input is images alone: no input sequence length.
  */
 public enum EndpointType {
     CHAT("chat", "/v1/chat/completions", null, true, true, "LLM Metrics"),
@@ -28,7 +29,13 @@ public enum EndpointType {
     HF_TEI_RANKINGS("hf_tei_rankings", "/rerank", null, false, false, "Ranking Metrics"),
     COHERE_RANKINGS("cohere_rankings", "/v2/rerank", null, false, false, "Ranking Metrics"),
     /** A user-defined Jinja2 body (extra input {@code payload_template}); no default path: the URL as given. */
-    TEMPLATE("template", null, null, true, true, "LLM Metrics");
+    TEMPLATE("template", null, null, true, true, "LLM Metrics"),
+    /** OpenAI images: the answer is images (b64_json), streamed as partial images when asked. */
+    IMAGE_GENERATION("image_generation", "/v1/images/generations", null, true, false, "Image Generation Metrics"),
+    /** OpenAI/SGLang videos: an asynchronous job (submit, poll, optional download), one record per job. */
+    VIDEO_GENERATION("video_generation", "/v1/videos", null, false, false, "Video Generation Metrics"),
+    /** NIM image retrieval: images in, detections out; the only endpoint whose input is not tokenized. */
+    IMAGE_RETRIEVAL("image_retrieval", "/v1/infer", null, false, false, "Image Retrieval Metrics");
 
 
     private final String cliName;
@@ -74,6 +81,27 @@ public enum EndpointType {
 
     public String metricsTitle() {
         return metricsTitle;
+    }
+
+    /** Whether the request's input is text whose tokens are counted (AIPerf's {@code tokenizes_input}). */
+    public boolean tokenizesInput() {
+        return this != IMAGE_RETRIEVAL;
+    }
+
+    /** Whether the answer is a video job (AIPerf's {@code produces_video}): the video metrics apply. */
+    public boolean producesVideo() {
+        return this == VIDEO_GENERATION;
+    }
+
+    /**
+     * Whether requests may carry input images (AIPerf's {@code supports_images}): the per-image metrics apply.
+     * The endpoints whose bodies send a turn's images.
+     */
+    public boolean supportsImages() {
+        return switch (this) {
+            case CHAT, RESPONSES, CHAT_EMBEDDINGS, NIM_EMBEDDINGS, TEMPLATE, IMAGE_RETRIEVAL -> true;
+            default -> false;
+        };
     }
 
     /** The default path for a run that streams or not. */

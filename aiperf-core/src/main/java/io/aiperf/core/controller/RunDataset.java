@@ -15,6 +15,7 @@ import io.aiperf.core.message.TurnInput;
 import io.aiperf.core.model.Conversation;
 import io.aiperf.core.model.CreditPhase;
 import io.aiperf.core.model.Turn;
+import io.aiperf.core.model.TurnContents;
 import io.aiperf.core.tokenizer.LoadedTokenizer;
 import io.aiperf.core.tokenizer.TokenizerLoader;
 
@@ -152,7 +153,7 @@ final class RunDataset {
                     models.get(key(c.conversationId(), i)));
             Long inputTokens = payload != null ? (long) t.inputTokens() : null;
             turns.add(new SessionPlan.TurnPlan(payload, input, t.maxTokens(), inputTokens, timestampOffsetNs,
-                    Math.round(t.delayMs() * 1e6)));
+                    Math.round(t.delayMs() * 1e6), TurnContents.flatten(t.contents().images()).size()));
         }
         return new SessionPlan(c.conversationId(), turns, startOffsetNs);
     }

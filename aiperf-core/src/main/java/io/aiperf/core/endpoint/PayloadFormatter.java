@@ -43,6 +43,9 @@ import java.util.function.Consumer;
  *   <li>nim_rankings: {@code model, query: {text}, passages: [{text}]}; hf_tei_rankings: {@code query, texts: []};
  *       cohere_rankings: {@code model, query, documents: []}; query and passages as {@link RankingsInput} reads
  *       them;</li>
+ *   <li>image_generation: {@code prompt} (the first text), {@code model}, {@code response_format: b64_json}, then
+ *       {@code stream: true} only when streaming; video_generation: {@code prompt, model} (size, seconds and the
+ *       like come as extras); image_retrieval: {@code input: [{type: image_url, url}]}, one item per image;</li>
  *   <li>template: the user's Jinja2 template rendered by {@link TemplatePayload} (which merges the extras itself,
  *       without {@code payload_template} and {@code response_field}).</li>
  * </ul>
@@ -148,6 +151,26 @@ public final class PayloadFormatter {
                 addAll(body.putArray("documents"), r.passages());
             });
             case TEMPLATE -> TemplatePayload.of(cfg).render(in, null, maxTokens, model);
+            case IMAGE_GENERATION -> plain(cfg, body -> {
+                body.put("prompt", firstText(in));
+                body.put("model", modelOf(cfg, model));
+                body.put("response_format", "b64_json");
+                if (cfg.streaming()) {
+                    body.put("stream", true);
+                }
+            });
+            case VIDEO_GENERATION -> plain(cfg, body -> {
+                body.put("prompt", firstText(in));
+                body.put("model", modelOf(cfg, model));
+            });
+            case IMAGE_RETRIEVAL -> plain(cfg, body -> {
+                ArrayNode input = body.putArray("input");
+                for (String image : nonEmpty(TurnContents.flatten(in.contents().images()))) {
+                    ObjectNode item = input.addObject();
+                    item.put("type", "image_url");
+                    item.put("url", image);
+                }
+            });
         };
     }
 
@@ -234,6 +257,11 @@ public final class PayloadFormatter {
         } else {
             ContentParts.responses(item.putArray("content"), m.text(), m.contents());
         }
+    }
+
+    /** The prompt of an image or video generation: the turn's first text (AIPerf sends only that one). */
+    private static String firstText(TurnInput in) {
+        return texts(in).get(0);
     }
 
     private static List<String> texts(TurnInput in) {

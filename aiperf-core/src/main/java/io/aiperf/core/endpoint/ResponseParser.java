@@ -37,6 +37,9 @@ public sealed interface ResponseParser permits ChatResponseParser, CompletionsRe
             case HF_TEI_RANKINGS -> RankingsResponseParser.TEI;
             case COHERE_RANKINGS -> RankingsResponseParser.COHERE;
             case TEMPLATE -> TemplateResponseParser.AUTO;
+            case IMAGE_GENERATION -> ImageGenerationResponseParser.INSTANCE;
+            case IMAGE_RETRIEVAL -> ImageRetrievalResponseParser.INSTANCE;
+            case VIDEO_GENERATION -> VideoJobResponseParser.INSTANCE;
         };
     }
 

@@ -13,7 +13,8 @@ import io.aiperf.core.model.Usage;
  */
 abstract sealed class TreeResponseParser implements ResponseParser
         permits EmbeddingsResponseParser, RankingsResponseParser, HuggingFaceGenerateResponseParser,
-        ResponsesResponseParser, SolidoRagResponseParser {
+        ResponsesResponseParser, SolidoRagResponseParser, ImageGenerationResponseParser, ImageRetrievalResponseParser,
+        VideoJobResponseParser {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 

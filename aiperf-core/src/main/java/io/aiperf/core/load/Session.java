@@ -80,7 +80,7 @@ final class Session {
         long sessionNum = plan.turns().size() > 1 ? sessionIndex : creditId;
         Credit credit = new Credit(creditId, phase, plan.conversationId(), correlationId, nextTurn,
                 plan.turns().size(), turn.payloadJson(), urlIndex, turn.input(), turn.maxTokens(), turn.inputTokens(),
-                intendedNs, cancelAfterNs, reportFirstToken, -1, sessionNum);
+                intendedNs, cancelAfterNs, reportFirstToken, -1, sessionNum, turn.inputImages());
         nextTurn++;
         return credit;
     }

@@ -30,8 +30,15 @@ public record SessionPlan(String conversationId, List<TurnPlan> turns, long star
      *                        is given; else null
      * @param timestampOffsetNs fixed schedule: absolute due time of a later turn from the phase start, or -1
      * @param delayNs         wait after the previous turn's response before this one is due (0 = at once)
+     * @param inputImages     how many images the turn sends
      */
     public record TurnPlan(String payloadJson, TurnInput input, Integer maxTokens, Long inputTokens,
-                           long timestampOffsetNs, long delayNs) {
+                           long timestampOffsetNs, long delayNs, int inputImages) {
+
+        /** A turn without images. */
+        public TurnPlan(String payloadJson, TurnInput input, Integer maxTokens, Long inputTokens,
+                        long timestampOffsetNs, long delayNs) {
+            this(payloadJson, input, maxTokens, inputTokens, timestampOffsetNs, delayNs, 0);
+        }
     }
 }

@@ -27,6 +27,7 @@ import io.aiperf.core.model.CreditPhase;
  *                         host clock as {@code intendedNs}), or -1 when no controller issued it
  * @param sessionNum       AIPerf's {@code session_num}: the credit's index in its phase for a single-turn
  *                         conversation, the session's index in its phase for a multi-turn one
+ * @param inputImages      how many images the request carries (AIPerf's {@code num_images}), 0 when none
  */
 public record Credit(
         long creditId,
@@ -44,7 +45,17 @@ public record Credit(
         Long cancelAfterNs,
         boolean reportFirstToken,
         long issuedNs,
-        long sessionNum) implements Message {
+        long sessionNum,
+        int inputImages) implements Message {
+
+    /** Without input images. */
+    public Credit(long creditId, CreditPhase phase, String conversationId, String xCorrelationId, int turnIndex,
+                  int numTurns, String payloadJson, int urlIndex, TurnInput turnInput, Integer maxTokens,
+                  Long inputTokens, long intendedNs, Long cancelAfterNs, boolean reportFirstToken, long issuedNs,
+                  long sessionNum) {
+        this(creditId, phase, conversationId, xCorrelationId, turnIndex, numTurns, payloadJson, urlIndex, turnInput,
+                maxTokens, inputTokens, intendedNs, cancelAfterNs, reportFirstToken, issuedNs, sessionNum, 0);
+    }
 
     /** Not issued yet; its {@code session_num} is its credit id. */
     public Credit(long creditId, CreditPhase phase, String conversationId, String xCorrelationId, int turnIndex,
@@ -67,13 +78,15 @@ public record Credit(
      */
     public Credit intendedAt(long atNs) {
         return new Credit(creditId, phase, conversationId, xCorrelationId, turnIndex, numTurns, payloadJson, urlIndex,
-                turnInput, maxTokens, inputTokens, atNs, cancelAfterNs, reportFirstToken, issuedNs, sessionNum);
+                turnInput, maxTokens, inputTokens, atNs, cancelAfterNs, reportFirstToken, issuedNs, sessionNum,
+                inputImages);
     }
 
     /** This credit, issued by the controller at {@code atNs} (its {@code System.nanoTime()}). */
     public Credit issuedAt(long atNs) {
         return new Credit(creditId, phase, conversationId, xCorrelationId, turnIndex, numTurns, payloadJson, urlIndex,
-                turnInput, maxTokens, inputTokens, intendedNs, cancelAfterNs, reportFirstToken, atNs, sessionNum);
+                turnInput, maxTokens, inputTokens, intendedNs, cancelAfterNs, reportFirstToken, atNs, sessionNum,
+                inputImages);
     }
 
     /** This turn's user text for a worker-rendered body, else null. */

@@ -2,6 +2,7 @@ package io.aiperf.core.message;
 
 import io.aiperf.core.model.CreditPhase;
 import io.aiperf.core.model.ErrorDetails;
+import io.aiperf.core.model.MediaResult;
 import io.aiperf.core.model.ResponseChunk;
 import io.aiperf.core.model.Usage;
 
@@ -35,6 +36,7 @@ import java.util.List;
  * @param creditIssuedNs    the controller's {@code System.nanoTime()} when it issued the credit (the same host
  *                          clock as the worker's stamps), or -1 when unknown
  * @param sessionNum        AIPerf's {@code session_num} ({@link Credit#sessionNum()})
+ * @param media             input images and video job facts, or null when there are none
  */
 public record RequestRecord(
         String workerId,
@@ -62,7 +64,21 @@ public record RequestRecord(
         RawExchange raw,
         HttpTrace trace,
         long creditIssuedNs,
-        long sessionNum) implements Message {
+        long sessionNum,
+        MediaResult media) implements Message {
+
+    /** Without media facts. */
+    public RequestRecord(String workerId, long creditId, CreditPhase phase, String conversationId, int turnIndex,
+                         String xRequestId, String xCorrelationId, long creditReceivedNs, long requestStartNs,
+                         long requestWriteNs, long responseHeadersNs, long requestEndNs, long startEpochNs,
+                         int httpStatus, List<ResponseChunk> responses, Usage usage, ErrorDetails error,
+                         boolean cancelled, long scheduledNs, String inputText, Long inputTokens, Integer maxTokens,
+                         RawExchange raw, HttpTrace trace, long creditIssuedNs, long sessionNum) {
+        this(workerId, creditId, phase, conversationId, turnIndex, xRequestId, xCorrelationId, creditReceivedNs,
+                requestStartNs, requestWriteNs, responseHeadersNs, requestEndNs, startEpochNs, httpStatus, responses,
+                usage, error, cancelled, scheduledNs, inputText, inputTokens, maxTokens, raw, trace, creditIssuedNs,
+                sessionNum, null);
+    }
 
     /** Without the credit's issue time; {@code session_num} is the credit id. */
     public RequestRecord(String workerId, long creditId, CreditPhase phase, String conversationId, int turnIndex,
@@ -78,6 +94,11 @@ public record RequestRecord(
 
     public RequestRecord {
         responses = responses == null ? List.of() : List.copyOf(responses);
+    }
+
+    /** Images the request sent, 0 when none or unknown. */
+    public int inputImages() {
+        return media == null ? 0 : media.inputImages();
     }
 
     public boolean failed() {

@@ -19,6 +19,14 @@ import static io.aiperf.records.metric.MetricFlag.LARGER_IS_BETTER;
 import static io.aiperf.records.metric.MetricFlag.NO_CONSOLE;
 import static io.aiperf.records.metric.MetricFlag.NO_INDIVIDUAL_RECORDS;
 import static io.aiperf.records.metric.MetricFlag.STREAMING_ONLY;
+import static io.aiperf.records.metric.MetricFlag.TOKENIZES_INPUT_ONLY;
+import static io.aiperf.records.metric.MetricFlag.SUPPORTS_IMAGE_ONLY;
+import static io.aiperf.records.metric.MetricFlag.PRODUCES_VIDEO_ONLY;
+import static io.aiperf.records.metric.MetricUnit.IMAGES;
+import static io.aiperf.records.metric.MetricUnit.IMAGES_PER_SECOND;
+import static io.aiperf.records.metric.MetricUnit.MS_PER_IMAGE;
+import static io.aiperf.records.metric.MetricUnit.MEGABYTES;
+import static io.aiperf.records.metric.MetricUnit.SECONDS;
 import static io.aiperf.records.metric.MetricKind.AGGREGATE;
 import static io.aiperf.records.metric.MetricKind.DERIVED;
 import static io.aiperf.records.metric.MetricKind.RECORD;
@@ -31,7 +39,6 @@ import static io.aiperf.records.metric.MetricUnit.PERCENT;
 import static io.aiperf.records.metric.MetricUnit.RATIO;
 import static io.aiperf.records.metric.MetricUnit.REQUESTS;
 import static io.aiperf.records.metric.MetricUnit.REQUESTS_PER_SECOND;
-import static io.aiperf.records.metric.MetricUnit.SECONDS;
 import static io.aiperf.records.metric.MetricUnit.TOKENS;
 import static io.aiperf.records.metric.MetricUnit.TOKENS_PER_SECOND;
 import static io.aiperf.records.metric.MetricUnit.TOKENS_PER_SECOND_PER_USER;
@@ -79,7 +86,7 @@ public final class MetricCatalog {
     public static final MetricSpec OUTPUT_SEQUENCE_LENGTH = record("output_sequence_length", "Output Sequence Length",
             TOKENS, TOKENS, 600, PRODUCES_TOKENS_ONLY);
     public static final MetricSpec INPUT_SEQUENCE_LENGTH = record("input_sequence_length", "Input Sequence Length",
-            TOKENS, TOKENS, 700);
+            TOKENS, TOKENS, 700, TOKENIZES_INPUT_ONLY);
     public static final MetricSpec INTER_CHUNK_LATENCY = new MetricSpec("inter_chunk_latency", "Inter Chunk Latency",
             RECORD, NANOSECONDS, MILLISECONDS, MetricSpec.NO_DISPLAY_ORDER, EnumSet.of(STREAMING_ONLY, NO_CONSOLE),
             true);
@@ -88,7 +95,7 @@ public final class MetricCatalog {
     public static final MetricSpec REASONING_TOKEN_COUNT = record("reasoning_token_count", "Reasoning Token Count",
             TOKENS, TOKENS, MetricSpec.NO_DISPLAY_ORDER, PRODUCES_TOKENS_ONLY, SUPPORTS_REASONING, NO_CONSOLE);
     public static final MetricSpec ERROR_ISL = record("error_isl", "Error ISL",
-            TOKENS, TOKENS, MetricSpec.NO_DISPLAY_ORDER, ERROR_ONLY, NO_CONSOLE);
+            TOKENS, TOKENS, MetricSpec.NO_DISPLAY_ORDER, ERROR_ONLY, NO_CONSOLE, TOKENIZES_INPUT_ONLY);
     /** ISL / TTFT in seconds: how fast the prompt was taken in. */
     public static final MetricSpec PREFILL_THROUGHPUT_PER_USER = record("prefill_throughput_per_user",
             "Prefill Throughput Per User", TOKENS_PER_SECOND_PER_USER, TOKENS_PER_SECOND_PER_USER,
@@ -125,6 +132,21 @@ public final class MetricCatalog {
     /** (OSL − requested) / requested · 100, signed: negative when the server stopped early. */
     public static final MetricSpec OSL_MISMATCH_DIFF_PCT = record("osl_mismatch_diff_pct", "OSL Mismatch Diff",
             PERCENT, PERCENT, MetricSpec.NO_DISPLAY_ORDER, PRODUCES_TOKENS_ONLY, NO_CONSOLE);
+    /** Images the request sent; absent for a request without any. */
+    public static final MetricSpec NUM_IMAGES = record("num_images", "Number of Images",
+            IMAGES, IMAGES, MetricSpec.NO_DISPLAY_ORDER, SUPPORTS_IMAGE_ONLY, NO_CONSOLE);
+    /** num_images / request_latency in seconds. */
+    public static final MetricSpec IMAGE_THROUGHPUT = record("image_throughput", "Image Throughput",
+            IMAGES_PER_SECOND, IMAGES_PER_SECOND, 860, SUPPORTS_IMAGE_ONLY);
+    /** request_latency in ms / num_images. */
+    public static final MetricSpec IMAGE_LATENCY = record("image_latency", "Image Latency",
+            MS_PER_IMAGE, MS_PER_IMAGE, 861, SUPPORTS_IMAGE_ONLY);
+    /** The video server's own generation time ({@code inference_time_s} of the finished job). */
+    public static final MetricSpec VIDEO_INFERENCE_TIME = record("video_inference_time", "Video Inference Time",
+            SECONDS, MILLISECONDS, 310, PRODUCES_VIDEO_ONLY);
+    /** The video server's peak memory ({@code peak_memory_mb} of the finished job). */
+    public static final MetricSpec VIDEO_PEAK_MEMORY = record("video_peak_memory", "Video Peak Memory",
+            MEGABYTES, MEGABYTES, 311, PRODUCES_VIDEO_ONLY);
 
     // ---- AIPerf's HTTP trace metrics (k6 names), only when the workers trace the transport phases ----
     /** Client time before the request's bytes could leave, other than the connect itself (pool, set-up). */
@@ -241,6 +263,7 @@ public final class MetricCatalog {
             PREFILL_THROUGHPUT_PER_USER, USAGE_PROMPT_TOKENS, USAGE_COMPLETION_TOKENS, USAGE_TOTAL_TOKENS,
             USAGE_REASONING_TOKENS, USAGE_PROMPT_TOKENS_DIFF_PCT, USAGE_COMPLETION_TOKENS_DIFF_PCT,
             USAGE_REASONING_TOKENS_DIFF_PCT, CREDIT_DROP_LATENCY, REQUESTED_OSL, OSL_MISMATCH_DIFF_PCT,
+            NUM_IMAGES, IMAGE_THROUGHPUT, IMAGE_LATENCY, VIDEO_INFERENCE_TIME, VIDEO_PEAK_MEMORY,
             HTTP_REQ_BLOCKED, HTTP_REQ_DNS_LOOKUP, HTTP_REQ_CONNECTING, HTTP_REQ_SENDING, HTTP_REQ_WAITING,
             HTTP_REQ_RECEIVING, HTTP_REQ_CONNECTION_REUSED, HTTP_REQ_DATA_SENT, HTTP_REQ_CHUNKS_SENT,
             HTTP_REQ_DATA_RECEIVED, HTTP_REQ_CHUNKS_RECEIVED, HTTP_REQ_CONNECTION_OVERHEAD, HTTP_REQ_DURATION,

@@ -6,6 +6,12 @@ public enum MetricFlag {
     STREAMING_ONLY,
     /** Only for endpoints that answer with generated text (not embeddings or rankings). */
     PRODUCES_TOKENS_ONLY,
+    /** Only for endpoints whose input is tokenized text (all but {@code image_retrieval}). */
+    TOKENIZES_INPUT_ONLY,
+    /** Only for endpoints whose requests may carry images; absent for a request without any. */
+    SUPPORTS_IMAGE_ONLY,
+    /** Only for endpoints that answer with a video job ({@code video_generation}). */
+    PRODUCES_VIDEO_ONLY,
     /** Reads reasoning output; absent when the answer had none. Informational (AIPerf's SUPPORTS_REASONING). */
     SUPPORTS_REASONING,
     /**

@@ -4,6 +4,7 @@ import io.aiperf.core.config.MetricsConfig;
 import io.aiperf.records.metric.defs.GoodputMetrics;
 import io.aiperf.records.metric.defs.HttpTraceMetrics;
 import io.aiperf.records.metric.defs.LatencyMetrics;
+import io.aiperf.records.metric.defs.MediaMetrics;
 import io.aiperf.records.metric.defs.OslMismatchMetrics;
 import io.aiperf.records.metric.defs.RunMetrics;
 import io.aiperf.records.metric.defs.ScheduleMetrics;
@@ -55,7 +56,9 @@ public final class MetricRegistry {
                 new UsageMetrics.UsageTotalTokens(), new UsageMetrics.UsageReasoningTokens(),
                 new UsageMetrics.UsagePromptTokensDiff(), new UsageMetrics.UsageCompletionTokensDiff(),
                 new UsageMetrics.UsageReasoningTokensDiff(),
-                new OslMismatchMetrics.RequestedOsl(), new OslMismatchMetrics.OslMismatchDiffPct()));
+                new OslMismatchMetrics.RequestedOsl(), new OslMismatchMetrics.OslMismatchDiffPct(),
+                new MediaMetrics.NumImages(), new MediaMetrics.ImageThroughput(), new MediaMetrics.ImageLatency(),
+                new MediaMetrics.VideoInferenceTime(), new MediaMetrics.VideoPeakMemory()));
         all.addAll(HttpTraceMetrics.all());
         all.addAll(List.of(
                 new RunMetrics.OutputTokenThroughput(), new RunMetrics.RequestThroughput(), new RunMetrics.RequestCount(),

@@ -18,7 +18,11 @@ public enum MetricUnit {
     BYTES("B", 1.0),
     /** 1024 bytes, as AIPerf's {@code KB}. */
     KILOBYTES("KB", 1.0),
-    COUNT("count", 1.0);
+    COUNT("count", 1.0),
+    IMAGES("images", 1.0),
+    IMAGES_PER_SECOND("images/sec", 1.0),
+    MS_PER_IMAGE("ms/image", 1.0),
+    MEGABYTES("MB", 1.0);
 
     private final String label;
     /** For time units: seconds per unit; used to convert between time units. */
@@ -40,7 +44,8 @@ public enum MetricUnit {
 
     /** True when values in this unit are whole numbers (tokens, requests, nanosecond stamps). */
     public boolean wholeNumbers() {
-        return this == TOKENS || this == REQUESTS || this == NANOSECONDS || this == BYTES || this == COUNT;
+        return this == TOKENS || this == REQUESTS || this == NANOSECONDS || this == BYTES || this == COUNT
+                || this == IMAGES;
     }
 
     /** The factor that turns a value in this unit into {@code target}. */

@@ -4,6 +4,7 @@ import io.aiperf.core.message.HttpTrace;
 import io.aiperf.core.message.RequestRecord;
 import io.aiperf.core.model.CreditPhase;
 import io.aiperf.core.model.ErrorDetails;
+import io.aiperf.core.model.MediaResult;
 import io.aiperf.core.model.ResponseChunk;
 import io.aiperf.core.model.Usage;
 import io.aiperf.core.tokenizer.TextTokenizer;
@@ -34,6 +35,8 @@ public final class TestRecords {
     private Long sessionNum;
     private String inputText;
     private HttpTrace trace;
+
+    private MediaResult media;
 
     public static TestRecords request() {
         return new TestRecords();
@@ -143,6 +146,12 @@ public final class TestRecords {
         return startNs;
     }
 
+    /** Input images and video job figures. */
+    public TestRecords media(MediaResult media) {
+        this.media = media;
+        return this;
+    }
+
     public TestRecords cancelled() {
         this.cancelled = true;
         return this;
@@ -155,7 +164,7 @@ public final class TestRecords {
         return new RequestRecord("worker_1", creditId, phase, "conv-" + creditId, 0, "req-" + creditId,
                 "corr-" + creditId, startNs - 5_000, startNs, writeNs, headersNs, end, startEpochNs, httpStatus,
                 responses, usage, error, cancelled, scheduledNs, inputText, null, null, null, trace, issuedNs,
-                sessionNum == null ? creditId : sessionNum);
+                sessionNum == null ? creditId : sessionNum, media);
     }
 
     /** One token per whitespace-separated word; deterministic and instant. */

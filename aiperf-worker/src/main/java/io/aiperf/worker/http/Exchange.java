@@ -4,6 +4,7 @@ import io.aiperf.core.message.Credit;
 import io.aiperf.core.message.HttpTrace;
 import io.aiperf.core.message.RequestRecord;
 import io.aiperf.core.model.ErrorDetails;
+import io.aiperf.core.model.MediaResult;
 import io.aiperf.core.model.ResponseChunk;
 import io.aiperf.core.model.Usage;
 import io.aiperf.core.time.EpochAnchor;
@@ -219,7 +220,8 @@ final class Exchange {
                 raw == null ? null : raw.build(),
                 trace,
                 credit.issuedNs(),
-                credit.sessionNum());
+                credit.sessionNum(),
+                MediaResult.of(credit.inputImages(), null, null));
         try {
             callbacks.done(credit, record);
         } catch (RuntimeException e) {

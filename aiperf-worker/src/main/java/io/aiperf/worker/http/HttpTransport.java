@@ -91,6 +91,8 @@ public final class HttpTransport implements AutoCloseable {
     /** Targets of the user's {@code -u} URLs; a warm-up target, if any, comes after them. */
     private final int userTargets;
     private volatile boolean warmupEnded;
+    /** {@code video_generation}: the user's credits run as video jobs there instead; else null. */
+    private final VideoJobs videoJobs;
 
     /**
      * @param endpoint            where and how to send (all {@code urls} get a connection pool)
@@ -134,6 +136,8 @@ public final class HttpTransport implements AutoCloseable {
         }
         SslContext ssl = urls.stream().anyMatch(EndpointUrl::tls) ? ClientTls.context(endpoint.tls()) : null;
         this.userTargets = urls.size();
+        this.videoJobs = endpoint.type() == io.aiperf.core.config.EndpointType.VIDEO_GENERATION
+                ? new VideoJobs(endpoint, this, List.copyOf(urls), requests, timeoutNs) : null;
         if (warmupBaseUrl != null) {
             urls.add(EndpointUrl.of(warmupBaseUrl, endpoint.path()));
         }
@@ -191,6 +195,10 @@ public final class HttpTransport implements AutoCloseable {
      */
     public void send(Credit credit, String payloadJson, String inputText, long creditReceivedNs,
                      RequestCallbacks callbacks) {
+        if (videoJobs != null && videoJobs.handles(credit)) {
+            videoJobs.send(credit, payloadJson, inputText, creditReceivedNs, callbacks);
+            return;
+        }
         // Counted before any path that completes it: completion always uncounts exactly once.
         inFlightCount.incrementAndGet();
         long waitNs = credit.intendedNs() < 0 ? 0 : credit.intendedNs() - System.nanoTime();
@@ -267,6 +275,9 @@ public final class HttpTransport implements AutoCloseable {
      * Returns at once; callable from any thread.
      */
     public void cancelAll(CreditPhase phase) {
+        if (videoJobs != null) {
+            videoJobs.cancelAll(phase);
+        }
         onHome(() -> {
             cancelledPhases.add(phase);
             for (Exchange ex : List.copyOf(inFlight)) {
@@ -309,7 +320,7 @@ public final class HttpTransport implements AutoCloseable {
 
     /** Requests sent whose record has not been delivered yet. */
     public int inFlight() {
-        return inFlightCount.get();
+        return inFlightCount.get() + (videoJobs == null ? 0 : videoJobs.inFlight());
     }
 
 
@@ -323,6 +334,9 @@ public final class HttpTransport implements AutoCloseable {
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
+        }
+        if (videoJobs != null) {
+            videoJobs.close();
         }
         boolean mayWait = !onEventLoop();
         if (mayWait) {

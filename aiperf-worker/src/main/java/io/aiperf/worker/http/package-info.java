@@ -45,6 +45,12 @@
  * ({@code io.aiperf.worker.warmup}); the warm-up drives it through the same loop, pools and handlers, then
  * {@code endWarmup} retires it (its idle connections closed, later requests to it fail as an invalid URL index).
  *
+ * <h2>Video jobs</h2>
+ * {@code video_generation} credits for the user's URLs do not take the Netty path: {@code send} hands them to
+ * {@link io.aiperf.worker.http.VideoJobs}, which runs each as a submit / poll / download transaction on the JDK's
+ * asynchronous HTTP client and reports one record per job, with the same error-as-data rules (no blocking, no
+ * per-job logging). Its class comment lists what it does not cover (trace, raw capture, cancellation timers).
+ *
  * <h2>Sessions</h2>
  * The transport keeps no conversation state: every request arrives with its finished body ({@code payloadJson},
  * pre-rendered by the controller or rendered by the worker) and an optional {@code inputText} copied into the

@@ -112,9 +112,13 @@ record RandomHttpResponse(EndpointType type, boolean streaming, List<String> pay
             case COHERE_RANKINGS -> object(o -> o.putArray("results").addObject().put("index", 0)
                     .put("relevance_score", 0.5));
             case TEMPLATE -> object(o -> o.put("text", t));
+            case IMAGE_GENERATION -> object(o -> o.putArray("data").addObject().put("b64_json", "aGk="));
+            case IMAGE_RETRIEVAL -> object(o -> o.putArray("data").addObject().put("index", 0));
+            case VIDEO_GENERATION -> object(o -> o.put("id", "v1").put("status", "completed"));
         };
         boolean textAnswer = switch (type) {
-            case EMBEDDINGS, CHAT_EMBEDDINGS, NIM_EMBEDDINGS, NIM_RANKINGS, HF_TEI_RANKINGS, COHERE_RANKINGS -> false;
+            case EMBEDDINGS, CHAT_EMBEDDINGS, NIM_EMBEDDINGS, NIM_RANKINGS, HF_TEI_RANKINGS, COHERE_RANKINGS,
+                 IMAGE_GENERATION, IMAGE_RETRIEVAL, VIDEO_GENERATION -> false;
             default -> true;
         };
         return new RandomHttpResponse(type, false, List.of(body), textAnswer ? text : nonText, null);

@@ -1,0 +1,34 @@
+package io.aiperf.core.config;
+
+import java.util.Locale;
+
+/**
+ * How a request body is encoded ({@code --request-content-type}). Only {@code video_generation} can send a form:
+ * its submit then carries the body's top-level fields as {@code multipart/form-data} fields.
+ */
+public enum RequestContentType {
+    APPLICATION_JSON("application/json"),
+    MULTIPART_FORM_DATA("multipart/form-data");
+
+    private final String cliName;
+
+    RequestContentType(String cliName) {
+        this.cliName = cliName;
+    }
+
+    public String cliName() {
+        return cliName;
+    }
+
+    /** Case-insensitive. */
+    public static RequestContentType fromCli(String value) {
+        String wanted = value.trim().toLowerCase(Locale.ROOT);
+        for (RequestContentType type : values()) {
+            if (type.cliName.equals(wanted)) {
+                return type;
+            }
+        }
+        throw new IllegalArgumentException("unknown request content type '" + value
+                + "' (expected application/json or multipart/form-data)");
+    }
+}
