@@ -38,8 +38,8 @@ class ProfileHelpGroupsTest {
         List<String> headings = help().lines().filter(l -> l.matches("[A-Z][A-Za-z() -]*:")).toList();
 
         assertThat(headings).containsExactly("Endpoint:", "Input:", "Audio Input:", "Image Input:", "Video Input:",
-                "Prompt:", "Input Sequence Length (ISL):", "Output Sequence Length (OSL):", "Prefix Prompt:", "Rankings:",
-                "Conversation Input:", "Output:", "Tokenizer:", "Load Generator:", "Multi-Run:", "Telemetry:",
+                "Prompt:", "Input Sequence Length (ISL):", "Output Sequence Length (OSL):", "Prefix Prompt:",
+                "Rankings:", "Conversation Input:", "Output:", "Tokenizer:", "Load Generator:", "Multi-Run:", "Telemetry:",
                 "Server Metrics:", "Workers:", "Service:", "Help:");
     }
 
