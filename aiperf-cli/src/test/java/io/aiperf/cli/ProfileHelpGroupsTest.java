@@ -39,8 +39,8 @@ class ProfileHelpGroupsTest {
 
         assertThat(headings).containsExactly("Endpoint:", "Input:", "Audio Input:", "Image Input:", "Video Input:",
                 "Prompt:", "Input Sequence Length (ISL):", "Output Sequence Length (OSL):", "Prefix Prompt:",
-                "Rankings:", "Conversation Input:", "Output:", "Tokenizer:", "Load Generator:", "Multi-Run:", "Telemetry:",
-                "Server Metrics:", "Workers:", "Service:", "Help:");
+                "Rankings:", "Conversation Input:", "Output:", "Tokenizer:", "Load Generator:", "Multi-Run:",
+                "Telemetry:", "Server Metrics:", "Workers:", "Service:", "Help:");
     }
 
     @Test
