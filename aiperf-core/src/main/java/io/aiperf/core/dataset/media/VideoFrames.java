@@ -16,8 +16,9 @@ import java.awt.image.DataBufferByte;
  * {@code -pix_fmt bgr24}).
  *
  * <ul>
- *   <li>{@code moving_shapes}: three filled circles and squares on black, each with a colour, start point and
- *       velocity drawn from the seed, wrapping at the edges; every shape crosses the frame at least once per video.
+ *   <li>{@code moving_shapes}: three filled circles and squares on black, each with a colour, start point, direction
+ *       and speed drawn from the seed, wrapping at the edges; over one video a shape travels one to two frame
+ *       widths across and one to two frame heights down, each scaled by its direction's cosine and sine.
  *   <li>{@code grid_clock}: a grid on dark grey, a clock face whose minute hand turns once per video (from a start
  *       angle drawn from the seed) and whose hour hand turns a twelfth as fast, and a progress bar along the bottom.
  *   <li>{@code noise}: every byte uniform random.
@@ -99,7 +100,7 @@ final class VideoFrames {
             out[s] = new double[] {
                     rng.nextInt(2), 64 + rng.nextInt(192), 64 + rng.nextInt(192), 64 + rng.nextInt(192),
                     rng.nextDouble() * width, rng.nextDouble() * height,
-                    // At least one full crossing per video along the larger axis component.
+                    // Scaled by the frame count so the motion per video, not per frame, is what the seed fixes.
                     Math.cos(angle) * speed * width / frames, Math.sin(angle) * speed * height / frames,
                     Math.max(2, side / 6 + rng.nextInt(Math.max(1, side / 6)))};
         }
