@@ -42,7 +42,9 @@ public final class ProfileHelpGroups {
                 "--audio-format", "--audio-depths", "--audio-sample-rates", "--audio-num-channels"));
         g.put("Image Input", List.of("--image-width-mean", "--image-width-stddev", "--image-height-mean",
                 "--image-height-stddev", "--image-batch-size", "--image-format"));
-        g.put("Video Input", List.of());
+        g.put("Video Input", List.of("--video-batch-size", "--video-duration", "--video-fps", "--video-width",
+                "--video-height", "--video-synth-type", "--video-format", "--video-codec", "--video-audio-sample-rate",
+                "--video-audio-num-channels", "--video-audio-codec", "--video-audio-depth"));
         g.put("Prompt", List.of("--prompt-batch-size", "--seq-dist"));
         g.put("Input Sequence Length (ISL)", List.of("--isl", "--isl-stddev", "--isl-block-size"));
         g.put("Output Sequence Length (OSL)", List.of("--osl", "--osl-stddev"));

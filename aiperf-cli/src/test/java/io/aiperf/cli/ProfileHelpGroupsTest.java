@@ -37,10 +37,10 @@ class ProfileHelpGroupsTest {
     void headingsFollowAiperfsOrderAndEmptyOnesAreLeftOut() {
         List<String> headings = help().lines().filter(l -> l.matches("[A-Z][A-Za-z() -]*:")).toList();
 
-        assertThat(headings).containsExactly("Endpoint:", "Input:", "Audio Input:", "Image Input:", "Prompt:",
-                "Input Sequence Length (ISL):", "Output Sequence Length (OSL):", "Prefix Prompt:", "Rankings:",
-                "Synthesis:", "Conversation Input:", "Output:", "Tokenizer:", "Load Generator:", "Multi-Run:",
-                "Accuracy:", "Telemetry:", "Server Metrics:", "ZMQ:", "Workers:", "Service:", "Help:");
+        assertThat(headings).containsExactly("Endpoint:", "Input:", "Audio Input:", "Image Input:", "Video Input:",
+                "Prompt:", "Input Sequence Length (ISL):", "Output Sequence Length (OSL):", "Prefix Prompt:",
+                "Rankings:", "Synthesis:", "Conversation Input:", "Output:", "Tokenizer:", "Load Generator:",
+                "Multi-Run:", "Accuracy:", "Telemetry:", "Server Metrics:", "ZMQ:", "Workers:", "Service:", "Help:");
     }
 
     @Test

@@ -48,7 +48,7 @@ public final class MediaOptions {
     public double audioLengthStddev;
 
     @Option(names = "--audio-format", paramLabel = "FORMAT", defaultValue = "wav",
-            description = "wav (mp3 is refused: the JVM has no MP3 encoder) (default: ${DEFAULT-VALUE}).")
+            description = "wav or mp3 (mp3 is encoded by the system ffmpeg) (default: ${DEFAULT-VALUE}).")
     public String audioFormat;
 
     @Option(names = "--audio-depths", paramLabel = "BITS", split = ",", arity = "1..*",
@@ -63,4 +63,55 @@ public final class MediaOptions {
     @Option(names = "--audio-num-channels", paramLabel = "N", defaultValue = "1",
             description = "1 (mono) or 2 (stereo) (default: ${DEFAULT-VALUE}).")
     public int audioNumChannels;
+
+    @Option(names = {"--video-batch-size", "--batch-size-video"}, paramLabel = "N", defaultValue = "1",
+            description = "Videos per request; videos are made only when --video-width and --video-height are set "
+                    + "(default: ${DEFAULT-VALUE}).")
+    public int videoBatchSize;
+
+    @Option(names = "--video-duration", paramLabel = "SECONDS", defaultValue = "5.0", converter = PythonFloat.class,
+            description = "Length of each synthetic video (default: ${DEFAULT-VALUE}).")
+    public double videoDuration;
+
+    @Option(names = "--video-fps", paramLabel = "N", defaultValue = "4",
+            description = "Frames per second (default: ${DEFAULT-VALUE}).")
+    public int videoFps;
+
+    @Option(names = "--video-width", paramLabel = "PX",
+            description = "Width of synthetic videos; give --video-height too. Needs ffmpeg on PATH.")
+    public Integer videoWidth;
+
+    @Option(names = "--video-height", paramLabel = "PX",
+            description = "Height of synthetic videos; give --video-width too.")
+    public Integer videoHeight;
+
+    @Option(names = "--video-synth-type", paramLabel = "TYPE", defaultValue = "moving_shapes",
+            description = "What the frames show: moving_shapes, grid_clock or noise (default: ${DEFAULT-VALUE}).")
+    public String videoSynthType;
+
+    @Option(names = "--video-format", paramLabel = "FORMAT", defaultValue = "webm",
+            description = "Container: webm or mp4 (default: ${DEFAULT-VALUE}).")
+    public String videoFormat;
+
+    @Option(names = "--video-codec", paramLabel = "CODEC", defaultValue = "libvpx-vp9",
+            description = "Any ffmpeg video encoder, e.g. libvpx-vp9, libvpx, libx264 (default: ${DEFAULT-VALUE}).")
+    public String videoCodec;
+
+    @Option(names = "--video-audio-sample-rate", paramLabel = "RATE", defaultValue = "44100",
+            converter = PythonFloat.class,
+            description = "Sample rate of the videos' noise track, in Hz (or kHz when at most 1000, as 44.1) "
+                    + "(default: ${DEFAULT-VALUE}).")
+    public double videoAudioSampleRate;
+
+    @Option(names = "--video-audio-num-channels", paramLabel = "N", defaultValue = "0",
+            description = "0 (no audio track), 1 or 2 (default: ${DEFAULT-VALUE}).")
+    public int videoAudioNumChannels;
+
+    @Option(names = "--video-audio-codec", paramLabel = "CODEC",
+            description = "libvorbis, libopus or aac (default: libvorbis for webm, libopus for mp4).")
+    public String videoAudioCodec;
+
+    @Option(names = "--video-audio-depth", paramLabel = "BITS", defaultValue = "16",
+            description = "Bit depth of the noise track: 8, 16, 24 or 32 (default: ${DEFAULT-VALUE}).")
+    public int videoAudioDepth;
 }

@@ -2,16 +2,22 @@ package io.aiperf.cli.options;
 
 import io.aiperf.core.config.EndpointType;
 import io.aiperf.core.config.MediaConfig;
+import io.aiperf.core.error.UsageException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
+import io.aiperf.core.error.UsageException;
+
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The --image-* and --audio-* options: parsed, checked, and dropped (with a warning) where nothing carries them. */
 class MediaOptionsTest {
@@ -52,8 +58,6 @@ class MediaOptionsTest {
 
     @Test
     void badValuesAreRejectedWithTheOptionNamed() {
-        Cli.rejects("--audio-format", "mp3").hasMessage("--audio-format mp3 is not supported: the JVM has no MP3"
-                + " encoder (use wav)");
         Cli.rejects("--audio-format", "ogg").hasMessage("--audio-format: unknown audio format 'ogg' (expected wav or"
                 + " mp3)");
         Cli.rejects("--image-format", "gif").hasMessage("--image-format: unknown image format 'gif' (expected png,"
@@ -105,6 +109,92 @@ class MediaOptionsTest {
         assertThat(MediaConfigResolver.ignored(parse(args), EndpointType.CHAT, true))
                 .isEqualTo("--image-* options ignored: synthetic media is not made for --input-file (its rows carry"
                         + " their own)");
+    }
+
+    @Test
+    void videoOptionsAndTheAliasReachTheConfig() {
+        assertThat(Cli.m().input().media().video()).isEqualTo(MediaConfig.Video.NONE);
+        MediaConfig.Video v = MediaConfigResolver.resolve(parse("--video-width", "64", "--video-height", "48",
+                "--batch-size-video", "2", "--video-duration", "1.5", "--video-fps", "8", "--video-synth-type",
+                "GRID_CLOCK", "--video-format", "mp4", "--video-codec", "libx264", "--video-audio-sample-rate", "48",
+                "--video-audio-num-channels", "2", "--video-audio-codec", "aac", "--video-audio-depth", "24"),
+                EndpointType.CHAT, false, ffmpegDir()).video();
+        assertThat(v).isEqualTo(new MediaConfig.Video(64, 48, 2, 1.5, 8, MediaConfig.VideoSynthType.GRID_CLOCK,
+                MediaConfig.VideoFormat.MP4, "libx264", 48000, 2, MediaConfig.VideoAudioCodec.AAC, 24));
+        assertThat(MediaConfigResolver.resolve(parse("--video-width", "8", "--video-height", "8",
+                "--video-audio-sample-rate", "22050"), EndpointType.CHAT, false, ffmpegDir()).video()
+                .audioSampleRateHz()).as("a rate above 1000 is Hz").isEqualTo(22050);
+    }
+
+    @Test
+    void badVideoValuesAreRejectedWithTheOptionNamed() {
+        Cli.rejects("--video-width", "64").hasMessage("--video-width and --video-height must be given together");
+        Cli.rejects("--video-height", "64").hasMessage("--video-width and --video-height must be given together");
+        Cli.rejects("--video-width", "0", "--video-height", "4").hasMessage("--video-width must be at least 1 (got 0)");
+        Cli.rejects("--video-fps", "0").hasMessage("--video-fps must be at least 1 (got 0)");
+        Cli.rejects("--video-duration", "0").hasMessage("--video-duration must be greater than 0 (got 0.0)");
+        Cli.rejects("--video-synth-type", "waves").hasMessage("--video-synth-type: unknown video synth type 'waves'"
+                + " (expected moving_shapes, grid_clock or noise)");
+        Cli.rejects("--video-format", "avi").hasMessage("--video-format: unknown video format 'avi' (expected webm or"
+                + " mp4)");
+        Cli.rejects("--video-audio-codec", "mp3", "--video-audio-num-channels", "1").hasMessage("--video-audio-codec:"
+                + " unknown video audio codec 'mp3' (expected libvorbis, libopus or aac)");
+        Cli.rejects("--video-audio-codec", "aac").hasMessage("--video-audio-codec 'aac' is set but"
+                + " --video-audio-num-channels is 0 (no audio track); set it to 1 or 2");
+        Cli.rejects("--video-audio-num-channels", "3").hasMessage("--video-audio-num-channels must be 0, 1 or 2 (got"
+                + " 3)");
+        Cli.rejects("--video-audio-depth", "12").hasMessage("--video-audio-depth: 12 is not a supported bit depth (8,"
+                + " 16, 24 or 32)");
+        Cli.rejects("--video-audio-sample-rate", "200000").hasMessage("--video-audio-sample-rate: 200000.0 is out of"
+                + " range (8 to 96 kHz)");
+    }
+
+    @Test
+    void withoutFfmpegVideoAndMp3AreRefusedWithTheInstallCommand() throws IOException {
+        String noFfmpeg = Files.createDirectories(dir.resolve("empty")).toString();
+        String[] video = {"--video-width", "64", "--video-height", "48"};
+        assertThatThrownBy(() -> MediaConfigResolver.resolve(parse(video), EndpointType.CHAT, false, noFfmpeg))
+                .isInstanceOf(UsageException.class)
+                .hasMessage("--video-width needs ffmpeg to encode video; install it with: apt-get install ffmpeg (or"
+                        + " put ffmpeg on PATH)");
+        assertThatThrownBy(() -> MediaConfigResolver.resolve(parse("--audio-length-mean", "1", "--audio-format",
+                "mp3"), EndpointType.CHAT, false, noFfmpeg))
+                .hasMessage("--audio-format mp3 needs ffmpeg to encode MP3; install it with: apt-get install ffmpeg"
+                        + " (or put ffmpeg on PATH)");
+        assertThat(MediaConfigResolver.resolve(parse(video), EndpointType.COMPLETIONS, false, noFfmpeg))
+                .as("video that is not sent needs no ffmpeg").isEqualTo(MediaConfig.NONE);
+        assertThat(MediaConfigResolver.resolve(parse(video), EndpointType.CHAT, false, ffmpegDir()).video().enabled())
+                .isTrue();
+    }
+
+    @Test
+    void videoIsMadeForChatOnlyAndIgnoredElsewhereWithAWarning() {
+        String[] all = {"--image-width-mean", "8", "--image-height-mean", "8", "--audio-length-mean", "0.1",
+                "--video-width", "8", "--video-height", "8"};
+        assertThat(MediaConfigResolver.resolve(parse(all), EndpointType.CHAT_EMBEDDINGS, false, ffmpegDir()).video()
+                .enabled()).isTrue();
+        assertThat(MediaConfigResolver.resolve(parse(all), EndpointType.RESPONSES, false, ffmpegDir()).video()
+                .enabled()).isFalse();
+        assertThat(MediaConfigResolver.ignored(parse(all), EndpointType.RESPONSES, false))
+                .isEqualTo("--video-* options ignored: endpoint type 'responses' cannot carry videos");
+        assertThat(MediaConfigResolver.ignored(parse(all), EndpointType.COMPLETIONS, false))
+                .isEqualTo("--image-*, --audio-* and --video-* options ignored: endpoint type 'completions' cannot"
+                        + " carry images, audio or videos");
+    }
+
+    /** A folder holding an executable named ffmpeg, as a PATH value: the check only looks for the file. */
+    private String ffmpegDir() {
+        try {
+            Path bin = Files.createDirectories(dir.resolve("bin"));
+            Path exe = bin.resolve("ffmpeg");
+            if (!Files.exists(exe)) {
+                Files.writeString(exe, "#!/bin/sh\nexit 1\n");
+                Files.setPosixFilePermissions(exe, PosixFilePermissions.fromString("rwxr-xr-x"));
+            }
+            return bin.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String[] concat(String[] a, String... b) {

@@ -2,21 +2,39 @@ package io.aiperf.core.config;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
- * Synthetic images and audio clips attached to every synthetic turn (AIPerf's "Audio / Image / Video Input" group).
- * Nothing is generated unless {@link Images#enabled()} or {@link Audio#enabled()}.
+ * Synthetic images, audio clips and videos attached to every synthetic turn (AIPerf's "Audio / Image / Video Input"
+ * group). Nothing is generated unless {@link Images#enabled()}, {@link Audio#enabled()} or {@link Video#enabled()}.
  *
  * @param images {@code --image-*} options
  * @param audio  {@code --audio-*} options
+ * @param video  {@code --video-*} options
  */
-public record MediaConfig(Images images, Audio audio) {
+public record MediaConfig(Images images, Audio audio, Video video) {
 
-    public static final MediaConfig NONE = new MediaConfig(Images.NONE, Audio.NONE);
+    public static final MediaConfig NONE = new MediaConfig(Images.NONE, Audio.NONE, Video.NONE);
 
     public MediaConfig {
         images = images == null ? Images.NONE : images;
         audio = audio == null ? Audio.NONE : audio;
+        video = video == null ? Video.NONE : video;
+    }
+
+    /** Images and audio, no video. */
+    public MediaConfig(Images images, Audio audio) {
+        this(images, audio, Video.NONE);
+    }
+
+    /** Whether any medium is generated. */
+    public boolean any() {
+        return images.enabled() || audio.enabled() || video.enabled();
+    }
+
+    /** Whether generating this media needs the system ffmpeg (video, or MP3 clips). */
+    public boolean needsFfmpeg() {
+        return video.enabled() || (audio.enabled() && audio.format() == AudioFormat.MP3);
     }
 
     /** {@code --image-format}. */
@@ -143,6 +161,128 @@ public record MediaConfig(Images images, Audio audio) {
         /** AIPerf makes clips only when the mean length is positive. */
         public boolean enabled() {
             return lengthMeanSec > 0 && batchSize > 0;
+        }
+    }
+
+    /** {@code --video-synth-type}: what the frames show. */
+    public enum VideoSynthType {
+        MOVING_SHAPES, GRID_CLOCK, NOISE;
+
+        public String cliName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        public static VideoSynthType parse(String value) {
+            return parseEnum(values(), value, VideoSynthType::cliName, "video synth type",
+                    "moving_shapes, grid_clock or noise");
+        }
+    }
+
+    /** {@code --video-format}: the container, which is also the data URL's {@code video/<format>} type. */
+    public enum VideoFormat {
+        WEBM, MP4;
+
+        public String cliName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        public static VideoFormat parse(String value) {
+            return parseEnum(values(), value, VideoFormat::cliName, "video format", "webm or mp4");
+        }
+
+        /** The audio codec used when {@code --video-audio-codec} is not given (AIPerf's pairing). */
+        public VideoAudioCodec defaultAudioCodec() {
+            return this == WEBM ? VideoAudioCodec.LIBVORBIS : VideoAudioCodec.LIBOPUS;
+        }
+    }
+
+    /** {@code --video-audio-codec}: the ffmpeg encoder of a video's noise track. */
+    public enum VideoAudioCodec {
+        LIBVORBIS, LIBOPUS, AAC;
+
+        public String cliName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        public static VideoAudioCodec parse(String value) {
+            return parseEnum(values(), value, VideoAudioCodec::cliName, "video audio codec",
+                    "libvorbis, libopus or aac");
+        }
+    }
+
+    private static <E> E parseEnum(E[] values, String value, Function<E, String> name,
+                                   String what, String expected) {
+        String v = value.trim().toLowerCase(Locale.ROOT);
+        for (E e : values) {
+            if (name.apply(e).equals(v)) {
+                return e;
+            }
+        }
+        throw new IllegalArgumentException("unknown " + what + " '" + value + "' (expected " + expected + ")");
+    }
+
+    /**
+     * @param width             {@code --video-width} in pixels (0: no video)
+     * @param height            {@code --video-height} in pixels (0: no video)
+     * @param batchSize         {@code --video-batch-size}: videos per turn
+     * @param durationSec       {@code --video-duration} in seconds
+     * @param fps               {@code --video-fps}
+     * @param synthType         {@code --video-synth-type}
+     * @param format            {@code --video-format}
+     * @param codec             {@code --video-codec}: any ffmpeg video encoder
+     * @param audioSampleRateHz {@code --video-audio-sample-rate}, in Hz
+     * @param audioChannels     {@code --video-audio-num-channels}: 0 (no track), 1 or 2
+     * @param audioCodec        {@code --video-audio-codec}; null picks {@link VideoFormat#defaultAudioCodec()}
+     * @param audioDepth        {@code --video-audio-depth}: 8, 16, 24 or 32 bits
+     */
+    public record Video(int width, int height, int batchSize, double durationSec, int fps, VideoSynthType synthType,
+                        VideoFormat format, String codec, int audioSampleRateHz, int audioChannels,
+                        VideoAudioCodec audioCodec, int audioDepth) {
+
+        public static final String DEFAULT_CODEC = "libvpx-vp9";
+        public static final Video NONE = new Video(0, 0, 1, 5.0, 4, VideoSynthType.MOVING_SHAPES, VideoFormat.WEBM,
+                DEFAULT_CODEC, 44100, 0, null, 16);
+
+        public Video {
+            if (width < 0 || height < 0) {
+                throw new IllegalArgumentException("video sizes must not be negative");
+            }
+            if (batchSize < 0) {
+                throw new IllegalArgumentException("video batch size must not be negative: " + batchSize);
+            }
+            if (!(durationSec > 0) || Double.isInfinite(durationSec)) {
+                throw new IllegalArgumentException("video duration must be finite and positive: " + durationSec);
+            }
+            if (fps < 1) {
+                throw new IllegalArgumentException("video fps must be at least 1: " + fps);
+            }
+            synthType = synthType == null ? VideoSynthType.MOVING_SHAPES : synthType;
+            format = format == null ? VideoFormat.WEBM : format;
+            codec = codec == null || codec.isBlank() ? DEFAULT_CODEC : codec.trim();
+            if (audioChannels < 0 || audioChannels > 2) {
+                throw new IllegalArgumentException("video audio channels must be 0, 1 or 2: " + audioChannels);
+            }
+            if (!Audio.SUPPORTED_DEPTHS.contains(audioDepth)) {
+                throw new IllegalArgumentException("video audio depth must be 8, 16, 24 or 32 bits: " + audioDepth);
+            }
+            if (audioSampleRateHz < 1) {
+                throw new IllegalArgumentException("video audio sample rate must be positive: " + audioSampleRateHz);
+            }
+        }
+
+        /** AIPerf makes videos only when both width and height are set. */
+        public boolean enabled() {
+            return width > 0 && height > 0 && batchSize > 0;
+        }
+
+        /** Frames per video: {@code floor(duration * fps)}, at least one. */
+        public int frames() {
+            return (int) Math.max(1, Math.floor(durationSec * fps + 1e-9));
+        }
+
+        /** The track's codec: the one asked for, or the format's default. */
+        public VideoAudioCodec resolvedAudioCodec() {
+            return audioCodec != null ? audioCodec : format.defaultAudioCodec();
         }
     }
 }

@@ -64,6 +64,8 @@ public final class RandomStreams {
     public static final String MEDIA_IMAGE = "dataset.media.image";
     /** Synthetic audio clips: each clip's length, sample rate, depth and noise seed. */
     public static final String MEDIA_AUDIO = "dataset.media.audio";
+    /** Synthetic videos: each video's frame seed and audio-track seed. */
+    public static final String MEDIA_VIDEO = "dataset.media.video";
     /** Which {@code -m} model each turn gets with {@code --model-selection-strategy random}. */
     public static final String MODEL_SELECTION = "dataset.model_selection";
     /** Prefix of the dataset samplers' streams; the strategy's CLI name is appended. */

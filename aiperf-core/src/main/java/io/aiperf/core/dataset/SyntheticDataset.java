@@ -49,8 +49,9 @@ import java.util.function.Function;
  * the turn's ISL is the count of its texts joined by single spaces; that count, and the count of prefixed texts, is
  * measured again (in parallel). A rankings configuration ({@link InputConfig#rankings()}) builds the
  * {@link SyntheticRankings} dataset instead.
- * Last, images and audio clips when {@link InputConfig#media()} asks for them ({@link SyntheticMedia}, streams
- * {@value RandomStreams#MEDIA_IMAGE} and {@value RandomStreams#MEDIA_AUDIO}); they do not count in the ISL.
+ * Last, images, audio clips and videos when {@link InputConfig#media()} asks for them ({@link SyntheticMedia},
+ * streams {@value RandomStreams#MEDIA_IMAGE}, {@value RandomStreams#MEDIA_AUDIO} and
+ * {@value RandomStreams#MEDIA_VIDEO}); they do not count in the ISL.
  * Because every quantity has its own stream, a single-turn configuration draws exactly what it drew before
  * multi-turn support existed.
  * Same seed + same tokenizer + same config → the same dataset, byte for byte.

@@ -38,6 +38,8 @@ import java.util.Map;
  *            set), sequence_distribution (when set)},
  *            image: {batch_size, width: {mean, stddev}, height: {mean, stddev}, format} (when images are made),
  *            audio: {batch_size, length: {mean, stddev}, format, depths, sample_rates, num_channels} (when clips are),
+ *            video: {batch_size, duration, fps, width, height, format, codec, synth_type,
+ *            audio: {sample_rate (kHz), channels, codec, depth}} (when videos are),
  *            conversation: {num (--num-sessions, when set), turn: {mean, stddev, delay: {mean, stddev, ratio}}},
  *            rankings: {passages: {mean, stddev, prompt_token_mean, prompt_token_stddev},
  *            query: {prompt_token_mean, prompt_token_stddev}} (rankings endpoints only),
@@ -229,7 +231,7 @@ final class InputConfigJson {
         return root;
     }
 
-    /** {@code image} and {@code audio}, each only when that medium is generated. */
+    /** {@code synthesis}, only when a trace is reshaped. */
     private static void synthesis(ObjectNode input, SynthesisConfig s) {
         if (!s.anySet()) {
             return;
@@ -243,6 +245,7 @@ final class InputConfigJson {
         putIfSet(synthesis, "max_osl", s.maxOsl());
     }
 
+    /** {@code image}, {@code audio} and {@code video}, each only when that medium is generated. */
     private static void media(ObjectNode input, MediaConfig media) {
         if (media == null) {
             return;
@@ -264,6 +267,28 @@ final class InputConfigJson {
             clips.depths().forEach(audio.putArray("depths")::add);
             clips.sampleRatesKhz().forEach(audio.putArray("sample_rates")::add);
             audio.put("num_channels", clips.channels());
+        }
+        MediaConfig.Video videos = media.video();
+        if (videos.enabled()) {
+            ObjectNode video = input.putObject("video");
+            video.put("batch_size", videos.batchSize());
+            video.put("duration", videos.durationSec());
+            video.put("fps", videos.fps());
+            video.put("width", videos.width());
+            video.put("height", videos.height());
+            video.put("format", videos.format().cliName());
+            video.put("codec", videos.codec());
+            video.put("synth_type", videos.synthType().cliName());
+            ObjectNode track = video.putObject("audio");
+            // AIPerf keeps this rate in kHz.
+            track.put("sample_rate", videos.audioSampleRateHz() / 1000.0);
+            track.put("channels", videos.audioChannels());
+            if (videos.audioCodec() != null) {
+                track.put("codec", videos.audioCodec().cliName());
+            } else {
+                track.putNull("codec");
+            }
+            track.put("depth", videos.audioDepth());
         }
     }
 

@@ -92,6 +92,19 @@ class InputConfigJsonTest {
                 .get("input");
         assertThat(none.has("image")).isFalse();
         assertThat(none.has("audio")).isFalse();
+        assertThat(none.has("video")).isFalse();
+    }
+
+    @Test
+    void videoIsDescribedWithItsTrackInAiperfsUnits() {
+        MediaConfig media = new MediaConfig(MediaConfig.Images.NONE, MediaConfig.Audio.NONE,
+                new MediaConfig.Video(64, 48, 2, 1.5, 8, MediaConfig.VideoSynthType.GRID_CLOCK,
+                        MediaConfig.VideoFormat.MP4, "libx264", 44100, 1, null, 24));
+        JsonNode in = json(with(input(null, null, null, null, InputConfig.Prompts.DEFAULT, media))).get("input");
+        assertThat(in.get("video").toString()).isEqualTo("{\"batch_size\":2,\"duration\":1.5,\"fps\":8,"
+                + "\"width\":64,\"height\":48,\"format\":\"mp4\",\"codec\":\"libx264\","
+                + "\"synth_type\":\"grid_clock\",\"audio\":{\"sample_rate\":44.1,\"channels\":1,"
+                + "\"codec\":null,\"depth\":24}}");
     }
 
     @Test

@@ -17,7 +17,8 @@ import java.util.List;
 
 /**
  * Synthetic audio clips: Gaussian noise as RIFF/WAV PCM, in AIPerf's content encoding {@code "wav,<base64>"} (which
- * the chat and responses endpoints send as {@code input_audio{data, format}}).
+ * the chat and responses endpoints send as {@code input_audio{data, format}}); with {@code --audio-format mp3} the
+ * WAV is piped through the system ffmpeg's LAME encoder and sent as {@code "mp3,<base64>"}.
  *
  * <p>Draws, in order, from {@value RandomStreams#MEDIA_AUDIO}, for each clip of each turn: its length in seconds
  * ({@link PositiveNormal#sample} of the mean and stddev), its sample rate and bit depth (one {@code nextInt} each
@@ -25,14 +26,13 @@ import java.util.List;
  * depends only on its own draws. 8-bit WAV is unsigned (as the format requires); 16, 24 and 32 bits are signed
  * little-endian.
  *
- * <p>MP3 is refused: encoding it needs an encoder this project does not have (the JDK has none, and Maven Central
- * offers only unmaintained ports of LAME).
+ * <p>MP3 needs ffmpeg (the JDK has no MP3 encoder, and Maven Central offers only unmaintained ports of LAME); the
+ * MP3 bytes are whatever the installed LAME makes of the seeded WAV.
  */
 public final class SyntheticAudio {
 
-    /** The one-line reason {@code --audio-format mp3} is refused. */
-    public static final String MP3_UNSUPPORTED = "--audio-format mp3 is not supported: the JVM has no MP3 encoder"
-            + " (use wav)";
+    /** The one-line reason MP3 clips cannot be made without ffmpeg (see {@link Ffmpeg#missing}). */
+    public static final String MP3_NEEDS_FFMPEG = "--audio-format mp3 needs ffmpeg to encode MP3";
 
     /** Noise amplitude as a fraction of full scale: loud enough to be audio, far from clipping. */
     private static final double NOISE_STDDEV = 0.3;
@@ -46,21 +46,27 @@ public final class SyntheticAudio {
 
     /**
      * The clips of {@code turns} consecutive turns: {@code batchSize} contents each, in draw order. Empty lists when
-     * audio is not {@link MediaConfig.Audio#enabled() enabled}.
-     *
-     * @throws IllegalArgumentException for {@code mp3} ({@link #MP3_UNSUPPORTED})
+     * audio is not {@link MediaConfig.Audio#enabled() enabled}. MP3 needs ffmpeg on {@code PATH}.
      */
     public static List<List<String>> generate(MediaConfig.Audio config, int turns, RandomStreams streams,
                                               int threads) {
         if (!config.enabled()) {
             return MediaBatches.none(turns);
         }
-        if (config.format() != MediaConfig.AudioFormat.WAV) {
-            throw new IllegalArgumentException(MP3_UNSUPPORTED);
+        Ffmpeg ffmpeg = config.format() == MediaConfig.AudioFormat.MP3 ? Ffmpeg.require(MP3_NEEDS_FFMPEG) : null;
+        return generate(config, turns, streams, threads, ffmpeg);
+    }
+
+    /** @param ffmpeg the encoder of MP3 clips (unused, may be null, for WAV) */
+    static List<List<String>> generate(MediaConfig.Audio config, int turns, RandomStreams streams, int threads,
+                                       Ffmpeg ffmpeg) {
+        if (!config.enabled()) {
+            return MediaBatches.none(turns);
         }
         SeededRandom rng = streams.derive(RandomStreams.MEDIA_AUDIO);
-        return MediaBatches.generate(turns, config.batchSize(), () -> spec(rng, config), SyntheticAudio::content,
-                threads, "aiperf-dataset-audio");
+        boolean mp3 = config.format() == MediaConfig.AudioFormat.MP3;
+        return MediaBatches.generate(turns, config.batchSize(), () -> spec(rng, config),
+                spec -> mp3 ? mp3Content(spec, ffmpeg) : content(spec), threads, "aiperf-dataset-audio");
     }
 
     static Spec spec(SeededRandom rng, MediaConfig.Audio config) {
@@ -72,6 +78,15 @@ public final class SyntheticAudio {
 
     static String content(Spec spec) {
         return "wav," + Base64.getEncoder().encodeToString(wav(spec));
+    }
+
+    static String mp3Content(Spec spec, Ffmpeg ffmpeg) {
+        return "mp3," + Base64.getEncoder().encodeToString(mp3(spec, ffmpeg));
+    }
+
+    /** The clip's WAV encoded by LAME. */
+    static byte[] mp3(Spec spec, Ffmpeg ffmpeg) {
+        return ffmpeg.run(VideoCommand.mp3Arguments(), wav(spec), "an MP3 clip at " + spec.sampleRateHz() + " Hz");
     }
 
     /** A WAV file of {@code round(seconds * rate)} frames (at least one) of noise drawn from the spec's seed. */

@@ -91,10 +91,27 @@ class SyntheticAudioTest {
     }
 
     @Test
-    void mp3IsRefusedWithTheReason() {
-        MediaConfig.Audio mp3 = new MediaConfig.Audio(1, 0, 1, MediaConfig.AudioFormat.MP3, null, null, 1);
-        assertThatThrownBy(() -> SyntheticAudio.generate(mp3, 1, new RandomStreams(1L), 1))
-                .hasMessage(SyntheticAudio.MP3_UNSUPPORTED);
+    void mp3ClipsAreLameFramesOfTheAskedRate() throws Exception {
+        Ffmpeg ffmpeg = FfmpegForTests.orSkip();
+        MediaConfig.Audio mp3 = new MediaConfig.Audio(0.5, 0, 2, MediaConfig.AudioFormat.MP3, null,
+                List.of(22.05), 1);
+        List<List<String>> clips = SyntheticAudio.generate(mp3, 1, new RandomStreams(1L), 2, ffmpeg);
+        assertThat(clips.get(0)).hasSize(2).allSatisfy(c -> assertThat(c).startsWith("mp3,"));
+        byte[] bytes = Base64.getDecoder().decode(clips.get(0).get(0).substring(4));
+        boolean id3 = bytes[0] == 'I' && bytes[1] == 'D' && bytes[2] == '3';
+        boolean frameSync = (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xE0) == 0xE0;
+        assertThat(id3 || frameSync).as("starts with an ID3 tag or an MPEG audio frame sync").isTrue();
+        FfmpegForTests.Probe probe = FfmpegForTests.probe(bytes);
+        assertThat(probe.codec()).isEqualTo("mp3");
+        assertThat(probe.sampleRate()).isEqualTo(22050);
+        assertThat(probe.durationSec()).isBetween(0.45, 0.6);
+        assertThat(clips.get(0).get(1)).as("each clip has its own noise").isNotEqualTo(clips.get(0).get(0));
+    }
+
+    @Test
+    void mp3WithoutFfmpegIsTheInstallHint() {
+        assertThat(Ffmpeg.missing(SyntheticAudio.MP3_NEEDS_FFMPEG)).isEqualTo("--audio-format mp3 needs ffmpeg to"
+                + " encode MP3; install it with: apt-get install ffmpeg (or put ffmpeg on PATH)");
     }
 
     @Test
