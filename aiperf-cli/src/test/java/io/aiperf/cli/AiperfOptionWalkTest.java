@@ -194,9 +194,9 @@ class AiperfOptionWalkTest {
                 .sets("videos per request", c -> video(c).batchSize(), 2));
         t.add(opt("--video-duration").value("2.0").after(video).sets("seconds", c -> video(c).durationSec(), 2.0));
         t.add(opt("--video-fps").value("8").after(video).sets("frames per second", c -> video(c).fps(), 8));
-        t.add(opt("--video-width").value("64").after("--video-height", "48")
+        t.add(opt("--video-width").value("64").after("--video-height", "48").against()
                 .sets("width (videos only with both)", c -> video(c).width(), 64));
-        t.add(opt("--video-height").value("48").after("--video-width", "64")
+        t.add(opt("--video-height").value("48").after("--video-width", "64").against()
                 .sets("height (videos only with both)", c -> video(c).height(), 48));
         t.add(opt("--video-synth-type").value("noise").after(video)
                 .sets("frames drawn", c -> video(c).synthType(), MediaConfig.VideoSynthType.NOISE));
@@ -207,7 +207,7 @@ class AiperfOptionWalkTest {
                 .sets("audio track rate (Hz)", c -> video(c).audioSampleRateHz(), 22050));
         t.add(opt("--video-audio-num-channels").value("1").after(video)
                 .sets("audio track (0: none)", c -> video(c).audioChannels(), 1));
-        t.add(opt("--video-audio-codec").value("aac").after(video)
+        t.add(opt("--video-audio-codec").value("aac").after(video).after("--video-audio-num-channels", "1")
                 .sets("audio codec", c -> video(c).audioCodec(), MediaConfig.VideoAudioCodec.AAC));
         t.add(opt("--video-audio-depth").value("24").after(video)
                 .sets("audio bit depth", c -> video(c).audioDepth(), 24));
