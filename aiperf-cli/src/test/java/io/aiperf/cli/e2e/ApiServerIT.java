@@ -29,7 +29,7 @@ class ApiServerIT {
     private static final Pattern LISTENING = Pattern.compile("aiperf: API listening on (http://\\S+)");
 
     @RegisterExtension
-    final AiperfRuns aiperf = new AiperfRuns();
+    final AiperfRuns aiperf = new AiperfRuns().withoutWorkerWarmup();
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
