@@ -7,6 +7,7 @@ import io.aiperf.cli.options.AccuracyResolver;
 import io.aiperf.cli.options.MultiRunOptions;
 import io.aiperf.cli.options.ProfileConfigResolver;
 import io.aiperf.cli.options.TelemetryResolver;
+import io.aiperf.core.dataset.media.Ffmpeg;
 import io.aiperf.core.config.AccuracyBenchmark;
 import io.aiperf.core.config.AccuracyConfig;
 import io.aiperf.core.config.AccuracyGrader;
@@ -492,6 +493,12 @@ class AiperfOptionWalkTest {
         Parsed option = Parsed.of(with);
         Parsed baseline = Parsed.of(without);
         String as = String.join(" ", with);
+        if (needsFfmpeg(with) && Ffmpeg.onPath().isEmpty()) {
+            // Without ffmpeg, video and MP3 are refused before anything runs, naming the install command.
+            assertThatThrownBy(option::config).as(as + " without ffmpeg").isInstanceOf(UsageException.class)
+                    .hasMessageContaining(Ffmpeg.INSTALL_HINT);
+            return;
+        }
         if (row.effect() instanceof Sets s) {
             Object expected = s.expected().get();
             assertThat(s.field().apply(option)).as(as + ": " + s.what()).isEqualTo(expected);
@@ -739,6 +746,11 @@ class AiperfOptionWalkTest {
         Row noEffect(String reason, Function<Parsed, Object> parsed) {
             return new Row(names, value, prerequisites, baseline, new NoEffect(reason, parsed));
         }
+    }
+
+    /** Synthetic video and MP3 clips are encoded by the system ffmpeg. */
+    private static boolean needsFfmpeg(List<String> argv) {
+        return argv.contains("--video-width") || argv.contains("mp3");
     }
 
     /** A field of the run's accuracy configuration, or null when accuracy mode is off. */

@@ -116,8 +116,9 @@ class DocumentedInvocationsIT {
                                 {"timestamp": 274, "input_length": 655, "output_length": 52, "hash_ids": [46, 47]}
                                 """), 3, 0),
                 // docs/tutorials/prefix-synthesis.md, "Configuration / Via CLI Options": no --url (the mock's) and a
-                // three-row production.jsonl of ours in the tutorial's place (its trace is not published); the
-                // timestamps make it a fixed-schedule replay, sped up 2x.
+                // four-row production.jsonl of ours in the tutorial's place (its trace is not published): the
+                // 5000-token row is above --synthesis-max-isl and dropped, so 3 requests; the timestamps make it a
+                // fixed-schedule replay, sped up 2x.
                 new Invocation("ai-dynamo/aiperf docs/tutorials/prefix-synthesis.md, Via CLI Options",
                         "aiperf profile --input-file traces/production.jsonl --custom-dataset-type mooncake_trace "
                                 + "--synthesis-speedup-ratio 2.0 --synthesis-prefix-len-multiplier 1.5 "
@@ -125,7 +126,7 @@ class DocumentedInvocationsIT {
                         Map.of(), Map.of("traces/production.jsonl", """
                                 {"timestamp": 0, "input_length": 1024, "output_length": 16, "hash_ids": [1, 2]}
                                 {"timestamp": 60, "input_length": 1100, "output_length": 16, "hash_ids": [1, 3, 4]}
-                                {"timestamp": 120, "input_length": 5000, "output_length": 16, "hash_ids": [9]}
+                                {"timestamp": 120, "input_length": 5000, "output_length": 16, "hash_ids": [20, 21, 22, 23, 24, 25, 26, 27, 28, 29]}
                                 {"timestamp": 180, "input_length": 600, "output_length": 16, "hash_ids": [1, 2]}
                                 """), 3, 0),
                 // AIPerf's integration tests (tests/integration test_mooncake_trace, synthesis speedup) with their
