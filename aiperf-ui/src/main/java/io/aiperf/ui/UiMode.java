@@ -1,6 +1,6 @@
 package io.aiperf.ui;
 
-import java.util.Locale;
+import io.aiperf.core.config.OptionValues;
 
 /** What the user sees while a run goes on ({@code --ui-type}/{@code --ui}), as AIPerf names and chooses it. */
 public enum UiMode {
@@ -23,13 +23,7 @@ public enum UiMode {
 
     /** The mode named by {@code value} (case and {@code -}/{@code _} ignored), or null when it names none. */
     public static UiMode parse(String value) {
-        String v = value.toLowerCase(Locale.ROOT).replace('_', '-');
-        for (UiMode mode : values()) {
-            if (mode.optionValue.equals(v)) {
-                return mode;
-            }
-        }
-        return null;
+        return OptionValues.find(UiMode.class, UiMode::optionValue, value);
     }
 
     /**

@@ -1,9 +1,5 @@
 package io.aiperf.core.config;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
-
 /**
  * The API shape a benchmark speaks. Names are AIPerf's {@code --endpoint-type} values; the path is the
  * default appended to the base URL unless {@code --custom-endpoint} is given, and {@link #streamingPath()} replaces
@@ -36,7 +32,6 @@ public enum EndpointType {
     VIDEO_GENERATION("video_generation", "/v1/videos", null, false, false, "Video Generation Metrics"),
     /** NIM image retrieval: images in, detections out; the only endpoint whose input is not tokenized. */
     IMAGE_RETRIEVAL("image_retrieval", "/v1/infer", null, false, false, "Image Retrieval Metrics");
-
 
     private final String cliName;
     private final String defaultPath;
@@ -111,13 +106,11 @@ public enum EndpointType {
 
     /** Case-insensitive, with '-' and '_' interchangeable, as AIPerf accepts enum values. */
     public static EndpointType fromCli(String value) {
-        String wanted = value.trim().toLowerCase(Locale.ROOT).replace('-', '_');
-        for (EndpointType type : values()) {
-            if (type.cliName.equals(wanted)) {
-                return type;
-            }
+        EndpointType type = OptionValues.find(EndpointType.class, EndpointType::cliName, value);
+        if (type == null) {
+            throw new IllegalArgumentException("unknown endpoint type '" + value + "' (expected one of: "
+                    + OptionValues.list(EndpointType.class, EndpointType::cliName) + ")");
         }
-        throw new IllegalArgumentException("unknown endpoint type '" + value + "' (expected one of: "
-                + Arrays.stream(values()).map(EndpointType::cliName).collect(Collectors.joining(", ")) + ")");
+        return type;
     }
 }

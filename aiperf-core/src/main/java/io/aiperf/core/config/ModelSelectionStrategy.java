@@ -1,8 +1,6 @@
 package io.aiperf.core.config;
 
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * How a run with several {@code -m} models gives each turn its model ({@code --model-selection-strategy}, AIPerf's
@@ -21,20 +19,11 @@ public enum ModelSelectionStrategy {
 
     /** The valid names, comma-separated, for an error message. */
     public static String names() {
-        return Arrays.stream(values()).map(ModelSelectionStrategy::cliName).collect(Collectors.joining(", "));
+        return OptionValues.list(ModelSelectionStrategy.class, ModelSelectionStrategy::cliName);
     }
 
     /** @return the strategy named {@code value} (any case, {@code -} for {@code _}), or null when there is none */
     public static ModelSelectionStrategy parse(String value) {
-        if (value == null) {
-            return null;
-        }
-        String name = value.strip().replace('-', '_');
-        for (ModelSelectionStrategy strategy : values()) {
-            if (strategy.cliName().equalsIgnoreCase(name)) {
-                return strategy;
-            }
-        }
-        return null;
+        return OptionValues.find(ModelSelectionStrategy.class, ModelSelectionStrategy::cliName, value);
     }
 }

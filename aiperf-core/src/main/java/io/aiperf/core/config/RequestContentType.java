@@ -1,7 +1,5 @@
 package io.aiperf.core.config;
 
-import java.util.Locale;
-
 /**
  * How a request body is encoded ({@code --request-content-type}). Only {@code video_generation} can send a form:
  * its submit then carries the body's top-level fields as {@code multipart/form-data} fields.
@@ -20,15 +18,13 @@ public enum RequestContentType {
         return cliName;
     }
 
-    /** Case-insensitive. */
+    /** Read as {@link OptionValues} reads every option value. */
     public static RequestContentType fromCli(String value) {
-        String wanted = value.trim().toLowerCase(Locale.ROOT);
-        for (RequestContentType type : values()) {
-            if (type.cliName.equals(wanted)) {
-                return type;
-            }
+        RequestContentType type = OptionValues.find(RequestContentType.class, RequestContentType::cliName, value);
+        if (type == null) {
+            throw new IllegalArgumentException("unknown request content type '" + value
+                    + "' (expected application/json or multipart/form-data)");
         }
-        throw new IllegalArgumentException("unknown request content type '" + value
-                + "' (expected application/json or multipart/form-data)");
+        return type;
     }
 }

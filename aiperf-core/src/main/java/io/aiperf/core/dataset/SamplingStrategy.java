@@ -1,8 +1,6 @@
 package io.aiperf.core.dataset;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
+import io.aiperf.core.config.OptionValues;
 
 /** {@code --dataset-sampling-strategy}: how conversations are handed out to requests. */
 public enum SamplingStrategy {
@@ -28,16 +26,12 @@ public enum SamplingStrategy {
 
     /** Parses a CLI spelling (case-insensitive, {@code -} and {@code _} alike). */
     public static SamplingStrategy parse(String s) {
-        if (s != null) {
-            String norm = s.trim().toLowerCase(Locale.ROOT).replace('-', '_');
-            for (SamplingStrategy v : values()) {
-                if (v.cliName.equals(norm)) {
-                    return v;
-                }
-            }
+        SamplingStrategy strategy = OptionValues.find(SamplingStrategy.class, SamplingStrategy::cliName, s);
+        if (strategy == null) {
+            throw new IllegalArgumentException("unknown dataset sampling strategy '" + s + "'; expected one of "
+                    + OptionValues.list(SamplingStrategy.class, SamplingStrategy::cliName));
         }
-        throw new IllegalArgumentException("unknown dataset sampling strategy '" + s + "'; expected one of "
-                + Arrays.stream(values()).map(SamplingStrategy::cliName).collect(Collectors.joining(", ")));
+        return strategy;
     }
 
     @Override

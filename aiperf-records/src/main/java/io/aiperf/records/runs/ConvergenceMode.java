@@ -1,8 +1,6 @@
 package io.aiperf.records.runs;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
+import io.aiperf.core.config.OptionValues;
 
 /**
  * How {@code --convergence-mode} decides that more runs would not change the answer (AIPerf's three criteria): the
@@ -30,15 +28,14 @@ public enum ConvergenceMode {
 
     /** @throws IllegalArgumentException naming the valid values */
     public static ConvergenceMode parse(String value) {
-        for (ConvergenceMode mode : values()) {
-            if (mode.cliName.equals(value.toLowerCase(Locale.ROOT))) {
-                return mode;
-            }
+        ConvergenceMode mode = OptionValues.find(ConvergenceMode.class, ConvergenceMode::cliName, value);
+        if (mode == null) {
+            throw new IllegalArgumentException("invalid --convergence-mode '" + value + "'; valid: " + names());
         }
-        throw new IllegalArgumentException("invalid --convergence-mode '" + value + "'; valid: " + names());
+        return mode;
     }
 
     public static String names() {
-        return Arrays.stream(values()).map(ConvergenceMode::cliName).collect(Collectors.joining(", "));
+        return OptionValues.list(ConvergenceMode.class, ConvergenceMode::cliName);
     }
 }
