@@ -162,11 +162,11 @@ final class PluginCatalog {
                 case MMLU -> "MMLU, 57 subjects: a directory of <subject>_test.csv and _dev.csv";
                 case AIME -> "AIME 2024 (8-shot CoT, \\boxed{} answers): a JSONL file of Problem, Solution, Answer";
                 case HELLASWAG -> "HellaSwag sentence completion: hellaswag_val.jsonl";
-                case BIGBENCH -> "BIG-Bench Hard (not read yet: refused)";
+                case BIGBENCH -> "BIG-bench / BIG-Bench Hard tasks: a directory of <task>/task.json or <task>.json";
                 case AIME24 -> "AIME 2024, bare problems: a JSONL file of problem, answer";
                 case AIME25 -> "AIME 2025, bare problems: a JSONL file of problem, answer";
                 case MATH_500 -> "MATH-500: its test.jsonl (problem, solution, answer)";
-                case GPQA_DIAMOND -> "GPQA Diamond (not read yet: refused)";
+                case GPQA_DIAMOND -> "GPQA Diamond, answers shuffled into A-D: gpqa_diamond.csv";
                 case LCB_CODEGENERATION -> "LiveCodeBench (refused: grading runs the model's code)";
             };
             entries.add(new Entry(b.cliName(), what + (b.readable() ? "; grader " + b.defaultGrader().cliName() : "")));

@@ -13,19 +13,19 @@ import java.util.List;
 public final class AccuracyOptions {
 
     @Option(names = "--accuracy-benchmark", paramLabel = "NAME",
-            description = "Send this benchmark's problems and grade the answers: mmlu, aime, hellaswag, aime24, "
-                    + "aime25, math_500 (bigbench, gpqa_diamond and lcb_codegeneration are refused). Needs "
+            description = "Send this benchmark's problems and grade the answers: mmlu, aime, hellaswag, bigbench, "
+                    + "aime24, aime25, math_500, gpqa_diamond (lcb_codegeneration is refused). Needs "
                     + "--accuracy-dataset-path.")
     public String benchmark;
 
     @Option(names = "--accuracy-tasks", paramLabel = "TASK", split = ",",
-            description = "Only these subtasks (MMLU subjects, HellaSwag activity labels); comma-separated or "
-                    + "repeated. Omit for all.")
+            description = "Only these subtasks (MMLU subjects, HellaSwag activity labels, BIG-bench tasks); "
+                    + "comma-separated or repeated. Omit for all.")
     public List<String> tasks = new ArrayList<>();
 
     @Option(names = "--accuracy-n-shots", paramLabel = "N",
-            description = "Few-shot examples per prompt, 0-32 (aime: at most 8); default: the benchmark's (mmlu 5, "
-                    + "aime 8, hellaswag 10, others 0).")
+            description = "Few-shot examples per prompt, 0-32 (aime: at most 8, bigbench 3; gpqa_diamond has "
+                    + "none); default: the benchmark's (mmlu 5, aime 8, hellaswag 10, bigbench 3, others 0).")
     public Integer nShots;
 
     @Option(names = "--accuracy-enable-cot", negatable = true,
@@ -50,7 +50,8 @@ public final class AccuracyOptions {
     @Option(names = "--accuracy-dataset-path", paramLabel = "PATH",
             description = "Ours: the local copy of the benchmark (AIPerf downloads it): mmlu the directory of its "
                     + "CSVs (test/<subject>_test.csv, dev/<subject>_dev.csv); aime, aime24, aime25, math_500 and "
-                    + "hellaswag their JSONL file.")
+                    + "hellaswag their JSONL file; gpqa_diamond gpqa_diamond.csv; bigbench a directory of "
+                    + "<task>/task.json (BIG-bench) or <task>.json (BIG-Bench Hard) files, or one such file.")
     public String datasetPath;
 
     /** Whether any accuracy option was given. */

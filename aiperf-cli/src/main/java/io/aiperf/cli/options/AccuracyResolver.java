@@ -69,15 +69,17 @@ public final class AccuracyResolver {
                     + "PATH: benchmarks are read from a local copy, not downloaded (see docs/accuracy.md)");
         }
         Path path = InputFileProbe.existing("--accuracy-dataset-path", a.datasetPath).toAbsolutePath().normalize();
-        if (benchmark != AccuracyBenchmark.MMLU && Files.isDirectory(path)) {
-            throw new UsageException("--accuracy-dataset-path: " + benchmark.cliName() + " is read from a JSONL file, "
-                    + "not a directory: " + a.datasetPath);
+        boolean directories = benchmark == AccuracyBenchmark.MMLU || benchmark == AccuracyBenchmark.BIGBENCH;
+        if (!directories && Files.isDirectory(path)) {
+            String kind = benchmark == AccuracyBenchmark.GPQA_DIAMOND ? "its CSV file" : "a JSONL file";
+            throw new UsageException("--accuracy-dataset-path: " + benchmark.cliName() + " is read from " + kind
+                    + ", not a directory: " + a.datasetPath);
         }
         List<String> tasks = a.tasks.stream().map(String::trim).filter(t -> !t.isEmpty()).distinct().toList();
         String system = a.systemPrompt != null ? a.systemPrompt : benchmark.defaultSystemPrompt();
         boolean cot = a.enableCot != null ? a.enableCot : benchmark.defaultCot();
         AccuracyConfig config = new AccuracyConfig(benchmark, tasks, shots, cot, grader, system, a.verbose,
-                path.toString());
+                path.toString(), in.randomSeed);
         try {
             if (AccuracyProblems.load(config).isEmpty()) {
                 throw new UsageException("--accuracy-dataset-path " + a.datasetPath + ": no problems to send");

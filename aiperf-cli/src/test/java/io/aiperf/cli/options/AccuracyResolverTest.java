@@ -71,6 +71,32 @@ class AccuracyResolverTest {
     }
 
     @Test
+    void gpqaDiamondIsReadFromItsCsvWithTheRunsSeed() {
+        AccuracyConfig c = resolve("--accuracy-benchmark", "gpqa_diamond", "--accuracy-dataset-path",
+                fixture("gpqa_diamond.csv"), "--random-seed", "42");
+        assertThat(c.grader()).isEqualTo(AccuracyGrader.MULTIPLE_CHOICE);
+        assertThat(c.shots()).isZero();
+        assertThat(c.seed()).isEqualTo(42L);
+        assertThat(resolve("--accuracy-benchmark", "gpqa_diamond", "--accuracy-dataset-path",
+                fixture("gpqa_diamond.csv")).seed()).isNull();
+        assertThatThrownBy(() -> resolve("--accuracy-benchmark", "gpqa_diamond", "--accuracy-dataset-path",
+                fixture("mmlu"))).isInstanceOf(UsageException.class)
+                .hasMessageContaining("gpqa_diamond is read from its CSV file, not a directory");
+    }
+
+    @Test
+    void bigbenchReadsADirectoryOfTasksWithAtMostThreeShots() {
+        AccuracyConfig c = resolve("--accuracy-benchmark", "bigbench", "--accuracy-dataset-path", fixture("bbh"),
+                "--accuracy-tasks", "word_sorting");
+        assertThat(c.grader()).isEqualTo(AccuracyGrader.EXACT_MATCH);
+        assertThat(c.shots()).isEqualTo(3);
+        assertThat(c.tasks()).containsExactly("word_sorting");
+        assertThatThrownBy(() -> resolve("--accuracy-benchmark", "bigbench", "--accuracy-dataset-path",
+                fixture("bbh"), "--accuracy-n-shots", "4")).isInstanceOf(UsageException.class)
+                .hasMessage("--accuracy-n-shots must be between 0 and 3 for bigbench (got 4)");
+    }
+
+    @Test
     void tasksAreCommaSeparatedOrRepeated() {
         AccuracyConfig c = resolve("--accuracy-benchmark", "mmlu", "--accuracy-dataset-path", fixture("mmlu"),
                 "--accuracy-tasks", "anatomy,abstract_algebra", "--accuracy-tasks", "anatomy");
@@ -86,10 +112,11 @@ class AccuracyResolverTest {
         assertThatThrownBy(() -> resolve("--accuracy-benchmark", "mmlu", "--accuracy-grader", "code_execution",
                 "--accuracy-dataset-path", mmlu)).isInstanceOf(UsageException.class)
                 .hasMessageContaining("code_execution");
-        assertThatThrownBy(() -> resolve("--accuracy-benchmark", "gpqa_diamond", "--accuracy-dataset-path", mmlu))
+        assertThatThrownBy(() -> resolve("--accuracy-benchmark", "lcb_codegeneration", "--accuracy-grader",
+                "exact_match", "--accuracy-dataset-path", mmlu))
                 .isInstanceOf(UsageException.class)
-                .hasMessage("--accuracy-benchmark gpqa_diamond is not supported yet; supported: mmlu, aime, "
-                        + "hellaswag, aime24, aime25, math_500");
+                .hasMessage("--accuracy-benchmark lcb_codegeneration is not supported yet; supported: mmlu, aime, "
+                        + "hellaswag, bigbench, aime24, aime25, math_500, gpqa_diamond");
         assertThatThrownBy(() -> resolve("--accuracy-benchmark", "mmlu_pro")).isInstanceOf(UsageException.class)
                 .hasMessageStartingWith("--accuracy-benchmark: unknown benchmark 'mmlu_pro'");
     }

@@ -7,25 +7,28 @@ import java.util.stream.Collectors;
 /**
  * AIPerf's {@code --accuracy-benchmark} names with AIPerf's per-benchmark defaults (grader, few-shot count,
  * chain-of-thought, system prompt). Where AIPerf's default grader is one of its lighteval graders (aime24, aime25,
- * math_500) we grade with {@link AccuracyGrader#MATH}, the closest one we have. {@link #readable()} is false for the
- * benchmarks whose published files we do not read yet; they are refused with one line naming the ones we do.
+ * math_500) we grade with {@link AccuracyGrader#MATH}, the closest one we have; gpqa_diamond's (lighteval's letter
+ * extraction) becomes {@link AccuracyGrader#MULTIPLE_CHOICE}. {@link #readable()} is false for the benchmarks whose
+ * files we do not read; they are refused with one line naming the ones we do.
  */
 public enum AccuracyBenchmark {
     MMLU("mmlu", AccuracyGrader.MULTIPLE_CHOICE, 5, false, null, true),
     AIME("aime", AccuracyGrader.MATH, 8, true,
             "Please reason step by step, and put your final answer within \\boxed{}.", true),
     HELLASWAG("hellaswag", AccuracyGrader.EXACT_MATCH, 10, false, null, true),
-    BIGBENCH("bigbench", AccuracyGrader.EXACT_MATCH, 3, false, null, false),
+    BIGBENCH("bigbench", AccuracyGrader.EXACT_MATCH, 3, false, null, true),
     AIME24("aime24", AccuracyGrader.MATH, 0, false, null, true),
     AIME25("aime25", AccuracyGrader.MATH, 0, false, null, true),
     MATH_500("math_500", AccuracyGrader.MATH, 0, false, null, true),
-    GPQA_DIAMOND("gpqa_diamond", AccuracyGrader.MULTIPLE_CHOICE, 0, false, null, false),
+    GPQA_DIAMOND("gpqa_diamond", AccuracyGrader.MULTIPLE_CHOICE, 0, false, null, true),
     LCB_CODEGENERATION("lcb_codegeneration", AccuracyGrader.CODE_EXECUTION, 0, false, null, false);
 
     /** AIPerf's bound on few-shot examples; aime's own bound is {@link #AIME_MAX_SHOTS}. */
     public static final int MAX_SHOTS = 32;
     /** AIPerf (after the trt-llm recipe) refuses more than 8 shots for aime. */
     public static final int AIME_MAX_SHOTS = 8;
+    /** AIPerf (after DeepEval's BIG-Bench Hard) refuses more than 3 shots for bigbench. */
+    public static final int BIGBENCH_MAX_SHOTS = 3;
 
     private final String cliName;
     private final AccuracyGrader defaultGrader;
@@ -72,7 +75,11 @@ public enum AccuracyBenchmark {
 
     /** The most few-shot examples a run may ask for. */
     public int maxShots() {
-        return this == AIME ? AIME_MAX_SHOTS : MAX_SHOTS;
+        return switch (this) {
+            case AIME -> AIME_MAX_SHOTS;
+            case BIGBENCH -> BIGBENCH_MAX_SHOTS;
+            default -> MAX_SHOTS;
+        };
     }
 
     /** The benchmarks we read, comma-separated, for messages. */

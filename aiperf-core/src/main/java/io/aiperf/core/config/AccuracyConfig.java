@@ -14,9 +14,12 @@ import java.util.List;
  * @param systemPrompt {@code --accuracy-system-prompt}, else the benchmark's default; null sends none
  * @param verbose      {@code --accuracy-verbose}: one line per graded response after the table
  * @param datasetPath  {@code --accuracy-dataset-path} (ours, absolute): the local copy of the benchmark's files
+ * @param seed         {@code --random-seed}, or null: gpqa_diamond's answer order derives from it (and the question),
+ *                     so both sides of a run, reading the file apart, put the right answer under the same letter
  */
 public record AccuracyConfig(AccuracyBenchmark benchmark, List<String> tasks, int shots, boolean cot,
-                             AccuracyGrader grader, String systemPrompt, boolean verbose, String datasetPath) {
+                             AccuracyGrader grader, String systemPrompt, boolean verbose, String datasetPath,
+                             Long seed) {
 
     public AccuracyConfig {
         if (benchmark == null || grader == null) {
@@ -30,5 +33,11 @@ public record AccuracyConfig(AccuracyBenchmark benchmark, List<String> tasks, in
         }
         tasks = tasks == null ? List.of() : List.copyOf(tasks);
         systemPrompt = systemPrompt == null || systemPrompt.isEmpty() ? null : systemPrompt;
+    }
+
+    /** Without a run seed: answer orders derive from the questions alone. */
+    public AccuracyConfig(AccuracyBenchmark benchmark, List<String> tasks, int shots, boolean cot,
+                          AccuracyGrader grader, String systemPrompt, boolean verbose, String datasetPath) {
+        this(benchmark, tasks, shots, cot, grader, systemPrompt, verbose, datasetPath, null);
     }
 }

@@ -1,5 +1,8 @@
 package io.aiperf.core.message;
 
+import io.aiperf.core.config.AccuracyBenchmark;
+import io.aiperf.core.config.AccuracyConfig;
+import io.aiperf.core.config.AccuracyGrader;
 import io.aiperf.core.config.BenchmarkConfig;
 import io.aiperf.core.model.GpuTelemetry;
 import io.aiperf.core.model.NamedMetricChange;
@@ -148,6 +151,16 @@ class MessageCodecTest {
         byte[] bytes = MessageCodec.encodeConfig(config);
         assertThat(MessageCodec.decodeConfig(bytes)).isEqualTo(config);
         assertThat(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)).startsWith("{\n");
+    }
+
+    @Test
+    void anAccuracyRunsConfigurationKeepsItsSeedSoTheRecordsSideShufflesAlike() {
+        AccuracyConfig gpqa = new AccuracyConfig(AccuracyBenchmark.GPQA_DIAMOND, List.of(), 0, false,
+                AccuracyGrader.MULTIPLE_CHOICE, null, false, "/data/gpqa_diamond.csv", 42L);
+        BenchmarkConfig config = sampleConfig().withAccuracy(gpqa);
+        BenchmarkConfig decoded = MessageCodec.decodeConfig(MessageCodec.encodeConfig(config));
+        assertThat(decoded).isEqualTo(config);
+        assertThat(decoded.input().accuracy().seed()).isEqualTo(42L);
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aiperf.core.config.AccuracyConfig;
 import io.aiperf.core.config.BenchmarkConfig;
 import io.aiperf.core.config.ConnectionReuse;
 import io.aiperf.core.config.EndpointConfig;
@@ -49,6 +50,8 @@ import java.util.Map;
  *            num_sessions, benchmark_duration, grace, ramps, warmup_*, request_cancellation_*, user-centric and
  *            fixed-schedule settings; unset values are omitted (never a sentinel such as -1)
  * tokenizer: name, revision, trust_remote_code (when set)
+ * accuracy:  benchmark, tasks, n_shots, enable_cot, grader, system_prompt (when one is sent), verbose, and ours,
+ *            dataset_path (only in accuracy mode; the values resolved, the benchmark's defaults filled in)
  * gpu_telemetry, no_gpu_telemetry, server_metrics, no_server_metrics, server_metrics_formats,
  *            prometheus_metrics (ours): each when set
  * output:    artifact_directory, export_level (when not records), profile_export_prefix, slice_duration (when set),
@@ -210,6 +213,7 @@ final class InputConfigJson {
                 node.put("trust_remote_code", true);
             }
         }
+        accuracy(root, in == null ? null : in.accuracy());
         OutputConfig output = safe.output();
         if (output != null) {
             ObjectNode node = root.putObject("output");
@@ -229,6 +233,25 @@ final class InputConfigJson {
         telemetry(root, safe.telemetry());
         putIfNotNull(root, "cli_command", safe.cliCommand());
         return root;
+    }
+
+    /**
+     * AIPerf's {@code accuracy} group, under its AccuracyConfig field names, when accuracy mode is on; ours,
+     * {@code dataset_path}, says which local copy was graded.
+     */
+    private static void accuracy(ObjectNode root, AccuracyConfig a) {
+        if (a == null) {
+            return;
+        }
+        ObjectNode accuracy = root.putObject("accuracy");
+        accuracy.put("benchmark", a.benchmark().cliName());
+        strings(accuracy.putArray("tasks"), a.tasks());
+        accuracy.put("n_shots", a.shots());
+        accuracy.put("enable_cot", a.cot());
+        accuracy.put("grader", a.grader().cliName());
+        putIfNotNull(accuracy, "system_prompt", a.systemPrompt());
+        accuracy.put("verbose", a.verbose());
+        accuracy.put("dataset_path", a.datasetPath());
     }
 
     /** {@code synthesis}, only when a trace is reshaped. */

@@ -99,6 +99,34 @@ class AccuracyGradingTest {
     }
 
     @Test
+    void gpqaIsGradedByTheLetterTheCorrectAnswerWasShuffledTo() throws Exception {
+        Path csv = tmp.resolve("gpqa_diamond.csv");
+        Files.writeString(csv, """
+                Question,Correct Answer,Incorrect Answer 1,Incorrect Answer 2,Incorrect Answer 3,Record ID
+                "Which planet is closest
+                to the Sun?",Mercury,Venus,Earth,Mars,r1
+                Which element has atomic number 1?,Hydrogen,Helium,Lithium,Carbon,r2
+                """);
+        AccuracyConfig config = new AccuracyConfig(AccuracyBenchmark.GPQA_DIAMOND, List.of(), 0, false,
+                AccuracyGrader.MULTIPLE_CHOICE, null, false, csv.toString(), 9L);
+        List<AccuracyProblem> problems = AccuracyProblems.load(config);
+        // a fake model that reads the prompt: it finds the correct answer's line and names its letter
+        String[] correct = {"Mercury", "Hydrogen"};
+        try (AccuracyExports exports = new AccuracyExports(AnswerKey.of(config), config, output(null))) {
+            for (int i = 0; i < problems.size(); i++) {
+                String right = ") " + correct[i];
+                String line = problems.get(i).prompt().lines().filter(l -> l.endsWith(right)).findFirst()
+                        .orElseThrow();
+                exports.accept(record(problems.get(i), i, "It is the first one.\nAnswer: " + line.charAt(0), null),
+                        "p", 1L);
+            }
+            assertThat(exports.tally().results()).containsExactly(
+                    new AccuracyTally.TaskResult("gpqa_diamond", 2, 2, 0),
+                    new AccuracyTally.TaskResult(AccuracyTally.OVERALL, 2, 2, 0));
+        }
+    }
+
+    @Test
     void failedRequestsAndForeignConversationsAreNotGraded() throws Exception {
         AccuracyConfig config = mmlu(true);
         List<AccuracyProblem> problems = AccuracyProblems.load(config);

@@ -2,6 +2,9 @@ package io.aiperf.records.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aiperf.core.config.AccuracyBenchmark;
+import io.aiperf.core.config.AccuracyConfig;
+import io.aiperf.core.config.AccuracyGrader;
 import io.aiperf.core.config.ArrivalPattern;
 import io.aiperf.core.config.BenchmarkConfig;
 import io.aiperf.core.config.InputConfig;
@@ -119,6 +122,25 @@ class InputConfigJsonTest {
         assertThat(json(c).at("/input/conversation").toString()).isEqualTo("{\"num\":8,\"turn\":{\"mean\":3,"
                 + "\"stddev\":1.0,\"delay\":{\"mean\":500.0,\"stddev\":100.0,\"ratio\":0.5}}}");
         assertThat(json(Fixtures.config()).get("input").has("conversation")).isFalse();
+    }
+
+    @Test
+    void accuracySettingsAreTopLevelUnderAiperfsNamesInAccuracyModeOnly() {
+        AccuracyConfig mmlu = new AccuracyConfig(AccuracyBenchmark.MMLU, List.of("anatomy", "virology"), 2, true,
+                AccuracyGrader.EXACT_MATCH, "Answer with a letter.", true, "/data/mmlu", 42L);
+        JsonNode accuracy = json(Fixtures.config().withAccuracy(mmlu)).get("accuracy");
+        assertThat(accuracy.toString()).isEqualTo("{\"benchmark\":\"mmlu\",\"tasks\":[\"anatomy\",\"virology\"],"
+                + "\"n_shots\":2,\"enable_cot\":true,\"grader\":\"exact_match\","
+                + "\"system_prompt\":\"Answer with a letter.\",\"verbose\":true,\"dataset_path\":\"/data/mmlu\"}");
+
+        AccuracyConfig gpqa = new AccuracyConfig(AccuracyBenchmark.GPQA_DIAMOND, List.of(), 0, false,
+                AccuracyGrader.MULTIPLE_CHOICE, null, false, "/data/gpqa_diamond.csv");
+        JsonNode defaults = json(Fixtures.config().withAccuracy(gpqa)).get("accuracy");
+        assertThat(defaults.get("benchmark").asText()).isEqualTo("gpqa_diamond");
+        assertThat(defaults.get("tasks").isEmpty()).isTrue();
+        assertThat(defaults.has("system_prompt")).isFalse();
+
+        assertThat(json(Fixtures.config()).has("accuracy")).isFalse();
     }
 
     @Test

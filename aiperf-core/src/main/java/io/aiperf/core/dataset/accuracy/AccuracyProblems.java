@@ -27,7 +27,7 @@ public final class AccuracyProblems {
      */
     public static List<AccuracyProblem> load(AccuracyConfig config) {
         Path path = Path.of(config.datasetPath());
-        BenchmarkSet set = read(config.benchmark(), path);
+        BenchmarkSet set = read(config.benchmark(), path, config.seed());
         PromptTemplate template = template(config.benchmark());
         Set<String> known = new LinkedHashSet<>();
         set.graded().forEach(i -> known.add(i.task()));
@@ -49,11 +49,13 @@ public final class AccuracyProblems {
         return problems;
     }
 
-    static BenchmarkSet read(AccuracyBenchmark benchmark, Path path) {
+    static BenchmarkSet read(AccuracyBenchmark benchmark, Path path, Long seed) {
         return switch (benchmark) {
             case MMLU -> MmluFiles.read(path);
             case AIME, AIME24, AIME25, MATH_500 -> MathJsonl.read(path, benchmark.cliName());
             case HELLASWAG -> HellaSwagJsonl.read(path);
+            case BIGBENCH -> BigBenchJson.read(path);
+            case GPQA_DIAMOND -> GpqaCsv.read(path, seed);
             default -> throw new IllegalArgumentException(benchmark.cliName() + " files are not read");
         };
     }
@@ -64,6 +66,8 @@ public final class AccuracyProblems {
             case AIME -> new MathPrompt(false);
             case AIME24, AIME25, MATH_500 -> new MathPrompt(true);
             case HELLASWAG -> new HellaSwagPrompt();
+            case BIGBENCH -> new BigBenchPrompt();
+            case GPQA_DIAMOND -> new GpqaPrompt();
             default -> throw new IllegalArgumentException(benchmark.cliName() + " has no prompt template");
         };
     }
