@@ -1,6 +1,7 @@
 package io.aiperf.worker.http;
 
 import io.aiperf.core.config.EndpointConfig;
+import io.aiperf.core.config.EndpointType;
 import io.aiperf.core.config.Secrets;
 import io.aiperf.core.endpoint.ResponseParser;
 import io.aiperf.core.error.OneLine;
@@ -136,7 +137,7 @@ public final class HttpTransport implements AutoCloseable {
         }
         SslContext ssl = urls.stream().anyMatch(EndpointUrl::tls) ? ClientTls.context(endpoint.tls()) : null;
         this.userTargets = urls.size();
-        this.videoJobs = endpoint.type() == io.aiperf.core.config.EndpointType.VIDEO_GENERATION
+        this.videoJobs = endpoint.type() == EndpointType.VIDEO_GENERATION
                 ? new VideoJobs(endpoint, this, List.copyOf(urls), requests, timeoutNs) : null;
         if (warmupBaseUrl != null) {
             urls.add(EndpointUrl.of(warmupBaseUrl, endpoint.path()));

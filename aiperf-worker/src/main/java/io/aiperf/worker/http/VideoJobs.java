@@ -12,6 +12,7 @@ import io.aiperf.core.model.ErrorDetails;
 import io.aiperf.core.model.MediaResult;
 import io.aiperf.core.model.ResponseChunk;
 import io.aiperf.core.time.EpochAnchor;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.util.concurrent.DefaultThreadFactory;
 
 import java.net.URI;
@@ -20,6 +21,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -70,7 +72,7 @@ final class VideoJobs implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final RequestFactory ids;
     private final AtomicInteger inFlight = new AtomicInteger();
-    private final Set<CreditPhase> cancelledPhases = java.util.Collections.synchronizedSet(
+    private final Set<CreditPhase> cancelledPhases = Collections.synchronizedSet(
             EnumSet.noneOf(CreditPhase.class));
     private volatile boolean closed;
 
@@ -331,7 +333,7 @@ final class VideoJobs implements AutoCloseable {
     }
 
     private static String reason(int status) {
-        return io.netty.handler.codec.http.HttpResponseStatus.valueOf(status).reasonPhrase();
+        return HttpResponseStatus.valueOf(status).reasonPhrase();
     }
 
     private static String errorBody(byte[] body) {

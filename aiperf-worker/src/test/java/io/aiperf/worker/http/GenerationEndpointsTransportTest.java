@@ -17,6 +17,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import com.sun.net.httpserver.HttpServer;
+
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -128,6 +132,52 @@ class GenerationEndpointsTransportTest {
             assertThat(record.error()).isNull();
             return record;
         }
+    }
+
+    /** A video server that answers every request with {@code answer}: one record, with the cause as its error. */
+    private static RequestRecord videoAgainst(int status, String answer) throws Exception {
+        HttpServer bad = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        bad.createContext("/", exchange -> {
+            byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(status, bytes.length);
+            try (exchange) {
+                exchange.getResponseBody().write(bytes);
+            }
+        });
+        bad.start();
+        try {
+            EndpointConfig cfg = new EndpointConfig(List.of("mock-model"), EndpointType.VIDEO_GENERATION, false,
+                    List.of("http://127.0.0.1:" + bad.getAddress().getPort()), null, 10, null, false, false, Map.of(),
+                    Map.of(), ConnectionReuse.POOLED, null, null, null, null, false);
+            String body = PayloadFormatter.format(cfg, TurnInput.text("hills"), null, null);
+            Credit credit = new Credit(1, CreditPhase.PROFILING, "c", "bad", 0, 1, body, 0, null, null, 3L, -1,
+                    null, false, -1, 1, 0);
+            CompletableFuture<RequestRecord> done = new CompletableFuture<>();
+            try (HttpTransport transport = new HttpTransport(cfg, "w", 1, false, false)) {
+                transport.send(credit, body, null, System.nanoTime(), (c, record) -> done.complete(record));
+                return done.get(10, TimeUnit.SECONDS);
+            }
+        } finally {
+            bad.stop(0);
+        }
+    }
+
+    @Test
+    void aVideoServerThatAnswersGarbageFailsTheJobWithTheCauseOnTheRecord() throws Exception {
+        RequestRecord html = videoAgainst(200, "<html>not a job</html>");
+        assertThat(html.error()).isNotNull();
+        assertThat(html.error().type()).isEqualTo("ResponseParseError");
+
+        RequestRecord noId = videoAgainst(200, "{\"status\":\"queued\"}");
+        assertThat(noId.error().message()).isEqualTo("the video job has no 'id'");
+
+        RequestRecord failed = videoAgainst(200, "{\"id\":\"v9\",\"status\":\"failed\",\"error\":{\"message\":\"OOM\"}}");
+        assertThat(failed.error().type()).isEqualTo(VideoJobs.FAILED_TYPE);
+        assertThat(failed.error().message()).isEqualTo("OOM");
+
+        RequestRecord refused = videoAgainst(503, "overloaded");
+        assertThat(refused.error().code()).isEqualTo(503);
+        assertThat(refused.error().message()).isEqualTo("overloaded");
     }
 
     private static List<String> pathsOf(String correlation) {
