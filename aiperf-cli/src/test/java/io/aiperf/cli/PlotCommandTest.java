@@ -108,4 +108,20 @@ class PlotCommandTest {
         assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).startsWith("aiperf: error: --port must be between 0 and 65535, got 70000");
     }
+
+    @Test
+    void aDashboardPortAlreadyTakenIsOneLineAfterTheReportIsWritten() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getByName("127.0.0.1"))) {
+            Path out = tmp.resolve("taken");
+            Result r = plot(run("c1").toString(), "--output", out.toString(), "--no-png", "--dashboard",
+                    "--port", String.valueOf(taken.getLocalPort()));
+
+            assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+            assertThat(r.err().strip()).startsWith("aiperf: error: --dashboard: cannot listen on 127.0.0.1:"
+                    + taken.getLocalPort());
+            assertThat(r.err().strip().lines()).hasSize(1);
+            assertThat(out.resolve("report.html")).isRegularFile();
+        }
+    }
 }
