@@ -68,7 +68,7 @@ public final class AiperfMain {
             description = "Benchmark LLM inference servers (AIPerf for the JVM).",
             subcommands = {ProfileCommand.class, SweepCommand.class, SummarizeCommand.class, CompareCommand.class,
                 PlotCommand.class, PluginsCommand.class, AnalyzeTraceCommand.class, SynthesizeSineCommand.class,
-                ConvertBurstGptCommand.class})
+                ConvertBurstGptCommand.class, WorkerCommand.class})
     static final class AiperfCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;

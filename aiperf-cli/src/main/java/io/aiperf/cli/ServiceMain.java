@@ -36,9 +36,10 @@ final class ServiceMain {
         SignalSupport.ignoreInterrupt();
         SignalSupport.ignoreTerminate();
         Service service = switch (line.type()) {
-            case SYSTEM_CONTROLLER -> new SystemController(line.id(), line.endpoints(), line.logFile(), line.workers());
+            case SYSTEM_CONTROLLER -> new SystemController(line.id(), line.endpoints(), line.logFile(), line.workers(),
+                    line.zmqPort());
             case WORKER -> new WorkerService(line.id(), line.endpoints());
-            case RECORDS_MANAGER -> new RecordsManager(line.id(), line.endpoints());
+            case RECORDS_MANAGER -> new RecordsManager(line.id(), line.endpoints(), line.zmqPort());
             case TELEMETRY_MANAGER -> new TelemetryManager(line.id(), line.endpoints());
         };
         try {

@@ -1,6 +1,7 @@
 package io.aiperf.core;
 
 import io.aiperf.core.bus.Channel;
+import io.aiperf.core.bus.PortTakenException;
 import io.aiperf.core.bus.ServiceEndpoints;
 import io.aiperf.core.bus.ZmqBus;
 import io.aiperf.core.config.BenchmarkConfig;
@@ -21,6 +22,7 @@ import io.aiperf.core.service.ParentWatch;
 import io.aiperf.core.service.Service;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.zeromq.ZMQ;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -43,29 +45,38 @@ public final class SystemController implements Service {
     private final ServiceEndpoints endpoints;
     private final Path logFile;
     private final int workers;
+    private final int zmqPort;
 
     /**
      * @param workers how many workers to start, with the records manager, before the run's configuration arrives
      *                (0: start them when it does)
+     * @param zmqPort {@code --zmq-port}: the first fixed port of the channels workers on other hosts dial (0: none)
      */
-    public SystemController(String id, ServiceEndpoints endpoints, Path logFile, int workers) {
+    public SystemController(String id, ServiceEndpoints endpoints, Path logFile, int workers, int zmqPort) {
         this.id = id;
         this.endpoints = endpoints;
         this.logFile = logFile;
         this.workers = workers;
+        this.zmqPort = zmqPort;
     }
 
     @Override
     public int run() {
         ControllerSockets sockets = null;
         try (ZmqBus bus = ZmqBus.bindingBeside(endpoints.get(Channel.CLI_INBOX));
-             ServiceSupervisor services = new ServiceSupervisor()) {
+             ServiceSupervisor services = new ServiceSupervisor(zmqPort)) {
             ParentWatch.start(System.in, () -> {
                 log.warn("the aiperf CLI is gone; stopping every service and exiting");
                 services.close();
                 Runtime.getRuntime().halt(1);
             });
-            sockets = ControllerSockets.open(bus, endpoints.get(Channel.CLI_INBOX));
+            ZMQ.Socket toCli = bus.connect(Channel.CLI_INBOX, endpoints.get(Channel.CLI_INBOX));
+            try {
+                sockets = ControllerSockets.open(bus, toCli, zmqPort);
+            } catch (PortTakenException e) {
+                ZmqBus.send(toCli, RunFinished.failed(e.getMessage()));
+                return 1;
+            }
             sockets.toCli(new ControllerReady(ZmqBus.endpointOf(sockets.control()),
                     ZmqBus.endpointOf(sockets.events()), ProcessHandle.current().pid()));
             if (workers > 0) {

@@ -1,6 +1,7 @@
 package io.aiperf.records;
 
 import io.aiperf.core.bus.Channel;
+import io.aiperf.core.bus.PortTakenException;
 import io.aiperf.core.bus.ServiceEndpoints;
 import io.aiperf.core.bus.ZmqBus;
 import io.aiperf.core.config.LogRedaction;
@@ -59,9 +60,18 @@ public final class RecordsManager implements Service {
     /** How long a dying records manager waits for its exports to take what was received (the JVM is gone in 5 s). */
     private static final long PARENT_GONE_FLUSH_MS = 2_000;
 
+    /** The first fixed port of the channels workers on other hosts dial ({@code --zmq-port}), or 0: ephemeral. */
+    private final int zmqPort;
+
     public RecordsManager(String id, ServiceEndpoints endpoints) {
+        this(id, endpoints, 0);
+    }
+
+    /** @param zmqPort the records channel binds at its fixed port from this one on; 0 for an ephemeral port */
+    public RecordsManager(String id, ServiceEndpoints endpoints, int zmqPort) {
         this.id = id;
         this.endpoints = endpoints;
+        this.zmqPort = zmqPort;
     }
 
     @Override
@@ -77,7 +87,14 @@ public final class RecordsManager implements Service {
         RecordCollector collector = null;
         // Workers connect to this socket: it binds where the controller is reached (--zmq-host).
         try (ZmqBus bus = ZmqBus.bindingBeside(endpoints.get(Channel.CONTROL))) {
-            ZMQ.Socket records = bus.bind(Channel.RECORDS);
+            ZMQ.Socket records;
+            try {
+                records = bus.bind(Channel.RECORDS, zmqPort);
+            } catch (PortTakenException e) {
+                ZMQ.Socket control = bus.connect(Channel.CONTROL, endpoints.get(Channel.CONTROL));
+                ZmqBus.send(control, new ServiceFailed(id, e.getMessage()));
+                return 1;
+            }
             ZMQ.Socket events = bus.connect(Channel.EVENTS, endpoints.get(Channel.EVENTS));
             ZMQ.Socket control = bus.connect(Channel.CONTROL, endpoints.get(Channel.CONTROL));
             boolean registered = false;

@@ -31,7 +31,17 @@ import io.aiperf.core.service.CompilerQuiet;
 import io.aiperf.core.service.ParentWatch;
 import io.aiperf.core.service.ProcessUsage;
 import io.aiperf.core.service.Service;
+import io.aiperf.core.config.ServiceConfig;
+import io.aiperf.core.message.BusProtocol;
+import io.aiperf.core.message.Message.ClockProbe;
+import io.aiperf.core.message.Message.ClockReading;
+import io.aiperf.core.message.Message.JoinAccepted;
+import io.aiperf.core.message.Message.JoinRefused;
+import io.aiperf.core.message.Message.WorkerJoin;
+import io.aiperf.core.service.AiperfVersion;
 import io.aiperf.worker.http.HttpTransport;
+import io.aiperf.core.bus.ControllerAddress;
+import io.aiperf.worker.join.JoinedClock;
 import io.aiperf.worker.http.LeakReport;
 import io.aiperf.worker.http.RequestCallbacks;
 import io.aiperf.worker.session.RenderedTurn;
@@ -53,6 +63,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Consumer;
 
 /**
  * The worker process ({@code aiperf service --type worker}). Its bus thread (the one calling {@link #run}) owns every
@@ -70,6 +81,12 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * credit and then sends first turns ahead; they wait in that phase's {@link SlotGate}, and the event loop that ends a
  * session starts the next one at once. A waiting turn the phase no longer wants goes back as {@link CreditUnsent}.
  * A second share for the same phase resizes that gate (another worker died and its slots were spread).
+ *
+ * <p>A worker started on its own on any host ({@code aiperf worker --controller HOST:PORT}, {@link #joining}) asks
+ * to join with a {@code WorkerJoin} instead of registering, measures its clock's offset to the controller's
+ * ({@link JoinedClock}) before it says it is ready, moves each credit's controller-clock times onto its own clock,
+ * sends its records to the records manager on the host it dialled, and exits when the run ends, when it is refused,
+ * or when the controller falls silent. It has no parent process to watch.
  */
 public final class WorkerService implements Service {
 
@@ -126,6 +143,18 @@ public final class WorkerService implements Service {
      */
     private final Map<CreditPhase, Long> abandoned = new EnumMap<>(CreditPhase.class);
     private final boolean warmUp;
+    /** Set for a worker that joins from another host; null for one the controller started. */
+    private final ControllerAddress joinTarget;
+    /** Where a joining worker tells its user what happens (its terminal); unused otherwise. */
+    private final Consumer<String> console;
+    private final long joinTimeoutNs;
+    private JoinedClock clock;
+    /** A joined worker's configuration that came before its clock was measured: applied once it is. */
+    private ConfigureWorkers configureWhenSettled;
+    /** A joined worker: the controller went silent this long after the run's configuration said so (default 10 s). */
+    private long controllerSilenceNs = Math.round(ServiceConfig.RemoteWorkers.DEFAULT_SILENCE_TIMEOUT_SECONDS * 1e9);
+    /** The process's exit code once the loop should end: set by a refusal, a lost controller, a dismissal. */
+    private int exitCode = -1;
     private ZmqBus bus;
     /** Connected at configuration time, to the records manager's address; null before. */
     private ZMQ.Socket records;
@@ -151,15 +180,42 @@ public final class WorkerService implements Service {
 
     /** {@code warmUp=false} skips the loopback warm-up of the request path (tests). */
     WorkerService(String id, ServiceEndpoints endpoints, boolean warmUp) {
+        this(id, endpoints, warmUp, null, null, 0);
+    }
+
+    private WorkerService(String id, ServiceEndpoints endpoints, boolean warmUp, ControllerAddress joinTarget,
+                          Consumer<String> console, long joinTimeoutNs) {
         this.id = id;
         this.endpoints = endpoints;
         this.warmUp = warmUp;
+        this.joinTarget = joinTarget;
+        this.console = console;
+        this.joinTimeoutNs = joinTimeoutNs;
     }
 
-    /** Runs the worker until {@code Shutdown}; the process halts when its parent goes away. */
+    /**
+     * A worker that joins the run of the controller at {@code controller} from wherever it runs.
+     *
+     * @param console             gets the lines for its user (joined, refused, finished, lost)
+     * @param joinTimeoutSeconds  how long it waits for the controller's answer
+     */
+    public static WorkerService joining(String id, ControllerAddress controller, Consumer<String> console,
+                                        double joinTimeoutSeconds) {
+        return new WorkerService(id, controller.endpoints(),
+                !"false".equalsIgnoreCase(System.getProperty(WARMUP_PROPERTY)), controller, console,
+                Math.round(joinTimeoutSeconds * 1e9));
+    }
+
+    /**
+     * Runs the worker until {@code Shutdown}; a worker the controller started halts when its parent goes away.
+     *
+     * @return 0 when the run ended, 1 when the worker failed, was refused or lost the controller
+     */
     @Override
     public int run() throws IOException {
-        ParentWatch.start(System.in, () -> Runtime.getRuntime().halt(1));
+        if (joinTarget == null) {
+            ParentWatch.start(System.in, () -> Runtime.getRuntime().halt(1));
+        }
         return serve();
     }
 
@@ -189,19 +245,25 @@ public final class WorkerService implements Service {
             log.error("{} failed", id, e);
             return 1;
         }
-        return 0;
+        return Math.max(0, exitCode);
     }
 
     private void loop(ZMQ.Poller poller, int eventsIdx, int creditsIdx, int wakeIdx, ZMQ.Socket events,
                       ZMQ.Socket credits) throws IOException {
         boolean registered = false;
         long lastStatusNs = System.nanoTime();
+        long startNs = lastStatusNs;
+        long lastEventNs = lastStatusNs;
         // Created once registered, not before: its MXBean's set-up is then not on the way to the registration.
         ProcessUsage usage = null;
         while (true) {
-            poller.poll(200);
+            // While a joined worker's first clock probes go out, a pass every few milliseconds spaces them.
+            poller.poll(clock != null && !clock.settled() ? 5 : 200);
             if (poller.pollin(creditsIdx)) {
                 drainCredits(credits);
+            }
+            if (exitCode >= 0) {
+                return;
             }
             if (poller.pollin(wakeIdx)) {
                 wakeByte.clear();
@@ -213,15 +275,22 @@ public final class WorkerService implements Service {
             drainFinished(credits);
             Message event;
             while ((event = ZmqBus.poll(events)) != null) {
+                lastEventNs = System.nanoTime();
                 if (event instanceof Heartbeat) {
                     if (!registered) {
-                        ZmqBus.send(credits, new WorkerRegistered(id, ProcessHandle.current().pid()));
+                        ZmqBus.send(credits, joinTarget == null ? new WorkerRegistered(id, ProcessHandle.current().pid())
+                                : new WorkerJoin(id, AiperfVersion.VERSION, BusProtocol.FINGERPRINT, hostName(),
+                                ProcessHandle.current().pid()));
                         registered = true;
                         usage = ProcessUsage.ofThisJvm();
                         usage.cpuPercentSinceLastCall(); // the first status then covers its whole second
                     }
                 } else if (event instanceof ConfigureWorkers c) {
-                    configure(c, credits);
+                    if (clock != null && !clock.settled()) {
+                        configureWhenSettled = c;
+                    } else {
+                        configure(c, credits);
+                    }
                 } else if (event instanceof ProfileStart p) {
                     // WorkerStatus counts are per phase.
                     completed = 0;
@@ -244,10 +313,19 @@ public final class WorkerService implements Service {
                 } else if (event instanceof Shutdown s) {
                     log.info("{} shutting down: {}; {} records went out in {} bus messages", id, s.reason(),
                             recordsSent, recordMessages);
+                    if (joinTarget != null) {
+                        console.accept("aiperf worker: " + id + ": the run is over (" + s.reason() + "); sent "
+                                + recordsSent + " records" + (clock == null ? ""
+                                : "; the controller's clock was " + clock.describe()));
+                        exitCode = clock == null ? 1 : 0;
+                    }
                     return;
                 }
             }
             long now = System.nanoTime();
+            if (joinTarget != null && !joinedOrGone(credits, registered, now, startNs, lastEventNs)) {
+                return;
+            }
             if (registered && now - lastStatusNs >= STATUS_NS) {
                 lastStatusNs = now;
                 ZmqBus.send(credits, new WorkerStatus(id, transport == null ? 0 : transport.inFlight(), completed, failed,
@@ -279,7 +357,9 @@ public final class WorkerService implements Service {
                         config.output().httpTrace());
             }
             sessions = new UserSessions(config.endpoint());
-            records = bus.connect(Channel.RECORDS, configure.recordsEndpoint());
+            records = bus.connect(Channel.RECORDS, joinTarget == null ? configure.recordsEndpoint()
+                    : joinTarget.recordsEndpoint(configure.recordsEndpoint()));
+            controllerSilenceNs = Math.round(config.service().remote().silenceTimeoutSeconds() * 1e9);
             ZmqBus.send(credits, new WorkerReady(id));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -305,6 +385,17 @@ public final class WorkerService implements Service {
     }
 
     private void accept(Message message, long receivedNs, ZMQ.Socket credits) {
+        if (joinTarget != null && joinAnswer(message, receivedNs, credits)) {
+            return;
+        }
+        if (clock != null) {
+            // A joined worker: the controller's clock times onto this host's.
+            if (message instanceof Credit c) {
+                message = c.onClockAheadBy(clock.offsetNs());
+            } else if (message instanceof SlotShare share) {
+                message = share.onClockAheadBy(clock.offsetNs());
+            }
+        }
         if (message instanceof SlotShare share) {
             SlotGate current = gates.get(share.phase().ordinal());
             if (current != null) {
@@ -348,6 +439,96 @@ public final class WorkerService implements Service {
                 log.warn("{} cannot render credit {} (further failures are counted only)", id, credit.creditId(), e);
             }
             return new RenderedTurn(null, null);
+        }
+    }
+
+    /**
+     * A joined worker's messages from the controller that only it gets: the answer to its join, clock readings, and a
+     * dismissal (the controller found it lost). @return true when {@code message} was one of them
+     */
+    private boolean joinAnswer(Message message, long receivedNs, ZMQ.Socket credits) {
+        if (message instanceof JoinAccepted accepted) {
+            if (clock == null) {
+                clock = new JoinedClock();
+                clock.accepted(accepted);
+                sendProbeIfDue(credits, System.nanoTime());
+            }
+            return true;
+        }
+        if (message instanceof JoinRefused refused) {
+            console.accept("aiperf worker: error: the controller at " + joinTarget + " refused this worker: "
+                    + refused.reason());
+            exitCode = 1;
+            return true;
+        }
+        if (message instanceof ClockReading reading && clock != null) {
+            boolean wasSettled = clock.settled();
+            clock.reading(reading, receivedNs);
+            if (!wasSettled && clock.settled()) {
+                console.accept("aiperf worker: " + id + " joined the run at " + joinTarget + "; the controller's "
+                        + "clock is " + clock.describe());
+                if (configureWhenSettled != null) {
+                    configure(configureWhenSettled, credits);
+                    configureWhenSettled = null;
+                }
+            }
+            sendProbeIfDue(credits, System.nanoTime());
+            return true;
+        }
+        if (message instanceof Shutdown s) {
+            console.accept("aiperf worker: error: " + s.reason());
+            exitCode = 1;
+            return true;
+        }
+        return false;
+    }
+
+    private void sendProbeIfDue(ZMQ.Socket credits, long nowNs) {
+        long probeId = clock.probeDue(nowNs);
+        if (probeId >= 0) {
+            // Stamped before the send: any delay on the way (encoding, a descheduled thread) then lengthens the
+            // measured round trip, and the estimator passes over such probes; stamped after, it would shorten it.
+            long sentNs = System.nanoTime();
+            ZmqBus.send(credits, new ClockProbe(id, probeId));
+            clock.sent(probeId, sentNs);
+        }
+    }
+
+    /**
+     * A joined worker's checks on each pass: its join answered in time, its periodic clock probe, the controller
+     * still there. @return false when the worker must stop (the reason is on the console, the exit code set)
+     */
+    private boolean joinedOrGone(ZMQ.Socket credits, boolean registered, long nowNs, long startNs, long lastEventNs) {
+        if (clock == null) {
+            if (nowNs - startNs > joinTimeoutNs) {
+                console.accept("aiperf worker: error: no " + (registered ? "answer from" : "run at")
+                        + " the controller at " + joinTarget + " within " + Math.round(joinTimeoutNs / 1e9) + " s"
+                        + (registered ? " (is another worker of the run using the id " + id + "?)"
+                        : " (is `aiperf profile --remote-workers N` running there, with this --zmq-port?)"));
+                exitCode = 1;
+                return false;
+            }
+            return true;
+        }
+        sendProbeIfDue(credits, nowNs);
+        if (nowNs - lastEventNs > controllerSilenceNs) {
+            console.accept("aiperf worker: error: lost the controller at " + joinTarget + " (nothing heard for "
+                    + Math.round(controllerSilenceNs / 1e9) + " s); its requests in flight are abandoned");
+            exitCode = 1;
+            return false;
+        }
+        return true;
+    }
+
+    private static String hostName() {
+        String env = System.getenv("HOSTNAME");
+        if (env != null && !env.isBlank()) {
+            return env.strip();
+        }
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "unknown-host";
         }
     }
 

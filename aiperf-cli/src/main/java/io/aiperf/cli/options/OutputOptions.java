@@ -49,9 +49,33 @@ public final class OutputOptions {
                     + "sockets, only TCP on the --zmq-host interface.")
     public String zmqIpcPath;
 
+    @Option(names = "--zmq-port", paramLabel = "PORT",
+            description = "Bind the channels workers on other hosts dial to fixed ports: credits on PORT, events on "
+                    + "PORT+1, records on PORT+2 (default: 5564 with --remote-workers, else ephemeral ports). "
+                    + "A port in use is an error.")
+    public Integer zmqPort;
+
     @Option(names = {"--workers-max", "--max-workers"}, paramLabel = "N",
-            description = "Worker processes (default: max(1, min(cpus*0.75 - 1, 32)); never more than --concurrency).")
+            description = "Worker processes on this host (default: max(1, min(cpus*0.75 - 1, 32)); never more than "
+                    + "--concurrency; 0 with --remote-workers: every worker joins from elsewhere).")
     public Integer workersMax;
+
+    @Option(names = "--remote-workers", paramLabel = "N",
+            description = "Wait for N workers started on other hosts (aiperf worker --controller HOST:PORT) to join "
+                    + "before the load starts, and print where they connect; they share the load with the local "
+                    + "ones (default: 0). Use with --zmq-host set to an interface they reach.")
+    public Integer remoteWorkers;
+
+    @Option(names = "--remote-workers-join-timeout", paramLabel = "SECONDS",
+            description = "How long the run waits for the --remote-workers to join before it gives up "
+                    + "(default: 600).")
+    public Double remoteWorkersJoinTimeout;
+
+    @Option(names = "--remote-workers-silence-timeout", paramLabel = "SECONDS",
+            description = "A joined worker that sends nothing for this long during the load is lost, like a local "
+                    + "worker that died: its requests in flight become WorkerLostError records and the run goes on "
+                    + "with the others (default: 10).")
+    public Double remoteWorkersSilenceTimeout;
 
     @Option(names = {"--record-processors", "--record-processor-service-count"}, paramLabel = "N",
             description = "Threads in the controller that compute per-request metrics (tokenizing the outputs) "

@@ -111,13 +111,16 @@ public final class ProfileConfigResolver {
         LoadConfigResolver.Resolved resolvedLoad = LoadConfigResolver.resolve(load, in, input, e.streaming);
         LoadConfig loadConfig = resolvedLoad.load();
 
+        ServiceConfig.RemoteWorkers remote = RemoteWorkersResolver.resolve(out);
         int defaultWorkers = environment.defaultWorkers(cpus);
-        int workers = out.workersMax == null ? defaultWorkers : atLeast("--workers-max", out.workersMax, 1);
+        int workers = out.workersMax == null ? defaultWorkers
+                : atLeast("--workers-max", out.workersMax, remote.count() > 0 ? 0 : 1);
         Integer concurrency = loadConfig.profiling().concurrency();
         if (concurrency != null) {
             workers = Math.min(workers, concurrency);
         }
-        int recordProcessors = out.recordProcessors == null ? environment.defaultRecordProcessors(workers)
+        int recordProcessors = out.recordProcessors == null
+                ? environment.defaultRecordProcessors(workers + remote.count())
                 : atLeast("--record-processors", out.recordProcessors, 1);
 
         UiMode uiMode = UiMode.choose(out.uiType, stdoutIsTty, out.extraVerbose ? 2 : out.verbose.length);
@@ -165,7 +168,7 @@ public final class ProfileConfigResolver {
                 tokenizer,
                 ExportOptionsResolver.resolve(out, absoluteArtifactDir),
                 new ServiceConfig(workers, ui, level, recordProcessors, environment.workerHighLoadCpuPercent(),
-                        ZmqHostResolver.resolve(out.zmqHost)),
+                        ZmqHostResolver.resolve(out.zmqHost), RemoteWorkersResolver.zmqPort(out, remote), remote),
                 GoodputResolver.resolve(in.goodput.isEmpty() ? null : String.join(" ", in.goodput), type, streaming)
                         .withWarnings(environment.metricWarnings()));
     }

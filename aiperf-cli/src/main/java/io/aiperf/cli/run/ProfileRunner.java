@@ -133,7 +133,7 @@ public final class ProfileRunner {
             // The controller starts the workers and the records manager at once, before the run's configuration.
             ServiceCommandLine service = new ServiceCommandLine(ServiceType.SYSTEM_CONTROLLER, "system-controller",
                     logFile, ServiceEndpoints.of(Channel.CLI_INBOX, ZmqBus.endpointOf(inbox)),
-                    config.service().workers());
+                    config.service().workers(), config.service().zmqPort());
             Process controller = JvmLauncher.start(service, config.service().logLevel(), archive);
             ui = LiveUi.start(UiMode.parse(config.service().uiType()), RunHeader.of(config, logFile), out, err, tty,
                     () -> cancel(controller, false));

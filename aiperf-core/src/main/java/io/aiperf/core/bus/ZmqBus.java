@@ -6,6 +6,8 @@ import io.aiperf.core.message.MessageCodec;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
+import org.zeromq.ZMQException;
+import zmq.ZError;
 
 /**
  * Creates JeroMQ sockets the way every aiperf process needs them and moves {@link Message}s over them.
@@ -73,8 +75,27 @@ public final class ZmqBus implements AutoCloseable {
 
     /** Binds the binding end of {@code channel} to an ephemeral port on the bind host; {@link #endpointOf} tells which. */
     public ZMQ.Socket bind(Channel channel) {
+        return bind(channel, 0);
+    }
+
+    /**
+     * Binds the binding end of {@code channel} on the bind host, at its fixed port from {@code basePort} on
+     * ({@link Channel#portFrom}), or at an ephemeral one when that is 0.
+     *
+     * @throws PortTakenException when the fixed port is in use
+     */
+    public ZMQ.Socket bind(Channel channel, int basePort) {
         ZMQ.Socket socket = newSocket(channel.bindType());
-        socket.bind("tcp://" + bindHost + ":*");
+        int port = channel.portFrom(basePort);
+        try {
+            socket.bind("tcp://" + bindHost + ":" + (port == 0 ? "*" : String.valueOf(port)));
+        } catch (ZMQException e) {
+            socket.close();
+            if (port != 0 && e.getErrorCode() == ZError.EADDRINUSE) {
+                throw new PortTakenException(bindHost, port, channel);
+            }
+            throw e;
+        }
         return socket;
     }
 
@@ -144,7 +165,8 @@ public final class ZmqBus implements AutoCloseable {
             return null;
         }
         byte[] body = router.recv(0);
-        return new Routed(new String(identity, ZMQ.CHARSET), MessageCodec.decode(body));
+        long receivedNs = System.nanoTime();
+        return new Routed(new String(identity, ZMQ.CHARSET), MessageCodec.decode(body), receivedNs);
     }
 
     public ZContext context() {
@@ -156,7 +178,10 @@ public final class ZmqBus implements AutoCloseable {
         context.close();
     }
 
-    /** A message and the identity of the DEALER that sent it. */
-    public record Routed(String identity, Message message) {
+    /**
+     * A message, the identity of the DEALER that sent it, and the {@code System.nanoTime()} at which it was taken off
+     * the socket (before it was decoded).
+     */
+    public record Routed(String identity, Message message, long receivedNs) {
     }
 }

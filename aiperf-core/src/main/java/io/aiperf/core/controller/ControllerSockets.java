@@ -21,8 +21,26 @@ public record ControllerSockets(ZmqBus bus, ZMQ.Socket toCli, ZMQ.Socket control
                                 ZMQ.Socket credits) {
 
     public static ControllerSockets open(ZmqBus bus, String cliInbox) {
-        return new ControllerSockets(bus, bus.connect(Channel.CLI_INBOX, cliInbox), bus.bind(Channel.CONTROL),
-                bus.bind(Channel.EVENTS), bus.bind(Channel.CREDITS));
+        return open(bus, bus.connect(Channel.CLI_INBOX, cliInbox), 0);
+    }
+
+    /**
+     * @param toCli   the socket connected to the CLI's inbox (opened first, so a port in use can be reported on it)
+     * @param zmqPort the first fixed port of the channels workers on other hosts dial, or 0 for ephemeral ports
+     * @throws io.aiperf.core.bus.PortTakenException when a fixed port is in use
+     */
+    public static ControllerSockets open(ZmqBus bus, ZMQ.Socket toCli, int zmqPort) {
+        ZMQ.Socket control = bus.bind(Channel.CONTROL);
+        ZMQ.Socket credits = bus.bind(Channel.CREDITS, zmqPort);
+        ZMQ.Socket events;
+        try {
+            events = bus.bind(Channel.EVENTS, zmqPort);
+        } catch (RuntimeException e) {
+            credits.close();
+            control.close();
+            throw e;
+        }
+        return new ControllerSockets(bus, toCli, control, events, credits);
     }
 
     /** What a service the controller starts connects to. */

@@ -16,6 +16,7 @@ import io.aiperf.core.message.Message.RunNotice;
 import io.aiperf.core.message.Message.RunProgress;
 import io.aiperf.core.message.Message.RunStage;
 import io.aiperf.core.message.Message.ServiceFailed;
+import io.aiperf.core.message.Message.Shutdown;
 import io.aiperf.core.message.Message.SlotShare;
 import io.aiperf.core.message.Message.WorkerLost;
 import io.aiperf.core.message.Message.WorkerStatus;
@@ -35,8 +36,9 @@ import java.util.concurrent.TimeUnit;
  * workers' table built from their statuses), and applies the stop rules that need the clock of the whole run (the
  * grace period after the duration, the short drain after Ctrl-C, a dead service). A worker whose process exits is dropped from the run: the credits it held become {@code WorkerLostError}
  * records (sent to the records manager as {@link WorkerLost}), its slot share goes to the others, the console gets
- * one line, and the phase goes on with the workers left; only when none is left does the run fail. Controller
- * thread only.
+ * one line, and the phase goes on with the workers left; only when none is left does the run fail. A worker joined
+ * from another host is lost the same way when its connection closes or it falls silent ({@link JoinedWorkers}); what
+ * it sends after that is ignored, and it is told to leave. Controller thread only.
  */
 final class PhaseDriver {
 
@@ -63,9 +65,12 @@ final class PhaseDriver {
     private int living;
     /** The run's, from the handshake on: a worker's state outlives the phase it changed in. */
     private final WorkerTableBuilder workerTable;
+    private final JoinDesk joins;
+    /** Worker index by id, to drop what a lost worker still sends. */
+    private final java.util.Map<String, Integer> indexOf = new java.util.HashMap<>();
 
     PhaseDriver(ControllerSockets sockets, ControlInbox inbox, ServiceSupervisor services, Heartbeats heartbeats,
-                RunStageAnnouncer stages, WorkerTableBuilder workerTable, List<String> workerIds) {
+                RunStageAnnouncer stages, WorkerTableBuilder workerTable, List<String> workerIds, JoinDesk joins) {
         this.sockets = sockets;
         this.inbox = inbox;
         this.services = services;
@@ -75,6 +80,10 @@ final class PhaseDriver {
         this.lost = new boolean[this.workerIds.length];
         this.living = this.workerIds.length;
         this.workerTable = workerTable;
+        this.joins = joins;
+        for (int w = 0; w < this.workerIds.length; w++) {
+            indexOf.put(this.workerIds[w], w);
+        }
     }
 
     /** A worker died during the run (its lost credits were recorded as errors). */
@@ -101,6 +110,7 @@ final class PhaseDriver {
         CreditSink sink = (w, credit) -> toWorkers[w].add(credit.issuedAt(System.nanoTime()));
         ZMQ.Poller poller = sockets.controlAndCredits();
         long now = System.nanoTime();
+        joins.joined().restartSilenceClocks(now);
         phase.start(now);
         for (int w = 0; w < lost.length; w++) {
             if (lost[w]) {
@@ -126,7 +136,7 @@ final class PhaseDriver {
                     Message out = toWorkers[w].take();
                     if (out != null && !lost[w]) {
                         // Refused only when the worker just died: its credits are lost with it, below.
-                        sockets.toWorker(workerIds[w], out);
+                        toWorker(w, out);
                     }
                 }
                 now = System.nanoTime();
@@ -145,6 +155,9 @@ final class PhaseDriver {
                     cancelAtNs = now + CANCEL_DRAIN_NS;
                 }
                 drainCredits(phase);
+                for (JoinedWorkers.Joined silent : joins.joined().newlySilent(now)) {
+                    services.joinedWorkerLost(silent.id(), joins.joined().silenceCause(silent));
+                }
                 announceGrace(phase, now);
                 if (inbox.failure() != null) {
                     return inbox.failure();
@@ -202,7 +215,7 @@ final class PhaseDriver {
         List<SlotShare> shares = phase.slotShares();
         for (int w = 0; w < shares.size(); w++) {
             if (!lost[w]) {
-                sockets.toWorker(workerIds[w], shares.get(w));
+                toWorker(w, shares.get(w));
             }
         }
     }
@@ -222,6 +235,10 @@ final class PhaseDriver {
         String last = null;
         for (ServiceSupervisor.ExitedWorker worker : exited) {
             lost[worker.index()] = true;
+            if (services.isJoined(worker.id())) {
+                // In case it is still there (a network that came back): it must not go on sending requests.
+                sockets.toWorker(worker.id(), new Shutdown("lost by the controller: " + worker.describe()));
+            }
             living--;
             workerTable.lost(worker.index());
             List<Credit> credits = phase.workerLost(worker.index(), nowNs);
@@ -249,12 +266,29 @@ final class PhaseDriver {
         return null;
     }
 
+    /** Sends to worker {@code w}; a joined worker whose connection is gone is lost (a started one: its exit tells). */
+    private void toWorker(int w, Message message) {
+        if (!sockets.toWorker(workerIds[w], message) && services.isJoined(workerIds[w])) {
+            JoinedWorkers.Joined joined = joins.joined().get(workerIds[w]);
+            services.joinedWorkerLost(workerIds[w], "on " + (joined == null ? "its host" : joined.host())
+                    + " closed its connection to the controller");
+        }
+    }
+
     private void drainCredits(LoadPhase phase) {
         ZmqBus.Routed r;
         while ((r = ZmqBus.pollRouted(sockets.credits())) != null) {
             // Stamped as each message is taken, not once per pass: a later turn's think time counts from its
             // previous turn's return, and a pass stamped before a descheduling sent turns early (5.5 ms seen in CI).
             long nowNs = System.nanoTime();
+            if (joins.answer(r.identity(), r.message(), r.receivedNs(), true)) {
+                continue;
+            }
+            Integer index = indexOf.get(r.identity());
+            if (index == null || lost[index]) {
+                continue; // a lost worker's late word: its credits were recorded as lost already
+            }
+            joins.joined().heard(r.identity(), nowNs);
             if (r.message() instanceof Batch batch) {
                 for (Message m : batch.messages()) {
                     fromWorker(phase, m, nowNs);

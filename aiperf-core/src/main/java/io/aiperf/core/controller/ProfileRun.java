@@ -1,5 +1,7 @@
 package io.aiperf.core.controller;
 
+import io.aiperf.core.bus.ReachableHost;
+import io.aiperf.core.bus.ZmqBus;
 import io.aiperf.core.config.BenchmarkConfig;
 import io.aiperf.core.error.OneLine;
 import io.aiperf.core.load.LoadPhase;
@@ -49,6 +51,8 @@ public final class ProfileRun {
     private final ControlInbox inbox;
     private final Heartbeats heartbeats;
     private final RunStageAnnouncer stages;
+    /** The workers that join from other hosts ({@code --remote-workers}). */
+    private final JoinedWorkers joined;
 
     public ProfileRun(BenchmarkConfig config, ControllerSockets sockets, ServiceSupervisor services, Path logFile) {
         this.config = config;
@@ -58,6 +62,8 @@ public final class ProfileRun {
         this.inbox = new ControlInbox(sockets);
         this.heartbeats = new Heartbeats(sockets);
         this.stages = new RunStageAnnouncer(sockets::publish, System::currentTimeMillis);
+        this.joined = new JoinedWorkers(config.service().remote().count(),
+                config.service().remote().silenceTimeoutSeconds());
     }
 
     /** Runs the whole benchmark and says how it ended; every export that could be written is on disk. */
@@ -73,10 +79,12 @@ public final class ProfileRun {
                     MessageCodec.warmUp(500);
                     return inputs;
                 });
-        // Once the services are started, so it knows every worker.
+        // Once the services are started, so it knows every worker it started; joined ones are added as they join.
         WorkerTableBuilder workerTable = new WorkerTableBuilder(services.workerIds());
+        JoinDesk joins = new JoinDesk(sockets, joined, services, workerTable);
         if (fatal == null) {
-            fatal = new ServiceHandshake(sockets, inbox, services, heartbeats, workerTable).run(config, tokenizer);
+            fatal = new ServiceHandshake(sockets, inbox, services, heartbeats, workerTable, joins,
+                    connectAddress()).run(config, tokenizer);
         }
         if (fatal != null) {
             return finished(fatal, null);
@@ -88,6 +96,7 @@ public final class ProfileRun {
         }
         RunDataset inputs;
         try {
+            awaitWithHeartbeats(dataset);
             inputs = dataset.get();
         } catch (ExecutionException e) {
             return finished(OneLine.of(e.getCause()), null);
@@ -96,7 +105,7 @@ public final class ProfileRun {
             return finished("interrupted", null);
         }
         inputs.warnings().forEach(w -> sockets.toCli(new RunNotice("WARN", w)));
-        RecordsResult records = runPhases(inputs, workerTable);
+        RecordsResult records = runPhases(inputs, workerTable, joins);
         return finished(records.failure(), records);
     }
 
@@ -121,10 +130,38 @@ public final class ProfileRun {
         return null;
     }
 
+    /**
+     * Where a worker on another host connects: {@code HOST:PORT} of the credits channel, the host as
+     * {@link ReachableHost} finds it.
+     */
+    private String connectAddress() {
+        String endpoint = ZmqBus.endpointOf(sockets.credits());
+        String port = endpoint.substring(endpoint.lastIndexOf(':') + 1);
+        return ReachableHost.of(sockets.bus().bindHost()) + ":" + port;
+    }
+
+    /**
+     * Waits for the inputs still being prepared once every service is ready (a large dataset): heartbeats go on,
+     * so workers on other hosts do not take the silence for a lost controller.
+     */
+    private void awaitWithHeartbeats(CompletableFuture<RunDataset> dataset) {
+        while (!dataset.isDone()) {
+            heartbeats.beatIfDue(System.nanoTime(), TimeUnit.SECONDS.toNanos(1));
+            try {
+                dataset.get(50, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException | ExecutionException e) {
+                // Not done yet; or failed, which the caller's get() reports.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     /** Warmup (if any), then profiling; then every export. The result carries the fatal problem, if one came up. */
-    private RecordsResult runPhases(RunDataset inputs, WorkerTableBuilder workerTable) {
+    private RecordsResult runPhases(RunDataset inputs, WorkerTableBuilder workerTable, JoinDesk joins) {
         PhaseDriver driver = new PhaseDriver(sockets, inbox, services, heartbeats, stages, workerTable,
-                services.workerIds());
+                services.workerIds(), joins);
         LoadPhaseFactory phases = new LoadPhaseFactory(config, inputs, services.workerIds().size());
         String fatal = null;
         long expected = -1;

@@ -26,7 +26,9 @@ import java.util.concurrent.TimeUnit;
  * on every PUB message reaches it (JeroMQ's slow joiner). The records manager registers first with the address its
  * records socket is bound to; once every worker has registered too, {@code ConfigureWorkers} carries that address.
  * {@code ConfigureRecords} goes out as soon as the tokenizer is resolved (the records manager loads the same file,
- * never downloading it again). It is done when every service answered ready. Controller thread only.
+ * never downloading it again). With {@code --remote-workers N}, it also waits for N workers to join from other hosts
+ * ({@link JoinDesk}), says where they connect, and gives up after the join timeout. It is done when every service
+ * answered ready. Controller thread only.
  */
 final class ServiceHandshake {
 
@@ -41,14 +43,21 @@ final class ServiceHandshake {
     private final Heartbeats heartbeats;
     /** Workers report their status from their registration on: the first table shows them running, not starting. */
     private final WorkerTableBuilder workerTable;
+    private final JoinDesk joins;
+    /** Where a worker on another host connects ({@code HOST:PORT}), for the console; null without remote workers. */
+    private final String connectAddress;
+    /** How often the console hears how many remote workers joined while the run waits for them. */
+    private static final long WAITING_NOTICE_NS = TimeUnit.SECONDS.toNanos(30);
 
     ServiceHandshake(ControllerSockets sockets, ControlInbox inbox, ServiceSupervisor services,
-                     Heartbeats heartbeats, WorkerTableBuilder workerTable) {
+                     Heartbeats heartbeats, WorkerTableBuilder workerTable, JoinDesk joins, String connectAddress) {
         this.sockets = sockets;
         this.inbox = inbox;
         this.services = services;
         this.heartbeats = heartbeats;
         this.workerTable = workerTable;
+        this.joins = joins;
+        this.connectAddress = connectAddress;
     }
 
     /**
@@ -62,6 +71,15 @@ final class ServiceHandshake {
         Set<String> registered = new HashSet<>();
         Set<String> ready = new HashSet<>();
         long registerBy = System.nanoTime() + TIMEOUT_NS;
+        JoinedWorkers joined = joins.joined();
+        long joinTimeoutNs = Math.round(config.service().remote().joinTimeoutSeconds() * 1e9);
+        long joinBy = System.nanoTime() + joinTimeoutNs;
+        long nextWaitingNoticeNs = System.nanoTime() + WAITING_NOTICE_NS;
+        if (joined.expected() > 0) {
+            sockets.toCli(new RunNotice("INFO", "waiting up to " + Math.round(joinTimeoutNs / 1e9) + " s for "
+                    + joined.expected() + " worker(s) to join from other hosts; on each, run: aiperf worker "
+                    + "--controller " + connectAddress));
+        }
         long workersReadyBy = Long.MAX_VALUE;
         long recordsReadyBy = Long.MAX_VALUE;
         boolean workersConfigured = false;
@@ -71,7 +89,7 @@ final class ServiceHandshake {
         boolean telemetryConfigured = false;
         boolean telemetryDone = !services.telemetryStarted();
         long telemetryBy = System.nanoTime() + TELEMETRY_TIMEOUT_NS;
-        while (ready.size() < expected.size() || !inbox.recordsReady() || !telemetryDone) {
+        while (ready.size() < expected.size() || !joined.complete() || !inbox.recordsReady() || !telemetryDone) {
             long now = System.nanoTime();
             String dead = services.deadService();
             if (dead != null) {
@@ -84,6 +102,13 @@ final class ServiceHandshake {
             ZmqBus.Routed r;
             while ((r = ZmqBus.pollRouted(sockets.credits())) != null) {
                 Message m = r.message();
+                if (joins.answer(r.identity(), m, r.receivedNs(), false)) {
+                    if (m instanceof Message.WorkerJoin && joined.isJoined(r.identity())) {
+                        expected.add(r.identity());
+                        registered.add(r.identity());
+                    }
+                    continue;
+                }
                 if (m instanceof WorkerRegistered w) {
                     registered.add(w.workerId());
                 } else if (m instanceof WorkerReady w) {
@@ -115,8 +140,19 @@ final class ServiceHandshake {
                             + " s; the run goes on without telemetry"));
                 }
             }
+            if (!joined.complete() && now >= nextWaitingNoticeNs) {
+                nextWaitingNoticeNs = now + WAITING_NOTICE_NS;
+                sockets.toCli(new RunNotice("INFO", joined.joined().size() + " of " + joined.expected()
+                        + " worker(s) from other hosts joined; waiting for the rest at " + connectAddress));
+            }
+            if (!joined.complete() && now > joinBy) {
+                return "only " + joined.joined().size() + " of " + joined.expected() + " worker(s) from other hosts "
+                        + "joined within " + Math.round(joinTimeoutNs / 1e9) + " s (--remote-workers-join-timeout);"
+                        + " on each host run: aiperf worker --controller " + connectAddress;
+            }
             String recordsEndpoint = inbox.recordsEndpoint();
-            if (!workersConfigured && recordsEndpoint != null && registered.containsAll(expected)) {
+            if (!workersConfigured && recordsEndpoint != null && joined.complete()
+                    && registered.containsAll(expected)) {
                 sockets.publish(new ConfigureWorkers(config, recordsEndpoint));
                 workersConfigured = true;
                 workersReadyBy = now + TIMEOUT_NS;
@@ -150,7 +186,9 @@ final class ServiceHandshake {
             if (!recordsRegistered) {
                 missing.add(ServiceSupervisor.RECORDS_MANAGER_ID);
             }
-            return "service(s) " + missing + " did not register within 60 s";
+            if (!missing.isEmpty()) {
+                return "service(s) " + missing + " did not register within 60 s";
+            }
         }
         if (now > workersReadyBy && ready.size() < expected.size()) {
             Set<String> missing = new HashSet<>(expected);

@@ -19,7 +19,9 @@ import java.util.concurrent.TimeUnit;
  * Starts the run's service JVMs (the records manager and the workers), notices when one dies while it is still
  * needed, and makes sure none outlives the run. During the load phases a worker that dies is reported once by
  * {@link #newlyExitedWorkers} (the run goes on without it) and from then on no longer counts as a dead service.
- * Controller thread only, except {@link #close} (the parent watch).
+ * Workers that joined from other hosts ({@link #joined}) come after the started ones in {@link #workerIds()}; the
+ * controller cannot see their processes, so it says when one is lost ({@link #joinedWorkerLost}), and from then on
+ * it is reported like a dead local one. Controller thread only, except {@link #close} (the parent watch).
  */
 public final class ServiceSupervisor implements AutoCloseable {
 
@@ -30,6 +32,13 @@ public final class ServiceSupervisor implements AutoCloseable {
 
     private final List<Child> children = new ArrayList<>();
     private final List<String> workerIds = new ArrayList<>();
+    /** How many of {@link #workerIds} the controller started; the rest joined. */
+    private int startedWorkers;
+    /** Joined workers declared lost and not reported yet by {@link #newlyExitedWorkers}. */
+    private final List<ExitedWorker> joinedLost = new ArrayList<>();
+    private final java.util.Map<String, Long> joinedPids = new java.util.HashMap<>();
+    /** The first fixed port of the remote-facing channels ({@code --zmq-port}), for the records manager; 0: none. */
+    private final int zmqPort;
     /** Workers whose exit was reported by {@link #newlyExitedWorkers}: the run goes on without them. */
     private final Set<String> lostWorkers = new HashSet<>();
     /** Null when service JVMs start without class-data archives. */
@@ -39,23 +48,37 @@ public final class ServiceSupervisor implements AutoCloseable {
     private record Child(String id, Process process, ArchiveUse archive) {
     }
 
+    /** With ephemeral ports only. */
+    public ServiceSupervisor() {
+        this(0);
+    }
+
+    /** @param zmqPort {@code --zmq-port}: the records manager binds the records channel at its fixed port; 0: none */
+    public ServiceSupervisor(int zmqPort) {
+        this.zmqPort = zmqPort;
+    }
+
     /**
-     * A worker whose process exited during the run.
+     * A worker whose process exited, or a joined worker that was lost, during the run.
      *
-     * @param index the worker's index (the load engine's), its position in {@link #workerIds()}
+     * @param index    the worker's index (the load engine's), its position in {@link #workerIds()}
+     * @param exitCode the process's exit code; -1 for a joined worker (its process is on another host)
+     * @param describe one line: {@code worker-1 (pid 4242) exited unexpectedly with code 137}
      */
-    public record ExitedWorker(String id, int index, long pid, int exitCode) {
-        /** {@code worker-1 (pid 4242) exited unexpectedly with code 137} */
-        public String describe() {
-            return id + " (pid " + pid + ") exited unexpectedly with code " + exitCode;
+    public record ExitedWorker(String id, int index, long pid, int exitCode, String describe) {
+
+        /** A worker this controller started, whose process exited. */
+        static ExitedWorker started(String id, int index, long pid, int exitCode) {
+            return new ExitedWorker(id, index, pid, exitCode, id + " (pid " + pid + ") exited unexpectedly with code "
+                    + exitCode);
         }
     }
 
     /** Starts the records manager and {@code workers} workers; a second call with the same count does nothing. */
     public void start(int workers, String logLevel, Path logFile, ServiceEndpoints endpoints) throws IOException {
         if (!children.isEmpty()) {
-            if (workerIds.size() != workers) {
-                throw new IllegalStateException(workerIds.size() + " workers were started, the run has " + workers);
+            if (startedWorkers != workers) {
+                throw new IllegalStateException(startedWorkers + " workers were started, the run has " + workers);
             }
             return;
         }
@@ -66,12 +89,39 @@ public final class ServiceSupervisor implements AutoCloseable {
             start(ServiceType.WORKER, id, i == 0, logLevel, logFile, endpoints);
             workerIds.add(id);
         }
+        startedWorkers = workers;
+    }
+
+    /** A worker from another host joined; it takes the next worker index. */
+    public void joined(String id, long pid) {
+        workerIds.add(id);
+        joinedPids.put(id, pid);
+    }
+
+    /** The worker joined from another host (it is not one this controller started). */
+    public boolean isJoined(String id) {
+        return joinedPids.containsKey(id);
+    }
+
+    /**
+     * A joined worker is gone ({@code cause}: one line, e.g. {@code on host-b went silent for 10 s}): reported once by
+     * {@link #newlyExitedWorkers}. A second call for the same worker does nothing.
+     */
+    public void joinedWorkerLost(String id, String cause) {
+        int index = workerIds.indexOf(id);
+        if (index < startedWorkers || lostWorkers.contains(id)
+                || joinedLost.stream().anyMatch(w -> w.id().equals(id))) {
+            return;
+        }
+        long pid = joinedPids.getOrDefault(id, -1L);
+        joinedLost.add(new ExitedWorker(id, index, pid, -1, id + " (pid " + pid + ") " + cause));
     }
 
     private void start(ServiceType type, String id, boolean mayRecordArchive, String logLevel, Path logFile,
                        ServiceEndpoints endpoints) throws IOException {
         ArchiveUse archive = archives == null ? ArchiveUse.NONE : archives.forLaunch(type, mayRecordArchive);
-        ServiceCommandLine service = new ServiceCommandLine(type, id, logFile, endpoints, 0);
+        ServiceCommandLine service = new ServiceCommandLine(type, id, logFile, endpoints, 0,
+                type == ServiceType.RECORDS_MANAGER ? zmqPort : 0);
         children.add(new Child(id, JvmLauncher.start(service, logLevel, archive), archive));
     }
 
@@ -120,6 +170,11 @@ public final class ServiceSupervisor implements AutoCloseable {
             return List.of();
         }
         List<ExitedWorker> exited = null; // called on every pass of the load loop: nothing allocated while all live
+        if (!joinedLost.isEmpty()) {
+            exited = new ArrayList<>(joinedLost);
+            joinedLost.forEach(w -> lostWorkers.add(w.id()));
+            joinedLost.clear();
+        }
         for (Child c : children) {
             if (c.process().isAlive()) {
                 continue;
@@ -129,7 +184,7 @@ public final class ServiceSupervisor implements AutoCloseable {
                 if (exited == null) {
                     exited = new ArrayList<>();
                 }
-                exited.add(new ExitedWorker(c.id(), index, c.process().pid(), c.process().exitValue()));
+                exited.add(ExitedWorker.started(c.id(), index, c.process().pid(), c.process().exitValue()));
             }
         }
         return exited == null ? List.of() : exited;

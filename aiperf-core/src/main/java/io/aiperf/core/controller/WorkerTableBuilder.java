@@ -19,14 +19,21 @@ import java.util.List;
 final class WorkerTableBuilder {
 
     private final List<String> workerIds;
-    private final WorkerStatus[] latest;
-    private final boolean[] lost;
+    private WorkerStatus[] latest;
+    private boolean[] lost;
     private boolean ended;
 
     WorkerTableBuilder(List<String> workerIds) {
-        this.workerIds = List.copyOf(workerIds);
+        this.workerIds = new ArrayList<>(workerIds);
         this.latest = new WorkerStatus[this.workerIds.size()];
         this.lost = new boolean[this.workerIds.size()];
+    }
+
+    /** A worker joined from another host: its row comes after the others. */
+    void add(String workerId) {
+        workerIds.add(workerId);
+        latest = java.util.Arrays.copyOf(latest, workerIds.size());
+        lost = java.util.Arrays.copyOf(lost, workerIds.size());
     }
 
     /** Keeps the status as the worker's latest; one from a worker not of this run is ignored. */

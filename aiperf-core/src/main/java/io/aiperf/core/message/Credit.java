@@ -89,6 +89,20 @@ public record Credit(
                 inputImages);
     }
 
+    /**
+     * This credit on the clock of a host whose {@code System.nanoTime()} reads {@code offsetNs} more than the
+     * controller's (a worker that joined from another host): its intended and issue times moved onto that clock.
+     */
+    public Credit onClockAheadBy(long offsetNs) {
+        if (offsetNs == 0) {
+            return this;
+        }
+        return new Credit(creditId, phase, conversationId, xCorrelationId, turnIndex, numTurns, payloadJson, urlIndex,
+                turnInput, maxTokens, inputTokens, intendedNs >= 0 ? intendedNs + offsetNs : intendedNs,
+                cancelAfterNs, reportFirstToken, issuedNs >= 0 ? issuedNs + offsetNs : issuedNs, sessionNum,
+                inputImages);
+    }
+
     /** This turn's user text for a worker-rendered body, else null. */
     public String turnText() {
         return turnInput == null ? null : turnInput.text();

@@ -29,7 +29,13 @@ import java.util.List;
  *  controller ──ConfigureTelemetry, FinishTelemetry─────────────► telemetry manager  (EVENTS: PUB → SUB)
  *  telemetry manager ──TelemetryRegistered, TelemetryReady, TelemetryResult, RunNotice, GpuLive──► controller  (CONTROL)
  *  controller ──GpuLive──────────────────────────────────────────► CLI, the live UI  (EVENTS: PUB → SUB)
+ *  joined worker ──WorkerJoin, ClockProbe──────────────────────────► controller  (CREDITS: DEALER → ROUTER)
+ *  controller ──JoinAccepted, JoinRefused, ClockReading────────────► one joined worker  (CREDITS: ROUTER → DEALER)
  * </pre>
+ *
+ * <p>A joined worker ({@code aiperf worker --controller HOST:PORT}, on any host) sends {@code WorkerJoin} where a
+ * worker the controller started sends {@code WorkerRegistered}; from its acceptance on, everything else is the
+ * same.
  */
 public sealed interface Message permits
         Message.ControllerReady, Message.StartRun, Message.CancelRun, Message.RunProgress, Message.RunNotice,
@@ -40,7 +46,8 @@ public sealed interface Message permits
         Message.RecordsManagerRegistered, Message.ConfigureRecords, Message.RecordsReady, Message.RecordsProgress,
         Message.FinishRecords, Message.RecordsResult, Message.WorkerLost, Message.LiveMetrics, Message.WorkerTable,
         Message.RunStage, Message.TelemetryRegistered, Message.ConfigureTelemetry, Message.TelemetryReady,
-        Message.FinishTelemetry, Message.TelemetryResult, Message.GpuLive {
+        Message.FinishTelemetry, Message.TelemetryResult, Message.GpuLive, Message.WorkerJoin, Message.JoinAccepted,
+        Message.JoinRefused, Message.ClockProbe, Message.ClockReading {
 
     /**
      * Controller → CLI: the controller is up, listens for commands on {@code controlEndpoint} and publishes events
@@ -193,6 +200,12 @@ public sealed interface Message permits
      *                    when the phase has no duration
      */
     record SlotShare(CreditPhase phase, int slots, long sendUntilNs) implements Message {
+
+        /** This share on the clock of a host whose {@code System.nanoTime()} reads {@code offsetNs} more. */
+        public SlotShare onClockAheadBy(long offsetNs) {
+            return offsetNs == 0 || sendUntilNs == Long.MAX_VALUE ? this
+                    : new SlotShare(phase, slots, sendUntilNs + offsetNs);
+        }
     }
 
     /**
@@ -380,5 +393,55 @@ public sealed interface Message permits
         public GpuLive {
             rows = rows == null ? List.of() : List.copyOf(rows);
         }
+    }
+
+    /**
+     * A worker started on its own ({@code aiperf worker --controller HOST:PORT}) → controller, once its SUB socket has
+     * seen a heartbeat: it asks to take part in the run. Its fields are all the controller reads before it has decided,
+     * so a worker of another build is still understood well enough to be refused.
+     *
+     * @param version  the worker's {@code AiperfVersion}
+     * @param protocol the worker's bus protocol fingerprint ({@code BusProtocol}): equal only when every message
+     *                 and configuration record has the same shape on both sides
+     * @param host     the worker's host name, for the console and the logs
+     */
+    record WorkerJoin(String workerId, String version, String protocol, String host, long pid) implements Message {
+    }
+
+    /**
+     * Controller → a joining worker: it is part of the run. The anchor ties the controller's {@code System.nanoTime()}
+     * to its wall clock, so the worker can stamp epoch times on the controller's clock once it knows the offset
+     * between the two monotonic clocks ({@link ClockProbe}).
+     *
+     * @param anchorEpochNs the controller's wall clock, epoch ns, at {@code anchorNanoNs}
+     * @param anchorNanoNs  a {@code System.nanoTime()} reading of the controller
+     */
+    record JoinAccepted(String workerId, long anchorEpochNs, long anchorNanoNs) implements Message {
+    }
+
+    /** Controller → a joining worker: not part of this run; {@code reason} is one line for the worker's user. */
+    record JoinRefused(String workerId, String reason) implements Message {
+    }
+
+    /**
+     * Joined worker → controller: a clock probe, answered at once with a {@link ClockReading}. The worker keeps the
+     * time it sent it. Every stamp of the exchange is taken so that a delay (encoding, a descheduled thread, a queue)
+     * can only lengthen the measured round trip, never shorten it: the estimator then passes over the probes it hit.
+     *
+     * @param probeId the worker's number for it, returned in the reading
+     */
+    record ClockProbe(String workerId, long probeId) implements Message {
+    }
+
+    /**
+     * Controller → the joined worker that sent a {@link ClockProbe}: the two middle stamps of NTP's four; the worker
+     * has the first and takes the last as it reads this.
+     *
+     * @param probeId              the probe's number, returned unchanged
+     * @param controllerReceivedNs the controller's {@code System.nanoTime()} as it took the probe off the bus, before
+     *                             decoding it
+     * @param controllerSentNs     the controller's {@code System.nanoTime()} as it answered
+     */
+    record ClockReading(long probeId, long controllerReceivedNs, long controllerSentNs) implements Message {
     }
 }

@@ -22,8 +22,16 @@ import java.util.Map;
  * @param endpoints the bus endpoints it connects to
  * @param workers   the controller's workers to start at once, with the records manager, before the run's
  *                  configuration arrives (0: when it does; always 0 for the other types)
+ * @param zmqPort   {@code --zmq-port}: the first fixed port of the remote-facing channels, for the controller and
+ *                  the records manager, which bind them before the run's configuration arrives (0: ephemeral ports)
  */
-public record ServiceCommandLine(ServiceType type, String id, Path logFile, ServiceEndpoints endpoints, int workers) {
+public record ServiceCommandLine(ServiceType type, String id, Path logFile, ServiceEndpoints endpoints, int workers,
+                                 int zmqPort) {
+
+    /** With ephemeral ports. */
+    public ServiceCommandLine(ServiceType type, String id, Path logFile, ServiceEndpoints endpoints, int workers) {
+        this(type, id, logFile, endpoints, workers, 0);
+    }
 
     /** The jar's hidden command that runs one service; the first argument after the main class. */
     public static final String COMMAND = "service";
@@ -32,6 +40,7 @@ public record ServiceCommandLine(ServiceType type, String id, Path logFile, Serv
     private static final String ID = "--id";
     private static final String LOG_FILE = "--log-file";
     private static final String WORKERS = "--workers";
+    private static final String ZMQ_PORT = "--zmq-port";
 
     /** The arguments, {@link #COMMAND} first. */
     public List<String> toArgs() {
@@ -41,6 +50,10 @@ public record ServiceCommandLine(ServiceType type, String id, Path logFile, Serv
         if (workers > 0) {
             args.add(WORKERS);
             args.add(String.valueOf(workers));
+        }
+        if (zmqPort > 0) {
+            args.add(ZMQ_PORT);
+            args.add(String.valueOf(zmqPort));
         }
         return args;
     }
@@ -59,6 +72,7 @@ public record ServiceCommandLine(ServiceType type, String id, Path logFile, Serv
         Path logFile = null;
         Map<Channel, String> endpoints = new EnumMap<>(Channel.class);
         int workers = 0;
+        int zmqPort = 0;
         for (int i = 1; i < args.size(); i += 2) {
             String value = args.get(i + 1);
             switch (args.get(i)) {
@@ -74,12 +88,13 @@ public record ServiceCommandLine(ServiceType type, String id, Path logFile, Serv
                     endpoints.put(Channel.fromCli(value.substring(0, eq)), value.substring(eq + 1));
                 }
                 case WORKERS -> workers = Integer.parseInt(value);
+                case ZMQ_PORT -> zmqPort = Integer.parseInt(value);
                 default -> throw new IllegalArgumentException("unknown option " + args.get(i));
             }
         }
         if (type == null || id == null || logFile == null) {
             throw new IllegalArgumentException(TYPE + ", " + ID + " and " + LOG_FILE + " are required, got " + args);
         }
-        return new ServiceCommandLine(type, id, logFile, new ServiceEndpoints(endpoints), workers);
+        return new ServiceCommandLine(type, id, logFile, new ServiceEndpoints(endpoints), workers, zmqPort);
     }
 }
