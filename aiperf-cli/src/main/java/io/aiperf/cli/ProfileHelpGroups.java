@@ -80,8 +80,9 @@ public final class ProfileHelpGroups {
         g.put("Telemetry", List.of("--gpu-telemetry", "--no-gpu-telemetry"));
         g.put("Server Metrics", List.of("--server-metrics", "--no-server-metrics", "--server-metrics-formats",
                 "--prometheus-metrics"));
-        g.put("ZMQ", List.of("--zmq-host", "--zmq-ipc-path"));
-        g.put("Workers", List.of("--workers-max"));
+        g.put("ZMQ", List.of("--zmq-host", "--zmq-ipc-path", "--zmq-port"));
+        g.put("Workers", List.of("--workers-max", "--remote-workers", "--remote-workers-join-timeout",
+                "--remote-workers-silence-timeout"));
         g.put("Service", List.of("--record-processors", "--ui-type", "--log-level", "--verbose", "--extra-verbose",
                 "--api-port", "--api-host"));
         g.put("Help", List.of("--help", "--version"));

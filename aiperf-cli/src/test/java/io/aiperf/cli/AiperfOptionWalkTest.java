@@ -69,7 +69,8 @@ class AiperfOptionWalkTest {
     /** Options of ours beyond AIPerf's (each is documented as "Ours" in its description or README). */
     static final Set<String> OURS = Set.of("--secret-header", "--ssl-ca-file", "--ssl-insecure", "--mock-server",
             "--public-dataset-path", "--accuracy-dataset-path", "--fail-on-error-rate", "--rounds", "--auto-plot",
-            "--prometheus-metrics", "-h", "--help", "-V", "--version");
+            "--prometheus-metrics", "--zmq-port", "--remote-workers", "--remote-workers-join-timeout",
+            "--remote-workers-silence-timeout", "-h", "--help", "-V", "--version");
 
     @TempDir
     static Path files;
@@ -441,6 +442,13 @@ class AiperfOptionWalkTest {
         t.add(opt("--request-rate").value("10,20")
                 .sets("sweep rates", c -> c.command().loadOptions().requestRateLevels, List.of(10.0, 20.0)));
         // Ours (OURS): walked as well where a value needs no file of its own.
+        t.add(opt("--zmq-port").value("17000").sets("fixed bus ports", c -> c.config().service().zmqPort(), 17000));
+        t.add(opt("--remote-workers").value("3")
+                .sets("workers that join", c -> c.config().service().remote().count(), 3));
+        t.add(opt("--remote-workers-join-timeout").value("30").after("--remote-workers", "1")
+                .sets("join wait", c -> c.config().service().remote().joinTimeoutSeconds(), 30.0));
+        t.add(opt("--remote-workers-silence-timeout").value("4").after("--remote-workers", "1")
+                .sets("silence allowed", c -> c.config().service().remote().silenceTimeoutSeconds(), 4.0));
         t.add(opt("--secret-header").value("X-Tenant").after("-H", "X-Tenant:acme")
                 .sets("redacted header", c -> c.config().endpoint().secretHeaders(), List.of("X-Tenant")));
         t.add(opt("--ssl-insecure").sets("no certificate check", c -> c.config().endpoint().tls().insecure(), true));

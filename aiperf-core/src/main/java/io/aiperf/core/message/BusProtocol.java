@@ -31,6 +31,23 @@ public final class BusProtocol {
     }
 
     static String fingerprintOf(Class<?> root) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (String line : shapeOf(root)) {
+                sha.update(line.getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) '\n');
+            }
+            return HexFormat.of().formatHex(sha.digest(), 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    /**
+     * One line per type reachable from {@code root}, sorted: {@code Name(component:Type,…)} for a record,
+     * {@code Name{CONSTANT,…}} for an enum, {@code Name permits Sub,…} for a sealed type.
+     */
+    static Set<String> shapeOf(Class<?> root) {
         Set<String> lines = new TreeSet<>();
         Set<Class<?>> seen = new HashSet<>();
         Deque<Class<?>> todo = new ArrayDeque<>();
@@ -63,16 +80,7 @@ public final class BusProtocol {
                 lines.add(line.toString());
             }
         }
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (String line : lines) {
-                sha.update(line.getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) '\n');
-            }
-            return HexFormat.of().formatHex(sha.digest(), 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return lines;
     }
 
     private static void enqueue(Type type, Deque<Class<?>> todo) {

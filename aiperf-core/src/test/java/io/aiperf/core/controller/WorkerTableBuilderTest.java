@@ -78,4 +78,15 @@ class WorkerTableBuilderTest {
     private static WorkerRow starting(String id) {
         return new WorkerRow(id, WorkerRow.STARTING, 0, 0, 0, Double.NaN, -1);
     }
+
+    /** A worker that joins from another host gets the next row; its statuses count from then on. */
+    @Test
+    void aJoinedWorkerGetsTheNextRow() {
+        table.add("gpu-box-2-77");
+        table.onStatus(new io.aiperf.core.message.Message.WorkerStatus("gpu-box-2-77", 3, 10, 0, 40.0, 1L));
+
+        assertThat(table.table().workers()).hasSize(WORKERS.size() + 1);
+        assertThat(table.table().workers().get(WORKERS.size()).workerId()).isEqualTo("gpu-box-2-77");
+        assertThat(table.table().workers().get(WORKERS.size()).inFlight()).isEqualTo(3);
+    }
 }

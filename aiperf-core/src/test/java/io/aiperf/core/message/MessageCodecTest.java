@@ -104,6 +104,12 @@ class MessageCodecTest {
                         80.25), new io.aiperf.core.model.GpuLiveRow("localhost:9401", 1, null, "gpu_temperature",
                         "GPU Temperature", "°C", 61, 60, 55, 66, 66, 65, 60, 3.5))),
                 new Message.ServiceFailed("worker-0", "boom"),
+                // A worker joining from another host.
+                new Message.WorkerJoin("gpu-box-2-4242", "0.1.0", "0123456789abcdef", "gpu-box-2", 4242),
+                new Message.JoinAccepted("gpu-box-2-4242", 1_700_000_000_000_000_000L, 123_456_789L),
+                new Message.JoinRefused("gpu-box-2-4242", "the run has started"),
+                new Message.ClockProbe("gpu-box-2-4242", 3),
+                new Message.ClockReading(3, 987_654_321L, 987_660_000L),
                 new Message.RecordsManagerRegistered("records-manager", 124, "tcp://127.0.0.1:5003"),
                 new Message.RecordsReady("records-manager"),
                 new Message.RecordsProgress(17),

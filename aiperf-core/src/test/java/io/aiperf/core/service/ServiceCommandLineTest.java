@@ -23,9 +23,14 @@ class ServiceCommandLineTest {
                 ENDPOINTS, 0);
         ServiceCommandLine controller = new ServiceCommandLine(ServiceType.SYSTEM_CONTROLLER, "system-controller",
                 Path.of("/runs/a/aiperf.log"), ServiceEndpoints.of(Channel.CLI_INBOX, "tcp://127.0.0.1:4000"), 2);
+        // --zmq-port: the controller and its records manager bind the channels other hosts dial at fixed ports.
+        ServiceCommandLine fixedPorts = new ServiceCommandLine(ServiceType.SYSTEM_CONTROLLER, "system-controller",
+                Path.of("/runs/a/aiperf.log"), ServiceEndpoints.of(Channel.CLI_INBOX, "tcp://0.0.0.0:4000"), 0, 5564);
 
         assertThat(ServiceCommandLine.parse(worker.toArgs())).isEqualTo(worker);
         assertThat(ServiceCommandLine.parse(controller.toArgs())).isEqualTo(controller);
+        assertThat(ServiceCommandLine.parse(fixedPorts.toArgs())).isEqualTo(fixedPorts);
+        assertThat(fixedPorts.toArgs()).containsSubsequence("--zmq-port", "5564");
     }
 
     @Test

@@ -58,6 +58,8 @@ public final class JoinedClock {
             return -1;
         }
         outstandingId = nextProbeId++;
+        outstandingSentNs = nowNs; // until sent() says exactly when
+        lastProbeNs = nowNs;
         return outstandingId;
     }
 
