@@ -9,7 +9,7 @@ package io.aiperf.core.time;
 public final class ClockOffsetEstimator {
 
     /** Probes the estimate is chosen from. */
-    public static final int WINDOW = 8;
+    public static final int WINDOW = 16;
 
     private final ClockSample[] window = new ClockSample[WINDOW];
     private int added;

@@ -20,10 +20,10 @@ import java.util.concurrent.TimeUnit;
 public final class JoinedClock {
 
     /** Probes answered before the worker takes the run's configuration and says it is ready. */
-    public static final int INITIAL_PROBES = 16;
+    public static final int INITIAL_PROBES = 32;
     static final long INITIAL_SPACING_NS = TimeUnit.MILLISECONDS.toNanos(10);
     /** How often a probe follows once settled: two hosts' oscillators drift apart by microseconds a second. */
-    static final long PERIOD_NS = TimeUnit.SECONDS.toNanos(5);
+    static final long PERIOD_NS = TimeUnit.SECONDS.toNanos(1);
     /** An answer that has not come by then is given up on (the next probe goes out). */
     static final long ANSWER_TIMEOUT_NS = TimeUnit.MILLISECONDS.toNanos(500);
 

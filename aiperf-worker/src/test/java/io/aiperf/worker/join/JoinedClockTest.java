@@ -43,8 +43,8 @@ class JoinedClockTest {
             long id = clock.probeDue(now);
             assertThat(id).isEqualTo(i);
             assertThat(clock.probeDue(now)).as("one probe at a time").isEqualTo(-1);
-            // Probe 12 is the fast, even one (still in the window of the last 8); the others were slow out.
-            answer(id, now, i == 12 ? 40_000 : 3 * MS, 40_000);
+            // One of the last ones is fast and even (still in the window); the others were slow out.
+            answer(id, now, i == JoinedClock.INITIAL_PROBES - 3 ? 40_000 : 3 * MS, 40_000);
             assertThat(clock.probeDue(now + JoinedClock.INITIAL_SPACING_NS - 1)).as("spaced").isEqualTo(-1);
             now += JoinedClock.INITIAL_SPACING_NS;
         }
