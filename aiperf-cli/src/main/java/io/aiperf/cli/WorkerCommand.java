@@ -17,9 +17,9 @@ import java.util.regex.Pattern;
 /**
  * {@code aiperf worker --controller HOST[:PORT]} (ours): a worker JVM started on its own, on any host, that joins the
  * run of an {@code aiperf profile --remote-workers N} and takes its share of the load, exactly as a worker the
- * controller starts ({@link WorkerService#joining}). It serves one run and exits: 0 when the run ended, 1 when it was
- * refused (another build, its id taken, the run full or started), when no run answered in time, or when the
- * controller fell silent.
+ * controller starts ({@link WorkerService#joining}). It serves one run and exits (with {@code --keep-serving}, one
+ * run after another until one fails): 0 when the run ended, 1 when it was refused (another build, its id taken, the
+ * run full or started), when no run answered in time, or when the controller fell silent.
  */
 @Command(name = "worker", mixinStandardHelpOptions = true, sortOptions = false,
         header = "Join a run on another host as one of its workers.",
@@ -48,6 +48,11 @@ public final class WorkerCommand implements Callable<Integer> {
             description = "How long to wait for the run to start and accept this worker (default: ${DEFAULT-VALUE}).")
     double joinTimeoutSeconds;
 
+    @Option(names = "--keep-serving",
+            description = "After a run ends, wait for the next one at the same address (a sweep's levels, repeated "
+                    + "runs); stop with Ctrl-C. Without it the worker serves one run and exits.")
+    boolean keepServing;
+
     @Override
     public Integer call() throws IOException {
         ControllerAddress address;
@@ -65,12 +70,17 @@ public final class WorkerCommand implements Callable<Integer> {
             throw new UsageException("--join-timeout: expected seconds greater than 0");
         }
         PrintWriter err = spec.commandLine().getErr();
-        err.println("aiperf worker: " + workerId + " waiting for the run at " + address);
-        err.flush();
-        return WorkerService.joining(workerId, address, line -> {
-            err.println(line);
+        while (true) {
+            err.println("aiperf worker: " + workerId + " waiting for the run at " + address);
             err.flush();
-        }, joinTimeoutSeconds).run();
+            int code = WorkerService.joining(workerId, address, line -> {
+                err.println(line);
+                err.flush();
+            }, joinTimeoutSeconds).run();
+            if (!keepServing || code != 0) {
+                return code;
+            }
+        }
     }
 
     private static String defaultId() {
