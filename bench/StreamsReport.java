@@ -29,7 +29,8 @@ import java.util.function.ToDoubleFunction;
  *   - request received)|; itl_err = |inter_token_latency - (token events' last - first) / (tokens - 1)|, for the
  *   requests whose every event the mock stamped (its first 10,000); and two signed parts of a TTFT error:
  *   start_to_write (ours: credit taken to bytes handed to the socket) and write_to_arrival (the mock's arrival
- *   epoch - our write epoch: two processes' clocks, indicative). Groups: the first wave (the first STREAMS requests
+ *   epoch - our write epoch: two processes' clocks, indicative), and with --export-http-trace our http_req_blocked
+ *   and http_req_connecting, with the count of connects of a second or more (a lost SYN sent again). Groups: the first wave (the first STREAMS requests
  *   by start: each opens its connection), the rest, all;</li>
  *   <li>records per worker_id (the share each worker carried);</li>
  *   <li>per JVM from bench/lib.sh's sample_cpu: CPU seconds, CPU per request, peak RSS; the client's JVMs summed.</li>
@@ -40,8 +41,11 @@ import java.util.function.ToDoubleFunction;
 public class StreamsReport {
 
     private record Joined(long startNs, long endNs, double ttftErr, double itlErr, double startToWrite,
-                          double writeToArrival) {
+                          double writeToArrival, double blocked, double connecting) {
     }
+
+    /** Linux's initial SYN retransmission timeout is 1 s: a connect this long lost its first SYN. */
+    private static final double SYN_RTO_MS = 1000;
 
     public static void main(String[] args) throws Exception {
         int streams = Integer.parseInt(args[0]);
@@ -125,7 +129,9 @@ public class StreamsReport {
         return new Joined(start, meta.path("request_end_ns").asLong(),
                 Math.abs(metrics.at("/time_to_first_token/value").asDouble() - serverTtft), itlErr,
                 write.isNumber() ? (write.asLong() - start) / 1e6 : Double.NaN,
-                write.isNumber() ? (mock.path("arrival_epoch_ns").asLong() - write.asLong()) / 1e6 : Double.NaN);
+                write.isNumber() ? (mock.path("arrival_epoch_ns").asLong() - write.asLong()) / 1e6 : Double.NaN,
+                metrics.at("/http_req_blocked/value").asDouble(Double.NaN),
+                metrics.at("/http_req_connecting/value").asDouble(Double.NaN));
     }
 
     /** In flight at each whole second after the first start: ours (records) and the mock's (its log). */
@@ -214,6 +220,13 @@ public class StreamsReport {
         print(group, rows, "itl_err (abs)", Joined::itlErr);
         print(group, rows, "start_to_write", Joined::startToWrite);
         print(group, rows, "write_to_arrival", Joined::writeToArrival);
+        print(group, rows, "http_req_blocked", Joined::blocked);
+        print(group, rows, "http_req_connecting", Joined::connecting);
+        long retransmitted = rows.stream().filter(j -> j.connecting() >= SYN_RTO_MS).count();
+        if (retransmitted > 0) {
+            System.out.printf(Locale.ROOT, "%-6s %6d connects took >= %d ms (a SYN sent again: the server's accept"
+                    + " queue was full)%n", group, retransmitted, (long) SYN_RTO_MS);
+        }
     }
 
     private static void print(String group, List<Joined> rows, String measure, ToDoubleFunction<Joined> value) {

@@ -7,22 +7,25 @@
 # against the mock's own log (GET /mock/requests, joined by X-Request-ID):
 #   counts      requests the mock saw vs aiperf's request_count and records (must be equal), errors (must be 0);
 #   in flight   by second after the first start, ours (records) and the mock's, against STREAMS;
-#   errors      per request, absolute ms: TTFT and ITL vs the mock's stamps, and the two parts of a TTFT error
-#               (our start -> write, our write -> the mock's arrival), for the first wave, the rest and all;
+#   errors      per request, absolute ms: TTFT and ITL vs the mock's stamps, and the parts of a TTFT error
+#               (our start -> write, our write -> the mock's arrival, --export-http-trace's blocked and
+#               connecting, connects of >= 1 s: a SYN sent again), for the first wave, the rest and all;
 #   workers     records per worker_id;
-#   JVMs        CPU s, CPU per request and peak RSS of each JVM (bench/lib.sh's sample_cpu), the client summed.
-# RAMP (s) passes --concurrency-ramp-duration: without it every slot starts at once, and with the deterministic
-# mock every wave stays in lockstep (10,000 ends and 10,000 new requests within a second). Pinning: MOCK_CPUS and
-# CLIENT_CPUS (taskset -c, bench/lib.sh).
-# Usage: bench/streams-10k.sh   env: STREAMS (10000), REQUESTS (2 x STREAMS), TTFT (200), ITL (300), OSL (40),
-# ISL (20), LOCAL_WORKERS (4), JOINED_WORKERS (0), RAMP (none), MOCK_WARMUP (s, 2), MOCK_CPUS, CLIENT_CPUS.
+#   JVMs        CPU s, CPU per request and peak RSS of each JVM (bench/lib.sh's sample_cpu), the client summed;
+#   TCP         the machine's ListenOverflows and TCPSynRetrans counters (nstat) before and after the run.
+# RAMP (s, default 10; 0: none) passes --concurrency-ramp-duration: without it every slot starts at once, 10,000
+# connects hit the mock's accept queue (4,096 here: net.core.somaxconn) within ~0.3 s, and with the deterministic
+# mock every later wave stays in lockstep (10,000 ends and 10,000 new requests within a second or two); with it the
+# starts spread over RAMP s and stay spread. Pinning: MOCK_CPUS and CLIENT_CPUS (taskset -c, bench/lib.sh).
+# Usage: bench/streams-10k.sh   env: STREAMS (10000), REQUESTS (3 x STREAMS), TTFT (200), ITL (300), OSL (40),
+# ISL (20), LOCAL_WORKERS (4), JOINED_WORKERS (0), RAMP (10), MOCK_WARMUP (s, 2), MOCK_CPUS, CLIENT_CPUS.
 # Needs a build (mvn -B -q -DskipTests package), wrk, and `ulimit -n` above STREAMS (the mock holds one socket per
 # stream; the script raises the soft limit to the hard one). Artifacts in bench/out/streams-10k-<time>/.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 need wrk
 streams=${STREAMS:-10000}
-requests=${REQUESTS:-$((2 * streams))}
+requests=${REQUESTS:-$((3 * streams))}
 local_workers=${LOCAL_WORKERS:-4}
 joined=${JOINED_WORKERS:-0}
 if [ "$joined" -gt 0 ]; then
@@ -40,13 +43,20 @@ bench_init streams-10k
 ttft=${TTFT:-200}; itl=${ITL:-300}; osl=${OSL:-40}
 start_mock --ttft "$ttft" --itl "$itl"
 warm_mock '{"model":"bench","messages":[{"role":"user","content":"warm up"}],"stream":true,"max_completion_tokens":2,"ignore_eos":true}'
-ramp=(); [ -n "${RAMP:-}" ] && ramp=(--concurrency-ramp-duration "$RAMP")
+ramp_s=${RAMP:-10}
+ramp=(); [ "$ramp_s" != 0 ] && ramp=(--concurrency-ramp-duration "$ramp_s")
 run="$out/run"
+# Machine-wide TCP counters: a full accept queue (ListenOverflows) makes the client send its SYN again a second later.
+tcp_counters() { nstat -az 2>/dev/null | awk '$1 ~ /ListenOverflows|TCPSynRetrans/ {printf "%s=%s ", $1, $2}'; }
+before=$(tcp_counters)
 WORKERS=$local_workers SAMPLE_CPU=1 aiperf_profile "$run" --streaming --isl "${ISL:-20}" --osl "$osl" \
-    --extra-inputs ignore_eos:true --concurrency "$streams" --request-count "$requests" "${ramp[@]}"
+    --extra-inputs ignore_eos:true --concurrency "$streams" --request-count "$requests" --export-http-trace \
+    "${ramp[@]}"
+after=$(tcp_counters)
 echo "streams $streams, requests $requests, mock --ttft $ttft --itl $itl, osl $osl, local workers $local_workers," \
-    "joined workers $joined, ramp ${RAMP:-none}, mock cpus ${MOCK_CPUS:-all}, client cpus ${CLIENT_CPUS:-all}"
+    "joined workers $joined, ramp ${ramp_s} s, mock cpus ${MOCK_CPUS:-all}, client cpus ${CLIENT_CPUS:-all}"
 report StreamsReport "$streams" "$(getconf CLK_TCK)" "$run/mock-requests.json" "$run/aiperf/profile_export.jsonl" \
     "$run/aiperf/profile_export_aiperf.json" "$run/cpu.csv" | tee "$out/report.txt"
+echo "TCP counters (whole machine) before: ${before:-n/a}; after: ${after:-n/a}" | tee -a "$out/report.txt"
 load_line
 echo "artifacts: $out"
