@@ -1,5 +1,6 @@
 package io.aiperf.cli;
 
+import io.aiperf.cli.kube.KubeCommand;
 import io.aiperf.cli.sweep.SweepCommand;
 import io.aiperf.cli.tools.AnalyzeTraceCommand;
 import io.aiperf.cli.tools.ConvertBurstGptCommand;
@@ -68,7 +69,7 @@ public final class AiperfMain {
             description = "Benchmark LLM inference servers (AIPerf for the JVM).",
             subcommands = {ProfileCommand.class, SweepCommand.class, SummarizeCommand.class, CompareCommand.class,
                 PlotCommand.class, PluginsCommand.class, AnalyzeTraceCommand.class, SynthesizeSineCommand.class,
-                ConvertBurstGptCommand.class, WorkerCommand.class})
+                ConvertBurstGptCommand.class, WorkerCommand.class, KubeCommand.class})
     static final class AiperfCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
