@@ -221,6 +221,9 @@ public final class WorkerService implements Service {
 
     /** The bus loop, without the parent watch (tests run it in-process). */
     int serve() throws IOException {
+        if (joinTarget != null && !controllerHostResolves()) {
+            return 1;
+        }
         wakePipe = Pipe.open();
         wakePipe.source().configureBlocking(false);
         try (ZmqBus bus = new ZmqBus()) {
@@ -518,6 +521,39 @@ public final class WorkerService implements Service {
             return false;
         }
         return true;
+    }
+
+    /**
+     * A joined worker's controller host may not resolve yet (a cluster Service whose name appears once the controller's
+     * pod is scheduled): it is tried once a second until the join timeout, since the bus cannot connect to a name
+     * that does not resolve. @return false (said on the console) when it never did
+     */
+    private boolean controllerHostResolves() {
+        long giveUpNs = System.nanoTime() + joinTimeoutNs;
+        boolean said = false;
+        while (true) {
+            try {
+                java.net.InetAddress.getByName(joinTarget.host());
+                return true;
+            } catch (java.net.UnknownHostException e) {
+                if (System.nanoTime() - giveUpNs >= 0) {
+                    console.accept("aiperf worker: error: the controller's host " + joinTarget.host()
+                            + " did not resolve within " + Math.round(joinTimeoutNs / 1e9) + " s");
+                    return false;
+                }
+                if (!said) {
+                    console.accept("aiperf worker: " + joinTarget.host() + " does not resolve yet; trying once a "
+                            + "second");
+                    said = true;
+                }
+            }
+            try {
+                Thread.sleep(1_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
     }
 
     private static String hostName() {

@@ -30,7 +30,7 @@ final class ControllerArgs {
     private static final Map<String, String> SET_BY_RENDER = Map.of(
             "--zmq-port", "give it to kube render before '--' (it sets the controller's and the workers' port)",
             "--remote-workers", "kube render sets it from --workers",
-            "--remote-workers-timeout", "give it to kube render before '--', which passes it on");
+            "--remote-workers-join-timeout", "give it to kube render before '--', which passes it on");
 
     private static final Set<String> WORKERS_MAX = Set.of("--workers-max", "--max-workers");
     private static final String API_KEY = "--api-key";
@@ -106,7 +106,7 @@ final class ControllerArgs {
         rendered.addAll(List.of("--zmq-port", Integer.toString(run.zmqBasePort()),
                 "--remote-workers", Integer.toString(run.workers())));
         if (run.remoteWorkersTimeoutS() != null) {
-            rendered.addAll(List.of("--remote-workers-timeout", Integer.toString(run.remoteWorkersTimeoutS())));
+            rendered.addAll(List.of("--remote-workers-join-timeout", Integer.toString(run.remoteWorkersTimeoutS())));
         }
         rendered.addAll(List.of("--workers-max", "0"));
         if (!profile.hasMatchedOption("--artifact-dir")) {

@@ -62,7 +62,7 @@ public final class KubeRenderCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     int zmqBasePort;
 
-    @Option(names = "--remote-workers-timeout", paramLabel = "SECONDS",
+    @Option(names = "--remote-workers-join-timeout", paramLabel = "SECONDS",
             description = "How long the controller waits for the worker pods to join (default: the controller's, "
                     + "600 s).")
     Integer remoteWorkersTimeoutS;
@@ -139,7 +139,7 @@ public final class KubeRenderCommand implements Callable<Integer> {
                     + "next two ports)");
         }
         if (remoteWorkersTimeoutS != null && remoteWorkersTimeoutS < 1) {
-            throw new UsageException("--remote-workers-timeout " + remoteWorkersTimeoutS + ": expected at least 1 "
+            throw new UsageException("--remote-workers-join-timeout " + remoteWorkersTimeoutS + ": expected at least 1 "
                     + "second");
         }
         if (image.isBlank() || image.chars().anyMatch(Character::isWhitespace)) {

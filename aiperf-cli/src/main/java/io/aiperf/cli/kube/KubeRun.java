@@ -10,7 +10,7 @@ import java.util.List;
  * @param namespace             the objects' namespace, or null for kubectl's current one
  * @param workers               worker pods (the controller's {@code --remote-workers})
  * @param zmqBasePort           the controller's credits port; events and records are the next two
- * @param remoteWorkersTimeoutS the controller's {@code --remote-workers-timeout}, or null for its default
+ * @param remoteWorkersTimeoutS the controller's {@code --remote-workers-join-timeout}, or null for its default
  * @param apiKeySecret          the Secret whose {@value #API_KEY_SECRET_KEY} key is the API key, or null
  * @param secretEnvs            further controller variables read from Secrets, for {@code $(VAR)} arguments
  * @param artifactsClaim        a PersistentVolumeClaim the artifacts go to, or null for a volume in the pod that a
