@@ -32,20 +32,34 @@ import java.util.function.ToDoubleFunction;
  *   epoch - our write epoch: two processes' clocks, indicative), and with --export-http-trace our http_req_blocked
  *   and http_req_connecting, with the count of connects of a second or more (a lost SYN sent again). Groups: the first wave (the first STREAMS requests
  *   by start: each opens its connection), the rest, all;</li>
- *   <li>records per worker_id (the share each worker carried);</li>
- *   <li>per JVM from bench/lib.sh's sample_cpu: CPU seconds, CPU per request, peak RSS; the client's JVMs summed.</li>
+ *   <li>per worker_id: records and streams in flight (peak, and min/median/max over the seconds the run held at
+ *   least 90 % of STREAMS) against the even share STREAMS / (local + joined workers);</li>
+ *   <li>with joined workers (aiperf worker --controller …): the counts and the errors again, split by local and
+ *   joined workers, and each joined worker's clock lines from its console;</li>
+ *   <li>per JVM from bench/lib.sh's sample_cpu: CPU seconds, CPU per request, peak RSS, open-file limit; the
+ *   client's JVMs summed.</li>
  * </ul>
  * {@code java -cp aiperf.jar bench/StreamsReport.java STREAMS CLK_TCK mock-requests.json profile_export.jsonl
- * profile_export_aiperf.json cpu.csv}.
+ * profile_export_aiperf.json cpu.csv [LOCAL_WORKERS JOINED_IDS(comma-separated) JOINED_CONSOLE...]}.
  */
 public class StreamsReport {
 
-    private record Joined(long startNs, long endNs, double ttftErr, double itlErr, double startToWrite,
+    private record Joined(String worker, long startNs, long endNs, double ttftErr, double itlErr, double startToWrite,
                           double writeToArrival, double blocked, double connecting) {
     }
 
     /** Linux's initial SYN retransmission timeout is 1 s: a connect this long lost its first SYN. */
     private static final double SYN_RTO_MS = 1000;
+
+    /** The seconds a run "holds" its streams: at least this share of STREAMS in flight (ours). */
+    private static final double HELD_SHARE = 0.9;
+
+    /** Records of one group of workers (local or joined): how many, failed, and found in the mock's log. */
+    private static final class GroupCounts {
+        int records;
+        int errored;
+        int inMockLog;
+    }
 
     public static void main(String[] args) throws Exception {
         int streams = Integer.parseInt(args[0]);
@@ -62,8 +76,15 @@ public class StreamsReport {
                         arrivalEpoch + r.path("end_ns").asLong() - r.path("arrival_ns").asLong()});
             }
         }
+        int localWorkers = args.length > 6 ? Integer.parseInt(args[6]) : 0;
+        List<String> joinedIds = args.length > 7 && !args[7].isBlank() ? List.of(args[7].split(",")) : List.of();
         List<Joined> rows = new ArrayList<>();
         Map<String, Integer> byWorker = new TreeMap<>();
+        joinedIds.forEach(id -> byWorker.put(id, 0));
+        Map<String, List<long[]>> spansByWorker = new TreeMap<>();
+        Map<String, GroupCounts> byGroup = new LinkedHashMap<>();
+        byGroup.put("local", new GroupCounts());
+        byGroup.put("joined", new GroupCounts());
         int records = 0;
         int errored = 0;
         int unmatched = 0;
@@ -72,18 +93,29 @@ public class StreamsReport {
                 JsonNode r = json.readTree(line);
                 records++;
                 JsonNode meta = r.path("metadata");
-                byWorker.merge(meta.path("worker_id").asText("?"), 1, Integer::sum);
+                String worker = meta.path("worker_id").asText("?");
+                byWorker.merge(worker, 1, Integer::sum);
+                if (meta.path("request_start_ns").isNumber() && meta.path("request_end_ns").isNumber()) {
+                    spansByWorker.computeIfAbsent(worker, w -> new ArrayList<>()).add(new long[] {
+                            meta.path("request_start_ns").asLong(), meta.path("request_end_ns").asLong()});
+                }
+                GroupCounts group = byGroup.get(joinedIds.contains(worker) ? "joined" : "local");
+                group.records++;
+                JsonNode mock = server.get(meta.path("x_request_id").asText());
+                if (mock != null) {
+                    group.inMockLog++;
+                }
                 if (!r.path("error").isMissingNode() && !r.path("error").isNull()) {
                     errored++;
+                    group.errored++;
                     continue;
                 }
-                JsonNode mock = server.get(meta.path("x_request_id").asText());
                 JsonNode ttft = r.at("/metrics/time_to_first_token/value");
                 if (mock == null || ttft.isMissingNode() || mock.path("first_event_ns").isNull()) {
                     unmatched++;
                     continue;
                 }
-                rows.add(join(meta, r.path("metrics"), mock));
+                rows.add(join(worker, meta, r.path("metrics"), mock));
             }
         }
         rows.sort(Comparator.comparingLong(Joined::startNs));
@@ -107,12 +139,79 @@ public class StreamsReport {
         print("first", rows.subList(0, first));
         print("rest", rows.subList(first, rows.size()));
         print("all", rows);
+        if (!joinedIds.isEmpty()) {
+            print("local", rows.stream().filter(j -> !joinedIds.contains(j.worker())).toList());
+            print("joined", rows.stream().filter(j -> joinedIds.contains(j.worker())).toList());
+            for (var e : byGroup.entrySet()) {
+                GroupCounts c = e.getValue();
+                System.out.printf(Locale.ROOT, "%s workers: records %d, errored %d, found in the mock's log %d%n",
+                        e.getKey(), c.records, c.errored, c.inMockLog);
+            }
+        }
 
         System.out.println("records per worker: " + byWorker);
+        printWorkerShares(streams, localWorkers + joinedIds.size(), rows, byWorker, spansByWorker, joinedIds);
+        for (int i = 8; i < args.length; i++) {
+            printClockLines(Path.of(args[i]));
+        }
         printJvms(Path.of(args[5]), tickS, records, streams);
     }
 
-    private static Joined join(JsonNode meta, JsonNode metrics, JsonNode mock) {
+    /**
+     * Each worker's streams in flight: its peak, and over the seconds the whole run held at least 90 % of STREAMS
+     * its min/median/max, against the even share the slots would give it.
+     */
+    private static void printWorkerShares(int streams, int workers, List<Joined> rows, Map<String, Integer> records,
+                                          Map<String, List<long[]>> spansByWorker, List<String> joinedIds) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        long origin = rows.get(0).startNs();
+        long last = rows.stream().mapToLong(Joined::endNs).max().orElse(origin);
+        int seconds = (int) ((last - origin) / 1_000_000_000L) + 1;
+        List<long[]> all = rows.stream().map(j -> new long[] {j.startNs(), j.endNs()}).toList();
+        int[] total = inFlightBySecond(all, origin, seconds);
+        List<Integer> held = new ArrayList<>();
+        for (int s = 0; s < seconds; s++) {
+            if (total[s] >= HELD_SHARE * streams) {
+                held.add(s);
+            }
+        }
+        int workerCount = Math.max(workers, records.size());
+        System.out.printf(Locale.ROOT, "per worker, streams in flight (even share %d / %d = %d); held: the %d s with"
+                        + " >= %.0f%% of %d in flight%n", streams, workerCount, streams / workerCount, held.size(),
+                HELD_SHARE * 100, streams);
+        System.out.printf(Locale.ROOT, "  %-16s %-7s %8s %6s %12s %12s %12s%n", "worker_id", "kind", "records",
+                "peak", "held min", "held median", "held max");
+        for (var e : records.entrySet()) {
+            List<long[]> spans = spansByWorker.getOrDefault(e.getKey(), List.of());
+            int[] bySecond = inFlightBySecond(spans, origin, seconds);
+            DescriptiveStatistics during = new DescriptiveStatistics();
+            held.forEach(s -> during.addValue(bySecond[s]));
+            boolean none = during.getN() == 0;
+            System.out.printf(Locale.ROOT, "  %-16s %-7s %8d %6d %12s %12s %12s%n", e.getKey(),
+                    joinedIds.contains(e.getKey()) ? "joined" : "local", e.getValue(), peak(spans),
+                    none ? "-" : String.format(Locale.ROOT, "%.0f", during.getMin()),
+                    none ? "-" : String.format(Locale.ROOT, "%.0f", during.getPercentile(50)),
+                    none ? "-" : String.format(Locale.ROOT, "%.0f", during.getMax()));
+        }
+    }
+
+    /** A joined worker's console lines that say who it is and how well it knows the controller's clock. */
+    private static void printClockLines(Path console) throws Exception {
+        System.out.println("clock, " + console.getFileName() + ":");
+        if (!Files.exists(console)) {
+            System.out.println("  (no console)");
+            return;
+        }
+        for (String line : Files.readAllLines(console)) {
+            if (line.contains("known to") || line.contains("the run is over")) {
+                System.out.println("  " + line.strip());
+            }
+        }
+    }
+
+    private static Joined join(String worker, JsonNode meta, JsonNode metrics, JsonNode mock) {
         long arrival = mock.path("arrival_ns").asLong();
         double serverTtft = (mock.path("first_event_ns").asLong() - arrival) / 1e6;
         double itlErr = Double.NaN;
@@ -126,7 +225,7 @@ public class StreamsReport {
         }
         long start = meta.path("request_start_ns").asLong();
         JsonNode write = meta.path("request_write_ns");
-        return new Joined(start, meta.path("request_end_ns").asLong(),
+        return new Joined(worker, start, meta.path("request_end_ns").asLong(),
                 Math.abs(metrics.at("/time_to_first_token/value").asDouble() - serverTtft), itlErr,
                 write.isNumber() ? (write.asLong() - start) / 1e6 : Double.NaN,
                 write.isNumber() ? (mock.path("arrival_epoch_ns").asLong() - write.asLong()) / 1e6 : Double.NaN,
@@ -252,14 +351,26 @@ public class StreamsReport {
             long rss = Long.parseLong(f[5]);
             last.put(key, new Jvm(f[2], Long.parseLong(f[3]), before == null ? rss : Math.max(rss, before.peakRssKb())));
         }
-        System.out.printf(Locale.ROOT, "  %-28s %10s %16s %14s%n", "process", "cpu_s", "cpu_us_per_request",
-                "peak_rss_mib");
+        // bench/lib.sh's sample_cpu notes each process's open-file limit once ("role pid soft hard").
+        Map<String, String> nofile = new HashMap<>();
+        Path limits = Path.of(samples + ".nofile");
+        if (Files.exists(limits)) {
+            for (String line : Files.readAllLines(limits)) {
+                String[] f = line.split(" ");
+                if (f.length == 4) {
+                    nofile.put(f[0] + " (pid " + f[1] + ")", f[2] + "/" + f[3]);
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "  %-28s %10s %16s %14s %14s%n", "process", "cpu_s", "cpu_us_per_request",
+                "peak_rss_mib", "nofile (s/h)");
         long clientTicks = 0;
         long clientRssKb = 0;
         for (var e : last.entrySet()) {
             Jvm jvm = e.getValue();
-            System.out.printf(Locale.ROOT, "  %-28s %10.2f %16.1f %14.0f%n", e.getKey(), jvm.ticks() * tickS,
-                    jvm.ticks() * tickS * 1e6 / requests, jvm.peakRssKb() / 1024.0);
+            System.out.printf(Locale.ROOT, "  %-28s %10.2f %16.1f %14.0f %14s%n", e.getKey(), jvm.ticks() * tickS,
+                    jvm.ticks() * tickS * 1e6 / requests, jvm.peakRssKb() / 1024.0,
+                    nofile.getOrDefault(e.getKey(), "?"));
             if (!jvm.role().equals("mock")) {
                 clientTicks += jvm.ticks();
                 clientRssKb += jvm.peakRssKb();

@@ -3,8 +3,9 @@
 #   need CMD...             exits 1 with one line unless every CMD is on the PATH
 #   bench_init NAME         sets $root, $jar, $out (bench/out/NAME-<time>); fails without a build; notes the load
 #   load_line               "load at start: …; at end: …" for the closing line of a script's table
-#   start_mock ARGS...      starts bin/aiperf-mock-server ARGS on a free port, pinned to $MOCK_CPUS when set
-#                           (taskset -c), waits for /health; sets $mock_pid, $mock_port, $mock_url, $mock_args
+#   start_mock ARGS...      starts bin/aiperf-mock-server ARGS on a free port of $MOCK_HOST (default 127.0.0.1),
+#                           pinned to $MOCK_CPUS when set (taskset -c), waits for /health; sets $mock_pid,
+#                           $mock_host, $mock_port, $mock_url, $mock_args
 #   warm_mock BODY          MOCK_WARMUP seconds (default 2; 0: none) of `wrk -c64` POSTing BODY to the chat path,
 #                           then clears the log: the mock's request path is JIT-compiled before it is measured, so
 #                           a cold mock does not count as client error
@@ -15,11 +16,13 @@
 #                           chat endpoint, builtin tokenizer, no UI, --workers-max WORKERS when set) and ARGS, on a
 #                           freshly cleared mock log. In RUN: launch_ns.txt (epoch just before the launch),
 #                           console.txt, aiperf/ (the artifact dir), mock-requests.json (the mock's log of the run),
-#                           and with SAMPLE_CPU=1 cpu.csv (sample_cpu). Exits 1 with one line if aiperf fails.
-#   sample_cpu PID FILE     in the background until PID exits: every 0.2 s (SAMPLE_EVERY s),
+#                           and with SAMPLE_CPU=1 cpu.csv (sample_cpu; SAMPLE_PIDS: more pids to sample, e.g. workers
+#                           that join from other hosts). Exits 1 with one line if aiperf fails.
+#   sample_cpu PID FILE [PID...]  in the background until PID exits: every 0.2 s (SAMPLE_EVERY s),
 #                           "epoch_ns,pid,role,ticks,start_ticks,rss_kb" (utime+stime, and the process's start since
 #                           boot, in clock ticks; resident set in KiB) for PID, its
-#                           descendant JVMs and the mock, in FILE; sets $sampler_pid
+#                           descendant JVMs, the mock and the further PIDs, in FILE; each process's open-file limit
+#                           ("role pid soft hard", once) in FILE.nofile; sets $sampler_pid
 #   cpu_report FILE LOG UNIT  steady-state CPU per request (UNIT=requests) or per SSE event (UNIT=events) of each
 #                           sampled process, from FILE and the mock log LOG (bench/CpuReport.java)
 #   report NAME ARGS...     runs bench/NAME.java with the aiperf jar (Jackson, commons-math3) on the class path
@@ -55,19 +58,21 @@ load_now() { uptime | sed 's/.*load average: //'; }
 load_line() { echo "load at start: $(cat "$out/load.txt"); at end: $(load_now) (2 cores)"; }
 
 free_port() {
-  python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'
+  python3 -c 'import socket,sys;s=socket.socket();s.bind((sys.argv[1],0));print(s.getsockname()[1])' \
+      "${1:-127.0.0.1}"
 }
 
 start_mock() {
-  mock_port=$(free_port)
+  mock_host=${MOCK_HOST:-127.0.0.1}
+  mock_port=$(free_port "$mock_host")
   mock_args="$*"
   local pin=()
   [ -n "${MOCK_CPUS:-}" ] && pin=(taskset -c "$MOCK_CPUS")
   # bin/aiperf-mock-server execs java (and taskset execs it), so $! is the mock's JVM.
-  "${pin[@]}" "$root/bin/aiperf-mock-server" --port "$mock_port" "$@" >> "$out/mock.log" 2>&1 &
+  "${pin[@]}" "$root/bin/aiperf-mock-server" --host "$mock_host" --port "$mock_port" "$@" >> "$out/mock.log" 2>&1 &
   mock_pid=$!
   bench_pids+=("$mock_pid")
-  mock_url="http://127.0.0.1:$mock_port"
+  mock_url="http://$mock_host:$mock_port"
   for _ in $(seq 100); do
     curl -sf "$mock_url/health" >/dev/null 2>&1 && return 0
     kill -0 "$mock_pid" 2>/dev/null || break
@@ -108,12 +113,13 @@ aiperf_profile() {
   mkdir -p "$run"
   mock_clear
   date +%s%N > "$run/launch_ns.txt"
-  $(client_cmd) "$root/bin/aiperf" profile -m bench -u "127.0.0.1:$mock_port" --endpoint-type chat \
+  $(client_cmd) "$root/bin/aiperf" profile -m bench -u "$mock_host:$mock_port" --endpoint-type chat \
       --tokenizer builtin --ui none --artifact-dir "$run/aiperf" "${workers[@]}" "$@" > "$run/console.txt" 2>&1 &
   cli=$!
   bench_pids+=("$cli")
   if [ "${SAMPLE_CPU:-0}" = 1 ]; then
-    sample_cpu "$cli" "$run/cpu.csv"
+    # shellcheck disable=SC2086 # SAMPLE_PIDS is a list of pids
+    sample_cpu "$cli" "$run/cpu.csv" ${SAMPLE_PIDS:-}
   fi
   if ! wait "$cli"; then
     echo "$(basename "$0"): aiperf failed; see $run/console.txt" >&2
@@ -126,9 +132,12 @@ aiperf_profile() {
 }
 
 sample_cpu() {
-  python3 - "$1" "$2" "${mock_pid:-0}" "${SAMPLE_EVERY:-0.2}" <<'PY' &
+  local root=$1 file=$2
+  shift 2
+  python3 - "$root" "$file" "${mock_pid:-0}" "${SAMPLE_EVERY:-0.2}" "$@" <<'PY' &
 import os, sys, time
 root, path, mock, every = int(sys.argv[1]), sys.argv[2], int(sys.argv[3]), float(sys.argv[4])
+extra = [int(p) for p in sys.argv[5:]]
 page_kb = os.sysconf("SC_PAGE_SIZE") // 1024
 def children(pid):
     # A JVM forks from whichever thread called ProcessBuilder.start: every thread's list counts.
@@ -170,16 +179,30 @@ def role(pid):
         else:
             return None  # not a JVM of ours (yet): the exec may not have happened
     return roles[pid]
-with open(path, "w") as out:
+def nofile(pid):
+    with open(f"/proc/{pid}/limits") as f:
+        for line in f:
+            if line.startswith("Max open files"):
+                return " ".join(line.split()[3:5])
+    return "? ?"
+limits = set()
+with open(path, "w") as out, open(path + ".nofile", "w") as limits_out:
     out.write("epoch_ns,pid,role,ticks,start_ticks,rss_kb\n")
     while os.path.exists(f"/proc/{root}"):
         now = time.time_ns()
-        for pid in tree(root) + ([mock] if mock else []):
+        for pid in tree(root) + ([mock] if mock else []) + extra:
             try:
                 fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
             except OSError:
                 continue
             r = role(pid)
+            if r and pid not in limits:
+                try:
+                    limits_out.write(f"{r} {pid} {nofile(pid)}\n")
+                    limits_out.flush()
+                    limits.add(pid)
+                except OSError:
+                    pass
             if r:
                 # utime, stime and starttime are fields 14, 15 and 22 of stat; [0] here is field 3 (state).
                 rss_kb = int(fields[21]) * page_kb
