@@ -29,9 +29,18 @@
 # Everything started here is stopped on exit by pid; callers add their own pids to $bench_pids.
 
 bench_pids=()
+cli_pid=
 bench_cleanup() {
   local pid
   for pid in "${bench_pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  # The first SIGTERM only cancels a run (it finishes the requests in flight and writes the exports, and its
+  # workers or mock may be gone): the second aborts it and stops its service JVMs.
+  if [ -n "$cli_pid" ] && kill -0 "$cli_pid" 2>/dev/null; then
+    for _ in $(seq 50); do kill -0 "$cli_pid" 2>/dev/null || return 0; sleep 0.1; done
+    kill "$cli_pid" 2>/dev/null || true
+    for _ in $(seq 100); do kill -0 "$cli_pid" 2>/dev/null || return 0; sleep 0.1; done
+    kill -9 "$cli_pid" 2>/dev/null || true
+  fi
 }
 trap bench_cleanup EXIT
 
@@ -116,6 +125,7 @@ aiperf_profile() {
   $(client_cmd) "$root/bin/aiperf" profile -m bench -u "$mock_host:$mock_port" --endpoint-type chat \
       --tokenizer builtin --ui none --artifact-dir "$run/aiperf" "${workers[@]}" "$@" > "$run/console.txt" 2>&1 &
   cli=$!
+  cli_pid=$cli
   bench_pids+=("$cli")
   if [ "${SAMPLE_CPU:-0}" = 1 ]; then
     # shellcheck disable=SC2086 # SAMPLE_PIDS is a list of pids
