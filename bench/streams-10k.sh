@@ -41,6 +41,11 @@ streams=${STREAMS:-10000}
 requests=${REQUESTS:-$((3 * streams))}
 local_workers=${LOCAL_WORKERS:-4}
 joined=${JOINED_WORKERS:-0}
+[[ "$joined" =~ ^[0-9]+$ ]] || { echo "streams-10k: JOINED_WORKERS is '$joined': a count (0, 1, 2, …)" >&2; exit 2; }
+case "${JOINED_NET:-}" in
+  ""|netns|loopback) ;;
+  *) echo "streams-10k: JOINED_NET is '$JOINED_NET': netns or loopback" >&2; exit 2 ;;
+esac
 ulimit -n "$(ulimit -Hn)"
 if [ "$(ulimit -n)" != unlimited ] && [ "$(ulimit -n)" -lt $((streams + 1000)) ]; then
   echo "streams-10k: ulimit -n is $(ulimit -n): $streams streams need at least $((streams + 1000))" >&2
@@ -112,7 +117,6 @@ if [ "$joined" -gt 0 ]; then
   case "$net" in
     netns) bus_host=$bridge_ip ;;
     loopback) bus_host=127.0.0.1 ;;
-    *) echo "streams-10k: JOINED_NET is '$net': netns or loopback" >&2; exit 2 ;;
   esac
   # The bus's three fixed ports (BASE, BASE+1, BASE+2) must be free on the address it binds.
   zmq_port=$(python3 - "$bus_host" <<'PY'
