@@ -270,6 +270,32 @@ class ScaleOutIT {
     }
 
     @Test
+    void aJoinedWorkerLostWhileTheRunWaitsForTheOthersFailsItWithOneLine() throws Exception {
+        aiperf.startMock(MockConfig.ephemeral().withFast(true));
+        int base = freeBase("127.0.0.1");
+        JoiningWorker gone = startWorker("joined-g", "127.0.0.1:" + base, null);
+        List<String> args = new ArrayList<>(BENCHMARK);
+        args.addAll(List.of("--request-count", "20", "--workers-max", "1", "--remote-workers", "2",
+                "--remote-workers-silence-timeout", "2", "--remote-workers-join-timeout", "60", "--zmq-port",
+                String.valueOf(base)));
+        RunningAiperf cli = aiperf.startProfile(args.toArray(String[]::new));
+        awaitStdout("worker joined-g joined from", 60);
+        gone.jvm().destroyForcibly();
+        long killedNs = System.nanoTime();
+        AiperfRun r = cli.awaitExit(60);
+        double failedAfterSeconds = (System.nanoTime() - killedNs) / 1e9;
+
+        assertThat(r.exitCode()).as(r.stderr()).isEqualTo(1);
+        List<String> errors = linesWith(r.stderr(), "aiperf: error:");
+        assertThat(errors).as(r.stderr()).hasSize(1);
+        assertThat(errors.get(0)).contains("joined-g (pid " + gone.jvm().pid() + ")").contains("sent nothing for 2 s")
+                .contains("before the load began");
+        assertThat(failedAfterSeconds).as("found by its silence, not by the 60 s join timeout").isLessThan(30);
+        Thread.sleep(500);
+        assertThat(AiperfProcess.liveServiceJvms()).isEmpty();
+    }
+
+    @Test
     void aBusPortInUseIsOneLineAndLeavesNothingRunning() throws Exception {
         aiperf.startMock(MockConfig.ephemeral().withFast(true));
         int base = freeBase("127.0.0.1");

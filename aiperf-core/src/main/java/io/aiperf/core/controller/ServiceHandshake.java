@@ -102,6 +102,7 @@ final class ServiceHandshake {
             ZmqBus.Routed r;
             while ((r = ZmqBus.pollRouted(sockets.credits())) != null) {
                 Message m = r.message();
+                joined.heard(r.identity(), r.receivedNs());
                 if (joins.answer(r.identity(), m, r.receivedNs(), false)) {
                     if (m instanceof Message.WorkerJoin && joined.isJoined(r.identity())) {
                         expected.add(r.identity());
@@ -118,6 +119,10 @@ final class ServiceHandshake {
                 } else if (m instanceof ServiceFailed f) {
                     return f.serviceId() + " failed: " + f.message();
                 }
+            }
+            String silent = silentJoinedWorker(now, workersConfigured, ready);
+            if (silent != null) {
+                return silent;
             }
             inbox.drain();
             if (inbox.failure() != null) {
@@ -172,6 +177,26 @@ final class ServiceHandshake {
                     recordsEndpoint != null, workersConfigured);
             if (late != null) {
                 return late;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A joined worker that died or was cut off while the run starts, as one line; null when none. It reports its
+     * status every second while it waits for its configuration and once it has answered ready, so silence then
+     * means its host or the network to it is gone; without this, a worker lost while the run waits for the others
+     * kept its place (a restarted one is refused: its id is taken) and the run failed only 60 s after the last join,
+     * as a worker that "did not become ready". While it configures (its warm-up) it may be quiet for longer: the
+     * readiness timeout covers that.
+     */
+    private String silentJoinedWorker(long now, boolean workersConfigured, Set<String> ready) {
+        JoinedWorkers joined = joins.joined();
+        for (JoinedWorkers.Joined worker : joined.joined()) {
+            boolean waiting = !workersConfigured || ready.contains(worker.id());
+            if (waiting && joined.silentAt(worker.id(), now)) {
+                return worker.id() + " (pid " + worker.pid() + ") " + joined.silenceCause(worker)
+                        + " before the load began";
             }
         }
         return null;
