@@ -127,6 +127,11 @@ final class JoinedWorkers {
         lastHeardNs.replaceAll((id, heard) -> nowNs);
     }
 
+    /** The one-line cause for a worker whose connection to the controller closed. */
+    String closedCause(Joined worker) {
+        return "on " + worker.host() + " closed its connection to the controller";
+    }
+
     /** The one-line cause for a worker found silent. */
     String silenceCause(Joined worker) {
         return "on " + worker.host() + " sent nothing for " + Math.round(silenceNs / 1e9)

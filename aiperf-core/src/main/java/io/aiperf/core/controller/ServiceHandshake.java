@@ -16,6 +16,7 @@ import io.aiperf.core.tokenizer.LoadedTokenizer;
 import org.zeromq.ZMQ;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -120,9 +121,9 @@ final class ServiceHandshake {
                     return f.serviceId() + " failed: " + f.message();
                 }
             }
-            String silent = silentJoinedWorker(now, workersConfigured, ready);
-            if (silent != null) {
-                return silent;
+            String lost = lostJoinedWorker(now, workersConfigured, ready);
+            if (lost != null) {
+                return lost;
             }
             inbox.drain();
             if (inbox.failure() != null) {
@@ -183,15 +184,20 @@ final class ServiceHandshake {
     }
 
     /**
-     * A joined worker that died or was cut off while the run starts, as one line; null when none. It reports its
-     * status every second while it waits for its configuration and once it has answered ready, so silence then
-     * means its host or the network to it is gone; without this, a worker lost while the run waits for the others
-     * kept its place (a restarted one is refused: its id is taken) and the run failed only 60 s after the last join,
-     * as a worker that "did not become ready". While it configures (its warm-up) it may be quiet for longer: the
-     * readiness timeout covers that.
+     * A joined worker that died or was cut off while the run starts, as one line; null when none. A closed connection
+     * shows within a second ({@link JoinDesk#closedConnections}). Silence counts while the worker waits for its
+     * configuration and once it has answered ready, since it reports every second then; while it configures (its
+     * warm-up) it may be quiet for longer, and the readiness timeout covers that. Without this, a worker lost while
+     * the run waited for the others kept its place (a restarted one is refused: its id is taken) and the run failed
+     * only at the join timeout, or 60 s after the last join as a worker that "did not become ready".
      */
-    private String silentJoinedWorker(long now, boolean workersConfigured, Set<String> ready) {
+    private String lostJoinedWorker(long now, boolean workersConfigured, Set<String> ready) {
         JoinedWorkers joined = joins.joined();
+        List<JoinedWorkers.Joined> closed = joins.closedConnections(now, id -> false);
+        if (!closed.isEmpty()) {
+            JoinedWorkers.Joined worker = closed.get(0);
+            return worker.id() + " (pid " + worker.pid() + ") " + joined.closedCause(worker) + " before the load began";
+        }
         for (JoinedWorkers.Joined worker : joined.joined()) {
             boolean waiting = !workersConfigured || ready.contains(worker.id());
             if (waiting && joined.silentAt(worker.id(), now)) {
