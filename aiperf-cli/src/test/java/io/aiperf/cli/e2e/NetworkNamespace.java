@@ -8,11 +8,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A network namespace joined to this host by a veth pair, for a process that must reach the test's servers over a
- * real network interface rather than loopback, as a worker on another host does: the host end is
- * {@code 10.213.N.1/30}, the namespace end {@code 10.213.N.2/30} with its default route through the host end, so
- * from inside it every address of this host (the host ends of other namespaces too) is reachable. Needs root and
- * {@code ip netns}: {@link #available} says whether this machine has both. Names carry this JVM's pid, so suites
- * of several clones do not collide; {@link #close} removes both.
+ * real network interface rather than loopback, as a worker on another host does: a /30 of {@code 10.213.0.0/16}
+ * each, the namespace end with its default route through the host end, so from inside it every address of this
+ * host (the host ends of other namespaces too) is reachable. Needs root and {@code ip netns}: {@link #available}
+ * says whether this machine has both. Names and addresses follow this JVM's pid, so suites of several clones do not
+ * collide; {@link #close} removes both.
  */
 final class NetworkNamespace implements AutoCloseable {
 
@@ -43,7 +43,7 @@ final class NetworkNamespace implements AutoCloseable {
     }
 
     /**
-     * Creates namespace number {@code n} (1 to 250; one subnet per number).
+     * Creates namespace number {@code n} (1 to 62; one /30 per number).
      *
      * @throws IOException when an {@code ip} command fails (what was made so far is removed)
      */
@@ -53,18 +53,22 @@ final class NetworkNamespace implements AutoCloseable {
         String name = "aiperf-it-" + pid + "-" + n;
         String hostLink = "aip" + pid + "h" + n;
         String nsLink = "aip" + pid + "n" + n;
-        String subnet = "10.213." + n + ".";
-        NetworkNamespace ns = new NetworkNamespace(name, hostLink, subnet + "1");
+        // A /30 per namespace in a /24 chosen by the pid: another clone's suite, or a pair a killed run left
+        // behind, is then on other addresses.
+        String prefix = "10.213." + (pid % 250) + ".";
+        String hostAddress = prefix + (4 * n + 1);
+        String nsAddress = prefix + (4 * n + 2);
+        NetworkNamespace ns = new NetworkNamespace(name, hostLink, hostAddress);
         try {
             run("netns", "add", name);
             run("link", "add", hostLink, "type", "veth", "peer", "name", nsLink);
             run("link", "set", nsLink, "netns", name);
-            run("addr", "add", subnet + "1/30", "dev", hostLink);
+            run("addr", "add", hostAddress + "/30", "dev", hostLink);
             run("link", "set", hostLink, "up");
-            run("-n", name, "addr", "add", subnet + "2/30", "dev", nsLink);
+            run("-n", name, "addr", "add", nsAddress + "/30", "dev", nsLink);
             run("-n", name, "link", "set", nsLink, "up");
             run("-n", name, "link", "set", "lo", "up");
-            run("-n", name, "route", "add", "default", "via", subnet + "1");
+            run("-n", name, "route", "add", "default", "via", hostAddress);
         } catch (IOException | RuntimeException e) {
             ns.close();
             throw e;
