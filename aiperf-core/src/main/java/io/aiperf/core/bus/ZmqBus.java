@@ -139,10 +139,19 @@ public final class ZmqBus implements AutoCloseable {
         socket.send(MessageCodec.encode(message), 0);
     }
 
-    /** ROUTER → the DEALER whose identity is {@code identity}. */
-    public static void sendTo(ZMQ.Socket router, String identity, Message message) {
-        router.sendMore(identity.getBytes(ZMQ.CHARSET));
-        router.send(MessageCodec.encode(message), 0);
+    /**
+     * ROUTER → the DEALER whose identity is {@code identity}, without waiting.
+     *
+     * @return false when that DEALER's connection is closing: the ROUTER still knows it but no longer writes to it,
+     *         and a blocking send waited for it forever (the controller hung so when a joined worker was killed as it
+     *         answered that worker's clock probe). A live peer always takes the message: the high-water marks are 0.
+     * @throws org.zeromq.ZMQException {@code EHOSTUNREACH} for an identity the ROUTER does not know (ROUTER_MANDATORY)
+     */
+    public static boolean sendTo(ZMQ.Socket router, String identity, Message message) {
+        if (!router.send(identity.getBytes(ZMQ.CHARSET), ZMQ.SNDMORE | ZMQ.DONTWAIT)) {
+            return false;
+        }
+        return router.send(MessageCodec.encode(message), ZMQ.DONTWAIT);
     }
 
     /** The next message, or null if none is waiting. */

@@ -60,13 +60,13 @@ public record ControllerSockets(ZmqBus bus, ZMQ.Socket toCli, ZMQ.Socket control
     }
 
     /**
-     * @return false when the worker is gone (its connection closed: the ROUTER refuses an unknown identity); the
+     * @return false when the worker is gone (its connection closed or closing: the ROUTER refuses an unknown identity,
+     * and one whose connection is closing is not waited for); the
      * supervisor then reports its exit, and what it held is recorded as lost
      */
     public boolean toWorker(String workerId, Message message) {
         try {
-            ZmqBus.sendTo(credits, workerId, message);
-            return true;
+            return ZmqBus.sendTo(credits, workerId, message);
         } catch (ZMQException e) {
             if (e.getErrorCode() == ZError.EHOSTUNREACH) {
                 return false;

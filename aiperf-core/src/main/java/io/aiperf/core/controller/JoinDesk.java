@@ -3,6 +3,7 @@ package io.aiperf.core.controller;
 import io.aiperf.core.message.Message;
 import io.aiperf.core.message.Message.ClockProbe;
 import io.aiperf.core.message.Message.ClockReading;
+import io.aiperf.core.message.Message.Heartbeat;
 import io.aiperf.core.message.Message.JoinAccepted;
 import io.aiperf.core.message.Message.JoinRefused;
 import io.aiperf.core.message.Message.RunNotice;
@@ -11,8 +12,12 @@ import io.aiperf.core.time.EpochAnchor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * Where the controller answers what only workers from other hosts send on the credits channel: a
@@ -25,8 +30,12 @@ final class JoinDesk {
 
     private static final Logger log = LoggerFactory.getLogger(JoinDesk.class);
 
+    /** How often each joined worker is sent a heartbeat on its own connection (see {@link #closedConnections}). */
+    private static final long CONNECTION_CHECK_NS = TimeUnit.SECONDS.toNanos(1);
+
     private final ControllerSockets sockets;
     private final JoinedWorkers joined;
+    private long nextConnectionCheckNs = Long.MIN_VALUE;
     private final ServiceSupervisor services;
     private final WorkerTableBuilder workerTable;
 
@@ -79,6 +88,30 @@ final class JoinDesk {
         log.info(line);
         sockets.toCli(new RunNotice("INFO", line));
         return true;
+    }
+
+    /**
+     * Sends each joined worker a heartbeat on its credits connection, once a second (nothing in between; the worker
+     * ignores it), and returns those whose connection is gone. The ROUTER forgets a peer whose connection closed and
+     * refuses to send to it; nothing else would tell, since the controller sends a worker nothing while all its
+     * slots are busy. So a worker whose process died (its kernel closes the connection) is lost within a second, not
+     * after the silence timeout, which is left for a frozen host or a cut network (the connection stays open).
+     *
+     * @param skip the workers not to check (already lost)
+     */
+    List<JoinedWorkers.Joined> closedConnections(long nowNs, Predicate<String> skip) {
+        if (joined.joined().isEmpty() || nowNs < nextConnectionCheckNs) {
+            return List.of();
+        }
+        nextConnectionCheckNs = nowNs + CONNECTION_CHECK_NS;
+        List<JoinedWorkers.Joined> gone = new ArrayList<>();
+        Heartbeat beat = new Heartbeat(System.currentTimeMillis());
+        for (JoinedWorkers.Joined worker : joined.joined()) {
+            if (!skip.test(worker.id()) && !sockets.toWorker(worker.id(), beat)) {
+                gone.add(worker);
+            }
+        }
+        return gone;
     }
 
     private Set<String> takenIds() {

@@ -116,9 +116,20 @@ final class JoinedWorkers {
         return silent == null ? List.of() : silent;
     }
 
+    /** {@code id} is a joined worker that has sent nothing for the silence timeout as of {@code nowNs}. */
+    boolean silentAt(String id, long nowNs) {
+        Long heard = lastHeardNs.get(id);
+        return heard != null && nowNs - heard >= silenceNs;
+    }
+
     /** From the handshake's end on, silence counts from now: a worker's warm-up may keep it quiet for a while. */
     void restartSilenceClocks(long nowNs) {
         lastHeardNs.replaceAll((id, heard) -> nowNs);
+    }
+
+    /** The one-line cause for a worker whose connection to the controller closed. */
+    String closedCause(Joined worker) {
+        return "on " + worker.host() + " closed its connection to the controller";
     }
 
     /** The one-line cause for a worker found silent. */

@@ -155,6 +155,9 @@ final class PhaseDriver {
                     cancelAtNs = now + CANCEL_DRAIN_NS;
                 }
                 drainCredits(phase);
+                for (JoinedWorkers.Joined gone : joins.closedConnections(now, this::isLost)) {
+                    services.joinedWorkerLost(gone.id(), joins.joined().closedCause(gone));
+                }
                 for (JoinedWorkers.Joined silent : joins.joined().newlySilent(now)) {
                     services.joinedWorkerLost(silent.id(), joins.joined().silenceCause(silent));
                 }
@@ -266,12 +269,15 @@ final class PhaseDriver {
         return null;
     }
 
+    private boolean isLost(String workerId) {
+        Integer w = indexOf.get(workerId);
+        return w == null || lost[w];
+    }
+
     /** Sends to worker {@code w}; a joined worker whose connection is gone is lost (a started one: its exit tells). */
     private void toWorker(int w, Message message) {
         if (!sockets.toWorker(workerIds[w], message) && services.isJoined(workerIds[w])) {
-            JoinedWorkers.Joined joined = joins.joined().get(workerIds[w]);
-            services.joinedWorkerLost(workerIds[w], "on " + (joined == null ? "its host" : joined.host())
-                    + " closed its connection to the controller");
+            services.joinedWorkerLost(workerIds[w], joins.joined().closedCause(joins.joined().get(workerIds[w])));
         }
     }
 

@@ -16,6 +16,7 @@ import io.aiperf.core.tokenizer.LoadedTokenizer;
 import org.zeromq.ZMQ;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -102,6 +103,7 @@ final class ServiceHandshake {
             ZmqBus.Routed r;
             while ((r = ZmqBus.pollRouted(sockets.credits())) != null) {
                 Message m = r.message();
+                joined.heard(r.identity(), r.receivedNs());
                 if (joins.answer(r.identity(), m, r.receivedNs(), false)) {
                     if (m instanceof Message.WorkerJoin && joined.isJoined(r.identity())) {
                         expected.add(r.identity());
@@ -118,6 +120,10 @@ final class ServiceHandshake {
                 } else if (m instanceof ServiceFailed f) {
                     return f.serviceId() + " failed: " + f.message();
                 }
+            }
+            String lost = lostJoinedWorker(now, workersConfigured, ready);
+            if (lost != null) {
+                return lost;
             }
             inbox.drain();
             if (inbox.failure() != null) {
@@ -172,6 +178,31 @@ final class ServiceHandshake {
                     recordsEndpoint != null, workersConfigured);
             if (late != null) {
                 return late;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A joined worker that died or was cut off while the run starts, as one line; null when none. A closed connection
+     * shows within a second ({@link JoinDesk#closedConnections}). Silence counts while the worker waits for its
+     * configuration and once it has answered ready, since it reports every second then; while it configures (its
+     * warm-up) it may be quiet for longer, and the readiness timeout covers that. Without this, a worker lost while
+     * the run waited for the others kept its place (a restarted one is refused: its id is taken) and the run failed
+     * only at the join timeout, or 60 s after the last join as a worker that "did not become ready".
+     */
+    private String lostJoinedWorker(long now, boolean workersConfigured, Set<String> ready) {
+        JoinedWorkers joined = joins.joined();
+        List<JoinedWorkers.Joined> closed = joins.closedConnections(now, id -> false);
+        if (!closed.isEmpty()) {
+            JoinedWorkers.Joined worker = closed.get(0);
+            return worker.id() + " (pid " + worker.pid() + ") " + joined.closedCause(worker) + " before the load began";
+        }
+        for (JoinedWorkers.Joined worker : joined.joined()) {
+            boolean waiting = !workersConfigured || ready.contains(worker.id());
+            if (waiting && joined.silentAt(worker.id(), now)) {
+                return worker.id() + " (pid " + worker.pid() + ") " + joined.silenceCause(worker)
+                        + " before the load began";
             }
         }
         return null;

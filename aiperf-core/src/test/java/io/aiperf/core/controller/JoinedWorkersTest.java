@@ -67,6 +67,19 @@ class JoinedWorkersTest {
                 .isEqualTo("on host-a sent nothing for 10 s (its host is down or the network to it is cut)");
     }
 
+    /** The handshake asks about one worker at a time (one configuring may be quiet), and asks again each pass. */
+    @Test
+    void silentAtAsksAboutOneJoinedWorkerWithoutReportingIt() {
+        two.accept(join("a", "1.2.0", "abc"), 0);
+        two.heard("a", 3 * S);
+
+        assertThat(two.silentAt("a", 12 * S)).isFalse();
+        assertThat(two.silentAt("a", 13 * S)).isTrue();
+        assertThat(two.silentAt("a", 14 * S)).isTrue();
+        assertThat(two.silentAt("stranger", 14 * S)).as("not joined").isFalse();
+        assertThat(two.newlySilent(14 * S)).as("still reported once by the load").hasSize(1);
+    }
+
     /** The handshake (warm-up) can keep a worker quiet: silence counts from each phase's start. */
     @Test
     void silenceCountsFromThePhaseStart() {
