@@ -2,6 +2,7 @@ package io.aiperf.cli;
 
 import io.aiperf.core.config.ServiceConfig;
 import io.aiperf.core.error.UsageException;
+import io.aiperf.core.service.HostName;
 import io.aiperf.worker.WorkerService;
 import io.aiperf.core.bus.ControllerAddress;
 import picocli.CommandLine.Command;
@@ -84,15 +85,8 @@ public final class WorkerCommand implements Callable<Integer> {
     }
 
     private static String defaultId() {
-        String host = System.getenv("HOSTNAME");
-        if (host == null || host.isBlank()) {
-            try {
-                host = java.net.InetAddress.getLocalHost().getHostName();
-            } catch (java.net.UnknownHostException e) {
-                host = "worker";
-            }
-        }
-        String clean = host.strip().replaceAll("[^A-Za-z0-9._-]", "-");
+        String host = HostName.local();
+        String clean = (host == null ? "worker" : host).replaceAll("[^A-Za-z0-9._-]", "-");
         return (clean.isEmpty() ? "worker" : clean) + "-" + ProcessHandle.current().pid();
     }
 }

@@ -28,6 +28,7 @@ import io.aiperf.core.message.MessageCodec;
 import io.aiperf.core.message.RequestRecord;
 import io.aiperf.core.model.CreditPhase;
 import io.aiperf.core.service.CompilerQuiet;
+import io.aiperf.core.service.HostName;
 import io.aiperf.core.service.ParentWatch;
 import io.aiperf.core.service.ProcessUsage;
 import io.aiperf.core.service.Service;
@@ -565,15 +566,8 @@ public final class WorkerService implements Service {
     }
 
     private static String hostName() {
-        String env = System.getenv("HOSTNAME");
-        if (env != null && !env.isBlank()) {
-            return env.strip();
-        }
-        try {
-            return java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.net.UnknownHostException e) {
-            return "unknown-host";
-        }
+        String name = HostName.local();
+        return name == null ? "unknown-host" : name;
     }
 
     /** Event-loop thread: hand a message to the bus thread; wake it only if it may be asleep. */

@@ -1,5 +1,7 @@
 package io.aiperf.core.bus;
 
+import io.aiperf.core.service.HostName;
+
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
@@ -44,10 +46,7 @@ public final class ReachableHost {
         if (fallback != null) {
             return fallback;
         }
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (java.net.UnknownHostException e) {
-            return "127.0.0.1";
-        }
+        String name = HostName.local();
+        return name == null ? "127.0.0.1" : name;
     }
 }
