@@ -1,13 +1,18 @@
 package io.aiperf.core.bus;
 
 import io.aiperf.core.config.ServiceConfig;
+import io.aiperf.core.error.OneLine;
 import io.aiperf.core.message.Message;
 import io.aiperf.core.message.MessageCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
 import zmq.ZError;
+
+import java.io.UncheckedIOException;
 
 /**
  * Creates JeroMQ sockets the way every aiperf process needs them and moves {@link Message}s over them.
@@ -20,6 +25,8 @@ import zmq.ZError;
  * burst, and a lost record is a wrong number. A socket belongs to the thread that uses it; the context is shared.
  */
 public final class ZmqBus implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ZmqBus.class);
 
     /** How long a closing PUSH socket keeps trying to deliver what is still queued. */
     private static final int PUSH_LINGER_MS = 5_000;
@@ -175,7 +182,18 @@ public final class ZmqBus implements AutoCloseable {
         }
         byte[] body = router.recv(0);
         long receivedNs = System.nanoTime();
-        return new Routed(new String(identity, ZMQ.CHARSET), MessageCodec.decode(body), receivedNs);
+        String sender = new String(identity, ZMQ.CHARSET);
+        Message message;
+        try {
+            message = MessageCodec.decode(body);
+        } catch (UncheckedIOException e) {
+            // The ROUTER takes frames from anyone who reaches its port (--zmq-host): a peer of another build or a
+            // stray client must not end the run. Its frame is dropped, with a line naming the sender.
+            log.warn("dropped a bus message from {} that is no aiperf message of this build: {}", sender,
+                    OneLine.of(e));
+            message = null;
+        }
+        return new Routed(sender, message, receivedNs);
     }
 
     public ZContext context() {
@@ -189,7 +207,8 @@ public final class ZmqBus implements AutoCloseable {
 
     /**
      * A message, the identity of the DEALER that sent it, and the {@code System.nanoTime()} at which it was taken off
-     * the socket (before it was decoded).
+     * the socket (before it was decoded). The message is null when the frame could not be decoded (logged): every
+     * kind test a reader makes is then false, so it is passed over.
      */
     public record Routed(String identity, Message message, long receivedNs) {
     }

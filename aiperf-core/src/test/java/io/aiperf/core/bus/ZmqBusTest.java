@@ -4,6 +4,9 @@ import io.aiperf.core.message.Message.CancelRun;
 import org.junit.jupiter.api.Test;
 import org.zeromq.ZMQ;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ZmqBusTest {
@@ -47,5 +50,32 @@ class ZmqBusTest {
         assertThat(ZmqBus.hostOf("tcp://127.0.0.1:1")).isEqualTo("127.0.0.1");
         assertThat(ZmqBus.hostOf("inproc://x")).isEqualTo(ZmqBus.LOOPBACK);
         assertThat(ZmqBus.hostOf(null)).isEqualTo(ZmqBus.LOOPBACK);
+    }
+
+    /** A peer of another build, or a stray client, reaching the credits port must not end the run. */
+    @Test
+    void aFrameThatIsNoMessageIsPassedOverNamingItsSender() throws InterruptedException {
+        try (ZmqBus bus = new ZmqBus()) {
+            ZMQ.Socket router = bus.bind(Channel.CREDITS);
+            ZMQ.Socket dealer = bus.connect(Channel.CREDITS, ZmqBus.endpointOf(router), "stranger");
+            dealer.send("{\"t\":\"NoSuchKind\"}".getBytes(ZMQ.CHARSET), 0);
+            dealer.send(new byte[] {(byte) 0xff, 0, 1}, 0);
+            ZmqBus.send(dealer, new CancelRun("after the garbage"));
+
+            List<ZmqBus.Routed> got = new ArrayList<>();
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (got.size() < 3 && System.nanoTime() < deadline) {
+                ZmqBus.Routed r = ZmqBus.pollRouted(router);
+                if (r == null) {
+                    Thread.sleep(5);
+                } else {
+                    got.add(r);
+                }
+            }
+
+            assertThat(got).extracting(ZmqBus.Routed::identity).containsExactly("stranger", "stranger", "stranger");
+            assertThat(got).extracting(ZmqBus.Routed::message)
+                    .containsExactly(null, null, new CancelRun("after the garbage"));
+        }
     }
 }
