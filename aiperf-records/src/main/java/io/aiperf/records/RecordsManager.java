@@ -63,10 +63,6 @@ public final class RecordsManager implements Service {
     /** The first fixed port of the channels workers on other hosts dial ({@code --zmq-port}), or 0: ephemeral. */
     private final int zmqPort;
 
-    public RecordsManager(String id, ServiceEndpoints endpoints) {
-        this(id, endpoints, 0);
-    }
-
     /** @param zmqPort the records channel binds at its fixed port from this one on; 0 for an ephemeral port */
     public RecordsManager(String id, ServiceEndpoints endpoints, int zmqPort) {
         this.id = id;

@@ -6,15 +6,8 @@ package io.aiperf.core.bus;
  */
 public final class PortTakenException extends RuntimeException {
 
-    private final int port;
-
     public PortTakenException(String host, int port, Channel channel) {
         super("--zmq-port: port " + port + " (the " + channel.cliName() + " channel) is already in use on " + host
                 + "; another aiperf run may hold it: choose another --zmq-port");
-        this.port = port;
-    }
-
-    public int port() {
-        return port;
     }
 }

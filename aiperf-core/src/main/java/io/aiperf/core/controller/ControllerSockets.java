@@ -20,10 +20,6 @@ import zmq.ZError;
 public record ControllerSockets(ZmqBus bus, ZMQ.Socket toCli, ZMQ.Socket control, ZMQ.Socket events,
                                 ZMQ.Socket credits) {
 
-    public static ControllerSockets open(ZmqBus bus, String cliInbox) {
-        return open(bus, bus.connect(Channel.CLI_INBOX, cliInbox), 0);
-    }
-
     /**
      * @param toCli   the socket connected to the CLI's inbox (opened first, so a port in use can be reported on it)
      * @param zmqPort the first fixed port of the channels workers on other hosts dial, or 0 for ephemeral ports

@@ -104,6 +104,9 @@ final class JoinedWorkers {
 
     /** The joined workers silent for the silence timeout as of {@code nowNs}, each returned once. */
     List<Joined> newlySilent(long nowNs) {
+        if (lastHeardNs.isEmpty()) {
+            return List.of(); // a run without joined workers: not even an iterator on each pass of the load loop
+        }
         List<Joined> silent = null; // called on every pass of the load loop: nothing allocated while all talk
         for (Map.Entry<String, Long> e : lastHeardNs.entrySet()) {
             if (nowNs - e.getValue() >= silenceNs && reportedSilent.add(e.getKey())) {

@@ -27,7 +27,9 @@ import org.slf4j.LoggerFactory;
 import org.zeromq.ZMQ;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -67,7 +69,7 @@ final class PhaseDriver {
     private final WorkerTableBuilder workerTable;
     private final JoinDesk joins;
     /** Worker index by id, to drop what a lost worker still sends. */
-    private final java.util.Map<String, Integer> indexOf = new java.util.HashMap<>();
+    private final Map<String, Integer> indexOf = new HashMap<>();
 
     PhaseDriver(ControllerSockets sockets, ControlInbox inbox, ServiceSupervisor services, Heartbeats heartbeats,
                 RunStageAnnouncer stages, WorkerTableBuilder workerTable, List<String> workerIds, JoinDesk joins) {

@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * One benchmark run, from the controller's side: start the records manager and the workers, prepare the inputs
@@ -149,7 +150,7 @@ public final class ProfileRun {
             heartbeats.beatIfDue(System.nanoTime(), TimeUnit.SECONDS.toNanos(1));
             try {
                 dataset.get(50, TimeUnit.MILLISECONDS);
-            } catch (java.util.concurrent.TimeoutException | ExecutionException e) {
+            } catch (TimeoutException | ExecutionException e) {
                 // Not done yet; or failed, which the caller's get() reports.
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -10,8 +10,10 @@ import io.aiperf.core.service.ServiceType;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -36,7 +38,7 @@ public final class ServiceSupervisor implements AutoCloseable {
     private int startedWorkers;
     /** Joined workers declared lost and not reported yet by {@link #newlyExitedWorkers}. */
     private final List<ExitedWorker> joinedLost = new ArrayList<>();
-    private final java.util.Map<String, Long> joinedPids = new java.util.HashMap<>();
+    private final Map<String, Long> joinedPids = new HashMap<>();
     /** The first fixed port of the remote-facing channels ({@code --zmq-port}), for the records manager; 0: none. */
     private final int zmqPort;
     /** Workers whose exit was reported by {@link #newlyExitedWorkers}: the run goes on without them. */
@@ -46,11 +48,6 @@ public final class ServiceSupervisor implements AutoCloseable {
     private volatile boolean stopping;
 
     private record Child(String id, Process process, ArchiveUse archive) {
-    }
-
-    /** With ephemeral ports only. */
-    public ServiceSupervisor() {
-        this(0);
     }
 
     /** @param zmqPort {@code --zmq-port}: the records manager binds the records channel at its fixed port; 0: none */

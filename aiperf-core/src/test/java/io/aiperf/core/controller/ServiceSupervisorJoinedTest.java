@@ -9,7 +9,7 @@ class ServiceSupervisorJoinedTest {
 
     @Test
     void joinedWorkersComeAfterTheStartedOnesAndAreReportedOnceWhenLost() {
-        try (ServiceSupervisor services = new ServiceSupervisor()) {
+        try (ServiceSupervisor services = new ServiceSupervisor(0)) {
             services.joined("box-a-11", 11);
             services.joined("box-b-22", 22);
 
@@ -35,7 +35,7 @@ class ServiceSupervisorJoinedTest {
 
     @Test
     void onlyAJoinedWorkerCanBeDeclaredLost() {
-        try (ServiceSupervisor services = new ServiceSupervisor()) {
+        try (ServiceSupervisor services = new ServiceSupervisor(0)) {
             services.joinedWorkerLost("worker-0", "no such joined worker");
             assertThat(services.newlyExitedWorkers()).isEmpty();
         }
